@@ -1,0 +1,140 @@
+package cn.certflow.grading;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.stereotype.Service;
+
+/**
+ * Grades a scored sheet through the engine's decision service (R-GRD-DMN): the latest
+ * deployed version of the scheme's grading decision is looked up and evaluated by id, so the
+ * version used is known and every evaluation is in Cockpit's decision history.
+ */
+@Service
+public class GradingService {
+
+	/** Variables handed to the grading decisions. */
+	static final String SCORE = "score";
+
+	static final String SPECIAL_DEDUCTIONS = "specialDeductions";
+
+	static final String CHARACTERISTIC_SCORE = "characteristicScore";
+
+	static final String MIN_INDICATOR_RATIO = "minIndicatorRatio";
+
+	private final DecisionService decisionService;
+
+	private final RepositoryService repositoryService;
+
+	private final SchemeCatalog schemeCatalog;
+
+	private final GradeExplainer explainer;
+
+	public GradingService(DecisionService decisionService, RepositoryService repositoryService,
+			SchemeCatalog schemeCatalog) {
+		this.decisionService = decisionService;
+		this.repositoryService = repositoryService;
+		this.schemeCatalog = schemeCatalog;
+		this.explainer = new GradeExplainer(repositoryService);
+	}
+
+	/**
+	 * Reads the scoring form's variables, scores and grades them.
+	 * @throws InvalidScoreException naming the field when a value is missing or bad
+	 */
+	public GradeResult grade(String schemeId, Map<String, Object> formVariables) {
+		Scheme scheme = this.schemeCatalog.get(schemeId);
+		ScoreInput input = ScoreSheetReader.read(scheme, formVariables);
+		if (input instanceof CqmFacts facts) {
+			return gradeCqm(schemeId, facts);
+		}
+		return gradePcec(schemeId, (PcecScoreInput) input);
+	}
+
+	/** R-GRD-PCEC-1/2/3 for a GB/T 27922 scheme (PCEC, ZHHT). */
+	public GradeResult gradePcec(String schemeId, PcecScoreInput input) {
+		Scheme scheme = scheme(schemeId, ScoringMethod.GBT27922_SHEET);
+		PcecScore score = PcecScoring.score(scheme, input);
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put(SCORE, score.score().doubleValue());
+		variables.put(SPECIAL_DEDUCTIONS, score.specialDeductions());
+		return evaluate(scheme, variables, score.score(), score.displayScore(), null, null);
+	}
+
+	/** R-GRD-CQM-1 for the CQM scheme. */
+	public GradeResult gradeCqm(CqmFacts facts) {
+		return gradeCqm("CQM", facts);
+	}
+
+	public GradeResult gradeCqm(String schemeId, CqmFacts facts) {
+		Scheme scheme = scheme(schemeId, ScoringMethod.CQM_CHARACTERISTICS);
+		CqmScore score = CqmScoring.score(scheme, facts);
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put(CHARACTERISTIC_SCORE, score.characteristicScore().doubleValue());
+		variables.put(MIN_INDICATOR_RATIO, score.minIndicatorRatio().doubleValue());
+		variables.put(ScoringVariables.MANAGEMENT_AUDIT_PASSED, facts.managementAuditPassed());
+		variables.put(ScoringVariables.SERIOUS_NONCONFORMITIES, facts.seriousNonconformities());
+		variables.put(ScoringVariables.SURVEY_SCORE, facts.surveyScore().doubleValue());
+		variables.put(ScoringVariables.FACE_SURVEY_SCORE, facts.faceSurveyScore().doubleValue());
+		variables.put(ScoringVariables.OPERATING_MONTHS, facts.operatingMonths());
+		variables.put(ScoringVariables.LIABILITY_ACCIDENTS_12M, facts.liabilityAccidents12m());
+		variables.put(ScoringVariables.LIABILITY_ACCIDENTS_24M, facts.liabilityAccidents24m());
+		variables.put(ScoringVariables.NEGATIVE_INFO_12M, facts.negativeInfo12m());
+		variables.put(ScoringVariables.NEGATIVE_INFO_24M, facts.negativeInfo24m());
+		variables.put(ScoringVariables.NEGATIVE_INFO_TOTAL, facts.negativeInfoTotal());
+		variables.put(ScoringVariables.MAJOR_COMPLAINTS, facts.majorComplaints());
+		variables.put(ScoringVariables.MAJOR_COMPLAINTS_UNRECTIFIED, facts.majorComplaintsUnrectified());
+		return evaluate(scheme, variables, score.characteristicScore(),
+				PcecScore.display(score.characteristicScore()), score.characteristicScore(),
+				score.minIndicatorRatio());
+	}
+
+	private Scheme scheme(String schemeId, ScoringMethod expected) {
+		Scheme scheme = this.schemeCatalog.get(schemeId);
+		if (scheme.scoring() != expected) {
+			throw new IllegalArgumentException(
+					"Scheme " + schemeId + " is scored by " + scheme.scoring() + ", not " + expected);
+		}
+		return scheme;
+	}
+
+	private GradeResult evaluate(Scheme scheme, Map<String, Object> variables, BigDecimal score, String displayScore,
+			BigDecimal characteristicScore, BigDecimal minIndicatorRatio) {
+		String key = scheme.gradingDecisionKey();
+		DecisionDefinition definition = this.repositoryService.createDecisionDefinitionQuery()
+			.decisionDefinitionKey(key)
+			.latestVersion()
+			.singleResult();
+		if (definition == null) {
+			throw new IllegalStateException("Grading decision '" + key + "' of scheme " + scheme.id()
+					+ " is not deployed");
+		}
+		DmnDecisionTableResult result = this.decisionService.evaluateDecisionTableById(definition.getId())
+			.variables(variables)
+			.evaluate();
+		DmnDecisionRuleResult first = result.getFirstResult();
+		if (first == null) {
+			throw new IllegalStateException("Decision " + key + " v" + definition.getVersion()
+					+ " matched no rule for " + variables);
+		}
+		Number stars = first.getEntry("stars");
+		if (stars == null) {
+			throw new IllegalStateException("Decision " + key + " v" + definition.getVersion() + " gave no stars");
+		}
+		String grade = first.getEntry("grade");
+		if (grade == null) {
+			grade = scheme.labels().get(stars.intValue());
+		}
+		List<String> explanation = this.explainer.explain(definition.getId(), variables);
+		return new GradeResult(scheme.id(), score, displayScore, stars.intValue(), grade, key, definition.getVersion(),
+				definition.getId(), explanation, characteristicScore, minIndicatorRatio);
+	}
+
+}

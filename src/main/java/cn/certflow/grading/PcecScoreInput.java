@@ -1,0 +1,22 @@
+package cn.certflow.grading;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores on the GB/T 27922 sheet (PCEC, ZHHT).
+ *
+ * @param items score per item id ({@code A1.1} …), every sheet item present
+ * @param deductions special deductions (特别扣分项)
+ * @param specialStrengths number of special strengths (特别加分项)
+ * @param strengthNotes what the strengths were
+ */
+public record PcecScoreInput(Map<String, ItemScore> items, List<SpecialDeduction> deductions, int specialStrengths,
+		String strengthNotes) implements ScoreInput {
+
+	public PcecScoreInput {
+		items = Map.copyOf(items);
+		deductions = List.copyOf(deductions);
+	}
+
+}

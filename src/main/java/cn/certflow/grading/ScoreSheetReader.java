@@ -1,0 +1,184 @@
+package cn.certflow.grading;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static cn.certflow.grading.ScoringVariables.*;
+
+/**
+ * Reads the variables of a scoring form (see {@link ScoringVariables}) into a typed
+ * {@link ScoreInput}. Numbers may arrive as Long, Integer, Double, BigDecimal or String. A
+ * missing or bad value throws {@link InvalidScoreException} naming the field.
+ */
+public final class ScoreSheetReader {
+
+	private ScoreSheetReader() {
+	}
+
+	/** {@link PcecScoreInput} for GB/T 27922 schemes, {@link CqmFacts} for CQM. */
+	public static ScoreInput read(Scheme scheme, Map<String, Object> variables) {
+		return (scheme.scoring() == ScoringMethod.CQM_CHARACTERISTICS) ? readCqm(scheme, variables)
+				: readPcec(scheme, variables);
+	}
+
+	public static PcecScoreInput readPcec(Scheme scheme, Map<String, Object> variables) {
+		Map<String, SheetItem> byVariable = new HashMap<>();
+		scheme.sheet().items().forEach((item) -> byVariable.put(item.variableName(scheme.scoring()), item));
+		for (String name : variables.keySet()) {
+			if (name.startsWith(ITEM_PREFIX) && !byVariable.containsKey(name)) {
+				throw new InvalidScoreException(name, name + " 不是评分表 " + scheme.sheet().file() + " 的条款");
+			}
+		}
+		Map<String, ItemScore> items = new HashMap<>();
+		for (Map.Entry<String, SheetItem> entry : byVariable.entrySet()) {
+			SheetItem item = entry.getValue();
+			String field = entry.getKey();
+			Object value = variables.get(field);
+			if (isBlank(value)) {
+				throw new InvalidScoreException(field, item.id() + " 未评分（请给分或选“不适用”）");
+			}
+			if (value instanceof String text
+					&& (NOT_APPLICABLE.equalsIgnoreCase(text.trim()) || "不适用".equals(text.trim()))) {
+				items.put(item.id(), ItemScore.notApplicable());
+				continue;
+			}
+			BigDecimal number = number(field, item.id() + " 得分", value);
+			int earned = whole(field, item.id() + " 得分", number);
+			if (earned < 0 || earned > item.points()) {
+				throw new InvalidScoreException(field, item.id() + " 得分 " + earned + " 超出 0–" + item.points());
+			}
+			items.put(item.id(), ItemScore.of(earned));
+		}
+		String notes = text(variables, DEDUCTION_NOTES);
+		List<SpecialDeduction> deductions = new ArrayList<>();
+		addDeductions(deductions, variables, DEDUCTIONS_LAW, SpecialDeductionKind.LAW, notes);
+		addDeductions(deductions, variables, DEDUCTIONS_OWN_SERVICE_RULES, SpecialDeductionKind.OWN_SERVICE_RULES,
+				notes);
+		addDeductions(deductions, variables, DEDUCTIONS_INDUSTRY, SpecialDeductionKind.INDUSTRY_REQUIREMENTS, notes);
+		addDeductions(deductions, variables, DEDUCTIONS_SERVICE_SYSTEM, SpecialDeductionKind.SERVICE_SYSTEM_EFFECT,
+				notes);
+		int strengths = count(variables, SPECIAL_STRENGTHS, "特别加分项");
+		return new PcecScoreInput(items, deductions, strengths, text(variables, STRENGTH_NOTES));
+	}
+
+	public static CqmFacts readCqm(Scheme scheme, Map<String, Object> variables) {
+		Map<String, BigDecimal> indicators = new HashMap<>();
+		for (SheetItem item : scheme.sheet().items()) {
+			String field = item.variableName(ScoringMethod.CQM_CHARACTERISTICS);
+			BigDecimal score = number(field, item.id() + " " + item.indicator(), required(variables, field,
+					item.id() + " " + item.indicator()));
+			if (score.signum() < 0 || score.compareTo(BigDecimal.valueOf(item.points())) > 0) {
+				throw new InvalidScoreException(field,
+						item.id() + " 得分 " + score.stripTrailingZeros().toPlainString() + " 超出 0–" + item.points());
+			}
+			indicators.put(item.id(), score);
+		}
+		for (String name : variables.keySet()) {
+			if (name.startsWith(INDICATOR_PREFIX) && scheme.sheet()
+				.items()
+				.stream()
+				.noneMatch((item) -> item.variableName(ScoringMethod.CQM_CHARACTERISTICS).equals(name))) {
+				throw new InvalidScoreException(name, name + " 不是评价表 " + scheme.sheet().file() + " 的指标");
+			}
+		}
+		return new CqmFacts(indicators, percent(variables, SURVEY_SCORE, "S"),
+				percent(variables, FACE_SURVEY_SCORE, "S_face"), bool(variables, MANAGEMENT_AUDIT_PASSED),
+				count(variables, SERIOUS_NONCONFORMITIES, "严重不符合"), count(variables, OPERATING_MONTHS, "经营月数"),
+				count(variables, LIABILITY_ACCIDENTS_12M, "1年内责任事故"),
+				count(variables, LIABILITY_ACCIDENTS_24M, "2年内责任事故"), count(variables, NEGATIVE_INFO_12M, "1年内负面信息"),
+				count(variables, NEGATIVE_INFO_24M, "2年内负面信息"), count(variables, NEGATIVE_INFO_TOTAL, "负面信息总数"),
+				count(variables, MAJOR_COMPLAINTS, "重大投诉"), count(variables, MAJOR_COMPLAINTS_UNRECTIFIED, "未整改重大投诉"));
+	}
+
+	private static void addDeductions(List<SpecialDeduction> deductions, Map<String, Object> variables, String field,
+			SpecialDeductionKind kind, String notes) {
+		int count = count(variables, field, "特别扣分项");
+		for (int i = 0; i < count; i++) {
+			deductions.add(new SpecialDeduction(kind, notes));
+		}
+	}
+
+	private static BigDecimal percent(Map<String, Object> variables, String field, String name) {
+		BigDecimal value = number(field, name, required(variables, field, name));
+		if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
+			throw new InvalidScoreException(field, name + " " + value.stripTrailingZeros().toPlainString()
+					+ " 超出 0–100（%）");
+		}
+		return value;
+	}
+
+	private static int count(Map<String, Object> variables, String field, String name) {
+		int value = whole(field, name, number(field, name, required(variables, field, name)));
+		if (value < 0) {
+			throw new InvalidScoreException(field, name + "（" + field + "）不能为负数：" + value);
+		}
+		return value;
+	}
+
+	private static boolean bool(Map<String, Object> variables, String field) {
+		Object value = variables.get(field);
+		if (value instanceof Boolean b) {
+			return b;
+		}
+		if (value instanceof String text && ("true".equalsIgnoreCase(text.trim())
+				|| "false".equalsIgnoreCase(text.trim()))) {
+			return Boolean.parseBoolean(text.trim());
+		}
+		throw new InvalidScoreException(field, field + " 必须为 true 或 false，实为 " + value);
+	}
+
+	private static Object required(Map<String, Object> variables, String field, String name) {
+		Object value = variables.get(field);
+		if (isBlank(value)) {
+			throw new InvalidScoreException(field, name + "（" + field + "）缺失");
+		}
+		return value;
+	}
+
+	private static BigDecimal number(String field, String name, Object value) {
+		try {
+			if (value instanceof BigDecimal decimal) {
+				return decimal;
+			}
+			if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+				return BigDecimal.valueOf(((Number) value).longValue());
+			}
+			if (value instanceof Double || value instanceof Float) {
+				double d = ((Number) value).doubleValue();
+				if (Double.isNaN(d) || Double.isInfinite(d)) {
+					throw new NumberFormatException();
+				}
+				return BigDecimal.valueOf(d);
+			}
+			if (value instanceof String text) {
+				return new BigDecimal(text.trim());
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new InvalidScoreException(field, name + "（" + field + "）不是数字：" + value);
+	}
+
+	private static int whole(String field, String name, BigDecimal number) {
+		try {
+			return number.stripTrailingZeros().intValueExact();
+		}
+		catch (ArithmeticException ex) {
+			throw new InvalidScoreException(field, name + "（" + field + "）必须是整数：" + number.toPlainString());
+		}
+	}
+
+	private static String text(Map<String, Object> variables, String field) {
+		Object value = variables.get(field);
+		return (value != null) ? value.toString() : "";
+	}
+
+	private static boolean isBlank(Object value) {
+		return value == null || (value instanceof String text && text.isBlank());
+	}
+
+}

@@ -1,0 +1,59 @@
+package cn.certflow.grading;
+
+/**
+ * Names of the process / form variables of the scoring forms {@code audit-scoring-pcec} and
+ * {@code audit-scoring-cqm}. Item variables are {@code item_<id, dots as underscores>}
+ * ({@code item_A1_1}: String {@code "NA"} or {@code "0"}..points) and
+ * {@code indicator_<id>} ({@code indicator_4_1_1}: number 0..weight).
+ */
+public final class ScoringVariables {
+
+	public static final String ITEM_PREFIX = "item_";
+
+	/** Value of an item variable meaning 不适用. */
+	public static final String NOT_APPLICABLE = "NA";
+
+	public static final String DEDUCTIONS_LAW = "deductionsLaw";
+
+	public static final String DEDUCTIONS_OWN_SERVICE_RULES = "deductionsOwnServiceRules";
+
+	public static final String DEDUCTIONS_INDUSTRY = "deductionsIndustry";
+
+	public static final String DEDUCTIONS_SERVICE_SYSTEM = "deductionsServiceSystem";
+
+	public static final String DEDUCTION_NOTES = "deductionNotes";
+
+	public static final String SPECIAL_STRENGTHS = "specialStrengths";
+
+	public static final String STRENGTH_NOTES = "strengthNotes";
+
+	public static final String INDICATOR_PREFIX = "indicator_";
+
+	public static final String SURVEY_SCORE = "surveyScore";
+
+	public static final String FACE_SURVEY_SCORE = "faceSurveyScore";
+
+	public static final String MANAGEMENT_AUDIT_PASSED = "managementAuditPassed";
+
+	public static final String SERIOUS_NONCONFORMITIES = "seriousNonconformities";
+
+	public static final String OPERATING_MONTHS = "operatingMonths";
+
+	public static final String LIABILITY_ACCIDENTS_12M = "liabilityAccidents12m";
+
+	public static final String LIABILITY_ACCIDENTS_24M = "liabilityAccidents24m";
+
+	public static final String NEGATIVE_INFO_12M = "negativeInfo12m";
+
+	public static final String NEGATIVE_INFO_24M = "negativeInfo24m";
+
+	public static final String NEGATIVE_INFO_TOTAL = "negativeInfoTotal";
+
+	public static final String MAJOR_COMPLAINTS = "majorComplaints";
+
+	public static final String MAJOR_COMPLAINTS_UNRECTIFIED = "majorComplaintsUnrectified";
+
+	private ScoringVariables() {
+	}
+
+}
