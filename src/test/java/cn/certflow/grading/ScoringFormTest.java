@@ -1,0 +1,96 @@
+package cn.certflow.grading;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The scoring forms and the sheets cannot drift: one field per item, right key, right range. */
+class ScoringFormTest {
+
+	private static final SchemeCatalog CATALOG = new SchemeCatalog();
+
+	@Test
+	void shouldHaveOneSelectPerPcecItemWithNotApplicableAndZeroToPoints() throws IOException {
+		JsonNode form = read("forms/audit-scoring-pcec.form");
+		assertThat(form.path("id").asText()).isEqualTo("audit-scoring-pcec");
+		assertThat(form.path("type").asText()).isEqualTo("default");
+		assertThat(form.path("executionPlatformVersion").asText()).isEqualTo("7.24.0");
+		Map<String, JsonNode> fields = fields(form, ScoringVariables.ITEM_PREFIX);
+		Scheme pcec = CATALOG.get("PCEC");
+		assertThat(fields.keySet()).containsExactlyInAnyOrderElementsOf(
+				pcec.sheet().items().stream().map((item) -> item.variableName(pcec.scoring())).toList());
+		for (SheetItem item : pcec.sheet().items()) {
+			JsonNode field = fields.get(item.variableName(pcec.scoring()));
+			assertThat(field.path("type").asText()).isEqualTo("select");
+			assertThat(field.path("validate").path("required").asBoolean()).isTrue();
+			assertThat(field.path("label").asText()).startsWith(item.id() + " ").endsWith("（" + item.points() + "分）");
+			List<String> values = new ArrayList<>();
+			field.path("values").forEach((option) -> values.add(option.path("value").asText()));
+			List<String> expected = new ArrayList<>(List.of(ScoringVariables.NOT_APPLICABLE));
+			for (int p = 0; p <= item.points(); p++) {
+				expected.add(String.valueOf(p));
+			}
+			assertThat(values).as(item.id()).isEqualTo(expected);
+		}
+		Map<String, JsonNode> all = fields(form, "");
+		assertThat(all).containsKeys(ScoringVariables.DEDUCTIONS_LAW, ScoringVariables.DEDUCTIONS_OWN_SERVICE_RULES,
+				ScoringVariables.DEDUCTIONS_INDUSTRY, ScoringVariables.DEDUCTIONS_SERVICE_SYSTEM,
+				ScoringVariables.DEDUCTION_NOTES, ScoringVariables.SPECIAL_STRENGTHS, ScoringVariables.STRENGTH_NOTES);
+		assertThat(all.get(ScoringVariables.DEDUCTIONS_LAW).path("validate").path("min").asInt()).isZero();
+	}
+
+	@Test
+	void shouldHaveOneNumberPerCqmIndicatorUpToItsWeight() throws IOException {
+		JsonNode form = read("forms/audit-scoring-cqm.form");
+		assertThat(form.path("id").asText()).isEqualTo("audit-scoring-cqm");
+		Map<String, JsonNode> fields = fields(form, ScoringVariables.INDICATOR_PREFIX);
+		Scheme cqm = CATALOG.get("CQM");
+		assertThat(fields).hasSize(cqm.sheet().items().size());
+		for (SheetItem item : cqm.sheet().items()) {
+			JsonNode field = fields.get(item.variableName(cqm.scoring()));
+			assertThat(field).as(item.id()).isNotNull();
+			assertThat(field.path("type").asText()).isEqualTo("number");
+			assertThat(field.path("validate").path("min").asInt()).isZero();
+			assertThat(field.path("validate").path("max").asInt()).isEqualTo(item.points());
+			assertThat(field.path("validate").path("required").asBoolean()).isTrue();
+		}
+		Map<String, JsonNode> all = fields(form, "");
+		assertThat(all.get(ScoringVariables.MANAGEMENT_AUDIT_PASSED).path("type").asText()).isEqualTo("checkbox");
+		assertThat(all.get(ScoringVariables.FACE_SURVEY_SCORE).path("validate").path("max").asInt()).isEqualTo(100);
+		assertThat(all).containsKeys(ScoringVariables.SURVEY_SCORE, ScoringVariables.SERIOUS_NONCONFORMITIES,
+				ScoringVariables.OPERATING_MONTHS, ScoringVariables.LIABILITY_ACCIDENTS_12M,
+				ScoringVariables.LIABILITY_ACCIDENTS_24M, ScoringVariables.NEGATIVE_INFO_12M,
+				ScoringVariables.NEGATIVE_INFO_24M, ScoringVariables.NEGATIVE_INFO_TOTAL,
+				ScoringVariables.MAJOR_COMPLAINTS, ScoringVariables.MAJOR_COMPLAINTS_UNRECTIFIED);
+	}
+
+	private static JsonNode read(String file) throws IOException {
+		return new ObjectMapper().readTree(new File(file));
+	}
+
+	private static Map<String, JsonNode> fields(JsonNode node, String prefix) {
+		Map<String, JsonNode> fields = new LinkedHashMap<>();
+		collect(node.path("components"), prefix, fields);
+		return fields;
+	}
+
+	private static void collect(JsonNode components, String prefix, Map<String, JsonNode> fields) {
+		for (JsonNode component : components) {
+			String key = component.path("key").asText("");
+			if (!key.isEmpty() && key.startsWith(prefix)) {
+				assertThat(fields.put(key, component)).as("duplicate key " + key).isNull();
+			}
+			collect(component.path("components"), prefix, fields);
+		}
+	}
+
+}
