@@ -1,8 +1,13 @@
 package cn.certflow.planning;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +40,29 @@ class AuditTimeServiceEngineTest {
 			.createHistoricDecisionInstanceQuery()
 			.decisionDefinitionKey(AuditTimeService.DECISION_KEY)
 			.count()).isEqualTo(5);
+	}
+
+	@Test
+	void shouldWorkFromABusinessRuleTaskWithSingleEntryResult() {
+		// R-PLAN-1: the initial-certification BPMN calls audit-time with headcount and auditType
+		BpmnModelInstance model = Bpmn.createExecutableProcess("Process_AuditTimeProbe")
+			.camundaHistoryTimeToLive(1)
+			.startEvent()
+			.businessRuleTask("Task_AuditTime")
+			.camundaDecisionRef(AuditTimeService.DECISION_KEY)
+			.camundaResultVariable("personDays")
+			.camundaMapDecisionResult("singleEntry")
+			.userTask("Task_Wait")
+			.endEvent()
+			.done();
+		extension.manageDeployment(extension.getRepositoryService()
+			.createDeployment()
+			.addModelInstance("audit-time-probe.bpmn", model)
+			.deploy());
+		ProcessInstance instance = extension.getRuntimeService()
+			.startProcessInstanceByKey("Process_AuditTimeProbe",
+					Map.of("headcount", 300, "auditType", AuditType.RECERTIFICATION.name()));
+		assertThat(extension.getRuntimeService().getVariable(instance.getId(), "personDays")).isEqualTo(5);
 	}
 
 	@Test
