@@ -1,0 +1,132 @@
+package cn.certflow.application;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import cn.certflow.system.EngineTime;
+import cn.certflow.system.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Clients and applications (tables client, application). */
+@Repository
+public class ApplicationRepository {
+
+	private static final String SELECT = "select a.id, a.number, a.client_id, c.name, c.address, c.credit_code, c.legal_status,"
+			+ " a.scheme, a.requested_stars, a.technical_area, a.categories, a.sites, a.headcount, a.declared_documents,"
+			+ " a.status, a.received_at, a.review_due_at, a.reviewed_at, a.reviewed_by, a.review_minutes,"
+			+ " a.contract_number, a.contract_signed_on, a.process_instance_id"
+			+ " from application a join client c on c.id = a.client_id";
+
+	private final JdbcClient jdbc;
+
+	ApplicationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long ensureClient(String name, String address, String creditCode, String legalStatus) {
+		Optional<Long> existing = this.jdbc.sql("select id from client where credit_code = ?")
+			.param(creditCode)
+			.query(Long.class)
+			.optional();
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		KeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("insert into client (name, address, credit_code, legal_status, created_at) values (?, ?, ?, ?, ?)")
+			.params(name, address, creditCode, legalStatus, EngineTime.now())
+			.update(key, "id");
+		return key.getKey().longValue();
+	}
+
+	long insert(String number, long clientId, ApplicationRequest request, OffsetDateTime receivedAt,
+			OffsetDateTime reviewDueAt, String processInstanceId) {
+		KeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("insert into application (number, client_id, scheme, requested_stars, technical_area, categories,"
+				+ " sites, headcount, declared_documents, status, received_at, review_due_at, process_instance_id)"
+				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(number, clientId, request.schemeId(), request.requestedStars(), request.technicalArea(),
+					String.join(", ", request.categories()), String.join("\n", request.sites()), request.headcount(),
+					String.join(",", request.documents()), ApplicationStatus.RECEIVED.name(), receivedAt, reviewDueAt,
+					processInstanceId)
+			.update(key, "id");
+		return key.getKey().longValue();
+	}
+
+	public ApplicationRecord get(String number) {
+		return find(number).orElseThrow(() -> new NotFoundException("No application " + number));
+	}
+
+	public Optional<ApplicationRecord> find(String number) {
+		return this.jdbc.sql(SELECT + " where a.number = ?").param(number).query(ApplicationRepository::map).optional();
+	}
+
+	/** Number of an application of this client and scheme that is still in progress, if any. */
+	Optional<String> findOpen(String creditCode, String schemeId) {
+		List<String> finals = Arrays.stream(ApplicationStatus.values()).filter(ApplicationStatus::isFinal).map(Enum::name).toList();
+		return this.jdbc.sql("select a.number from application a join client c on c.id = a.client_id"
+				+ " where c.credit_code = :code and a.scheme = :scheme and a.status not in (:finals)")
+			.param("code", creditCode)
+			.param("scheme", schemeId)
+			.param("finals", finals)
+			.query(String.class)
+			.optional();
+	}
+
+	void updateStatus(String number, ApplicationStatus status) {
+		this.jdbc.sql("update application set status = ? where number = ?").params(status.name(), number).update();
+	}
+
+	void recordReview(String number, String reviewer, OffsetDateTime reviewedAt, Duration taken) {
+		this.jdbc.sql("update application set reviewed_at = ?, reviewed_by = ?, review_minutes = ? where number = ?")
+			.params(reviewedAt, reviewer, taken.toMinutes(), number)
+			.update();
+	}
+
+	void recordContract(String number, String contractNumber, LocalDate signedOn) {
+		this.jdbc.sql("update application set contract_number = ?, contract_signed_on = ? where number = ?")
+			.params(contractNumber, signedOn, number)
+			.update();
+	}
+
+	void recordDocumentReview(long applicationId, boolean passed, String findings, String reviewer) {
+		int round = this.jdbc.sql("select count(*) from document_review where application_id = ?")
+			.param(applicationId)
+			.query(Integer.class)
+			.single() + 1;
+		this.jdbc.sql("insert into document_review (application_id, round, passed, findings, reviewed_by, reviewed_at)"
+				+ " values (?, ?, ?, ?, ?, ?)")
+			.params(applicationId, round, passed, findings, reviewer, EngineTime.now())
+			.update();
+	}
+
+	void recordEscalation(long applicationId, String kind, OffsetDateTime dueAt, String escalatedTo) {
+		this.jdbc.sql("insert into escalation (application_id, kind, due_at, escalated_at, escalated_to) values (?, ?, ?, ?, ?)")
+			.params(applicationId, kind, dueAt, EngineTime.now(), escalatedTo)
+			.update();
+	}
+
+	public void recordNotice(long applicationId, String kind, String body, String by) {
+		this.jdbc.sql("insert into client_notice (application_id, kind, body, created_by, created_at) values (?, ?, ?, ?, ?)")
+			.params(applicationId, kind, body, by, EngineTime.now())
+			.update();
+	}
+
+	private static ApplicationRecord map(ResultSet rs, int row) throws SQLException {
+		return new ApplicationRecord(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10), rs.getString(11),
+				rs.getString(12), rs.getInt(13), rs.getString(14), ApplicationStatus.valueOf(rs.getString(15)),
+				rs.getObject(16, OffsetDateTime.class), rs.getObject(17, OffsetDateTime.class),
+				rs.getObject(18, OffsetDateTime.class), rs.getString(19), rs.getObject(20, Long.class),
+				rs.getString(21), rs.getObject(22, LocalDate.class), rs.getString(23));
+	}
+
+}

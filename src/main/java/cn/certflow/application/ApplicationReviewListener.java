@@ -1,0 +1,72 @@
+package cn.certflow.application;
+
+import static cn.certflow.application.InitialCertification.APPLICATION_NUMBER;
+import static cn.certflow.application.InitialCertification.REJECTION_REASON;
+import static cn.certflow.application.InitialCertification.REVIEW_OUTCOME;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import cn.certflow.system.CurrentUser;
+import cn.certflow.system.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completing the application review (R-APP-2/3): accept only with every mandatory document uploaded; reject only
+ * with a written reason. Records who reviewed and how long the review took.
+ */
+@Component
+class ApplicationReviewListener implements TaskListener {
+
+	static final String ACCEPT = "ACCEPT";
+
+	static final String REJECT = "REJECT";
+
+	private final ApplicationService applications;
+
+	private final DocumentRepository documents;
+
+	private final CurrentUser currentUser;
+
+	ApplicationReviewListener(ApplicationService applications, DocumentRepository documents, CurrentUser currentUser) {
+		this.applications = applications;
+		this.documents = documents;
+		this.currentUser = currentUser;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String outcome = REVIEW_OUTCOME.from(task).getOrNull();
+		String number = APPLICATION_NUMBER.from(task).get();
+		if (!ACCEPT.equals(outcome) && !REJECT.equals(outcome)) {
+			throw new InvalidInputException(REVIEW_OUTCOME.getName(), "must be ACCEPT or REJECT");
+		}
+		if (REJECT.equals(outcome) && isBlank(REJECTION_REASON.from(task).getOrNull())) {
+			throw new InvalidInputException(REJECTION_REASON.getName(), "a rejection needs a written reason (PCEC 7.1(3))");
+		}
+		if (ACCEPT.equals(outcome)) {
+			ApplicationRecord application = this.applications.get(number);
+			Set<DocumentType> uploaded = EnumSet.noneOf(DocumentType.class);
+			uploaded.addAll(this.documents.uploadedTypes(application.id()));
+			List<String> missing = EnumSet.allOf(DocumentType.class)
+				.stream()
+				.filter(t -> t.mandatory() && !uploaded.contains(t))
+				.map(t -> t + " (" + t.title() + ")")
+				.toList();
+			if (!missing.isEmpty()) {
+				throw new InvalidInputException(REVIEW_OUTCOME.getName(),
+						"cannot accept: mandatory documents not uploaded: " + String.join(", ", missing));
+			}
+		}
+		this.applications.recordReview(number, this.currentUser.id(task), ACCEPT.equals(outcome),
+				REJECTION_REASON.from(task).getOrNull());
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+}

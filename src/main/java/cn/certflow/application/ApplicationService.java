@@ -1,0 +1,91 @@
+package cn.certflow.application;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.Year;
+
+import cn.certflow.system.EngineTime;
+import cn.certflow.system.NumberAllocator;
+import cn.certflow.system.StatusHistory;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/** Receives applications and keeps their record and status history (R-APP-1..4, R-DOC-1). */
+@Service
+public class ApplicationService {
+
+	private final ApplicationRepository applications;
+
+	private final ApplicationValidator validator;
+
+	private final NumberAllocator numbers;
+
+	private final StatusHistory history;
+
+	private final RuntimeService runtime;
+
+	private final int reviewDays;
+
+	ApplicationService(ApplicationRepository applications, ApplicationValidator validator, NumberAllocator numbers,
+			StatusHistory history, RuntimeService runtime, @Value("${certflow.application-review-days:10}") int reviewDays) {
+		this.applications = applications;
+		this.validator = validator;
+		this.numbers = numbers;
+		this.history = history;
+		this.runtime = runtime;
+		this.reviewDays = reviewDays;
+	}
+
+	/**
+	 * Validates the application and starts its certification; the record is written by the process's first step in
+	 * the same transaction. Invalid input: nothing is written and no process starts.
+	 */
+	public String submit(ApplicationRequest request) {
+		this.validator.validate(request);
+		VariableMap variables = ApplicationVariables.of(request);
+		return InitialCertification.APPLICATION_NUMBER
+			.from(this.runtime.createProcessInstanceByKey(InitialCertification.KEY)
+				.setVariables(variables)
+				.executeWithVariablesInReturn()
+				.getVariables())
+			.get();
+	}
+
+	/** Registers a received application (first step of the process). */
+	Registration register(ApplicationRequest request, String processInstanceId, String submittedBy) {
+		this.validator.validate(request);
+		String number = "APP-" + Year.from(EngineTime.now()) + "-" + String.format("%06d", this.numbers.next("APPLICATION"));
+		long clientId = this.applications.ensureClient(request.clientName(), request.clientAddress(), request.creditCode(),
+				request.legalStatus());
+		OffsetDateTime received = EngineTime.now();
+		OffsetDateTime due = received.plusDays(this.reviewDays);
+		this.applications.insert(number, clientId, request, received, due, processInstanceId);
+		this.history.record(StatusHistory.Entity.APPLICATION, number, null, ApplicationStatus.RECEIVED.name(),
+				submittedBy, "application received");
+		return new Registration(number, due);
+	}
+
+	record Registration(String number, OffsetDateTime reviewDueAt) {
+	}
+
+	public void changeStatus(String number, ApplicationStatus to, String by, String reason) {
+		ApplicationRecord application = this.applications.get(number);
+		this.applications.updateStatus(number, to);
+		this.history.record(StatusHistory.Entity.APPLICATION, number, application.status().name(), to.name(), by, reason);
+	}
+
+	void recordReview(String number, String reviewer, boolean accepted, String reason) {
+		ApplicationRecord application = this.applications.get(number);
+		OffsetDateTime now = EngineTime.now();
+		this.applications.recordReview(number, reviewer, now, Duration.between(application.receivedAt(), now));
+		changeStatus(number, accepted ? ApplicationStatus.ACCEPTED : ApplicationStatus.REJECTED, reviewer,
+				accepted ? "application review passed" : reason);
+	}
+
+	public ApplicationRecord get(String number) {
+		return this.applications.get(number);
+	}
+
+}

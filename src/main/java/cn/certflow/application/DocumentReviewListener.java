@@ -1,0 +1,56 @@
+package cn.certflow.application;
+
+import static cn.certflow.application.InitialCertification.APPLICATION_NUMBER;
+import static cn.certflow.application.InitialCertification.DOCUMENT_FINDINGS;
+import static cn.certflow.application.InitialCertification.DOCUMENT_REVIEW_OUTCOME;
+
+import cn.certflow.system.CurrentUser;
+import cn.certflow.system.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** The document review gate (R-DOC-1, PCEC 8.1): each round recorded; findings go back to the client. */
+@Component
+class DocumentReviewListener implements TaskListener {
+
+	static final String PASSED = "PASSED";
+
+	static final String CORRECTIONS_NEEDED = "CORRECTIONS_NEEDED";
+
+	private final ApplicationService applications;
+
+	private final ApplicationRepository repository;
+
+	private final CurrentUser currentUser;
+
+	DocumentReviewListener(ApplicationService applications, ApplicationRepository repository, CurrentUser currentUser) {
+		this.applications = applications;
+		this.repository = repository;
+		this.currentUser = currentUser;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String outcome = DOCUMENT_REVIEW_OUTCOME.from(task).getOrNull();
+		if (!PASSED.equals(outcome) && !CORRECTIONS_NEEDED.equals(outcome)) {
+			throw new InvalidInputException(DOCUMENT_REVIEW_OUTCOME.getName(), "must be PASSED or CORRECTIONS_NEEDED");
+		}
+		String findings = DOCUMENT_FINDINGS.from(task).getOrNull();
+		boolean passed = PASSED.equals(outcome);
+		if (!passed && (findings == null || findings.isBlank())) {
+			throw new InvalidInputException(DOCUMENT_FINDINGS.getName(), "list the findings the client must correct");
+		}
+		String number = APPLICATION_NUMBER.from(task).get();
+		String reviewer = this.currentUser.id(task);
+		ApplicationRecord application = this.applications.get(number);
+		this.repository.recordDocumentReview(application.id(), passed, findings, reviewer);
+		if (!passed) {
+			this.repository.recordNotice(application.id(), "DOCUMENT_FINDINGS", "文件评审发现需整改：" + findings, reviewer);
+		}
+		this.applications.changeStatus(number,
+				passed ? ApplicationStatus.DOCUMENTS_PASSED : ApplicationStatus.DOCUMENTS_IN_CORRECTION, reviewer,
+				passed ? "document review passed" : findings);
+	}
+
+}

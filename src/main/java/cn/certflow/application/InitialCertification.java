@@ -1,0 +1,149 @@
+package cn.certflow.application;
+
+import static io.holunda.camunda.bpm.data.CamundaBpmData.booleanVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.customVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.dateVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.longVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
+
+import java.util.Date;
+
+import io.holunda.camunda.bpm.data.factory.VariableFactory;
+
+/**
+ * The {@code initial-certification} process (processes/initial-certification.bpmn): its key, the element ids code
+ * and tests refer to, and its typed variables. No variable name of this process appears as a literal elsewhere.
+ */
+public final class InitialCertification {
+
+	public static final String KEY = "initial-certification";
+
+	/** Element ids of processes/initial-certification.bpmn. */
+	public static final class Elements {
+
+		public static final String START = "StartEvent_ApplicationReceived";
+
+		public static final String REGISTER_APPLICATION = "Task_RegisterApplication";
+
+		public static final String REVIEW_APPLICATION = "Task_ReviewApplication";
+
+		public static final String REVIEW_OVERDUE = "BoundaryEvent_ReviewOverdue";
+
+		public static final String RECORD_ESCALATION = "Task_RecordEscalation";
+
+		public static final String HANDLE_OVERDUE_REVIEW = "Task_HandleOverdueReview";
+
+		public static final String ESCALATION_HANDLED = "EndEvent_EscalationHandled";
+
+		public static final String REJECT_APPLICATION = "Task_RejectApplication";
+
+		public static final String APPLICATION_REJECTED = "EndEvent_ApplicationRejected";
+
+		public static final String SIGN_CONTRACT = "Task_SignContract";
+
+		public static final String REVIEW_DOCUMENTS = "Task_ReviewDocuments";
+
+		public static final String SUBMIT_CORRECTIONS = "Task_SubmitCorrections";
+
+		public static final String DETERMINE_AUDIT_TIME = "Task_DetermineAuditTime";
+
+		public static final String PLAN_AUDIT = "Task_PlanAudit";
+
+		public static final String ONSITE_AUDIT = "CallActivity_OnsiteAudit";
+
+		public static final String AUDIT_TERMINATED = "EndEvent_AuditTerminated";
+
+		public static final String CERTIFICATION_DECISION = "Task_CertificationDecision";
+
+		public static final String REFUSE_CERTIFICATION = "Task_RefuseCertification";
+
+		public static final String CERTIFICATION_REFUSED = "EndEvent_CertificationRefused";
+
+		public static final String ISSUE_CERTIFICATE = "Task_IssueCertificate";
+
+		public static final String CERTIFICATE_ISSUED = "EndEvent_CertificateIssued";
+
+		private Elements() {
+		}
+
+	}
+
+	// --- the application (start form / POST /api/applications), R-APP-1
+	public static final VariableFactory<String> APPLICATION_NUMBER = stringVariable("applicationNumber");
+
+	public static final VariableFactory<String> SUBMITTED_BY = stringVariable("submittedBy");
+
+	public static final VariableFactory<String> CLIENT_NAME = stringVariable("clientName");
+
+	public static final VariableFactory<String> CLIENT_ADDRESS = stringVariable("clientAddress");
+
+	public static final VariableFactory<String> CREDIT_CODE = stringVariable("creditCode");
+
+	public static final VariableFactory<String> LEGAL_STATUS = stringVariable("legalStatus");
+
+	public static final VariableFactory<String> SCHEME_ID = stringVariable("schemeId");
+
+	public static final VariableFactory<Number> REQUESTED_STARS = customVariable("requestedStars", Number.class);
+
+	public static final VariableFactory<String> TECHNICAL_AREA = stringVariable("technicalArea");
+
+	/** Professional categories, comma separated. */
+	public static final VariableFactory<String> CATEGORIES = stringVariable("categories");
+
+	/** Sites, one per line. */
+	public static final VariableFactory<String> SITES = stringVariable("sites");
+
+	public static final VariableFactory<Number> HEADCOUNT = customVariable("headcount", Number.class);
+
+	/** Document types the client provides (PCEC 6.2): a JSON array from the start form or a comma list. */
+	public static final VariableFactory<Object> DECLARED_DOCUMENTS = customVariable("declaredDocuments", Object.class);
+
+	// --- application review, R-APP-2/3
+	public static final VariableFactory<Date> REVIEW_DUE_DATE = dateVariable("reviewDueDate");
+
+	/** ACCEPT or REJECT. */
+	public static final VariableFactory<String> REVIEW_OUTCOME = stringVariable("reviewOutcome");
+
+	public static final VariableFactory<String> REJECTION_REASON = stringVariable("rejectionReason");
+
+	public static final VariableFactory<String> REVIEW_NOTES = stringVariable("reviewNotes");
+
+	// --- contract, R-APP-4
+	public static final VariableFactory<String> CONTRACT_NUMBER = stringVariable("contractNumber");
+
+	public static final VariableFactory<String> CONTRACT_SIGNED_ON = stringVariable("contractSignedOn");
+
+	// --- document review, R-DOC-1: PASSED or CORRECTIONS_NEEDED
+	public static final VariableFactory<String> DOCUMENT_REVIEW_OUTCOME = stringVariable("documentReviewOutcome");
+
+	public static final VariableFactory<String> DOCUMENT_FINDINGS = stringVariable("documentFindings");
+
+	// --- planning, R-PLAN-1/2
+	public static final VariableFactory<Number> PERSON_DAYS = customVariable("personDays", Number.class);
+
+	public static final VariableFactory<String> LEAD_AUDITOR = stringVariable("leadAuditor");
+
+	/** Audit team including the lead auditor, comma separated (candidate users of the audit tasks). */
+	public static final VariableFactory<String> AUDIT_TEAM_MEMBERS = stringVariable("auditTeamMembers");
+
+	public static final VariableFactory<String> PLANNED_DATE = stringVariable("plannedDate");
+
+	public static final VariableFactory<Long> AUDIT_ID = longVariable("auditId");
+
+	public static final VariableFactory<String> SCORING_FORM = stringVariable("scoringForm");
+
+	// --- decision, R-DEC-1/2: CERTIFY or REFUSE
+	public static final VariableFactory<String> DECISION_OUTCOME = stringVariable("decisionOutcome");
+
+	public static final VariableFactory<String> DECISION_REASONS = stringVariable("decisionReasons");
+
+	public static final VariableFactory<String> EXTERNAL_INFORMATION = stringVariable("externalInformation");
+
+	public static final VariableFactory<String> CERTIFICATE_NUMBER = stringVariable("certificateNumber");
+
+	public static final VariableFactory<Boolean> ESCALATED = booleanVariable("reviewEscalated");
+
+	private InitialCertification() {
+	}
+
+}

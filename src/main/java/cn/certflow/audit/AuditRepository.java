@@ -1,0 +1,114 @@
+package cn.certflow.audit;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import cn.certflow.system.EngineTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Audits, their teams, events, scores and nonconformities. */
+@Repository
+public class AuditRepository {
+
+	public record ScoreRecord(long auditId, String scheme, BigDecimal score, int stars, String grade, String decisionKey,
+			int decisionVersion, String explanation, String scoredBy, OffsetDateTime scoredAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	AuditRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(long applicationId, String auditType, int personDays, String leadAuditor, LocalDate plannedOn,
+			String plannedBy) {
+		KeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("insert into audit (application_id, audit_type, person_days, lead_auditor, planned_on, status,"
+				+ " planned_by, planned_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(applicationId, auditType, personDays, leadAuditor, plannedOn, AuditStatus.PLANNED.name(), plannedBy,
+					EngineTime.now())
+			.update(key, "id");
+		return key.getKey().longValue();
+	}
+
+	void addTeamMember(long auditId, String userId, String role) {
+		this.jdbc.sql("insert into audit_team_member (audit_id, user_id, role) values (?, ?, ?)")
+			.params(auditId, userId, role)
+			.update();
+	}
+
+	/** Everyone on the audit team, lead auditor included (R-PLAN-2, for R-DEC-1). */
+	public List<String> team(long auditId) {
+		return this.jdbc.sql("select user_id from audit_team_member where audit_id = ? order by role, user_id")
+			.param(auditId)
+			.query(String.class)
+			.list();
+	}
+
+	Optional<AuditStatus> status(long auditId) {
+		return this.jdbc.sql("select status from audit where id = ?")
+			.param(auditId)
+			.query(String.class)
+			.optional()
+			.map(AuditStatus::valueOf);
+	}
+
+	void updateStatus(long auditId, AuditStatus status, String outcome) {
+		this.jdbc.sql("update audit set status = ?, outcome = ? where id = ?").params(status.name(), outcome, auditId).update();
+	}
+
+	void recordEvent(long auditId, String kind, String details, String by) {
+		this.jdbc.sql("insert into audit_event (audit_id, kind, details, recorded_by, recorded_at) values (?, ?, ?, ?, ?)")
+			.params(auditId, kind, details, by, EngineTime.now())
+			.update();
+	}
+
+	void recordScore(ScoreRecord score, String itemScores) {
+		this.jdbc.sql("insert into audit_score (audit_id, scheme, score, stars, grade, decision_key, decision_version,"
+				+ " decision_definition_id, explanation, item_scores, scored_by, scored_at)"
+				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(score.auditId(), score.scheme(), score.score(), score.stars(), score.grade(), score.decisionKey(),
+					score.decisionVersion(), score.decisionKey() + ":" + score.decisionVersion(), score.explanation(),
+					itemScores, score.scoredBy(), score.scoredAt())
+			.update();
+	}
+
+	/** The latest score of the audit: the one a decision and a certificate rest on. */
+	public Optional<ScoreRecord> latestScore(long auditId) {
+		return this.jdbc.sql("select audit_id, scheme, score, stars, grade, decision_key, decision_version, explanation,"
+				+ " scored_by, scored_at from audit_score where audit_id = ? order by id desc")
+			.param(auditId)
+			.query((rs, n) -> new ScoreRecord(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getInt(4),
+					rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9),
+					rs.getObject(10, OffsetDateTime.class)))
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	void insertNonconformity(long auditId, String description, OffsetDateTime dueAt) {
+		this.jdbc.sql("insert into nonconformity (audit_id, description, raised_at, due_at) values (?, ?, ?, ?)")
+			.params(auditId, description, EngineTime.now(), dueAt)
+			.update();
+	}
+
+	int closeNonconformities(long auditId, String by) {
+		return this.jdbc.sql("update nonconformity set closed_at = ?, closed_by = ? where audit_id = ? and closed_at is null")
+			.params(EngineTime.now(), by, auditId)
+			.update();
+	}
+
+	int openNonconformities(long auditId) {
+		return this.jdbc.sql("select count(*) from nonconformity where audit_id = ? and closed_at is null")
+			.param(auditId)
+			.query(Integer.class)
+			.single();
+	}
+
+}

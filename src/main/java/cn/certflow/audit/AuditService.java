@@ -1,0 +1,116 @@
+package cn.certflow.audit;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import cn.certflow.application.ApplicationRecord;
+import cn.certflow.application.ApplicationService;
+import cn.certflow.application.ApplicationStatus;
+import cn.certflow.security.Groups;
+import cn.certflow.system.EngineTime;
+import cn.certflow.system.InvalidInputException;
+import cn.certflow.system.InvalidInputException.FieldProblem;
+import cn.certflow.system.StatusHistory;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/** Plans audits and keeps their record: team, events, status, nonconformities (R-PLAN-2, R-AUD-1..3). */
+@Service
+public class AuditService {
+
+	static final String LEAD = "LEAD";
+
+	static final String MEMBER = "MEMBER";
+
+	private final AuditRepository audits;
+
+	private final ApplicationService applications;
+
+	private final StatusHistory history;
+
+	private final IdentityService identity;
+
+	private final int correctionDays;
+
+	AuditService(AuditRepository audits, ApplicationService applications, StatusHistory history,
+			IdentityService identity, @Value("${certflow.nonconformity-correction-days:30}") int correctionDays) {
+		this.audits = audits;
+		this.applications = applications;
+		this.history = history;
+		this.identity = identity;
+		this.correctionDays = correctionDays;
+	}
+
+	/** The planned audit: its id and the whole team (lead first). */
+	record Plan(long auditId, List<String> team) {
+	}
+
+	Plan plan(String applicationNumber, String auditType, int personDays, String leadAuditor, List<String> members,
+			LocalDate plannedOn, String plannedBy) {
+		List<FieldProblem> problems = new java.util.ArrayList<>();
+		if (leadAuditor == null || !inGroup(leadAuditor, Groups.LEAD_AUDITORS)) {
+			problems.add(new FieldProblem(OnsiteAudit.LEAD_AUDITOR.getName(), "'" + leadAuditor + "' is not a lead auditor"));
+		}
+		for (String member : members) {
+			if (!inGroup(member, Groups.AUDITORS)) {
+				problems.add(new FieldProblem("auditTeam", "'" + member + "' is not an auditor"));
+			}
+		}
+		if (plannedOn == null || plannedOn.isBefore(EngineTime.today())) {
+			problems.add(new FieldProblem("plannedDate", "must be today or later"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		ApplicationRecord application = this.applications.get(applicationNumber);
+		long auditId = this.audits.insert(application.id(), auditType, personDays, leadAuditor, plannedOn, plannedBy);
+		Set<String> team = new LinkedHashSet<>();
+		team.add(leadAuditor);
+		team.addAll(members);
+		for (String member : team) {
+			this.audits.addTeamMember(auditId, member, member.equals(leadAuditor) ? LEAD : MEMBER);
+		}
+		this.history.record(StatusHistory.Entity.AUDIT, String.valueOf(auditId), null, AuditStatus.PLANNED.name(),
+				plannedBy, auditType + " audit, " + personDays + " person-days, team " + team);
+		this.applications.changeStatus(applicationNumber, ApplicationStatus.AUDIT_PLANNED, plannedBy,
+				"audit " + auditId + " planned for " + plannedOn);
+		return new Plan(auditId, List.copyOf(team));
+	}
+
+	void changeStatus(long auditId, AuditStatus to, String outcome, String by, String reason) {
+		AuditStatus from = this.audits.status(auditId).orElse(null);
+		this.audits.updateStatus(auditId, to, outcome);
+		this.history.record(StatusHistory.Entity.AUDIT, String.valueOf(auditId), (from != null) ? from.name() : null,
+				to.name(), by, reason);
+	}
+
+	void recordEvent(long auditId, String kind, String details, String by) {
+		this.audits.recordEvent(auditId, kind, details, by);
+	}
+
+	/** Raises the closing meeting's nonconformities, each due in 30 days; returns the common due date. */
+	OffsetDateTime raiseNonconformities(long auditId, List<String> descriptions) {
+		OffsetDateTime due = EngineTime.now().plusDays(this.correctionDays);
+		for (String description : descriptions) {
+			this.audits.insertNonconformity(auditId, description, due);
+		}
+		return due;
+	}
+
+	int closeNonconformities(long auditId, String by) {
+		return this.audits.closeNonconformities(auditId, by);
+	}
+
+	int openNonconformities(long auditId) {
+		return this.audits.openNonconformities(auditId);
+	}
+
+	private boolean inGroup(String userId, String group) {
+		return this.identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0;
+	}
+
+}

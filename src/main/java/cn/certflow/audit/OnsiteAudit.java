@@ -1,0 +1,126 @@
+package cn.certflow.audit;
+
+import static io.holunda.camunda.bpm.data.CamundaBpmData.booleanVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.customVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.dateVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.intVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.longVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
+
+import java.util.Date;
+import java.util.Map;
+
+import io.holunda.camunda.bpm.data.factory.VariableFactory;
+
+/**
+ * The reusable {@code onsite-audit} process (processes/onsite-audit.bpmn), called for initial, surveillance and
+ * recertification audits. Inputs are set by the caller; outputs are read back by it.
+ */
+public final class OnsiteAudit {
+
+	public static final String KEY = "onsite-audit";
+
+	/** Element ids of processes/onsite-audit.bpmn. */
+	public static final class Elements {
+
+		public static final String OPENING_MEETING = "Task_OpeningMeeting";
+
+		public static final String EVALUATE_SERVICE_CHARACTERISTICS = "Task_EvaluateServiceCharacteristics";
+
+		public static final String AUDIT_SERVICE_MANAGEMENT = "Task_AuditServiceManagement";
+
+		public static final String APPROVE_TERMINATION = "Task_ApproveTermination";
+
+		public static final String RECORD_TERMINATION = "Task_RecordTermination";
+
+		public static final String SCORE_AUDIT = "Task_ScoreAudit";
+
+		public static final String CLOSING_MEETING = "Task_ClosingMeeting";
+
+		public static final String VERIFY_CORRECTIONS = "Task_VerifyCorrections";
+
+		public static final String AUDIT_RECOMMENDED = "EndEvent_AuditRecommended";
+
+		public static final String AUDIT_NOT_RECOMMENDED = "EndEvent_AuditNotRecommended";
+
+		public static final String AUDIT_TERMINATED = "EndEvent_AuditTerminated";
+
+		private Elements() {
+		}
+
+	}
+
+	/** Result of the audit, set by the end event reached. */
+	public enum Outcome {
+
+		RECOMMENDED, NOT_RECOMMENDED, TERMINATED
+
+	}
+
+	static final Map<String, Outcome> OUTCOME_BY_END_EVENT = Map.of(Elements.AUDIT_RECOMMENDED, Outcome.RECOMMENDED,
+			Elements.AUDIT_NOT_RECOMMENDED, Outcome.NOT_RECOMMENDED, Elements.AUDIT_TERMINATED, Outcome.TERMINATED);
+
+	// --- inputs (same names as in the caller)
+	public static final VariableFactory<String> APPLICATION_NUMBER = stringVariable("applicationNumber");
+
+	public static final VariableFactory<Long> AUDIT_ID = longVariable("auditId");
+
+	public static final VariableFactory<String> SCHEME_ID = stringVariable("schemeId");
+
+	public static final VariableFactory<String> LEAD_AUDITOR = stringVariable("leadAuditor");
+
+	// --- opening meeting
+	public static final VariableFactory<Boolean> PLAN_CONFIRMED = booleanVariable("planConfirmed");
+
+	public static final VariableFactory<String> ATTENDANCE = stringVariable("attendance");
+
+	// --- evaluations (each task writes findings; either may propose termination, R-AUD-2)
+	public static final VariableFactory<String> FINDINGS = stringVariable("findings");
+
+	public static final VariableFactory<Boolean> PROPOSE_TERMINATION = booleanVariable("proposeTermination");
+
+	public static final VariableFactory<String> TERMINATION_CLAUSE = stringVariable("terminationClause");
+
+	public static final VariableFactory<String> TERMINATION_REASON = stringVariable("terminationReason");
+
+	public static final VariableFactory<Boolean> TERMINATION_PROPOSED = booleanVariable("terminationProposed");
+
+	public static final VariableFactory<Boolean> TERMINATION_APPROVED = booleanVariable("terminationApproved");
+
+	public static final VariableFactory<String> TERMINATION_REVIEW_NOTES = stringVariable("terminationReviewNotes");
+
+	// --- scoring (outputs to the caller)
+	public static final VariableFactory<String> SCORE = stringVariable("score");
+
+	public static final VariableFactory<Integer> STARS = intVariable("stars");
+
+	public static final VariableFactory<String> GRADE = stringVariable("grade");
+
+	public static final VariableFactory<String> GRADE_EXPLANATION = stringVariable("gradeExplanation");
+
+	public static final VariableFactory<Integer> GRADE_DECISION_VERSION = intVariable("gradeDecisionVersion");
+
+	// --- closing meeting and nonconformities, R-AUD-3
+	public static final VariableFactory<Boolean> CLIENT_CONFIRMED_RECORDS = booleanVariable("clientConfirmedRecords");
+
+	/** Nonconformities raised at the closing meeting, one per line. */
+	public static final VariableFactory<String> NONCONFORMITIES = stringVariable("nonconformities");
+
+	public static final VariableFactory<Number> OPEN_NONCONFORMITIES = customVariable("openNonconformities", Number.class);
+
+	public static final VariableFactory<Date> CORRECTION_DUE_DATE = dateVariable("correctionDueDate");
+
+	/** CLOSED, REPEAT_AUDIT or NOT_RECOMMENDED. */
+	public static final VariableFactory<String> VERIFICATION_OUTCOME = stringVariable("verificationOutcome");
+
+	public static final VariableFactory<String> VERIFICATION_NOTES = stringVariable("verificationNotes");
+
+	public static final VariableFactory<Boolean> CLIENT_SIGNED_RESULT = booleanVariable("clientSignedResult");
+
+	/** RECOMMENDED, NOT_RECOMMENDED or TERMINATED. */
+	public static final VariableFactory<String> AUDIT_OUTCOME = stringVariable("auditOutcome");
+
+	private OnsiteAudit() {
+	}
+
+}

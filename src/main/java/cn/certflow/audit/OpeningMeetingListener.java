@@ -1,0 +1,42 @@
+package cn.certflow.audit;
+
+import static cn.certflow.audit.OnsiteAudit.ATTENDANCE;
+import static cn.certflow.audit.OnsiteAudit.AUDIT_ID;
+import static cn.certflow.audit.OnsiteAudit.PLAN_CONFIRMED;
+
+import cn.certflow.system.CurrentUser;
+import cn.certflow.system.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Opening meeting (R-AUD-1, PCEC 8.2.1): plan confirmed, attendance recorded; the audit is under way. */
+@Component
+class OpeningMeetingListener implements TaskListener {
+
+	private final AuditService audits;
+
+	private final CurrentUser currentUser;
+
+	OpeningMeetingListener(AuditService audits, CurrentUser currentUser) {
+		this.audits = audits;
+		this.currentUser = currentUser;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		if (!Boolean.TRUE.equals(PLAN_CONFIRMED.from(task).getOrNull())) {
+			throw new InvalidInputException(PLAN_CONFIRMED.getName(), "the client must confirm the audit plan");
+		}
+		String attendance = ATTENDANCE.from(task).getOrNull();
+		if (attendance == null || attendance.isBlank()) {
+			throw new InvalidInputException(ATTENDANCE.getName(), "record who attended");
+		}
+		long auditId = AUDIT_ID.from(task).get();
+		String by = this.currentUser.id(task);
+		this.audits.recordEvent(auditId, "OPENING_MEETING", "attendance: " + attendance, by);
+		this.audits.changeStatus(auditId, AuditStatus.IN_PROGRESS, null, by, "opening meeting held");
+		OnsiteAudit.TERMINATION_PROPOSED.on(task).set(false);
+	}
+
+}

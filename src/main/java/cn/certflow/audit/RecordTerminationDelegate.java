@@ -1,0 +1,35 @@
+package cn.certflow.audit;
+
+import cn.certflow.application.ApplicationService;
+import cn.certflow.application.ApplicationRepository;
+import cn.certflow.system.CurrentUser;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Approved termination: the audit ends without a grade and the client is informed in writing (R-AUD-2). */
+@Component
+class RecordTerminationDelegate implements JavaDelegate {
+
+	private final ApplicationService applications;
+
+	private final ApplicationRepository repository;
+
+	private final CurrentUser currentUser;
+
+	RecordTerminationDelegate(ApplicationService applications, ApplicationRepository repository, CurrentUser currentUser) {
+		this.applications = applications;
+		this.repository = repository;
+		this.currentUser = currentUser;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		var application = this.applications.get(OnsiteAudit.APPLICATION_NUMBER.from(execution).get());
+		this.repository.recordNotice(application.id(), "AUDIT_TERMINATED",
+				application.clientName() + "：现场审查（审查编号 " + OnsiteAudit.AUDIT_ID.from(execution).get()
+						+ "）依据 PCEC 8.2.5 终止。原因：" + OnsiteAudit.TERMINATION_REASON.from(execution).getOrDefault("见审查记录"),
+				this.currentUser.id());
+	}
+
+}

@@ -1,0 +1,66 @@
+package cn.certflow.decision;
+
+import static cn.certflow.application.InitialCertification.AUDIT_ID;
+import static cn.certflow.application.InitialCertification.DECISION_OUTCOME;
+import static cn.certflow.application.InitialCertification.DECISION_REASONS;
+import static cn.certflow.application.InitialCertification.EXTERNAL_INFORMATION;
+
+import cn.certflow.application.ApplicationService;
+import cn.certflow.application.InitialCertification;
+import cn.certflow.audit.AuditRepository;
+import cn.certflow.system.CurrentUser;
+import cn.certflow.system.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The certification decision (R-DEC-1/2): certify only on a passing grade; a refusal needs written reasons;
+ * information from outside the audit may be recorded. Kept in certification_decision with the decider.
+ */
+@Component
+class CertificationDecisionListener implements TaskListener {
+
+	static final String CERTIFY = "CERTIFY";
+
+	static final String REFUSE = "REFUSE";
+
+	private final DecisionRepository decisions;
+
+	private final AuditRepository audits;
+
+	private final ApplicationService applications;
+
+	private final CurrentUser currentUser;
+
+	CertificationDecisionListener(DecisionRepository decisions, AuditRepository audits, ApplicationService applications,
+			CurrentUser currentUser) {
+		this.decisions = decisions;
+		this.audits = audits;
+		this.applications = applications;
+		this.currentUser = currentUser;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String outcome = DECISION_OUTCOME.from(task).getOrNull();
+		if (!CERTIFY.equals(outcome) && !REFUSE.equals(outcome)) {
+			throw new InvalidInputException(DECISION_OUTCOME.getName(), "must be CERTIFY or REFUSE");
+		}
+		long auditId = AUDIT_ID.from(task).get();
+		var score = this.audits.latestScore(auditId)
+			.orElseThrow(() -> new InvalidInputException(DECISION_OUTCOME.getName(), "the audit has no score"));
+		String reasons = DECISION_REASONS.from(task).getOrNull();
+		if (CERTIFY.equals(outcome) && score.stars() == 0) {
+			throw new InvalidInputException(DECISION_OUTCOME.getName(),
+					"cannot certify: the grade is " + score.grade() + " (" + score.score().stripTrailingZeros().toPlainString() + ")");
+		}
+		if (REFUSE.equals(outcome) && (reasons == null || reasons.isBlank())) {
+			throw new InvalidInputException(DECISION_REASONS.getName(), "a refusal needs written reasons for the client (PCEC 9)");
+		}
+		long applicationId = this.applications.get(InitialCertification.APPLICATION_NUMBER.from(task).get()).id();
+		this.decisions.record(applicationId, auditId, CERTIFY.equals(outcome), score.stars(), reasons,
+				EXTERNAL_INFORMATION.from(task).getOrNull(), this.currentUser.id(task));
+	}
+
+}

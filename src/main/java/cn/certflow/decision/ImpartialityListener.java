@@ -1,0 +1,46 @@
+package cn.certflow.decision;
+
+import java.util.List;
+
+import cn.certflow.application.InitialCertification;
+import cn.certflow.audit.AuditRepository;
+import cn.certflow.system.CurrentUser;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * R-DEC-1 (PCEC 9), enforced in the engine: nobody who was on the audit team may be assigned or complete the
+ * certification decision. Thrown as an AuthorizationException, so Tasklist and the REST API answer 403 with the
+ * reason, and the claim or completion is rolled back.
+ */
+@Component
+class ImpartialityListener implements TaskListener {
+
+	private final AuditRepository audits;
+
+	private final CurrentUser currentUser;
+
+	ImpartialityListener(AuditRepository audits, CurrentUser currentUser) {
+		this.audits = audits;
+		this.currentUser = currentUser;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		List<String> team = this.audits.team(InitialCertification.AUDIT_ID.from(task).get());
+		String person = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : this.currentUser.id(task);
+		if (person != null && team.contains(person)) {
+			throw new AuthorizationException("R-DEC-1: " + person + " was on the audit team " + team
+					+ " of application " + InitialCertification.APPLICATION_NUMBER.from(task).get()
+					+ " and may not take the certification decision (PCEC 9)");
+		}
+		if (EVENTNAME_COMPLETE.equals(task.getEventName()) && task.getAssignee() != null
+				&& team.contains(task.getAssignee())) {
+			throw new AuthorizationException("R-DEC-1: the task is assigned to " + task.getAssignee()
+					+ ", who was on the audit team");
+		}
+	}
+
+}

@@ -1,0 +1,128 @@
+package cn.certflow.security;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the certification body's groups, their authorizations and the Tasklist filters at every start
+ * (idempotent). Outside the demo profile the first administrator comes from CERTFLOW_ADMIN_USER /
+ * CERTFLOW_ADMIN_PASSWORD; there is no built-in account or password.
+ */
+@Component
+@Order(0)
+class IdentityBootstrap implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
+
+	static final String MY_TASKS_FILTER = "我的任务";
+
+	static final String ALL_TASKS_FILTER = "全部任务";
+
+	private final IdentityService identity;
+
+	private final FilterService filters;
+
+	private final TaskService tasks;
+
+	private final AuthorizationSetup authorizations;
+
+	private final String adminUser;
+
+	private final String adminPassword;
+
+	IdentityBootstrap(IdentityService identity, FilterService filters, TaskService tasks,
+			AuthorizationSetup authorizations, @Value("${certflow.admin.user:}") String adminUser,
+			@Value("${certflow.admin.password:}") String adminPassword) {
+		this.identity = identity;
+		this.filters = filters;
+		this.tasks = tasks;
+		this.authorizations = authorizations;
+		this.adminUser = adminUser;
+		this.adminPassword = adminPassword;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		for (String groupId : Groups.ALL) {
+			ensureGroup(groupId);
+		}
+		this.authorizations.apply();
+		ensureFilters();
+		if (!this.adminUser.isBlank()) {
+			if (this.adminPassword.isBlank()) {
+				throw new IllegalStateException("CERTFLOW_ADMIN_USER is set but CERTFLOW_ADMIN_PASSWORD is empty");
+			}
+			ensureUser(this.adminUser, this.adminPassword, "Administrator", List.of(Groups.ADMINS));
+			log.info("Administrator '{}' ensured from CERTFLOW_ADMIN_USER", this.adminUser);
+		}
+	}
+
+	void ensureUser(String userId, String password, String name, List<String> groups) {
+		if (this.identity.createUserQuery().userId(userId).count() == 0) {
+			User user = this.identity.newUser(userId);
+			user.setFirstName(name);
+			user.setLastName("");
+			user.setEmail(userId + "@certflow.example");
+			user.setPassword(password);
+			this.identity.saveUser(user);
+		}
+		for (String group : groups) {
+			if (this.identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+				this.identity.createMembership(userId, group);
+			}
+		}
+	}
+
+	private void ensureGroup(String groupId) {
+		if (this.identity.createGroupQuery().groupId(groupId).count() == 0) {
+			Group group = this.identity.newGroup(groupId);
+			group.setName(Groups.displayName(groupId));
+			group.setType(Groups.ADMINS.equals(groupId) ? "SYSTEM" : "WORKFLOW");
+			this.identity.saveGroup(group);
+		}
+	}
+
+	private void ensureFilters() {
+		Filter mine = ensureFilter(MY_TASKS_FILTER, -10, "我的任务与我所在组的待办任务",
+				this.tasks.createTaskQuery()
+					.or()
+					.taskAssigneeExpression("${currentUser()}")
+					.taskCandidateUserExpression("${currentUser()}")
+					.taskCandidateGroupInExpression("${currentUserGroups()}")
+					.endOr());
+		Filter all = ensureFilter(ALL_TASKS_FILTER, 10, "所有可见的任务（管理者）", this.tasks.createTaskQuery());
+		for (String group : Groups.ALL) {
+			this.authorizations.grantFilter(mine.getId(), group);
+		}
+		this.authorizations.grantFilter(all.getId(), Groups.MANAGERS);
+		this.authorizations.grantFilter(all.getId(), Groups.ADMINS);
+	}
+
+	private Filter ensureFilter(String name, int priority, String description,
+			org.camunda.bpm.engine.task.TaskQuery query) {
+		Filter existing = this.filters.createTaskFilterQuery().filterName(name).singleResult();
+		if (existing != null) {
+			return existing;
+		}
+		Filter filter = this.filters.newTaskFilter(name);
+		filter.setOwner(Groups.ADMINS);
+		filter.setQuery(query);
+		filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+		return this.filters.saveFilter(filter);
+	}
+
+}
