@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Closing meeting (R-AUD-1): the client confirms the records; each nonconformity raised gets a 30-day correction
- * deadline (R-AUD-3), which becomes the due date of the verification task.
+ * deadline (R-AUD-3), which becomes the due date of the verification task. At the closing meeting of a repeat audit,
+ * earlier nonconformities not raised again count as closed.
  */
 @Component
 class ClosingMeetingListener implements TaskListener {
@@ -42,7 +43,10 @@ class ClosingMeetingListener implements TaskListener {
 			.map(String::trim)
 			.filter(s -> !s.isEmpty())
 			.toList();
-		this.audits.recordEvent(auditId, "CLOSING_MEETING", nonconformities.size() + " nonconformities raised", by);
+		// A repeat audit re-checks earlier nonconformities on site: what is not raised again is closed.
+		int reverified = this.audits.closeNonconformities(auditId, by);
+		this.audits.recordEvent(auditId, "CLOSING_MEETING", nonconformities.size() + " nonconformities raised"
+				+ ((reverified > 0) ? ", " + reverified + " earlier ones closed on site" : ""), by);
 		if (!nonconformities.isEmpty()) {
 			OffsetDateTime due = this.audits.raiseNonconformities(auditId, nonconformities);
 			OnsiteAudit.CORRECTION_DUE_DATE.on(task).set(EngineTime.toDate(due));

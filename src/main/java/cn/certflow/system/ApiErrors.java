@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -19,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 
 /** Our API's errors as RFC 9457 problem details, with the offending fields listed under {@code errors}. */
 @RestControllerAdvice(basePackages = "cn.certflow")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
 	@ExceptionHandler(InvalidInputException.class)

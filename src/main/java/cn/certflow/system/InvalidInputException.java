@@ -3,13 +3,14 @@ package cn.certflow.system;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * Bad input, with every offending field named. Extends Camunda's BadUserRequestException so that the engine's REST
- * API and Tasklist answer 400 with this message too when it is thrown inside an engine command (form submission).
+ * Bad input, with every offending field named. A FormFieldValidationException, so that Camunda's REST API and
+ * Tasklist answer 400 with this message when a task listener rejects a form submission (see
+ * {@link ListenerExceptionUnwrapping}); our own API maps it to 400 with the fields listed.
  */
-public class InvalidInputException extends BadUserRequestException {
+public class InvalidInputException extends FormFieldValidationException {
 
 	public record FieldProblem(String field, String message) {
 	}
@@ -17,7 +18,7 @@ public class InvalidInputException extends BadUserRequestException {
 	private final transient List<FieldProblem> problems;
 
 	public InvalidInputException(List<FieldProblem> problems) {
-		super(problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")));
+		super(problems.isEmpty() ? "input" : problems.get(0).field(), problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")));
 		this.problems = List.copyOf(problems);
 	}
 

@@ -1,0 +1,181 @@
+package cn.certflow.application;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import cn.certflow.grading.SchemeCatalog;
+import cn.certflow.grading.ScoringMethod;
+import cn.certflow.grading.SheetItem;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drives an initial certification the way staff do in Tasklist: each task completed by a named user under Camunda
+ * authorization, with the variables its form submits. Used by the process and integration tests.
+ */
+@Component
+public class CertificationDriver {
+
+	private final ApplicationService applications;
+
+	private final DocumentService documents;
+
+	private final TaskService tasks;
+
+	private final RuntimeService runtime;
+
+	private final IdentityService identity;
+
+	private final SchemeCatalog schemes;
+
+	CertificationDriver(ApplicationService applications, DocumentService documents, TaskService tasks,
+			RuntimeService runtime, IdentityService identity, SchemeCatalog schemes) {
+		this.applications = applications;
+		this.documents = documents;
+		this.tasks = tasks;
+		this.runtime = runtime;
+		this.identity = identity;
+		this.schemes = schemes;
+	}
+
+	/** A valid, unique unified social credit code (GB 32100). */
+	public static String newCreditCode() {
+		StringBuilder code = new StringBuilder("91120106");
+		for (int i = 0; i < 9; i++) {
+			code.append(CreditCode.ALPHABET.charAt(ThreadLocalRandom.current().nextInt(CreditCode.ALPHABET.length())));
+		}
+		return code.append(CreditCode.checkCharacter(code.toString())).toString();
+	}
+
+	public static ApplicationRequest request(String schemeId, int requestedStars, int headcount) {
+		return new ApplicationRequest("天津某某电器服务有限公司", "天津市红桥区丁字沽三号路85号", newCreditCode(), "有限责任公司", schemeId,
+				requestedStars, "01.07", List.of("机械和设备制造业服务"), List.of("天津市红桥区丁字沽三号路85号"), headcount,
+				List.of("APPLICATION_FORM", "BUSINESS_LICENSE", "COMPANY_PROFILE", "ORGANISATION_CHART",
+						"SERVICE_MANAGEMENT_DOCUMENTS", "INTERNAL_AUDIT_REPORT", "RELATED_SYSTEM_DOCUMENTS"));
+	}
+
+	public String submit(ApplicationRequest request) {
+		return this.applications.submit(request);
+	}
+
+	public void uploadMandatoryDocuments(String number) {
+		for (DocumentType type : DocumentType.values()) {
+			if (type.mandatory()) {
+				this.documents.upload(number, type.name(), type.name().toLowerCase() + ".pdf", "application/pdf",
+						("%PDF-1.4 " + type.title()).getBytes(java.nio.charset.StandardCharsets.UTF_8), "reviewer");
+			}
+		}
+	}
+
+	public ProcessInstance instance(String number) {
+		return this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(number, InitialCertification.KEY)
+			.singleResult();
+	}
+
+	/** The open task of this application (in the certification or its on-site audit) with this definition key. */
+	public Task task(String number, String taskDefinitionKey) {
+		return this.tasks.createTaskQuery()
+			.processInstanceBusinessKey(number)
+			.taskDefinitionKey(taskDefinitionKey)
+			.singleResult();
+	}
+
+	/** Completes the task as the user would in Tasklist: authenticated, with authorization checks. */
+	public void complete(String user, String number, String taskDefinitionKey, Map<String, Object> variables) {
+		Task task = task(number, taskDefinitionKey);
+		if (task == null) {
+			throw new AssertionError("no open task " + taskDefinitionKey + " for " + number);
+		}
+		as(user, () -> this.tasks.complete(task.getId(), variables));
+	}
+
+	public void claim(String user, String number, String taskDefinitionKey) {
+		Task task = task(number, taskDefinitionKey);
+		as(user, () -> this.tasks.claim(task.getId(), user));
+	}
+
+	public void as(String user, Runnable action) {
+		List<String> groups = this.identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+		this.identity.setAuthentication(user, groups);
+		try {
+			action.run();
+		}
+		finally {
+			this.identity.clearAuthentication();
+		}
+	}
+
+	/** PCEC/ZHHT scoring form: every item at full marks except {@code pointsLost} points taken from the first items. */
+	public Map<String, Object> sheetScores(String schemeId, int pointsLost) {
+		Map<String, Object> scores = new HashMap<>();
+		int toLose = pointsLost;
+		for (SheetItem item : this.schemes.get(schemeId).sheet().items()) {
+			int lost = Math.min(toLose, item.points());
+			toLose -= lost;
+			scores.put(item.variableName(ScoringMethod.GBT27922_SHEET), String.valueOf(item.points() - lost));
+		}
+		scores.put("deductionsLaw", 0L);
+		scores.put("deductionsOwnServiceRules", 0L);
+		scores.put("deductionsIndustry", 0L);
+		scores.put("deductionsServiceSystem", 0L);
+		scores.put("specialStrengths", 0L);
+		return scores;
+	}
+
+	// --- the usual steps, each as the role that does it
+
+	public void acceptApplication(String number) {
+		uploadMandatoryDocuments(number);
+		complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION, Map.of("reviewOutcome", "ACCEPT"));
+	}
+
+	public void signContract(String number) {
+		complete("reviewer", number, InitialCertification.Elements.SIGN_CONTRACT,
+				Map.of("contractNumber", "HT-" + number, "contractSignedOn", cn.certflow.system.EngineTime.today().toString()));
+	}
+
+	public void passDocuments(String number) {
+		complete("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS, Map.of("documentReviewOutcome", "PASSED"));
+	}
+
+	public void planAudit(String number, String lead, String team) {
+		complete(lead, number, InitialCertification.Elements.PLAN_AUDIT,
+				Map.of("leadAuditor", lead, "auditTeam", team, "plannedDate", cn.certflow.system.EngineTime.today().toString()));
+	}
+
+	public void openAndEvaluate(String number, String lead, String auditor) {
+		complete(lead, number, "Task_OpeningMeeting", Map.of("planConfirmed", true, "attendance", "总经理、售后服务部经理"));
+		complete(auditor, number, "Task_EvaluateServiceCharacteristics", Map.of("findings", "服务特性测评符合要求"));
+		complete(auditor, number, "Task_AuditServiceManagement", Map.of("findings", "服务管理体系运行有效"));
+	}
+
+	public void score(String number, String lead, String schemeId, int pointsLost) {
+		complete(lead, number, "Task_ScoreAudit", sheetScores(schemeId, pointsLost));
+	}
+
+	public void closeMeeting(String number, String lead, String nonconformities) {
+		complete(lead, number, "Task_ClosingMeeting", Map.of("clientConfirmedRecords", true, "nonconformities", nonconformities));
+	}
+
+	/** From a fresh PCEC application to the certification decision task, audited by lead + auditor. */
+	public String toDecision(ApplicationRequest request, int pointsLost) {
+		String number = submit(request);
+		acceptApplication(number);
+		signContract(number);
+		passDocuments(number);
+		planAudit(number, "lead", "auditor");
+		openAndEvaluate(number, "lead", "auditor");
+		score(number, "lead", request.schemeId(), pointsLost);
+		closeMeeting(number, "lead", "");
+		return number;
+	}
+
+}

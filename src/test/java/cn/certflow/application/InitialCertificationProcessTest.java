@@ -1,0 +1,390 @@
+package cn.certflow.application;
+
+import static cn.certflow.application.InitialCertification.Elements.APPLICATION_REJECTED;
+import static cn.certflow.application.InitialCertification.Elements.AUDIT_TERMINATED;
+import static cn.certflow.application.InitialCertification.Elements.CERTIFICATE_ISSUED;
+import static cn.certflow.application.InitialCertification.Elements.CERTIFICATION_DECISION;
+import static cn.certflow.application.InitialCertification.Elements.CERTIFICATION_REFUSED;
+import static cn.certflow.application.InitialCertification.Elements.HANDLE_OVERDUE_REVIEW;
+import static cn.certflow.application.InitialCertification.Elements.PLAN_AUDIT;
+import static cn.certflow.application.InitialCertification.Elements.REVIEW_APPLICATION;
+import static cn.certflow.application.InitialCertification.Elements.REVIEW_DOCUMENTS;
+import static cn.certflow.application.InitialCertification.Elements.SUBMIT_CORRECTIONS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import cn.certflow.audit.OnsiteAudit;
+import cn.certflow.certificate.Certificate;
+import cn.certflow.certificate.CertificateService;
+import cn.certflow.certificate.CertificateStatus;
+import cn.certflow.planning.AuditTimeService;
+import cn.certflow.planning.AuditType;
+import cn.certflow.system.InvalidInputException;
+import cn.certflow.system.StatusHistory;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Walks every path of initial-certification and its called onsite-audit with the real listeners and delegates,
+ * as the users who do each step, under Camunda authorization. The engine clock is moved to prove deadlines.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "test", "demo" })
+class InitialCertificationProcessTest {
+
+	/** 2026-03-10 09:00 in Beijing: a fixed day so that certificate dates are exact. */
+	static final Date MARCH_10 = Date.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	CertificationDriver driver;
+
+	@Autowired
+	CertificateService certificates;
+
+	@Autowired
+	AuditTimeService auditTime;
+
+	@Autowired
+	StatusHistory history;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	ManagementService management;
+
+	@BeforeEach
+	void setUp() {
+		init(this.engine);
+		ClockUtil.setCurrentTime(MARCH_10);
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void shouldIssueCertificateValidThreeYearsOnTheHappyPath() {
+		// R-APP-1..4, R-DOC-1, R-PLAN-1/2, R-AUD-1, R-DEC-1, R-CERT-1
+		String number = this.driver.toDecision(CertificationDriver.request("PCEC", 4, 120), 0);
+		ProcessInstance instance = this.driver.instance(number);
+		assertThat(instance).isWaitingAt(CERTIFICATION_DECISION).task().hasCandidateGroup("decision-makers");
+		assertThat(instance).variables().containsEntry("grade", "五星级").containsEntry("auditOutcome", "RECOMMENDED");
+
+		this.driver.complete("decider", number, CERTIFICATION_DECISION, Map.of("decisionOutcome", "CERTIFY"));
+
+		assertThat(instance).isEnded().hasPassed(CERTIFICATE_ISSUED);
+		String certificateNumber = (String) this.engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.variableName("certificateNumber")
+			.singleResult()
+			.getValue();
+		Certificate certificate = this.certificates.get(certificateNumber);
+		assertThat(certificate.number()).matches("PCEC-2026-\\d{6}");
+		assertThat(certificate.issuedOn()).isEqualTo(LocalDate.of(2026, 3, 10));
+		assertThat(certificate.expiresOn()).isEqualTo(LocalDate.of(2029, 3, 9));
+		assertThat(certificate.stars()).as("graded 5 stars, but never above the 4 applied for").isEqualTo(4);
+		assertThat(certificate.grade()).isEqualTo("四星级");
+		assertThat(certificate.standard()).isEqualTo("GB/T 27922-2011");
+		assertThat(certificate.signatory()).isEqualTo("decider");
+		assertThat(certificate.decisionKey()).isEqualTo("grade-pcec");
+		assertThat(certificate.statusOn(LocalDate.of(2029, 3, 9))).isEqualTo(CertificateStatus.VALID);
+		assertThat(certificate.statusOn(LocalDate.of(2029, 3, 10))).isEqualTo(CertificateStatus.EXPIRED);
+		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number)).extracting(StatusHistory.Change::toStatus)
+			.containsExactly("RECEIVED", "ACCEPTED", "CONTRACTED", "DOCUMENTS_PASSED", "AUDIT_PLANNED", "CERTIFIED");
+		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number)).extracting(StatusHistory.Change::changedBy)
+			.contains("reviewer", "lead", "decider");
+	}
+
+	@Test
+	void shouldTakeAuditTimeFromTheDmnTable() {
+		// R-PLAN-1: person-days from the audit-time table, for the headcount in scope
+		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 600));
+		this.driver.acceptApplication(number);
+		this.driver.signContract(number);
+		this.driver.passDocuments(number);
+		assertThat(this.driver.instance(number)).isWaitingAt(PLAN_AUDIT)
+			.variables()
+			.containsEntry("personDays", this.auditTime.personDays(600, AuditType.INITIAL));
+		assertThat(this.auditTime.personDays(600, AuditType.INITIAL)).isBetween(2, 10);
+	}
+
+	@Test
+	void shouldRejectOnlyWithAWrittenReason() {
+		// R-APP-3: rejection -> written reason to the client
+		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
+		assertThatThrownBy(() -> this.driver.complete("reviewer", number, REVIEW_APPLICATION, Map.of("reviewOutcome", "REJECT")))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("rejectionReason");
+		this.driver.complete("reviewer", number, REVIEW_APPLICATION,
+				Map.of("reviewOutcome", "REJECT", "rejectionReason", "认证范围超出本机构的能力"));
+		assertThat(this.driver.instance(number)).isNull();
+		assertThat(this.engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(APPLICATION_REJECTED).count())
+			.isPositive();
+		assertThat(this.jdbc.sql("select body from client_notice n join application a on a.id = n.application_id where a.number = ?")
+			.param(number)
+			.query(String.class)
+			.single()).contains("认证范围超出本机构的能力");
+		assertThat(this.driver.instance(number)).isNull();
+	}
+
+	@Test
+	void shouldNotAcceptWithoutTheMandatoryDocuments() {
+		// R-APP-1: missing mandatory documents -> the application cannot be accepted
+		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
+		assertThatThrownBy(() -> this.driver.complete("reviewer", number, REVIEW_APPLICATION, Map.of("reviewOutcome", "ACCEPT")))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("BUSINESS_LICENSE");
+		assertThat(this.driver.instance(number)).isWaitingAt(REVIEW_APPLICATION);
+	}
+
+	@Test
+	void shouldEscalateAnOverdueReviewToManagersAndKeepTheReview() {
+		// R-APP-2: due on receipt + 10 days; overdue -> managers task + recorded escalation, review stays
+		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
+		ProcessInstance instance = this.driver.instance(number);
+		Task review = this.driver.task(number, REVIEW_APPLICATION);
+		assertThat(review.getDueDate()).isEqualTo(Date.from(MARCH_10.toInstant().plus(java.time.Duration.ofDays(10))));
+		Job timer = this.management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+		assertThat(timer.getDuedate()).isEqualTo(review.getDueDate());
+
+		ClockUtil.setCurrentTime(Date.from(MARCH_10.toInstant().plus(java.time.Duration.ofDays(10).plusMinutes(1))));
+		this.management.executeJob(timer.getId());
+
+		assertThat(instance).isWaitingAt(REVIEW_APPLICATION, HANDLE_OVERDUE_REVIEW);
+		assertThat(this.driver.task(number, HANDLE_OVERDUE_REVIEW)).isNotNull();
+		assertThat(instance).task(HANDLE_OVERDUE_REVIEW).hasCandidateGroup("managers");
+		assertThat(this.jdbc.sql("select count(*) from escalation e join application a on a.id = e.application_id where a.number = ?")
+			.param(number)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		this.driver.acceptApplication(number);
+		this.driver.complete("manager", number, HANDLE_OVERDUE_REVIEW, Map.of("escalationAction", "已催办"));
+		assertThat(instance).isWaitingAt(InitialCertification.Elements.SIGN_CONTRACT);
+		Long minutes = this.jdbc.sql("select review_minutes from application where number = ?").param(number).query(Long.class).single();
+		assertThat(minutes).as("time taken by the review is recorded").isEqualTo(10 * 24 * 60 + 1);
+	}
+
+	@Test
+	void shouldLoopThroughDocumentCorrectionsUntilTheReviewPasses() {
+		// R-DOC-1: findings go back to the client; the review repeats; no audit planned before it passes
+		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
+		this.driver.acceptApplication(number);
+		this.driver.signContract(number);
+		assertThatThrownBy(() -> this.driver.complete("reviewer", number, REVIEW_DOCUMENTS,
+				Map.of("documentReviewOutcome", "CORRECTIONS_NEEDED")))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("documentFindings");
+		this.driver.complete("reviewer", number, REVIEW_DOCUMENTS,
+				Map.of("documentReviewOutcome", "CORRECTIONS_NEEDED", "documentFindings", "缺少服务网点管理制度"));
+		ProcessInstance instance = this.driver.instance(number);
+		assertThat(instance).isWaitingAt(SUBMIT_CORRECTIONS).isNotWaitingAt(PLAN_AUDIT);
+		this.driver.complete("reviewer", number, SUBMIT_CORRECTIONS, Map.of("correctionsNote", "已补充制度文件"));
+		assertThat(instance).isWaitingAt(REVIEW_DOCUMENTS);
+		this.driver.passDocuments(number);
+		assertThat(instance).isWaitingAt(PLAN_AUDIT);
+		assertThat(this.jdbc.sql("select count(*) from document_review d join application a on a.id = d.application_id where a.number = ?")
+			.param(number)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void shouldGiveNonconformitiesThirtyDaysAndCloseThem() {
+		// R-AUD-3: nonconformities with a 30-day correction deadline, then verification
+		String number = toClosingMeeting();
+		this.driver.closeMeeting(number, "lead", "投诉处理记录不完整\n服务网点未公示收费标准");
+		Task verify = this.driver.task(number, OnsiteAudit.Elements.VERIFY_CORRECTIONS);
+		assertThat(verify.getAssignee()).isEqualTo("lead");
+		assertThat(verify.getDueDate()).isEqualTo(Date.from(MARCH_10.toInstant().plus(java.time.Duration.ofDays(30))));
+		assertThat(openNonconformities(number)).isEqualTo(2);
+		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS, Map.of("verificationOutcome", "CLOSED"));
+		assertThat(openNonconformities(number)).isZero();
+		assertThat(this.driver.instance(number)).isWaitingAt(CERTIFICATION_DECISION);
+	}
+
+	@Test
+	void shouldRepeatTheOnsiteAuditWhenCorrectionsFail() {
+		// R-AUD-3: uncorrected nonconformities -> a repeat on-site audit
+		String number = toClosingMeeting();
+		this.driver.closeMeeting(number, "lead", "投诉处理记录不完整");
+		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS, Map.of("verificationOutcome", "REPEAT_AUDIT"));
+		assertThat(this.driver.task(number, OnsiteAudit.Elements.OPENING_MEETING)).isNotNull();
+		this.driver.openAndEvaluate(number, "lead", "auditor");
+		this.driver.score(number, "lead", "PCEC", 0);
+		this.driver.closeMeeting(number, "lead", "");
+		assertThat(this.driver.instance(number)).isWaitingAt(CERTIFICATION_DECISION);
+	}
+
+	@Test
+	void shouldEndNotRecommendedOnlyWithTheClientsSignatureAndThenRefuse() {
+		// R-AUD-3 "do not recommend" signed by the client; R-DEC-2 refusal with written reasons
+		String number = toClosingMeeting();
+		this.driver.closeMeeting(number, "lead", "售后服务体系未有效运行");
+		assertThatThrownBy(() -> this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
+				Map.of("verificationOutcome", "NOT_RECOMMENDED")))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("clientSignedResult");
+		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
+				Map.of("verificationOutcome", "NOT_RECOMMENDED", "clientSignedResult", true));
+		ProcessInstance instance = this.driver.instance(number);
+		assertThat(instance).isWaitingAt(CERTIFICATION_DECISION).variables().containsEntry("auditOutcome", "NOT_RECOMMENDED");
+		assertThatThrownBy(() -> this.driver.complete("decider", number, CERTIFICATION_DECISION, Map.of("decisionOutcome", "REFUSE")))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("decisionReasons");
+		this.driver.complete("decider", number, CERTIFICATION_DECISION,
+				Map.of("decisionOutcome", "REFUSE", "decisionReasons", "不符合项未整改关闭"));
+		assertThat(instance).isEnded().hasPassed(CERTIFICATION_REFUSED);
+		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number)).last()
+			.satisfies(change -> assertThat(change.toStatus()).isEqualTo("REFUSED"));
+	}
+
+	@Test
+	void shouldNotCertifyAFailingGrade() {
+		// R-GRD-PCEC-3: below 70 is 不合格; the decision cannot certify it
+		String number = this.driver.toDecision(CertificationDriver.request("PCEC", 2, 50), 31);
+		assertThat(this.driver.instance(number)).variables().containsEntry("stars", 0).containsEntry("grade", "不合格");
+		assertThatThrownBy(() -> this.driver.complete("decider", number, CERTIFICATION_DECISION, Map.of("decisionOutcome", "CERTIFY")))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("不合格");
+	}
+
+	@Test
+	void shouldRefuseAnAuditorOfTheTeamAsDeciderEvenWithTheRightGroup() {
+		// R-DEC-1: dual (auditors + decision-makers) audited -> may neither claim nor complete the decision
+		ApplicationRequest request = CertificationDriver.request("PCEC", 3, 50);
+		String number = this.driver.submit(request);
+		this.driver.acceptApplication(number);
+		this.driver.signContract(number);
+		this.driver.passDocuments(number);
+		this.driver.planAudit(number, "lead", "dual");
+		this.driver.openAndEvaluate(number, "lead", "dual");
+		this.driver.score(number, "lead", "PCEC", 0);
+		this.driver.closeMeeting(number, "lead", "");
+
+		assertThatThrownBy(() -> this.driver.claim("dual", number, CERTIFICATION_DECISION))
+			.isInstanceOf(AuthorizationException.class)
+			.hasMessageContaining("R-DEC-1");
+		assertThatThrownBy(() -> this.driver.complete("dual", number, CERTIFICATION_DECISION, Map.of("decisionOutcome", "CERTIFY")))
+			.isInstanceOf(AuthorizationException.class)
+			.hasMessageContaining("audit team");
+		assertThat(this.driver.task(number, CERTIFICATION_DECISION).getAssignee()).isNull();
+		this.driver.claim("decider", number, CERTIFICATION_DECISION);
+		this.driver.complete("decider", number, CERTIFICATION_DECISION, Map.of("decisionOutcome", "CERTIFY"));
+		assertThat(this.driver.instance(number)).isNull();
+	}
+
+	@Test
+	void shouldLetADualRoleUserDecideWhenNotOnTheTeam() {
+		// R-DEC-1: being an auditor elsewhere is no bar
+		String number = this.driver.toDecision(CertificationDriver.request("PCEC", 3, 50), 0);
+		this.driver.complete("dual", number, CERTIFICATION_DECISION, Map.of("decisionOutcome", "CERTIFY"));
+		assertThat(this.engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(number)
+			.processDefinitionKey(InitialCertification.KEY)
+			.singleResult()
+			.getEndActivityId()).isEqualTo(CERTIFICATE_ISSUED);
+	}
+
+	@Test
+	void shouldTerminateTheAuditOnlyAfterQualityManagerApproval() {
+		// R-AUD-2: proposed by the auditors, approved by quality-managers -> terminated, no grade
+		String number = toEvaluation();
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
+				Map.of("findings", "现场无认证范围内服务活动", "proposeTermination", true, "terminationClause", "(4)",
+						"terminationReason", "现场无认证范围内服务活动"));
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT, Map.of("findings", "未开展"));
+		Task approval = this.driver.task(number, OnsiteAudit.Elements.APPROVE_TERMINATION);
+		assertThat(this.taskService.getIdentityLinksForTask(approval.getId()))
+			.anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("quality-managers"));
+		assertThatThrownBy(() -> this.driver.complete("reviewer", number, OnsiteAudit.Elements.APPROVE_TERMINATION,
+				Map.of("terminationApproved", true)))
+			.isInstanceOf(AuthorizationException.class);
+		this.driver.complete("quality", number, OnsiteAudit.Elements.APPROVE_TERMINATION, Map.of("terminationApproved", true));
+		assertThat(this.driver.instance(number)).isNull();
+		assertThat(this.engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(number)
+			.processDefinitionKey(InitialCertification.KEY)
+			.singleResult()
+			.getEndActivityId()).isEqualTo(AUDIT_TERMINATED);
+		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number)).last()
+			.satisfies(change -> assertThat(change.toStatus()).isEqualTo("AUDIT_TERMINATED"));
+	}
+
+	@Test
+	void shouldContinueTheAuditWhenTerminationIsDeclined() {
+		// R-AUD-2: declined -> the audit continues to scoring
+		String number = toEvaluation();
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
+				Map.of("findings", "企业不配合", "proposeTermination", true, "terminationClause", "(5)", "terminationReason", "企业不配合"));
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT, Map.of("findings", "正常"));
+		assertThatThrownBy(() -> this.driver.complete("quality", number, OnsiteAudit.Elements.APPROVE_TERMINATION,
+				Map.of("terminationApproved", false)))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("terminationReviewNotes");
+		this.driver.complete("quality", number, OnsiteAudit.Elements.APPROVE_TERMINATION,
+				Map.of("terminationApproved", false, "terminationReviewNotes", "企业已承诺配合，继续审查"));
+		assertThat(this.driver.task(number, OnsiteAudit.Elements.SCORE_AUDIT)).isNotNull();
+	}
+
+	private String toEvaluation() {
+		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
+		this.driver.acceptApplication(number);
+		this.driver.signContract(number);
+		this.driver.passDocuments(number);
+		this.driver.planAudit(number, "lead", "auditor");
+		this.driver.complete("lead", number, OnsiteAudit.Elements.OPENING_MEETING,
+				Map.of("planConfirmed", true, "attendance", "总经理"));
+		return number;
+	}
+
+	private String toClosingMeeting() {
+		String number = toEvaluation();
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS, Map.of("findings", "ok"));
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT, Map.of("findings", "ok"));
+		this.driver.score(number, "lead", "PCEC", 0);
+		return number;
+	}
+
+	private int openNonconformities(String number) {
+		return this.jdbc.sql("select count(*) from nonconformity n join audit u on u.id = n.audit_id"
+				+ " join application a on a.id = u.application_id where a.number = ? and n.closed_at is null")
+			.param(number)
+			.query(Integer.class)
+			.single();
+	}
+
+
+}
