@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GradingServiceEngineTest {
 
 	@RegisterExtension
-	static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+	static ProcessEngineExtension extension = ProcessEngineExtension.builder().configurationResource("camunda-unit.cfg.xml").build();
 
 	private GradingService gradingService;
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AuditTimeServiceEngineTest {
 
 	@RegisterExtension
-	static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+	static ProcessEngineExtension extension = ProcessEngineExtension.builder().configurationResource("camunda-unit.cfg.xml").build();
 
 	private AuditTimeService service;
 

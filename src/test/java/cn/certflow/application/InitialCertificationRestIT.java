@@ -1,0 +1,192 @@
+package cn.certflow.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.certflow.support.PostgresDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The whole initial certification on PostgreSQL, only through HTTP: our API for the application, its documents and
+ * the public lookup; Camunda's REST API (/engine-rest, HTTP Basic) for every task, as each role.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "test", "postgres", "demo" })
+class InitialCertificationRestIT {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		PostgresDatabase.register(registry);
+	}
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CertificationDriver driver;
+
+	@Test
+	void shouldCertifyThroughTheRestApisOnPostgres() {
+		assertThat(this.jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
+		ApplicationRequest request = CertificationDriver.request("PCEC", 3, 80);
+
+		// R-APP-1: submit, then upload the documents (multipart, hashed)
+		ResponseEntity<Map<String, String>> created = as("reviewer").exchange("/api/applications", HttpMethod.POST,
+				new HttpEntity<>(request, json()), new ParameterizedTypeReference<>() {
+				});
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		String number = created.getBody().get("number");
+		for (DocumentType type : DocumentType.values()) {
+			if (type.mandatory()) {
+				upload(number, type);
+			}
+		}
+		ResponseEntity<List<Map<String, Object>>> documents = as("manager").exchange("/api/applications/" + number + "/documents",
+				HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+				});
+		assertThat(documents.getBody()).hasSize(7).allSatisfy(d -> assertThat((String) d.get("sha256")).hasSize(64));
+
+		complete("reviewer", number, "Task_ReviewApplication", Map.of("reviewOutcome", "ACCEPT"));
+		complete("reviewer", number, "Task_SignContract", Map.of("contractNumber", "HT-1", "contractSignedOn", today()));
+		complete("reviewer", number, "Task_ReviewDocuments", Map.of("documentReviewOutcome", "PASSED"));
+		complete("lead", number, "Task_PlanAudit", Map.of("leadAuditor", "lead", "auditTeam", "auditor", "plannedDate", today()));
+		complete("lead", number, "Task_OpeningMeeting", Map.of("planConfirmed", true, "attendance", "总经理"));
+		complete("auditor", number, "Task_EvaluateServiceCharacteristics", Map.of("findings", "良好"));
+		complete("auditor", number, "Task_AuditServiceManagement", Map.of("findings", "良好"));
+		complete("lead", number, "Task_ScoreAudit", this.driver.sheetScores("PCEC", 12));
+		complete("lead", number, "Task_ClosingMeeting", Map.of("clientConfirmedRecords", true, "nonconformities", ""));
+		assertThat(taskIds("reviewer", number, "Task_CertificationDecision")).as("reviewers do not see the decision").isEmpty();
+		complete("decider", number, "Task_CertificationDecision", Map.of("decisionOutcome", "CERTIFY"));
+
+		String certificate = this.jdbc.sql("select c.number from certificate c join application a on a.id = c.application_id where a.number = ?")
+			.param(number)
+			.query(String.class)
+			.single();
+		// R-CERT-2: public lookup, no login
+		ResponseEntity<Map<String, Object>> lookup = this.http.exchange("/api/certificates/" + certificate, HttpMethod.GET,
+				null, new ParameterizedTypeReference<>() {
+				});
+		assertThat(lookup.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(lookup.getBody()).containsEntry("status", "VALID")
+			.containsEntry("stars", 3)
+			.containsEntry("grade", "三星级")
+			.containsEntry("holder", request.clientName())
+			.containsKeys("issuedOn", "expiresOn", "scope", "scheme")
+			.doesNotContainKeys("creditCode", "gradeExplanation", "signatory");
+		assertThat(this.http.getForEntity("/api/certificates/PCEC-1900-000000", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void shouldAskForCredentialsEverywhereButThePublicLookup() {
+		assertThat(this.http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.http.postForEntity("/api/applications", new HttpEntity<>("{}", json()), String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.http.withBasicAuth("reviewer", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(as("auditor").postForEntity("/api/applications", new HttpEntity<>(CertificationDriver.request("PCEC", 3, 10), json()),
+				String.class).getStatusCode()).as("only reviewers register applications").isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void shouldRefuseABadApplicationNamingTheFieldsAndWriteNothing() {
+		int applications = count("application");
+		int instances = this.jdbc.sql("select count(*) from act_ru_execution").query(Integer.class).single();
+		ApplicationRequest valid = CertificationDriver.request("PCEC", 3, 10);
+		ApplicationRequest bad = new ApplicationRequest(valid.clientName(), valid.clientAddress(),
+				valid.creditCode().substring(0, 17) + (valid.creditCode().endsWith("0") ? "1" : "0"), valid.legalStatus(),
+				"NOPE", 3, "1.7", valid.categories(), valid.sites(), 0, List.of("APPLICATION_FORM"));
+		ResponseEntity<Map<String, Object>> response = as("reviewer").exchange("/api/applications", HttpMethod.POST,
+				new HttpEntity<>(bad, json()), new ParameterizedTypeReference<>() {
+				});
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody().get("errors").toString()).contains("creditCode", "schemeId", "technicalArea", "headcount",
+				"documents");
+		ResponseEntity<String> wrongType = as("reviewer").exchange("/api/applications", HttpMethod.POST,
+				new HttpEntity<>("{\"headcount\": \"many\"}", json()), String.class);
+		assertThat(wrongType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(wrongType.getBody()).contains("headcount");
+		assertThat(count("application")).isEqualTo(applications);
+		assertThat(this.jdbc.sql("select count(*) from act_ru_execution").query(Integer.class).single()).isEqualTo(instances);
+	}
+
+	private int count(String table) {
+		return this.jdbc.sql("select count(*) from " + table).query(Integer.class).single();
+	}
+
+	private void upload(String number, DocumentType type) {
+		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+		body.add("type", type.name());
+		HttpHeaders partHeaders = new HttpHeaders();
+		partHeaders.setContentType(MediaType.APPLICATION_PDF);
+		body.add("file", new HttpEntity<>(new ByteArrayResource(("%PDF-1.4 " + type).getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return type.name() + ".pdf";
+			}
+		}, partHeaders));
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		ResponseEntity<String> response = as("reviewer").postForEntity("/api/applications/" + number + "/documents",
+				new HttpEntity<>(body, headers), String.class);
+		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+	}
+
+	private List<String> taskIds(String user, String number, String key) {
+		ResponseEntity<List<Map<String, Object>>> tasks = as(user).exchange(
+				"/engine-rest/task?processInstanceBusinessKey=" + number + "&taskDefinitionKey=" + key, HttpMethod.GET, null,
+				new ParameterizedTypeReference<>() {
+				});
+		assertThat(tasks.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return tasks.getBody().stream().map(t -> (String) t.get("id")).toList();
+	}
+
+	private void complete(String user, String number, String key, Map<String, Object> variables) {
+		List<String> ids = taskIds(user, number, key);
+		assertThat(ids).as("%s sees task %s", user, key).hasSize(1);
+		Map<String, Object> camundaVariables = new HashMap<>();
+		variables.forEach((name, value) -> camundaVariables.put(name, Map.of("value", value)));
+		ResponseEntity<String> response = as(user).postForEntity("/engine-rest/task/" + ids.get(0) + "/complete",
+				new HttpEntity<>(Map.of("variables", camundaVariables), json()), String.class);
+		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+	}
+
+	private TestRestTemplate as(String user) {
+		return this.http.withBasicAuth(user, user);
+	}
+
+	private static HttpHeaders json() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return headers;
+	}
+
+	private static String today() {
+		return cn.certflow.system.EngineTime.today().toString();
+	}
+
+}
