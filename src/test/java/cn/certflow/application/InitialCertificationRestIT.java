@@ -106,7 +106,7 @@ class InitialCertificationRestIT {
 		assertThat(this.http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(this.http.postForEntity("/api/applications", new HttpEntity<>("{}", json()), String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(this.http.withBasicAuth("reviewer", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+		assertThat(this.http.withBasicAuth("nobody", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(as("auditor").postForEntity("/api/applications", new HttpEntity<>(CertificationDriver.request("PCEC", 3, 10), json()),
 				String.class).getStatusCode()).as("only reviewers register applications").isEqualTo(HttpStatus.FORBIDDEN);
