@@ -1,0 +1,365 @@
+package cn.certflow.forms;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import cn.certflow.application.DocumentType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every form the process models reference exists, is valid for the form-js the Camunda 7.24 Tasklist bundles
+ * (schemaVersion 16), and submits exactly the variables the task listeners read. Plain Jackson and DOM, no engine.
+ */
+class FormCoverageTest {
+
+	private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+	private static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+
+	/** {@code ${scoringForm}} is set per scheme (SchemeCatalog): it stands for both scoring forms. */
+	private static final Map<String, List<String>> EXPRESSION_FORMS = Map.of("${scoringForm}",
+			List.of("audit-scoring-pcec", "audit-scoring-cqm"));
+
+	/** The components the form-js of the 7.24 Tasklist renders and that these forms may use. */
+	private static final Set<String> SUPPORTED_TYPES = Set.of("textfield", "textarea", "number", "select", "radio",
+			"checkbox", "checklist", "datetime", "text", "group", "separator");
+
+	private static final Map<String, Set<String>> SUBMITTED = new LinkedHashMap<>();
+
+	private static final Map<String, Set<String>> REQUIRED = new LinkedHashMap<>();
+
+	static {
+		expect("application-start",
+				keys("clientName", "clientAddress", "creditCode", "legalStatus", "schemeId", "requestedStars",
+						"technicalArea", "categories", "sites", "headcount", "declaredDocuments"),
+				keys("clientName", "clientAddress", "creditCode", "legalStatus", "schemeId", "requestedStars",
+						"technicalArea", "categories", "sites", "headcount", "declaredDocuments"));
+		expect("application-review", keys("reviewOutcome", "rejectionReason", "reviewNotes"),
+				keys("reviewOutcome", "rejectionReason"));
+		expect("overdue-review", keys("escalationAction"), keys("escalationAction"));
+		expect("contract", keys("contractNumber", "contractSignedOn"), keys("contractNumber", "contractSignedOn"));
+		expect("document-review", keys("documentReviewOutcome", "documentFindings"),
+				keys("documentReviewOutcome", "documentFindings"));
+		expect("document-corrections", keys("correctionsNote"), keys("correctionsNote"));
+		expect("audit-plan", keys("leadAuditor", "auditTeam", "plannedDate"), keys("leadAuditor", "plannedDate"));
+		expect("opening-meeting", keys("planConfirmed", "attendance"), keys("planConfirmed", "attendance"));
+		for (String id : List.of("characteristic-evaluation", "management-audit")) {
+			expect(id, keys("findings", "proposeTermination", "terminationClause", "terminationReason"),
+					keys("findings", "terminationClause", "terminationReason"));
+		}
+		expect("termination-approval", keys("terminationApproved", "terminationReviewNotes"), keys());
+		expect("closing-meeting", keys("clientConfirmedRecords", "nonconformities"), keys("clientConfirmedRecords"));
+		expect("correction-verification", keys("verificationOutcome", "clientSignedResult", "verificationNotes"),
+				keys("verificationOutcome", "clientSignedResult"));
+		expect("certification-decision", keys("decisionOutcome", "decisionReasons", "externalInformation"),
+				keys("decisionOutcome"));
+	}
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static Map<String, JsonNode> forms;
+
+	private static Map<String, File> formFiles;
+
+	@BeforeAll
+	static void readForms() throws IOException {
+		forms = new TreeMap<>();
+		formFiles = new TreeMap<>();
+		File[] files = new File("forms").listFiles((dir, name) -> name.endsWith(".form"));
+		assertThat(files).isNotEmpty();
+		for (File file : files) {
+			JsonNode form = JSON.readTree(file);
+			String id = form.path("id").asText();
+			assertThat(forms).as("form id %s of %s is unique", id, file).doesNotContainKey(id);
+			forms.put(id, form);
+			formFiles.put(id, file);
+		}
+	}
+
+	@Test
+	void everyFormReferenceOfTheProcessesHasAForm() throws Exception {
+		Set<String> references = new LinkedHashSet<>();
+		File[] models = new File("processes").listFiles((dir, name) -> name.endsWith(".bpmn"));
+		assertThat(models).isNotEmpty();
+		for (File model : models) {
+			Document document = parse(model);
+			NodeList all = document.getElementsByTagNameNS("*", "*");
+			for (int i = 0; i < all.getLength(); i++) {
+				Element element = (Element) all.item(i);
+				String ref = element.getAttributeNS(CAMUNDA_NS, "formRef");
+				if (!ref.isEmpty()) {
+					assertThat(element.getAttributeNS(CAMUNDA_NS, "formRefBinding")).as(ref).isEqualTo("deployment");
+					references.addAll(EXPRESSION_FORMS.getOrDefault(ref, List.of(ref)));
+				}
+			}
+			NodeList userTasks = document.getElementsByTagNameNS(BPMN_NS, "userTask");
+			for (int i = 0; i < userTasks.getLength(); i++) {
+				Element task = (Element) userTasks.item(i);
+				assertThat(task.getAttributeNS(CAMUNDA_NS, "formRef")).as("form of user task %s in %s",
+						task.getAttribute("id"), model.getName()).isNotEmpty();
+			}
+		}
+		assertThat(references).containsAll(SUBMITTED.keySet());
+		assertThat(forms.keySet()).containsAll(references);
+	}
+
+	@Test
+	void everyFormIsAValidCamunda7Form() {
+		for (Map.Entry<String, JsonNode> entry : forms.entrySet()) {
+			String id = entry.getKey();
+			JsonNode form = entry.getValue();
+			assertThat(formFiles.get(id).getName()).isEqualTo(id + ".form");
+			assertThat(form.path("type").asText()).as(id).isEqualTo("default");
+			assertThat(form.path("executionPlatform").asText()).as(id).isEqualTo("Camunda Platform");
+			assertThat(form.path("executionPlatformVersion").asText()).as(id).isEqualTo("7.24.0");
+			assertThat(form.path("schemaVersion").asInt()).as(id).isEqualTo(16);
+			Set<String> componentIds = new HashSet<>();
+			Set<String> keys = new HashSet<>();
+			forEachComponent(form, (component) -> {
+				String where = id + "/" + component.path("id").asText();
+				assertThat(componentIds.add(component.path("id").asText())).as("unique component id " + where)
+					.isTrue();
+				if (component.hasNonNull("key")) {
+					assertThat(keys.add(component.path("key").asText())).as("unique key " + where).isTrue();
+					assertThat(component.path("label").asText()).as("label of " + where).isNotBlank();
+				}
+				if (component.has("conditional")) {
+					assertThat(component.path("conditional").path("hide").asText()).as(where).startsWith("=");
+				}
+			});
+		}
+	}
+
+	@Test
+	void newFormsUseOnlySupportedComponentsWithChineseLabelsAndReadOnlyContext() {
+		for (String id : SUBMITTED.keySet()) {
+			forEachComponent(forms.get(id), (component) -> {
+				String where = id + "/" + component.path("id").asText();
+				assertThat(SUPPORTED_TYPES).as(where).contains(component.path("type").asText());
+				if (component.hasNonNull("key")) {
+					assertThat(component.path("label").asText()).as("Chinese label of " + where)
+						.containsPattern("\\p{IsHan}");
+				}
+				if (component.path("readonly").asBoolean()) {
+					// Tasklist resubmits readonly fields; disabled ones are left out, so context keeps its type.
+					assertThat(component.path("disabled").asBoolean()).as("context field " + where + " is disabled")
+						.isTrue();
+				}
+				component.path("values").forEach((option) -> {
+					assertThat(option.path("value").asText()).as(where).isNotBlank();
+					assertThat(option.path("label").asText()).as(where).isNotBlank();
+				});
+			});
+			assertThat(hasContext(forms.get(id)) || id.equals("application-start")).as("%s shows context", id).isTrue();
+		}
+	}
+
+	@Test
+	void everyFormSubmitsExactlyTheVariablesTheListenersRead() {
+		for (Map.Entry<String, Set<String>> entry : SUBMITTED.entrySet()) {
+			String id = entry.getKey();
+			Map<String, JsonNode> submitted = submittedFields(forms.get(id));
+			assertThat(submitted.keySet()).as("submitted keys of %s", id)
+				.containsExactlyInAnyOrderElementsOf(entry.getValue());
+			Set<String> required = new HashSet<>();
+			submitted.forEach((key, field) -> {
+				if (field.path("validate").path("required").asBoolean()) {
+					required.add(key);
+				}
+			});
+			assertThat(required).as("required keys of %s", id).containsExactlyInAnyOrderElementsOf(REQUIRED.get(id));
+		}
+	}
+
+	@Test
+	void choicesSubmitTheValuesTheListenersExpect() {
+		assertValues("application-start", "schemeId", "PCEC", "ZHHT", "CQM");
+		assertValues("application-review", "reviewOutcome", "ACCEPT", "REJECT");
+		assertValues("document-review", "documentReviewOutcome", "PASSED", "CORRECTIONS_NEEDED");
+		assertValues("correction-verification", "verificationOutcome", "CLOSED", "REPEAT_AUDIT", "NOT_RECOMMENDED");
+		assertValues("certification-decision", "decisionOutcome", "CERTIFY", "REFUSE");
+		for (String id : List.of("characteristic-evaluation", "management-audit")) {
+			assertValues(id, "terminationClause", "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)");
+			assertThat(field(id, "proposeTermination").path("type").asText()).isEqualTo("checkbox");
+			assertThat(hide(id, "terminationClause")).contains("proposeTermination");
+			assertThat(hide(id, "terminationReason")).contains("proposeTermination");
+		}
+		assertThat(hide("application-review", "rejectionReason")).contains("reviewOutcome").contains("\"REJECT\"");
+		assertThat(hide("document-review", "documentFindings")).contains("documentReviewOutcome")
+			.contains("\"CORRECTIONS_NEEDED\"");
+		assertThat(hide("correction-verification", "clientSignedResult")).contains("verificationOutcome")
+			.contains("\"NOT_RECOMMENDED\"");
+		// Booleans: only a checkbox submits a Boolean in form-js.
+		for (String[] bool : new String[][] { { "opening-meeting", "planConfirmed" },
+				{ "termination-approval", "terminationApproved" }, { "closing-meeting", "clientConfirmedRecords" },
+				{ "correction-verification", "clientSignedResult" } }) {
+			assertThat(field(bool[0], bool[1]).path("type").asText()).as(bool[1]).isEqualTo("checkbox");
+		}
+		for (String[] date : new String[][] { { "contract", "contractSignedOn" }, { "audit-plan", "plannedDate" } }) {
+			JsonNode field = field(date[0], date[1]);
+			assertThat(field.path("type").asText()).isEqualTo("datetime");
+			assertThat(field.path("subtype").asText()).isEqualTo("date");
+		}
+	}
+
+	@Test
+	void startFormChecksTheApplicationValues() {
+		JsonNode creditCode = field("application-start", "creditCode");
+		Pattern pattern = Pattern.compile(creditCode.path("validate").path("pattern").asText());
+		assertThat(pattern.matcher("91350100M000100Y43").matches()).isTrue();
+		assertThat(pattern.matcher("91350100M000100I43").matches()).isFalse();
+		assertThat(pattern.matcher("91350100M000100Y4").matches()).isFalse();
+		assertThat(creditCode.path("validate").path("minLength").asInt()).isEqualTo(18);
+		assertThat(creditCode.path("validate").path("maxLength").asInt()).isEqualTo(18);
+		assertThat(field("application-start", "clientName").path("validate").path("maxLength").asInt()).isEqualTo(200);
+		assertThat(field("application-start", "clientAddress").path("validate").path("maxLength").asInt())
+			.isEqualTo(500);
+		Pattern area = Pattern.compile(field("application-start", "technicalArea").path("validate").path("pattern").asText());
+		assertThat(area.matcher("01.07").matches()).isTrue();
+		assertThat(area.matcher("1.7").matches()).isFalse();
+		JsonNode stars = field("application-start", "requestedStars");
+		assertThat(stars.path("type").asText()).as("a select would submit a String").isEqualTo("number");
+		assertThat(stars.path("validate").path("min").asInt()).isEqualTo(1);
+		assertThat(stars.path("validate").path("max").asInt()).isEqualTo(5);
+		JsonNode headcount = field("application-start", "headcount");
+		assertThat(headcount.path("type").asText()).isEqualTo("number");
+		assertThat(headcount.path("validate").path("min").asInt()).isEqualTo(1);
+		assertThat(field("application-start", "sites").path("type").asText()).isEqualTo("textarea");
+		JsonNode documents = field("application-start", "declaredDocuments");
+		assertThat(documents.path("type").asText()).isEqualTo("checklist");
+		Map<String, String> options = new LinkedHashMap<>();
+		documents.path("values").forEach((o) -> options.put(o.path("value").asText(), o.path("label").asText()));
+		Map<String, String> expected = new LinkedHashMap<>();
+		Arrays.stream(DocumentType.values()).forEach((t) -> expected.put(t.name(), t.title()));
+		assertThat(options).containsExactlyEntriesOf(expected);
+		assertThat(texts("application-start")).contains("POST /api/applications/{number}/documents");
+		assertThat(texts("application-review")).contains("/api/applications/{{applicationNumber}}/documents");
+		assertThat(texts("certification-decision")).contains("审查组成员不得作出认证决定");
+		assertThat(texts("audit-plan")).contains("R-DEC-1");
+	}
+
+	@Test
+	void tasksShowTheirContextReadOnly() {
+		assertContext("application-review", "applicationNumber", "clientName", "creditCode", "legalStatus", "schemeId",
+				"requestedStars", "technicalArea", "categories", "sites", "headcount", "declaredDocuments",
+				"reviewDueDate");
+		assertContext("overdue-review", "applicationNumber", "clientName", "reviewDueDate");
+		assertContext("document-corrections", "applicationNumber", "documentFindings");
+		assertContext("audit-plan", "applicationNumber", "personDays");
+		assertContext("termination-approval", "terminationClause", "terminationReason");
+		assertContext("closing-meeting", "score", "grade");
+		assertContext("correction-verification", "nonconformities", "correctionDueDate");
+		assertContext("certification-decision", "score", "grade", "stars", "gradeExplanation", "auditOutcome",
+				"leadAuditor", "auditTeamMembers");
+		assertThat(field("certification-decision", "gradeExplanation").path("type").asText()).isEqualTo("textarea");
+	}
+
+	// --- helpers
+
+	private static void expect(String form, Set<String> submitted, Set<String> required) {
+		SUBMITTED.put(form, submitted);
+		REQUIRED.put(form, required);
+	}
+
+	private static Set<String> keys(String... keys) {
+		return new LinkedHashSet<>(List.of(keys));
+	}
+
+	private static Document parse(File file) throws Exception {
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+		return factory.newDocumentBuilder().parse(file);
+	}
+
+	private static void forEachComponent(JsonNode container, Consumer<JsonNode> action) {
+		container.path("components").forEach((component) -> {
+			action.accept(component);
+			forEachComponent(component, action);
+		});
+	}
+
+	private static boolean isContext(JsonNode component) {
+		return component.path("readonly").asBoolean() || component.path("disabled").asBoolean();
+	}
+
+	private static boolean hasContext(JsonNode form) {
+		List<JsonNode> context = new ArrayList<>();
+		forEachComponent(form, (c) -> {
+			if (c.hasNonNull("key") && isContext(c)) {
+				context.add(c);
+			}
+		});
+		return !context.isEmpty();
+	}
+
+	private static Map<String, JsonNode> submittedFields(JsonNode form) {
+		Map<String, JsonNode> fields = new LinkedHashMap<>();
+		forEachComponent(form, (c) -> {
+			if (c.hasNonNull("key") && !isContext(c)) {
+				fields.put(c.path("key").asText(), c);
+			}
+		});
+		return fields;
+	}
+
+	private static JsonNode field(String form, String key) {
+		List<JsonNode> found = new ArrayList<>();
+		forEachComponent(forms.get(form), (c) -> {
+			if (key.equals(c.path("key").asText())) {
+				found.add(c);
+			}
+		});
+		assertThat(found).as("%s in %s", key, form).hasSize(1);
+		return found.get(0);
+	}
+
+	private static String hide(String form, String key) {
+		return field(form, key).path("conditional").path("hide").asText();
+	}
+
+	private static String texts(String form) {
+		StringBuilder text = new StringBuilder();
+		forEachComponent(forms.get(form), (c) -> {
+			if ("text".equals(c.path("type").asText())) {
+				text.append(c.path("text").asText()).append('\n');
+			}
+		});
+		return text.toString();
+	}
+
+	private static void assertValues(String form, String key, String... values) {
+		List<String> actual = new ArrayList<>();
+		field(form, key).path("values").forEach((o) -> actual.add(o.path("value").asText()));
+		assertThat(actual).as("%s in %s", key, form).containsExactly(values);
+	}
+
+	private static void assertContext(String form, String... keys) {
+		for (String key : keys) {
+			JsonNode field = field(form, key);
+			assertThat(field.path("readonly").asBoolean()).as("%s in %s is read-only", key, form).isTrue();
+		}
+	}
+
+}
