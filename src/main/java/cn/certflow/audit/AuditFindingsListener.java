@@ -9,6 +9,7 @@ import static cn.certflow.audit.OnsiteAudit.TERMINATION_REASON;
 
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -48,9 +49,12 @@ class AuditFindingsListener implements TaskListener {
 				throw new InvalidInputException(TERMINATION_REASON.getName(), "a termination proposal needs a reason");
 			}
 			this.audits.recordEvent(auditId, "TERMINATION_PROPOSED", "PCEC 8.2.5 " + clause + ": " + reason, by);
-			TERMINATION_PROPOSED.on(task).set(true);
+			// the task's own fields are local (the two evaluations run in parallel); the proposal goes to the audit
+			DelegateExecution audit = task.getExecution().getProcessInstance();
+			TERMINATION_PROPOSED.on(audit).set(true);
+			TERMINATION_CLAUSE.on(audit).set(clause);
+			TERMINATION_REASON.on(audit).set(reason);
 		}
-		PROPOSE_TERMINATION.on(task).remove();
 	}
 
 }

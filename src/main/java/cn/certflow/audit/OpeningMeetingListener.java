@@ -37,6 +37,8 @@ class OpeningMeetingListener implements TaskListener {
 		this.audits.recordEvent(auditId, "OPENING_MEETING", "attendance: " + attendance, by);
 		this.audits.changeStatus(auditId, AuditStatus.IN_PROGRESS, null, by, "opening meeting held");
 		OnsiteAudit.TERMINATION_PROPOSED.on(task).set(false);
+		// a repeat audit starts with a clean closing-meeting form
+		OnsiteAudit.NONCONFORMITIES.on(task).remove();
 	}
 
 }

@@ -324,7 +324,12 @@ class InitialCertificationProcessTest {
 		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
 				Map.of("findings", "现场无认证范围内服务活动", "proposeTermination", true, "terminationClause", "(4)",
 						"terminationReason", "现场无认证范围内服务活动"));
+		Task management = this.driver.task(number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT);
+		assertThat(this.taskService.getVariable(management.getId(), "findings"))
+			.as("the parallel evaluation's form starts empty").isNull();
 		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT, Map.of("findings", "未开展"));
+		assertThat(this.taskService.getVariable(this.driver.task(number, OnsiteAudit.Elements.APPROVE_TERMINATION).getId(),
+				"terminationReason")).isEqualTo("现场无认证范围内服务活动");
 		Task approval = this.driver.task(number, OnsiteAudit.Elements.APPROVE_TERMINATION);
 		assertThat(this.taskService.getIdentityLinksForTask(approval.getId()))
 			.anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("quality-managers"));
