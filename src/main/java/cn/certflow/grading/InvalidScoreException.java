@@ -1,23 +1,20 @@
 package cn.certflow.grading;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import cn.certflow.system.InvalidInputException;
 
 /**
- * A score input that cannot be graded: unknown, missing or out-of-range item, bad number.
- * Extends {@link BadUserRequestException} so that Camunda's REST API answers 400.
+ * A score input that cannot be graded: unknown, missing or out-of-range item, bad number. An
+ * {@link InvalidInputException}, so Tasklist, Camunda's REST API and ours answer 400 naming the item.
  */
-public class InvalidScoreException extends BadUserRequestException {
-
-	private final String field;
+public class InvalidScoreException extends InvalidInputException {
 
 	public InvalidScoreException(String field, String message) {
-		super(message);
-		this.field = field;
+		super(field, message);
 	}
 
 	/** The form variable (or input field) at fault, e.g. {@code item_A2_2}. */
 	public String field() {
-		return this.field;
+		return problems().get(0).field();
 	}
 
 }

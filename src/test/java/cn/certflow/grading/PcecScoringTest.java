@@ -115,7 +115,7 @@ class PcecScoringTest {
 		Map<String, Object> v = fullMarks();
 		v.put("item_A2_2", 7L);
 		assertThatThrownBy(() -> score(v)).isInstanceOf(InvalidScoreException.class)
-			.hasMessage("A2.2 得分 7 超出 0–5")
+			.hasMessage("item_A2_2: A2.2 得分 7 超出 0–5")
 			.extracting((ex) -> ((InvalidScoreException) ex).field())
 			.isEqualTo("item_A2_2");
 		v.put("item_A2_2", "-1");
