@@ -77,6 +77,14 @@ class InitialCertificationRestIT {
 		complete("lead", number, "Task_OpeningMeeting", Map.of("planConfirmed", true, "attendance", "总经理"));
 		complete("auditor", number, "Task_EvaluateServiceCharacteristics", Map.of("findings", "良好"));
 		complete("auditor", number, "Task_AuditServiceManagement", Map.of("findings", "良好"));
+		// R-GRD-PCEC-1: an out-of-range item is refused with 400 naming it, and the task stays open
+		Map<String, Object> outOfRange = new HashMap<>(this.driver.sheetScores("PCEC", 0));
+		outOfRange.put("item_A2_2", "7");
+		ResponseEntity<String> refused = as("lead").postForEntity(
+				"/engine-rest/task/" + taskIds("lead", number, "Task_ScoreAudit").get(0) + "/complete",
+				new HttpEntity<>(Map.of("variables", camunda(outOfRange)), json()), String.class);
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getBody()).contains("item_A2_2");
 		complete("lead", number, "Task_ScoreAudit", this.driver.sheetScores("PCEC", 12));
 		complete("lead", number, "Task_ClosingMeeting", Map.of("clientConfirmedRecords", true, "nonconformities", ""));
 		assertThat(taskIds("reviewer", number, "Task_CertificationDecision")).as("reviewers do not see the decision").isEmpty();
@@ -168,11 +176,15 @@ class InitialCertificationRestIT {
 	private void complete(String user, String number, String key, Map<String, Object> variables) {
 		List<String> ids = taskIds(user, number, key);
 		assertThat(ids).as("%s sees task %s", user, key).hasSize(1);
+		ResponseEntity<String> response = as(user).postForEntity("/engine-rest/task/" + ids.get(0) + "/complete",
+				new HttpEntity<>(Map.of("variables", camunda(variables)), json()), String.class);
+		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+	}
+
+	private static Map<String, Object> camunda(Map<String, Object> variables) {
 		Map<String, Object> camundaVariables = new HashMap<>();
 		variables.forEach((name, value) -> camundaVariables.put(name, Map.of("value", value)));
-		ResponseEntity<String> response = as(user).postForEntity("/engine-rest/task/" + ids.get(0) + "/complete",
-				new HttpEntity<>(Map.of("variables", camundaVariables), json()), String.class);
-		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+		return camundaVariables;
 	}
 
 	private TestRestTemplate as(String user) {
