@@ -142,6 +142,49 @@ class InitialCertificationRestIT {
 		assertThat(this.jdbc.sql("select count(*) from act_ru_execution").query(Integer.class).single()).isEqualTo(instances);
 	}
 
+	@Test
+	void shouldEvaluateTheGradeTablesThroughCamundasRestApiForQualityManagersOnly() {
+		// R-GRD-DMN: POST /engine-rest/decision-definition/key/{key}/evaluate; reviewers may not
+		Map<String, Object> body = Map.of("variables", Map.of("score", Map.of("value", 90.0, "type", "Double"),
+				"specialDeductions", Map.of("value", 0, "type", "Integer")));
+		ResponseEntity<List<Map<String, Map<String, Object>>>> result = as("quality").exchange(
+				"/engine-rest/decision-definition/key/grade-pcec/evaluate", HttpMethod.POST, new HttpEntity<>(body, json()),
+				new ParameterizedTypeReference<>() {
+				});
+		assertThat(result.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(result.getBody().get(0).get("grade")).containsEntry("value", "四星级");
+		assertThat(as("reviewer").postForEntity("/engine-rest/decision-definition/key/grade-pcec/evaluate",
+				new HttpEntity<>(body, json()), String.class).getStatusCode())
+			.as("reviewers cannot even see the decision definition").isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void shouldRefuseADocumentOfAnUnacceptedTypeAndKeepNothing() {
+		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
+		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+		body.add("type", "BUSINESS_LICENSE");
+		HttpHeaders partHeaders = new HttpHeaders();
+		partHeaders.setContentType(MediaType.TEXT_HTML);
+		body.add("file", new HttpEntity<>(new ByteArrayResource("<script>".getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return "licence.html";
+			}
+		}, partHeaders));
+		int before = count("application_document");
+		ResponseEntity<String> response = as("reviewer").postForEntity("/api/applications/" + number + "/documents",
+				new HttpEntity<>(body, multipart()), String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).contains("\"field\":\"file\"");
+		assertThat(count("application_document")).isEqualTo(before);
+	}
+
+	private static HttpHeaders multipart() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return headers;
+	}
+
 	private int count(String table) {
 		return this.jdbc.sql("select count(*) from " + table).query(Integer.class).single();
 	}
