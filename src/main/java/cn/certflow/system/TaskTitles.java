@@ -1,0 +1,26 @@
+package cn.certflow.system;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Names every new task so that Tasklist's list says what it is about: "申请评审（10日内） – 某某公司 – PCEC".
+ * Driven by the Camunda Spring Boot starter's task events (camunda.bpm.eventing.task, on by default).
+ */
+@Component
+class TaskTitles {
+
+	static final String SEPARATOR = " – ";
+
+	@EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
+	public void onCreate(DelegateTask task) {
+		Object client = task.getVariable("clientName");
+		Object scheme = task.getVariable("schemeId");
+		if (client != null && task.getName() != null && !task.getName().contains(SEPARATOR)) {
+			task.setName(task.getName() + SEPARATOR + client + ((scheme != null) ? SEPARATOR + scheme : ""));
+		}
+	}
+
+}
