@@ -1,4 +1,4 @@
-package cn.certflow.system;
+package cn.certflow.application;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,8 +16,9 @@ class TaskTitles {
 
 	@EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
 	public void onCreate(DelegateTask task) {
-		Object client = task.getVariable("clientName");
-		Object scheme = task.getVariable("schemeId");
+		// both processes (and the on-site audit called by them) carry these two variables
+		String client = InitialCertification.CLIENT_NAME.from(task).getOrNull();
+		String scheme = InitialCertification.SCHEME_ID.from(task).getOrNull();
 		if (client != null && task.getName() != null && !task.getName().contains(SEPARATOR)) {
 			task.setName(task.getName() + SEPARATOR + client + ((scheme != null) ? SEPARATOR + scheme : ""));
 		}
