@@ -159,6 +159,27 @@ class InitialCertificationRestIT {
 	}
 
 	@Test
+	void shouldLetOnlyQualityManagersDeployATable() throws java.io.IOException {
+		// R-GRD-DMN: a quality manager deploys a table from Modeler (REST); a reviewer cannot
+		byte[] table = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("rules/audit-time.dmn"));
+		assertThat(deploy("reviewer", table).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(deploy("quality", table).getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	private ResponseEntity<String> deploy(String user, byte[] table) {
+		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+		body.add("deployment-name", "audit-time by " + user);
+		body.add("deploy-changed-only", "true");
+		body.add("audit-time.dmn", new ByteArrayResource(table) {
+			@Override
+			public String getFilename() {
+				return "audit-time.dmn";
+			}
+		});
+		return as(user).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, multipart()), String.class);
+	}
+
+	@Test
 	void shouldRefuseADocumentOfAnUnacceptedTypeAndKeepNothing() {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
 		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
