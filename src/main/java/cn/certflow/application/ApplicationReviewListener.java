@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import cn.certflow.system.CurrentUser;
+import cn.certflow.system.FormInput;
 import cn.certflow.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -39,11 +40,8 @@ class ApplicationReviewListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String outcome = REVIEW_OUTCOME.from(task).getOrNull();
+		String outcome = FormInput.requiredChoice(REVIEW_OUTCOME, task, Set.of(ACCEPT, REJECT));
 		String number = APPLICATION_NUMBER.from(task).get();
-		if (!ACCEPT.equals(outcome) && !REJECT.equals(outcome)) {
-			throw new InvalidInputException(REVIEW_OUTCOME.getName(), "must be ACCEPT or REJECT");
-		}
 		if (REJECT.equals(outcome) && isBlank(REJECTION_REASON.from(task).getOrNull())) {
 			throw new InvalidInputException(REJECTION_REASON.getName(), "a rejection needs a written reason (PCEC 7.1(3))");
 		}

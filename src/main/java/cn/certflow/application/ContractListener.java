@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import cn.certflow.system.CurrentUser;
+import cn.certflow.system.FormInput;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -32,10 +33,7 @@ class ContractListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String contractNumber = CONTRACT_NUMBER.from(task).getOrNull();
-		if (contractNumber == null || contractNumber.isBlank()) {
-			throw new InvalidInputException(CONTRACT_NUMBER.getName(), "the signed contract's number is required");
-		}
+		String contractNumber = FormInput.requiredText(CONTRACT_NUMBER, task, "the signed contract's number is required");
 		LocalDate signedOn = date(CONTRACT_SIGNED_ON.from(task).getOrNull());
 		String number = APPLICATION_NUMBER.from(task).get();
 		this.repository.recordContract(number, contractNumber.trim(), signedOn);

@@ -29,15 +29,16 @@ class DocumentRepository {
 		this.jdbc = jdbc;
 	}
 
-	long insert(long applicationId, DocumentType type, String fileName, String contentType, byte[] content,
+	DocumentInfo insert(long applicationId, DocumentType type, String fileName, String contentType, byte[] content,
 			String sha256, String uploadedBy) {
 		KeyHolder key = new GeneratedKeyHolder();
+		OffsetDateTime now = EngineTime.now();
 		this.jdbc.sql("insert into application_document (application_id, document_type, file_name, content_type,"
 				+ " size_bytes, sha256, content, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(applicationId, type.name(), fileName, contentType, content.length, sha256, content, uploadedBy,
-					EngineTime.now())
+			.params(applicationId, type.name(), fileName, contentType, content.length, sha256, content, uploadedBy, now)
 			.update(key, "id");
-		return key.getKey().longValue();
+		return new DocumentInfo(key.getKey().longValue(), type, fileName, contentType, content.length, sha256, uploadedBy,
+				now);
 	}
 
 	List<DocumentInfo> list(long applicationId) {

@@ -4,7 +4,10 @@ import static cn.certflow.application.InitialCertification.APPLICATION_NUMBER;
 import static cn.certflow.application.InitialCertification.DOCUMENT_FINDINGS;
 import static cn.certflow.application.InitialCertification.DOCUMENT_REVIEW_OUTCOME;
 
+import java.util.Set;
+
 import cn.certflow.system.CurrentUser;
+import cn.certflow.system.FormInput;
 import cn.certflow.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -32,10 +35,7 @@ class DocumentReviewListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String outcome = DOCUMENT_REVIEW_OUTCOME.from(task).getOrNull();
-		if (!PASSED.equals(outcome) && !CORRECTIONS_NEEDED.equals(outcome)) {
-			throw new InvalidInputException(DOCUMENT_REVIEW_OUTCOME.getName(), "must be PASSED or CORRECTIONS_NEEDED");
-		}
+		String outcome = FormInput.requiredChoice(DOCUMENT_REVIEW_OUTCOME, task, Set.of(PASSED, CORRECTIONS_NEEDED));
 		String findings = DOCUMENT_FINDINGS.from(task).getOrNull();
 		boolean passed = PASSED.equals(outcome);
 		if (!passed && (findings == null || findings.isBlank())) {

@@ -50,8 +50,7 @@ class DocumentService {
 			throw new InvalidInputException("applicationNumber", "application " + applicationNumber + " is closed (" + application.status() + ")");
 		}
 		String sha256 = sha256(content);
-		long id = this.documents.insert(application.id(), documentType, fileName, contentType, content, sha256, uploadedBy);
-		return this.documents.list(application.id()).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+		return this.documents.insert(application.id(), documentType, fileName, contentType, content, sha256, uploadedBy);
 	}
 
 	List<DocumentRepository.DocumentInfo> list(String applicationNumber) {

@@ -8,7 +8,7 @@ import static cn.certflow.audit.OnsiteAudit.TERMINATION_PROPOSED;
 import static cn.certflow.audit.OnsiteAudit.TERMINATION_REASON;
 
 import cn.certflow.system.CurrentUser;
-import cn.certflow.system.InvalidInputException;
+import cn.certflow.system.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -32,22 +32,13 @@ class AuditFindingsListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String findings = FINDINGS.from(task).getOrNull();
-		if (findings == null || findings.isBlank()) {
-			throw new InvalidInputException(FINDINGS.getName(), "record the findings of " + task.getName());
-		}
+		String findings = FormInput.requiredText(FINDINGS, task, "record the findings of " + task.getName());
 		long auditId = AUDIT_ID.from(task).get();
 		String by = this.currentUser.id(task);
 		this.audits.recordEvent(auditId, task.getTaskDefinitionKey(), findings, by);
 		if (Boolean.TRUE.equals(PROPOSE_TERMINATION.from(task).getOrNull())) {
-			String reason = TERMINATION_REASON.from(task).getOrNull();
-			String clause = TERMINATION_CLAUSE.from(task).getOrNull();
-			if (clause == null || clause.isBlank()) {
-				throw new InvalidInputException(TERMINATION_CLAUSE.getName(), "name the clause of PCEC 8.2.5 (1)-(8)");
-			}
-			if (reason == null || reason.isBlank()) {
-				throw new InvalidInputException(TERMINATION_REASON.getName(), "a termination proposal needs a reason");
-			}
+			String clause = FormInput.requiredText(TERMINATION_CLAUSE, task, "name the clause of PCEC 8.2.5 (1)-(8)");
+			String reason = FormInput.requiredText(TERMINATION_REASON, task, "a termination proposal needs a reason");
 			this.audits.recordEvent(auditId, "TERMINATION_PROPOSED", "PCEC 8.2.5 " + clause + ": " + reason, by);
 			// the task's own fields are local (the two evaluations run in parallel); the proposal goes to the audit
 			DelegateExecution audit = task.getExecution().getProcessInstance();

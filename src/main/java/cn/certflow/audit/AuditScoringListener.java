@@ -1,5 +1,7 @@
 package cn.certflow.audit;
 
+import java.util.Map;
+
 import cn.certflow.grading.GradeResult;
 import cn.certflow.grading.GradingService;
 import cn.certflow.system.CurrentUser;
@@ -28,8 +30,9 @@ class AuditScoringListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		GradeResult result = this.grading.grade(OnsiteAudit.SCHEME_ID.from(task).get(), task.getVariables());
-		this.scoring.record(OnsiteAudit.AUDIT_ID.from(task).get(), result, task.getVariables(), this.currentUser.id(task));
+		Map<String, Object> entered = task.getVariables();
+		GradeResult result = this.grading.grade(OnsiteAudit.SCHEME_ID.from(task).get(), entered);
+		this.scoring.record(OnsiteAudit.AUDIT_ID.from(task).get(), result, entered, this.currentUser.id(task));
 		OnsiteAudit.SCORE.on(task).set(result.displayScore());
 		OnsiteAudit.STARS.on(task).set(result.stars());
 		OnsiteAudit.GRADE.on(task).set(result.grade());

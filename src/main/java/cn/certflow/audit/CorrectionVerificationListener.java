@@ -8,6 +8,7 @@ import static cn.certflow.audit.OnsiteAudit.VERIFICATION_OUTCOME;
 import java.util.Set;
 
 import cn.certflow.system.CurrentUser;
+import cn.certflow.system.FormInput;
 import cn.certflow.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -37,10 +38,7 @@ class CorrectionVerificationListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String outcome = VERIFICATION_OUTCOME.from(task).getOrNull();
-		if (!Set.of(CLOSED, REPEAT_AUDIT, NOT_RECOMMENDED).contains(outcome)) {
-			throw new InvalidInputException(VERIFICATION_OUTCOME.getName(), "must be CLOSED, REPEAT_AUDIT or NOT_RECOMMENDED");
-		}
+		String outcome = FormInput.requiredChoice(VERIFICATION_OUTCOME, task, Set.of(CLOSED, REPEAT_AUDIT, NOT_RECOMMENDED));
 		if (NOT_RECOMMENDED.equals(outcome) && !Boolean.TRUE.equals(CLIENT_SIGNED_RESULT.from(task).getOrNull())) {
 			throw new InvalidInputException(CLIENT_SIGNED_RESULT.getName(),
 					"the client must sign the written \"do not recommend\" result (PCEC 8.2.4)");

@@ -5,6 +5,7 @@ import static cn.certflow.audit.OnsiteAudit.AUDIT_ID;
 import static cn.certflow.audit.OnsiteAudit.PLAN_CONFIRMED;
 
 import cn.certflow.system.CurrentUser;
+import cn.certflow.system.FormInput;
 import cn.certflow.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -28,10 +29,7 @@ class OpeningMeetingListener implements TaskListener {
 		if (!Boolean.TRUE.equals(PLAN_CONFIRMED.from(task).getOrNull())) {
 			throw new InvalidInputException(PLAN_CONFIRMED.getName(), "the client must confirm the audit plan");
 		}
-		String attendance = ATTENDANCE.from(task).getOrNull();
-		if (attendance == null || attendance.isBlank()) {
-			throw new InvalidInputException(ATTENDANCE.getName(), "record who attended");
-		}
+		String attendance = FormInput.requiredText(ATTENDANCE, task, "record who attended");
 		long auditId = AUDIT_ID.from(task).get();
 		String by = this.currentUser.id(task);
 		this.audits.recordEvent(auditId, "OPENING_MEETING", "attendance: " + attendance, by);

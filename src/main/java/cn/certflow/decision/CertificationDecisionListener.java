@@ -5,10 +5,13 @@ import static cn.certflow.application.InitialCertification.DECISION_OUTCOME;
 import static cn.certflow.application.InitialCertification.DECISION_REASONS;
 import static cn.certflow.application.InitialCertification.EXTERNAL_INFORMATION;
 
+import java.util.Set;
+
 import cn.certflow.application.ApplicationService;
 import cn.certflow.application.InitialCertification;
 import cn.certflow.audit.AuditRepository;
 import cn.certflow.system.CurrentUser;
+import cn.certflow.system.FormInput;
 import cn.certflow.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -43,10 +46,7 @@ class CertificationDecisionListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String outcome = DECISION_OUTCOME.from(task).getOrNull();
-		if (!CERTIFY.equals(outcome) && !REFUSE.equals(outcome)) {
-			throw new InvalidInputException(DECISION_OUTCOME.getName(), "must be CERTIFY or REFUSE");
-		}
+		String outcome = FormInput.requiredChoice(DECISION_OUTCOME, task, Set.of(CERTIFY, REFUSE));
 		long auditId = AUDIT_ID.from(task).get();
 		var score = this.audits.latestScore(auditId)
 			.orElseThrow(() -> new InvalidInputException(DECISION_OUTCOME.getName(), "the audit has no score"));
