@@ -43,14 +43,6 @@ public final class PostgresDatabase {
 			catch (IOException ex) {
 				throw new UncheckedIOException("could not start embedded PostgreSQL", ex);
 			}
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				try {
-					embedded.close();
-				}
-				catch (IOException ex) {
-					// shutting down anyway
-				}
-			}));
 		}
 		return embedded;
 	}
