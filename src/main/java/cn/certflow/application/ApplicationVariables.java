@@ -12,15 +12,13 @@ import static cn.certflow.application.InitialCertification.SCHEME_ID;
 import static cn.certflow.application.InitialCertification.SITES;
 import static cn.certflow.application.InitialCertification.TECHNICAL_AREA;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 
+import cn.certflow.system.FormLists;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.json.SpinJsonNode;
 
 /** Maps an application between its request form and the process variables of the start form. */
 final class ApplicationVariables {
@@ -52,20 +50,7 @@ final class ApplicationVariables {
 				SCHEME_ID.from(scope).getOrNull(), (stars != null) ? stars.intValue() : null,
 				trim(TECHNICAL_AREA.from(scope).getOrNull()), split(CATEGORIES.from(scope).getOrNull(), "[,，、]"),
 				split(SITES.from(scope).getOrNull(), "\\R"), (headcount != null) ? headcount.intValue() : null,
-				documents(DECLARED_DOCUMENTS.from(scope).getOrNull()));
-	}
-
-	/** The start form's checklist arrives as a JSON array; the REST API stores a comma list. */
-	private static List<String> documents(Object value) {
-		if (value instanceof SpinJsonNode json && json.isArray()) {
-			List<String> types = new ArrayList<>();
-			json.elements().forEach(e -> types.add(e.isString() ? e.stringValue() : e.toString()));
-			return types;
-		}
-		if (value instanceof Collection<?> collection) {
-			return collection.stream().map(String::valueOf).toList();
-		}
-		return split((value != null) ? value.toString() : null, ",");
+				FormLists.strings(DECLARED_DOCUMENTS.from(scope).getOrNull()));
 	}
 
 	private static List<String> split(String value, String separator) {

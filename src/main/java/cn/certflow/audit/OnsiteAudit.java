@@ -77,6 +77,12 @@ public final class OnsiteAudit {
 	// --- evaluations (each task writes findings; either may propose termination, R-AUD-2)
 	public static final VariableFactory<String> FINDINGS = stringVariable("findings");
 
+	/** Observation kinds ticked on an evaluation form (ObservationKind names), judged by the termination rules. */
+	public static final VariableFactory<Object> OBSERVATIONS = customVariable("observations", Object.class);
+
+	/** The termination rules that fired (rules/audit-termination.drl), shown in Cockpit. */
+	public static final VariableFactory<String> TERMINATION_RULES = stringVariable("terminationRules");
+
 	public static final VariableFactory<Boolean> PROPOSE_TERMINATION = booleanVariable("proposeTermination");
 
 	public static final VariableFactory<String> TERMINATION_CLAUSE = stringVariable("terminationClause");

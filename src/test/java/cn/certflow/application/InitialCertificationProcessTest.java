@@ -366,6 +366,34 @@ class InitialCertificationProcessTest {
 		assertThat(this.driver.task(number, OnsiteAudit.Elements.SCORE_AUDIT)).isNotNull();
 	}
 
+	@Test
+	void shouldRouteARuleRecommendedTerminationToQualityManagers() {
+		// R-AUD-2: observations judged by rules/audit-termination.drl; the rule that fired is kept on the process
+		String number = toEvaluation();
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
+				Map.of("findings", "企业拒绝提供服务记录", "observations", List.of("CLIENT_DOES_NOT_COOPERATE", "MINOR_FINDING")));
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT, Map.of("findings", "同上"));
+		Task approval = this.driver.task(number, OnsiteAudit.Elements.APPROVE_TERMINATION);
+		assertThat(approval).as("termination waits for the quality managers").isNotNull();
+		assertThat(this.taskService.getVariable(approval.getId(), "terminationClause")).isEqualTo("8.2.5(5)");
+		assertThat((String) this.taskService.getVariable(approval.getId(), "terminationRules"))
+			.isEqualTo("Terminate when the client does not cooperate");
+		this.driver.complete("quality", number, OnsiteAudit.Elements.APPROVE_TERMINATION, Map.of("terminationApproved", true));
+		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number)).last()
+			.satisfies(change -> assertThat(change.toStatus()).isEqualTo("AUDIT_TERMINATED"));
+	}
+
+	@Test
+	void shouldContinueWhenTheObservationsDoNotEndTheAudit() {
+		// R-AUD-2: a nonconformity or a rectified violation is no ground for termination
+		String number = toEvaluation();
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
+				Map.of("findings", "投诉记录不全", "observations", List.of("MINOR_FINDING", "LEGAL_VIOLATION_RECTIFIED")));
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT, Map.of("findings", "正常"));
+		assertThat(this.driver.task(number, OnsiteAudit.Elements.APPROVE_TERMINATION)).isNull();
+		assertThat(this.driver.task(number, OnsiteAudit.Elements.SCORE_AUDIT)).isNotNull();
+	}
+
 	private String toEvaluation() {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
 		this.driver.acceptApplication(number);

@@ -65,7 +65,7 @@ class FormCoverageTest {
 		expect("audit-plan", keys("leadAuditor", "auditTeam", "plannedDate"), keys("leadAuditor", "plannedDate"));
 		expect("opening-meeting", keys("planConfirmed", "attendance"), keys("planConfirmed", "attendance"));
 		for (String id : List.of("characteristic-evaluation", "management-audit")) {
-			expect(id, keys("findings", "proposeTermination", "terminationClause", "terminationReason"),
+			expect(id, keys("findings", "observations", "proposeTermination", "terminationClause", "terminationReason"),
 					keys("findings", "terminationClause", "terminationReason"));
 		}
 		expect("termination-approval", keys("terminationApproved", "terminationReviewNotes"), keys());
@@ -201,6 +201,8 @@ class FormCoverageTest {
 		assertValues("certification-decision", "decisionOutcome", "CERTIFY", "REFUSE");
 		for (String id : List.of("characteristic-evaluation", "management-audit")) {
 			assertValues(id, "terminationClause", "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)");
+			assertValues(id, "observations",
+					java.util.Arrays.stream(cn.certflow.rules.ObservationKind.values()).map(Enum::name).toArray(String[]::new));
 			assertThat(field(id, "proposeTermination").path("type").asText()).isEqualTo("checkbox");
 			assertThat(hide(id, "terminationClause")).contains("proposeTermination");
 			assertThat(hide(id, "terminationReason")).contains("proposeTermination");
