@@ -7,13 +7,13 @@ import org.springframework.stereotype.Component;
 
 /** The on-site audit was terminated (R-AUD-2): the application ends without a grade. */
 @Component
-class ApplicationEndListener implements ExecutionListener {
+class ApplicationTerminatedListener implements ExecutionListener {
 
 	private final ApplicationService applications;
 
 	private final CurrentUser currentUser;
 
-	ApplicationEndListener(ApplicationService applications, CurrentUser currentUser) {
+	ApplicationTerminatedListener(ApplicationService applications, CurrentUser currentUser) {
 		this.applications = applications;
 		this.currentUser = currentUser;
 	}
