@@ -5,11 +5,10 @@ import static cn.certflow.application.InitialCertification.CONTRACT_NUMBER;
 import static cn.certflow.application.InitialCertification.CONTRACT_SIGNED_ON;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import cn.certflow.system.CurrentUser;
-import cn.certflow.system.FormInput;
 import cn.certflow.system.EngineTime;
+import cn.certflow.system.FormInput;
 import cn.certflow.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -34,24 +33,14 @@ class ContractListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String contractNumber = FormInput.requiredText(CONTRACT_NUMBER, task, "the signed contract's number is required");
-		LocalDate signedOn = date(CONTRACT_SIGNED_ON.from(task).getOrNull());
+		LocalDate signedOn = FormInput.requiredDate(CONTRACT_SIGNED_ON, task);
+		if (signedOn.isAfter(EngineTime.today())) {
+			throw new InvalidInputException(CONTRACT_SIGNED_ON.getName(), "cannot be in the future");
+		}
 		String number = APPLICATION_NUMBER.from(task).get();
-		this.repository.recordContract(number, contractNumber.trim(), signedOn);
+		this.repository.recordContract(number, contractNumber, signedOn);
 		this.applications.changeStatus(number, ApplicationStatus.CONTRACTED, this.currentUser.id(task),
-				"contract " + contractNumber.trim() + " signed on " + signedOn);
-	}
-
-	private static LocalDate date(String value) {
-		try {
-			LocalDate date = LocalDate.parse(value.substring(0, Math.min(10, value.length())));
-			if (date.isAfter(EngineTime.today())) {
-				throw new InvalidInputException(CONTRACT_SIGNED_ON.getName(), "cannot be in the future");
-			}
-			return date;
-		}
-		catch (DateTimeParseException | NullPointerException ex) {
-			throw new InvalidInputException(CONTRACT_SIGNED_ON.getName(), "must be a date (yyyy-MM-dd)");
-		}
+				"contract " + contractNumber + " signed on " + signedOn);
 	}
 
 }

@@ -1,13 +1,11 @@
 package cn.certflow.audit;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
 import cn.certflow.application.InitialCertification;
 import cn.certflow.system.CurrentUser;
-import cn.certflow.system.InvalidInputException;
+import cn.certflow.system.FormInput;
 import io.holunda.camunda.bpm.data.CamundaBpmData;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -41,19 +39,10 @@ class AuditPlanListener implements TaskListener {
 			.toList();
 		AuditService.Plan plan = this.audits.plan(InitialCertification.APPLICATION_NUMBER.from(task).get(), "INITIAL",
 				InitialCertification.PERSON_DAYS.from(task).get().intValue(), lead, members,
-				date(InitialCertification.PLANNED_DATE.from(task).getOrNull()), planner);
+				FormInput.requiredDate(InitialCertification.PLANNED_DATE, task), planner);
 		InitialCertification.LEAD_AUDITOR.on(task).set(lead);
 		InitialCertification.AUDIT_ID.on(task).set(plan.auditId());
 		InitialCertification.AUDIT_TEAM_MEMBERS.on(task).set(String.join(",", plan.team()));
-	}
-
-	private static LocalDate date(String value) {
-		try {
-			return LocalDate.parse(value.substring(0, Math.min(10, value.length())));
-		}
-		catch (DateTimeParseException | NullPointerException ex) {
-			throw new InvalidInputException(InitialCertification.PLANNED_DATE.getName(), "must be a date (yyyy-MM-dd)");
-		}
 	}
 
 }

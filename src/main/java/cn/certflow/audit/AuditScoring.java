@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import cn.certflow.grading.GradeResult;
+import cn.certflow.grading.ScoringVariables;
 import cn.certflow.system.EngineTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,9 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditScoring {
 
-	private static final String[] SCORE_PREFIXES = { "item_", "indicator_", "deductions", "deductionNotes",
-			"specialStrengths", "strengthNotes", "surveyScore", "faceSurveyScore", "managementAuditPassed",
-			"seriousNonconformities", "operatingMonths", "liabilityAccidents", "negativeInfo", "majorComplaints" };
+	/** The scoring forms' variables (grading's names): sheet items, CQM indicators, deductions and facts. */
+	private static final String[] SCORE_PREFIXES = { ScoringVariables.ITEM_PREFIX, ScoringVariables.INDICATOR_PREFIX,
+			"deductions", ScoringVariables.DEDUCTION_NOTES, ScoringVariables.SPECIAL_STRENGTHS,
+			ScoringVariables.STRENGTH_NOTES, ScoringVariables.SURVEY_SCORE, ScoringVariables.FACE_SURVEY_SCORE,
+			ScoringVariables.MANAGEMENT_AUDIT_PASSED, ScoringVariables.SERIOUS_NONCONFORMITIES,
+			ScoringVariables.OPERATING_MONTHS, "liabilityAccidents", "negativeInfo", "majorComplaints" };
 
 	private final AuditRepository audits;
 

@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 
+import cn.certflow.application.InitialCertification;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -25,8 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AuthorizationSetup {
 
-	static final String INITIAL_CERTIFICATION = "initial-certification";
-
 	private final AuthorizationService authorizations;
 
 	AuthorizationSetup(AuthorizationService authorizations) {
@@ -38,7 +37,7 @@ class AuthorizationSetup {
 			grant(group, Resources.APPLICATION, "tasklist", ACCESS);
 		}
 		// Reviewers register applications (REST or Tasklist start form).
-		grant(Groups.REVIEWERS, Resources.PROCESS_DEFINITION, INITIAL_CERTIFICATION, READ, CREATE_INSTANCE);
+		grant(Groups.REVIEWERS, Resources.PROCESS_DEFINITION, InitialCertification.KEY, READ, CREATE_INSTANCE);
 		grant(Groups.REVIEWERS, Resources.PROCESS_INSTANCE, "*", CREATE);
 		// Managers watch everything in Cockpit, read-only.
 		grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", ACCESS);

@@ -3,6 +3,7 @@ package cn.certflow.security;
 import java.util.List;
 import java.util.Map;
 
+import cn.certflow.application.InitialCertification;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -35,9 +36,6 @@ class IdentityBootstrap implements ApplicationRunner {
 	static final String OVERDUE_FILTER = "逾期任务";
 
 	static final String AWAITING_DECISION_FILTER = "待认证决定";
-
-	/** The certification decision task of initial-certification (R-DEC-1). */
-	static final String DECISION_TASK = "Task_CertificationDecision";
 
 	private final IdentityService identity;
 
@@ -114,7 +112,7 @@ class IdentityBootstrap implements ApplicationRunner {
 		Filter overdue = ensureFilter(OVERDUE_FILTER, -5, "已过期限的任务（我的与我所在组的；管理者看全部可见任务）",
 				this.tasks.createTaskQuery().dueBeforeExpression("${now()}"));
 		Filter decisions = ensureFilter(AWAITING_DECISION_FILTER, 0, "等待复核与认证决定的申请（R-DEC-1）",
-				this.tasks.createTaskQuery().taskDefinitionKey(DECISION_TASK));
+				this.tasks.createTaskQuery().taskDefinitionKey(InitialCertification.Elements.CERTIFICATION_DECISION));
 		Filter all = ensureFilter(ALL_TASKS_FILTER, 10, "所有可见的任务（管理者）", this.tasks.createTaskQuery());
 		for (String group : Groups.ALL) {
 			this.authorizations.grantFilter(mine.getId(), group);

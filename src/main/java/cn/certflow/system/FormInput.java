@@ -1,5 +1,7 @@
 package cn.certflow.system;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
@@ -18,6 +20,17 @@ public final class FormInput {
 			throw new InvalidInputException(field.getName(), message);
 		}
 		return value.trim();
+	}
+
+	/** A date from a form's date field (yyyy-MM-dd, a time part is ignored); anything else is refused. */
+	public static LocalDate requiredDate(VariableFactory<String> field, VariableScope scope) {
+		String value = field.from(scope).getOrNull();
+		try {
+			return LocalDate.parse(value.substring(0, Math.min(10, value.length())));
+		}
+		catch (DateTimeParseException | NullPointerException ex) {
+			throw new InvalidInputException(field.getName(), "must be a date (yyyy-MM-dd)");
+		}
 	}
 
 	/** One of the allowed values; anything else is refused listing them. */
