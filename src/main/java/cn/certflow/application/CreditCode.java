@@ -4,7 +4,7 @@ package cn.certflow.application;
  * The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters from a 31-character alphabet
  * (no I, O, Z, S, V), the last one a check character over the first 17 (weights 3^i mod 31).
  */
-final class CreditCode {
+public final class CreditCode {
 
 	static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
@@ -14,7 +14,7 @@ final class CreditCode {
 	}
 
 	/** Why the code is invalid, or null when it is valid. */
-	static String problem(String code) {
+	public static String problem(String code) {
 		if (code == null || code.length() != 18) {
 			return "must be 18 characters (GB 32100)";
 		}

@@ -9,6 +9,7 @@ import java.util.Set;
 import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
 import cn.certflow.application.ApplicationStatus;
+import cn.certflow.impartiality.ConflictOfInterest;
 import cn.certflow.security.Groups;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.InvalidInputException;
@@ -34,14 +35,18 @@ public class AuditService {
 
 	private final IdentityService identity;
 
+	private final ConflictOfInterest impartiality;
+
 	private final int correctionDays;
 
 	AuditService(AuditRepository audits, ApplicationService applications, StatusHistory history,
-			IdentityService identity, @Value("${certflow.nonconformity-correction-days:30}") int correctionDays) {
+			IdentityService identity, ConflictOfInterest impartiality,
+			@Value("${certflow.nonconformity-correction-days:30}") int correctionDays) {
 		this.audits = audits;
 		this.applications = applications;
 		this.history = history;
 		this.identity = identity;
+		this.impartiality = impartiality;
 		this.correctionDays = correctionDays;
 	}
 
@@ -63,10 +68,14 @@ public class AuditService {
 		if (plannedOn == null || plannedOn.isBefore(EngineTime.today())) {
 			problems.add(new FieldProblem("plannedDate", "must be today or later"));
 		}
+		ApplicationRecord application = this.applications.get(applicationNumber);
+		// Impartiality: nobody with a declared relationship with the client on the team (ISO/IEC 17065 4.2)
+		for (ConflictOfInterest.Conflict conflict : this.impartiality.auditTeamConflicts(application, leadAuditor, members, plannedBy)) {
+			problems.add(new FieldProblem(conflict.userId().equals(leadAuditor) ? OnsiteAudit.LEAD_AUDITOR.getName() : "auditTeam", conflict.reason()));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		ApplicationRecord application = this.applications.get(applicationNumber);
 		long auditId = this.audits.insert(application.id(), auditType, personDays, leadAuditor, plannedOn, plannedBy);
 		Set<String> team = new LinkedHashSet<>();
 		team.add(leadAuditor);
@@ -74,6 +83,7 @@ public class AuditService {
 		for (String member : team) {
 			this.audits.addTeamMember(auditId, member, member.equals(leadAuditor) ? LEAD : MEMBER);
 		}
+		this.impartiality.recordAuditTeamCleared(application, auditId, leadAuditor, members, plannedBy);
 		this.history.record(StatusHistory.Entity.AUDIT, String.valueOf(auditId), null, AuditStatus.PLANNED.name(),
 				plannedBy, auditType + " audit, " + personDays + " person-days, team " + team);
 		this.applications.changeStatus(applicationNumber, ApplicationStatus.AUDIT_PLANNED, plannedBy,

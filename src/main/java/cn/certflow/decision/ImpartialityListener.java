@@ -4,6 +4,7 @@ import java.util.List;
 
 import cn.certflow.application.InitialCertification;
 import cn.certflow.audit.AuditRepository;
+import cn.certflow.impartiality.ConflictOfInterest;
 import cn.certflow.system.CurrentUser;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,15 +23,22 @@ class ImpartialityListener implements TaskListener {
 
 	private final CurrentUser currentUser;
 
-	ImpartialityListener(AuditRepository audits, CurrentUser currentUser) {
+	private final ConflictOfInterest impartiality;
+
+	ImpartialityListener(AuditRepository audits, CurrentUser currentUser, ConflictOfInterest impartiality) {
 		this.audits = audits;
 		this.currentUser = currentUser;
+		this.impartiality = impartiality;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		List<String> team = this.audits.team(InitialCertification.AUDIT_ID.from(task).get());
 		String person = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : this.currentUser.id(task);
+		// a declared relationship with the client is refused there (403); every check goes to the impartiality record
+		this.impartiality.checkDecider(InitialCertification.APPLICATION_NUMBER.from(task).get(),
+				InitialCertification.AUDIT_ID.from(task).get(), team, person,
+				EVENTNAME_COMPLETE.equals(task.getEventName()), task.getAssignee(), this.currentUser.id(task));
 		if (person != null && team.contains(person)) {
 			throw new AuthorizationException("R-DEC-1: " + person + " was on the audit team " + team
 					+ " of application " + InitialCertification.APPLICATION_NUMBER.from(task).get()
