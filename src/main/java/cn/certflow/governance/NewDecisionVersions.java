@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -88,6 +89,9 @@ class NewDecisionVersions implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
+	/** The scheduled check waits for the start-up one, which alone may approve a baseline. */
+	private volatile boolean startedUp;
+
 	NewDecisionVersions(RepositoryService repository, HistoryService history, RuntimeService runtime,
 			DecisionApprovals approvals, RegressionCases regressionCases, TableChanges tableChanges,
 			TransactionTemplate transaction) {
@@ -103,11 +107,15 @@ class NewDecisionVersions implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		check(true);
+		this.startedUp = true;
 	}
 
 	@Scheduled(fixedDelayString = "${certflow.governance.check-interval:PT10S}",
 			initialDelayString = "${certflow.governance.check-interval:PT10S}")
 	void poll() {
+		if (!this.startedUp) {
+			return;
+		}
 		try {
 			check(false);
 		}
@@ -132,7 +140,7 @@ class NewDecisionVersions implements ApplicationRunner {
 				continue;
 			}
 			if (recorded == null && startUp) {
-				created.add(baseline(newest));
+				settle(newest, true).ifPresent(created::add);
 				continue;
 			}
 			int after = (recorded != null) ? recorded : 0;
@@ -142,9 +150,21 @@ class NewDecisionVersions implements ApplicationRunner {
 				.stream()
 				.filter((definition) -> definition.getVersion() > after)
 				.sorted(Comparator.comparingInt(DecisionDefinition::getVersion))
-				.forEach((definition) -> created.add(propose(definition)));
+				.forEach((definition) -> settle(definition, false).ifPresent(created::add));
 		}
 		return created;
+	}
+
+	/** Another node of a cluster may have recorded the version first: its record stands. */
+	private Optional<DecisionApproval> settle(DecisionDefinition definition, boolean baseline) {
+		try {
+			return Optional.of(baseline ? baseline(definition) : propose(definition));
+		}
+		catch (DuplicateKeyException ex) {
+			log.info("R-GRD-DMN: {} v{} was recorded meanwhile by another node", definition.getKey(),
+					definition.getVersion());
+			return Optional.empty();
+		}
 	}
 
 	private DecisionApproval baseline(DecisionDefinition definition) {
