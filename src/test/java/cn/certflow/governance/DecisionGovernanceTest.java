@@ -350,7 +350,52 @@ class DecisionGovernanceTest {
 		assertThat(personDaysPlannedFor(60)).isEqualTo(5);
 	}
 
+	@Test
+	void shouldGoBackToThePreviousApprovedVersionWhenTheDeploymentInForceIsDeleted() {
+		// R-GRD-DMN: a table new to the application needs the approval from its first version on
+		DecisionDefinition first = deploy("quality", "probe-table", probeTable(2), probeCases(2));
+		DecisionApproval one = settled(first);
+		assertThat(one.status()).isEqualTo(ApprovalStatus.CANDIDATE);
+		assertThat(one.changes()).contains("首个受控版本");
+		assertThatThrownBy(() -> this.approvals.inForce("probe-table")).hasMessageContaining("no approved version");
+		approve(one);
+		DecisionApproval two = settled(deploy("quality", "probe-table", probeTable(3), probeCases(3)));
+		approve(two);
+		assertThat(this.approvals.inForce("probe-table").version()).isEqualTo(two.version());
+
+		this.repository.deleteDeployment(two.deploymentId(), true);
+		this.newVersions.check(false);
+		assertThat(this.approvals.inForce("probe-table").definitionId()).isEqualTo(one.definitionId());
+		assertThat(this.approvals.get(two.id()).orElseThrow().status()).isEqualTo(ApprovalStatus.REJECTED);
+	}
+
 	// --- helpers
+
+	private void approve(DecisionApproval candidate) {
+		Task approval = task(candidate);
+		this.driver.as(SECOND_QM, () -> this.tasks.complete(approval.getId(), Map.of("changeApproved", true)));
+	}
+
+	/** A one-rule table: y = factor × x. */
+	private static String probeTable(int factor) {
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="Definitions_Probe" name="probe" namespace="http://certflow.cn/dmn">
+				  <decision id="probe-table" name="probe" camunda:historyTimeToLive="P1D">
+				    <decisionTable id="DecisionTable_Probe" hitPolicy="UNIQUE">
+				      <input id="Input_X"><inputExpression id="InputExpression_X" typeRef="integer"><text>x</text></inputExpression></input>
+				      <output id="Output_Y" name="y" typeRef="integer" />
+				      <rule id="Rule_Times"><inputEntry id="InputEntry_X"><text>-</text></inputEntry><outputEntry id="OutputEntry_Y"><text>x * %d</text></outputEntry></rule>
+				    </decisionTable>
+				  </decision>
+				</definitions>
+				""".formatted(factor);
+	}
+
+	private static String probeCases(int factor) {
+		return "{\"decision\": \"probe-table\", \"cases\": [{\"name\": \"x=5\", \"description\": \"y = " + factor
+				+ " × x\", \"inputs\": {\"x\": 5}, \"expected\": {\"y\": " + (5 * factor) + "}}]}";
+	}
 
 	private static String table(String key) throws IOException {
 		return Files.readString(Path.of("rules", key + ".dmn"));
