@@ -118,7 +118,8 @@ record CaseRun(List<CaseResult> results, String problem) {
 		}
 		else if (passed()) {
 			this.results.forEach((result) -> lines.add("✓ " + result.decisionCase().name() + "："
-					+ format(result.decisionCase().ownInputs()) + " → " + format(result.actual())));
+					+ format(result.decisionCase().ownInputs()) + " → " + (result.decisionCase().expectsNoMatch()
+							? "没有规则匹配" : format(inOrderOf(result.decisionCase().expected(), result.actual())))));
 		}
 		else {
 			failures().forEach((result) -> lines.add(failureLine(result)));

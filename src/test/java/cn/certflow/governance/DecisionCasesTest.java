@@ -3,8 +3,10 @@ package cn.certflow.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +63,7 @@ class DecisionCasesTest {
 	void shouldReportEveryFailingCaseWithExpectedAndActual() throws IOException {
 		// R-GRD-DMN: 五星级 moved to 96 breaks the 95 case; the report names inputs, expected and actual
 		String changed = Files.readString(Path.of("rules/grade-pcec.dmn")).replace("&gt;= 95", "&gt;= 96");
-		DmnDecision decision = ENGINE.parseDecision("grade-pcec", new java.io.ByteArrayInputStream(changed.getBytes()));
+		DmnDecision decision = ENGINE.parseDecision("grade-pcec", new ByteArrayInputStream(changed.getBytes(StandardCharsets.UTF_8)));
 		CaseRun run = CaseRun.run(DecisionCases.parse(Files.readString(Path.of("rules/grade-pcec.cases.json"))),
 				(inputs) -> ENGINE.evaluateDecisionTable(decision, inputs).getResultList());
 		assertThat(run.passed()).isFalse();
