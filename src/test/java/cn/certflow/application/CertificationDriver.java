@@ -92,7 +92,10 @@ public class CertificationDriver {
 	public void complete(String user, String number, String taskDefinitionKey, Map<String, Object> variables) {
 		Task task = task(number, taskDefinitionKey);
 		if (task == null) {
-			throw new AssertionError("no open task " + taskDefinitionKey + " for " + number);
+			throw new AssertionError("no open task " + taskDefinitionKey + " for " + number + "; waiting at "
+					+ this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).list().stream()
+						.map(p -> p.getProcessDefinitionId().split(":")[0] + this.runtime.getActiveActivityIds(p.getId()))
+						.toList());
 		}
 		as(user, () -> this.tasks.complete(task.getId(), variables));
 	}
