@@ -99,3 +99,5 @@ create table complaint_case (
 -- Which process made a status change (key and instance), for the certificate's complete history.
 alter table status_change add column process_key varchar(64);
 alter table status_change add column process_instance_id varchar(64);
+
+insert into number_counter (name, last_value) values ('CASE', 0);

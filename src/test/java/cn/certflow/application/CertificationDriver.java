@@ -168,6 +168,20 @@ public class CertificationDriver {
 		complete(lead, number, "Task_ClosingMeeting", Map.of("clientConfirmedRecords", true, "nonconformities", nonconformities));
 	}
 
+	/** A fresh 3★ PCEC application to the certification decision task, audited by {@code lead} with {@code member}. */
+	public String toDecisionWithTeam(String lead, String member) {
+		ApplicationRequest request = request("PCEC", 3, 120);
+		String number = submit(request);
+		acceptApplication(number);
+		signContract(number);
+		passDocuments(number);
+		planAudit(number, lead, member);
+		openAndEvaluate(number, lead, member);
+		score(number, lead, request.schemeId(), 0);
+		closeMeeting(number, lead, "");
+		return number;
+	}
+
 	/** From a fresh PCEC application to the certification decision task, audited by lead + auditor. */
 	public String toDecision(ApplicationRequest request, int pointsLost) {
 		String number = submit(request);
