@@ -8,6 +8,7 @@ import static cn.certflow.governance.DecisionTableChange.Elements.REVIEW_FAILED_
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -43,6 +44,8 @@ class DecisionTableChangeProcessTest {
 
 	@BeforeEach
 	void registerListeners() {
+		// camunda-bpm-assert keeps the engine per thread: an earlier Spring test in this JVM may have set its own
+		init(extension.getProcessEngine());
 		for (String name : List.of("changeTaskTitleListener", "failedCasesReviewListener", "secondApproverListener",
 				"changeApprovalListener")) {
 			Mocks.register(name, (TaskListener) (DelegateTask task) -> this.calls.add(name + ":" + task.getEventName()));
