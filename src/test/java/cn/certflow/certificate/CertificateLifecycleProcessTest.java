@@ -71,6 +71,14 @@ class CertificateLifecycleProcessTest {
 		ClockUtil.reset();
 	}
 
+	@AfterEach
+	void everyStatusChangeSaysWhoWhenWhyAndWhichProcess() {
+		assertThat(this.jdbc.sql("select count(*) from status_change where entity_type = 'CERTIFICATE' and (changed_by is null"
+				+ " or changed_at is null or reason is null or process_key is null or process_instance_id is null)")
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
 	@Test
 	void shouldSurveyTwiceAYearFromTheDecisionAndRenewByRecertification() {
 		// R-SUR-1: due 12 and 24 months after the decision; R-REC-1: reminder at expiry − 3 months, renewal before expiry
