@@ -2,6 +2,8 @@ package cn.certflow.system;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
@@ -40,6 +42,29 @@ public final class FormInput {
 			throw new InvalidInputException(field.getName(), "must be one of " + allowed.stream().sorted().toList());
 		}
 		return value;
+	}
+
+	/**
+	 * The non-blank lines of a multi-line text field (a textarea, one entry per line), trimmed; a line longer than
+	 * the record that keeps it is refused naming the field and the line.
+	 */
+	public static List<String> lines(VariableFactory<String> field, VariableScope scope, int maxLineLength) {
+		String value = field.from(scope).getOrNull();
+		List<String> lines = new ArrayList<>();
+		if (value == null) {
+			return lines;
+		}
+		for (String line : value.split("\\R")) {
+			String trimmed = line.trim();
+			if (trimmed.length() > maxLineLength) {
+				throw new InvalidInputException(field.getName(),
+						"line " + (lines.size() + 1) + " is longer than " + maxLineLength + " characters");
+			}
+			if (!trimmed.isEmpty()) {
+				lines.add(trimmed);
+			}
+		}
+		return lines;
 	}
 
 }
