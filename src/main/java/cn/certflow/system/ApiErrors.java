@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,6 +26,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Our API's errors as RFC 9457 problem details, with the offending fields listed under {@code errors} as
@@ -34,6 +36,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
+
+	private final String maxDocumentSize;
+
+	ApiErrors(@Value("${spring.servlet.multipart.max-file-size:1MB}") String maxDocumentSize) {
+		this.maxDocumentSize = maxDocumentSize;
+	}
 
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalid(InvalidInputException ex) {
@@ -54,16 +62,21 @@ class ApiErrors {
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
 		String field = "body";
-		String message = "is not a JSON object of the expected shape";
-		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-			field = path(mapping.getPath());
-			message = (mapping instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException)
-					? "is not a known field" : "has the wrong type or format";
+		String message;
+		if (ex.getCause() instanceof JsonMappingException mapping) {
+			if (mapping.getPath().isEmpty()) {
+				message = "must be a JSON object with the expected fields";
+			}
+			else {
+				field = path(mapping.getPath());
+				message = (mapping instanceof UnrecognizedPropertyException) ? "is not a known field"
+						: "has the wrong type or format";
+			}
 		}
 		else if (ex.getCause() instanceof JsonProcessingException) {
 			message = "is not valid JSON";
 		}
-		else if (ex.getCause() == null) {
+		else {
 			message = "is missing";
 		}
 		return problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
@@ -95,9 +108,8 @@ class ApiErrors {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ProblemDetail tooLarge(MaxUploadSizeExceededException ex) {
-		String limit = (ex.getMaxUploadSize() > 0) ? " of " + ex.getMaxUploadSize() + " bytes" : "";
-		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Document too large",
-				List.of(new InvalidInputException.FieldProblem("file", "exceeds the size limit" + limit)));
+		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Document too large", List.of(new InvalidInputException.FieldProblem(
+				"file", "exceeds the size limit of " + this.maxDocumentSize + " (CERTFLOW_MAX_DOCUMENT_SIZE)")));
 	}
 
 	@ExceptionHandler(BadUserRequestException.class)

@@ -20,6 +20,8 @@ import cn.certflow.support.PostgresDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,6 +60,8 @@ class BadInputIT {
 	static final String UPLOAD_LIMIT = "256KB";
 
 	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final Logger log = LoggerFactory.getLogger(BadInputIT.class);
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
@@ -135,6 +139,7 @@ class BadInputIT {
 						"\"headcount\":10", "\"headcount\":99999999999"), MediaType.APPLICATION_JSON), 400, "headcount"),
 				new Case("requestedStars fractional", t -> t.apply(Map.of("requestedStars", 3.5)), 400, "requestedStars"),
 				new Case("clientName a number", t -> t.apply(Map.of("clientName", 42)), 400, "clientName"),
+				new Case("sites: 51 entries", t -> t.apply(Map.of("sites", repeat("天津", 51))), 400, "sites"),
 				new Case("categories not a list", t -> t.apply(Map.of("categories", "家电")), 400, "categories"),
 				new Case("sites element null", t -> t.apply(Map.of("sites", Collections.singletonList(null))), 400,
 						"sites[0]"),
@@ -212,6 +217,9 @@ class BadInputIT {
 				// Tasklist start form through Camunda's REST API
 				new Case("start form: bad credit code", t -> t.startForm(Map.of("creditCode", wrongCheck())), 400,
 						"creditCode"),
+				new Case("start form: clientName 3501 characters",
+						t -> t.startForm(Map.of("clientName", "名".repeat(TextVariableLimit.MAX_LENGTH + 1))), 400,
+						"clientName"),
 				// application review and contract (R-APP-2..4)
 				new Case("review: unknown outcome", t -> t.submitForm("reviewer", t.atReview,
 						InitialCertification.Elements.REVIEW_APPLICATION, Map.of("reviewOutcome", "MAYBE")), 400,
@@ -225,6 +233,9 @@ class BadInputIT {
 				new Case("review: rejection reason 5000 characters", t -> t.submitForm("reviewer", t.atReview,
 						InitialCertification.Elements.REVIEW_APPLICATION,
 						Map.of("reviewOutcome", "REJECT", "rejectionReason", "因".repeat(5000))), 400, "rejectionReason"),
+				new Case("review: NUL in the rejection reason", t -> t.submitForm("reviewer", t.atReview,
+						InitialCertification.Elements.REVIEW_APPLICATION,
+						Map.of("reviewOutcome", "REJECT", "rejectionReason", "资料\u0000不全")), 400, "rejectionReason"),
 				new Case("contract: signed in the future", t -> t.submitForm("reviewer", t.atContract,
 						InitialCertification.Elements.SIGN_CONTRACT,
 						Map.of("contractNumber", "HT-1", "contractSignedOn", EngineTime.today().plusDays(1).toString())),
@@ -245,6 +256,9 @@ class BadInputIT {
 						InitialCertification.Elements.PLAN_AUDIT, Map.of("leadAuditor", "lead", "auditTeam", "auditor",
 								"plannedDate", EngineTime.today().minusDays(1).toString())),
 						400, "plannedDate"),
+				new Case("plan: date not a date", t -> t.submitForm("lead", t.atPlanning,
+						InitialCertification.Elements.PLAN_AUDIT,
+						Map.of("leadAuditor", "lead", "auditTeam", "auditor", "plannedDate", "下周一")), 400, "plannedDate"),
 				new Case("plan: lead is no lead auditor", t -> t.submitForm("lead", t.atPlanning,
 						InitialCertification.Elements.PLAN_AUDIT, Map.of("leadAuditor", "auditor", "auditTeam", "",
 								"plannedDate", EngineTime.today().toString())),
@@ -285,6 +299,9 @@ class BadInputIT {
 			.matches(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON)
 					|| type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		JsonNode error = JSON.readTree(response.getBody());
+		// one line per case, the table of docs/operations-security.md: grep 'BadInputIT *:' in the test output
+		log.info("{} | {} | {}", bad.name(), response.getStatusCode().value(),
+				error.has("errors") ? error.get("errors") : error.path("message").asText());
 		if (error.has("errors")) {
 			// our API: RFC 9457 problem detail with the fields listed
 			List<String> fields = new ArrayList<>();
