@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Quality managers change the grading and audit-time thresholds, not the processes (R-GRD-DMN): they may deploy DMN
  * tables, but no BPMN process, form or anything else. Camunda's DEPLOYMENT permission cannot tell resources apart, so
  * this engine plugin checks every new deployment before the engine parses it: a user who is not a Camunda
- * administrator may deploy only {@code .dmn} resources; otherwise the deployment is refused with an
+ * administrator may deploy only DMN tables ({@code .dmn}) and their regression cases ({@code <key>.cases.json}, data
+ * that nothing executes); otherwise the deployment is refused with an
  * AuthorizationException (403 through {@code /engine-rest/deployment/create} and {@code …/redeploy}) and nothing is
  * stored. The application's own deployment at start-up runs without a user and is not affected.
  */
@@ -35,8 +36,10 @@ class DecisionTableDeploymentsOnly extends AbstractProcessEnginePlugin {
 		configuration.setCustomPreDeployers(deployers);
 	}
 
-	static boolean isDecisionTable(String resourceName) {
-		return resourceName.endsWith(".dmn") || resourceName.endsWith(".dmn11.xml");
+	/** What a quality manager may deploy: a DMN table, or the regression cases deployed beside it. */
+	static boolean mayBeDeployedByQualityManagers(String resourceName) {
+		return resourceName.endsWith(".dmn") || resourceName.endsWith(".dmn11.xml")
+				|| resourceName.endsWith(".cases.json");
 	}
 
 	static class Check implements Deployer {
@@ -55,13 +58,13 @@ class DecisionTableDeploymentsOnly extends AbstractProcessEnginePlugin {
 				.values()
 				.stream()
 				.map(ResourceEntity::getName)
-				.filter(name -> !isDecisionTable(name))
+				.filter(name -> !mayBeDeployedByQualityManagers(name))
 				.sorted()
 				.toList();
 			if (!refused.isEmpty()) {
 				throw new AuthorizationException("user " + user.getUserId()
-						+ " may deploy DMN decision tables only (R-GRD-DMN); processes, forms and other resources are"
-						+ " deployed by administrators: " + refused);
+						+ " may deploy DMN decision tables (and their .cases.json) only (R-GRD-DMN); processes, forms"
+						+ " and other resources are deployed by administrators: " + refused);
 			}
 		}
 

@@ -12,16 +12,32 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /** Checks of submitted form values, each failure naming the form field (400 in Tasklist and the REST APIs). */
 public final class FormInput {
 
+	/**
+	 * Longest free text (a reason, findings, attendance): our records keep it with a sentence around it (a letter's
+	 * opening with the client's name, "attendance: …") in 4000-character columns.
+	 */
+	public static final int MAX_TEXT = 3500;
+
 	private FormInput() {
 	}
 
-	/** The value, trimmed; a missing or blank value is refused with the message. */
+	/** The value, trimmed; a missing or blank value is refused with the message, one over {@link #MAX_TEXT} too. */
 	public static String requiredText(VariableFactory<String> field, VariableScope scope, String message) {
-		String value = field.from(scope).getOrNull();
+		String value = text(field, scope);
 		if (value == null || value.isBlank()) {
 			throw new InvalidInputException(field.getName(), message);
 		}
 		return value.trim();
+	}
+
+	/** An optional free text as submitted, or null; one over {@link #MAX_TEXT} characters is refused. */
+	public static String text(VariableFactory<String> field, VariableScope scope) {
+		String value = field.from(scope).getOrNull();
+		if (value != null && value.length() > MAX_TEXT) {
+			throw new InvalidInputException(field.getName(),
+					"at most " + MAX_TEXT + " characters (" + value.length() + " given)");
+		}
+		return value;
 	}
 
 	/** A date from a form's date field (yyyy-MM-dd, a time part is ignored); anything else is refused. */

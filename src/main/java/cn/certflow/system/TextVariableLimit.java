@@ -13,17 +13,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every text a form submits becomes a String process variable, which the engine keeps in a 4000-character column
- * (ACT_RU_VARIABLE.TEXT_); our records keep such a text with a sentence around it (a letter's opening with the client's
- * name, "attendance: …") in 4000-character columns too, and PostgreSQL refuses a NUL character anywhere. Unchecked, a
- * long text or a NUL fails the whole step with a database error (500). This engine plugin checks every String variable
- * as it is set, in Tasklist, Camunda's REST API or code alike: more than {@value #MAX_LENGTH} characters or a NUL is
- * refused as {@link InvalidInputException} naming the variable (400), before anything is written.
+ * (ACT_RU_VARIABLE.TEXT_), and PostgreSQL refuses a NUL character anywhere. Unchecked, a longer text or a NUL fails
+ * the whole step with a database error at commit (500, nothing naming the field). This engine plugin checks every
+ * String variable as it is set, from Tasklist, Camunda's REST API or code alike: more than {@value #MAX_LENGTH}
+ * characters or a NUL is refused as {@link InvalidInputException} naming the variable (400). Exactly the column's
+ * limit, so nothing that could be stored before is refused now. (Free text our records keep with a sentence around
+ * it is held to {@link FormInput#MAX_TEXT} by the listeners.)
  */
 @Component
 class TextVariableLimit extends AbstractProcessEnginePlugin {
 
-	/** Room for the longest sentence our records wrap around a submitted text (client name ≤ 200 + ≈ 50). */
-	static final int MAX_LENGTH = 3500;
+	/** ACT_RU_VARIABLE.TEXT_ (and TEXT2_) are varchar(4000) in every database Camunda supports. */
+	static final int MAX_LENGTH = 4000;
 
 	@Override
 	@SuppressWarnings("rawtypes")

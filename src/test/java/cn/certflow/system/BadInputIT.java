@@ -217,7 +217,7 @@ class BadInputIT {
 				// Tasklist start form through Camunda's REST API
 				new Case("start form: bad credit code", t -> t.startForm(Map.of("creditCode", wrongCheck())), 400,
 						"creditCode"),
-				new Case("start form: clientName 3501 characters",
+				new Case("start form: clientName 4001 characters",
 						t -> t.startForm(Map.of("clientName", "名".repeat(TextVariableLimit.MAX_LENGTH + 1))), 400,
 						"clientName"),
 				// application review and contract (R-APP-2..4)
@@ -233,6 +233,10 @@ class BadInputIT {
 				new Case("review: rejection reason 5000 characters", t -> t.submitForm("reviewer", t.atReview,
 						InitialCertification.Elements.REVIEW_APPLICATION,
 						Map.of("reviewOutcome", "REJECT", "rejectionReason", "因".repeat(5000))), 400, "rejectionReason"),
+				new Case("review: rejection reason 3501 characters (the letter would not fit)",
+						t -> t.submitForm("reviewer", t.atReview, InitialCertification.Elements.REVIEW_APPLICATION,
+								Map.of("reviewOutcome", "REJECT", "rejectionReason", "因".repeat(FormInput.MAX_TEXT + 1))),
+						400, "rejectionReason"),
 				new Case("review: NUL in the rejection reason", t -> t.submitForm("reviewer", t.atReview,
 						InitialCertification.Elements.REVIEW_APPLICATION,
 						Map.of("reviewOutcome", "REJECT", "rejectionReason", "资料\u0000不全")), 400, "rejectionReason"),
@@ -282,6 +286,10 @@ class BadInputIT {
 				new Case("decision: unknown outcome", t -> t.submitForm("decider", t.atDecision,
 						InitialCertification.Elements.CERTIFICATION_DECISION, Map.of("decisionOutcome", "MAYBE")), 400,
 						"decisionOutcome"),
+				new Case("decision: refusal reasons 3501 characters", t -> t.submitForm("decider", t.atDecision,
+						InitialCertification.Elements.CERTIFICATION_DECISION, Map.of("decisionOutcome", "REFUSE",
+								"decisionReasons", "因".repeat(FormInput.MAX_TEXT + 1))),
+						400, "decisionReasons"),
 				new Case("decision: refusal without reasons", t -> t.submitForm("decider", t.atDecision,
 						InitialCertification.Elements.CERTIFICATION_DECISION, Map.of("decisionOutcome", "REFUSE")), 400,
 						"decisionReasons"));
