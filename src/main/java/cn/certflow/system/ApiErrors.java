@@ -128,6 +128,11 @@ class ApiErrors {
 				(field != null) ? List.of(new InvalidInputException.FieldProblem(field, "not found")) : List.of());
 	}
 
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException ex) {
+		return problem(HttpStatus.CONFLICT, ex.getMessage(), List.of());
+	}
+
 	@ExceptionHandler(AuthorizationException.class)
 	ProblemDetail forbidden(AuthorizationException ex) {
 		return problem(HttpStatus.FORBIDDEN, ex.getMessage(), List.of());
