@@ -62,7 +62,7 @@ public class ApplicationRepository {
 	}
 
 	public ApplicationRecord get(String number) {
-		return find(number).orElseThrow(() -> new NotFoundException("number", "No application " + number));
+		return find(number).orElseThrow(() -> new NotFoundException("No application " + number));
 	}
 
 	public ApplicationRecord byId(long id) {

@@ -23,10 +23,13 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.HandlerMapping;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Our API's errors as RFC 9457 problem details, with the offending fields listed under {@code errors} as
@@ -118,12 +121,13 @@ class ApiErrors {
 	}
 
 	/**
-	 * The record asked for does not exist. Named by the exception, else by the handler's only path variable
-	 * ({@code GET /api/certificates/{number}} → {@code number}).
+	 * The record asked for does not exist. Named by the exception, else by the path variable that named it: the one
+	 * whose value the message quotes, or the handler's only one ({@code GET /api/certificates/{number}} →
+	 * {@code number}).
 	 */
 	@ExceptionHandler(NotFoundException.class)
-	ProblemDetail notFound(NotFoundException ex, HandlerMethod handler) {
-		String field = (ex.field() != null) ? ex.field() : onlyPathVariable(handler);
+	ProblemDetail notFound(NotFoundException ex, HandlerMethod handler, HttpServletRequest request) {
+		String field = (ex.field() != null) ? ex.field() : pathVariableNaming(ex.getMessage(), handler, request);
 		return problem(HttpStatus.NOT_FOUND, ex.getMessage(),
 				(field != null) ? List.of(new InvalidInputException.FieldProblem(field, "not found")) : List.of());
 	}
@@ -151,7 +155,7 @@ class ApiErrors {
 		return path.isEmpty() ? "body" : path.toString();
 	}
 
-	private static String onlyPathVariable(HandlerMethod handler) {
+	private static String pathVariableNaming(String message, HandlerMethod handler, HttpServletRequest request) {
 		if (handler == null) {
 			return null;
 		}
@@ -159,6 +163,14 @@ class ApiErrors {
 			.filter(p -> p.hasParameterAnnotation(PathVariable.class))
 			.map(ApiErrors::pathVariableName)
 			.toList();
+		if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> values
+				&& message != null) {
+			List<String> quoted = names.stream().filter(n -> values.get(n) instanceof String value && !value.isEmpty()
+					&& message.contains(value)).toList();
+			if (quoted.size() == 1) {
+				return quoted.get(0);
+			}
+		}
 		return (names.size() == 1) ? names.get(0) : null;
 	}
 

@@ -92,6 +92,9 @@ class BadInputIT {
 
 	ApplicationRequest openApplication;
 
+	/** A valid certificate (its lifecycle running). */
+	String certificate;
+
 	@BeforeAll
 	void applications() {
 		this.openApplication = CertificationDriver.request("PCEC", 3, 10);
@@ -116,6 +119,14 @@ class BadInputIT {
 		this.driver.openAndEvaluate(this.atClosing, "lead", "auditor");
 		this.driver.score(this.atClosing, "lead", "PCEC", 12);
 		this.atDecision = this.driver.toDecision(CertificationDriver.request("PCEC", 3, 10), 12);
+		String certified = this.driver.toDecision(CertificationDriver.request("PCEC", 3, 10), 12);
+		this.driver.complete("decider", certified, InitialCertification.Elements.CERTIFICATION_DECISION,
+				Map.of("decisionOutcome", "CERTIFY"));
+		this.certificate = this.jdbc
+			.sql("select c.number from certificate c join application a on a.id = c.application_id where a.number = ?")
+			.param(certified)
+			.query(String.class)
+			.single();
 	}
 
 	/** One malformed request: what is sent, the status expected and the field the error must name. */
@@ -194,6 +205,42 @@ class BadInputIT {
 						t -> t.get("reviewer", "/api/applications/" + t.atReview + "/documents/abc"), 400, "id"),
 				new Case("unknown document", t -> t.get("reviewer", "/api/applications/" + t.atReview + "/documents/999999"),
 						404, "id"),
+				// certificate requests (R-SUS-1, R-CHG-1, R-UPG-1, R-SUR-2) and appeals (R-APL-1)
+				new Case("suspension of an unknown certificate", t -> t.certificateRequest("decider",
+						"PCEC-1900-000001/suspension", Map.of("reason", "投诉属实")), 404, "number"),
+				new Case("suspension without reason", t -> t.certificateRequest("decider",
+						t.certificate + "/suspension", Map.of()), 400, "reason"),
+				new Case("suspension requested by BOSS", t -> t.certificateRequest("decider",
+						t.certificate + "/suspension", Map.of("reason", "投诉属实", "requestedBy", "BOSS")), 400,
+						"requestedBy"),
+				new Case("suspension reason 2001 characters", t -> t.certificateRequest("decider",
+						t.certificate + "/suspension", Map.of("reason", "因".repeat(2001))), 400, "reason"),
+				new Case("change of an unknown kind", t -> t.certificateRequest("reviewer", t.certificate + "/changes",
+						Map.of("kind", "TELEPORT", "description", "搬迁")), 400, "kind"),
+				new Case("upgrade to 9 stars", t -> t.certificateRequest("reviewer", t.certificate + "/changes",
+						Map.of("kind", "UPGRADE", "description", "升级", "requestedStars", 9)), 400, "requestedStars"),
+				new Case("upgrade stars as text", t -> t.certificateRequest("reviewer", t.certificate + "/changes",
+						Map.of("kind", "UPGRADE", "description", "升级", "requestedStars", "five")), 400,
+						"requestedStars"),
+				new Case("event of an unknown kind", t -> t.certificateRequest("reviewer", t.certificate + "/events",
+						Map.of("kind", "ALIENS", "occurredOn", EngineTime.today().toString(), "evidence", "报道")), 400,
+						"kind"),
+				new Case("event that occurs tomorrow", t -> t.certificateRequest("reviewer", t.certificate + "/events",
+						Map.of("kind", "COMPLAINT_RECEIVED", "occurredOn", EngineTime.today().plusDays(1).toString(),
+								"evidence", "投诉记录")),
+						400, "occurredOn"),
+				new Case("transition deadline yesterday", t -> t.certificateRequest("quality", "transition",
+						Map.of("schemeId", "PCEC", "ruleDocument", "ZCXH/XZ-19-2026", "deadline",
+								EngineTime.today().minusDays(1).toString())),
+						400, "deadline"),
+				new Case("appeal of an unknown kind", t -> t.exchange("reviewer", HttpMethod.POST, "/api/cases",
+						Map.of("kind", "GRUMBLE", "complainant", "某某", "subject", "不服", "description", "不服决定"),
+						MediaType.APPLICATION_JSON), 400, "kind"),
+				new Case("complaint subject 501 characters", t -> t.exchange("reviewer", HttpMethod.POST, "/api/cases",
+						Map.of("kind", "COMPLAINT", "complainant", "某某", "subject", "投".repeat(501), "description",
+								"服务差"),
+						MediaType.APPLICATION_JSON), 400, "subject"),
+				new Case("unknown case", t -> t.get("reviewer", "/api/cases/CASE-1900-000001"), 404, "number"),
 				// document uploads (PCEC 6.2)
 				new Case("upload HTML", t -> t.upload(t.atReview, "BUSINESS_LICENSE", "x.html", MediaType.TEXT_HTML,
 						"<script>".getBytes(StandardCharsets.UTF_8)), 400, "file"),
@@ -371,6 +418,10 @@ class BadInputIT {
 		}
 		return exchange("reviewer", HttpMethod.POST, "/api/applications/" + number + "/documents", body,
 				MediaType.MULTIPART_FORM_DATA);
+	}
+
+	ResponseEntity<String> certificateRequest(String user, String path, Map<String, Object> body) {
+		return exchange(user, HttpMethod.POST, "/api/certificates/" + path, body, MediaType.APPLICATION_JSON);
 	}
 
 	ResponseEntity<String> get(String user, String path) {
