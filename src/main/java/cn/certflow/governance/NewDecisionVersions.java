@@ -22,6 +22,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import cn.certflow.governance.DecisionApprovals.NewRecord;
@@ -29,6 +35,7 @@ import cn.certflow.governance.DecisionTableChange.CaseOutcome;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.EngineTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -60,9 +67,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>otherwise a {@code decision-table-change} process starts: failed cases → REJECTED and a task for the quality
  * managers; all passed → CANDIDATE waiting for a second quality manager.</li>
  * </ul>
- * Found by polling the repository with public API (every {@code certflow.governance.check-interval}, and at start-up),
- * so every way of deploying counts: Modeler, REST, a release. Until a version is approved, evaluations keep using the
- * version in force, so the time until the check runs is never a time in which an unchecked table is used.
+ * Found with public API: right after a signed-in user's deployment commits ({@link DeploymentCommitted}: Modeler,
+ * REST), at start-up (the release's own deployment), and by polling the repository every
+ * {@code certflow.governance.check-interval} (anything else: code deploying without a user, another cluster node, a
+ * check that failed). Until a version is approved, evaluations keep using the version in force, so the time until a
+ * check runs is never a time in which an unchecked table is used.
  */
 @Component
 @Order(10)
@@ -91,6 +100,10 @@ class NewDecisionVersions implements ApplicationRunner {
 
 	/** The scheduled check waits for the start-up one, which alone may approve a baseline. */
 	private volatile boolean startedUp;
+
+	/** Runs the check after a deployment: a thread with no caller transaction and no caller authentication. */
+	private final ExecutorService afterDeployment = Executors
+		.newSingleThreadExecutor((task) -> new Thread(task, "decision-governance"));
 
 	NewDecisionVersions(RepositoryService repository, HistoryService history, RuntimeService runtime,
 			DecisionApprovals approvals, RegressionCases regressionCases, TableChanges tableChanges,
@@ -122,6 +135,35 @@ class NewDecisionVersions implements ApplicationRunner {
 		catch (RuntimeException ex) {
 			log.error("R-GRD-DMN: checking new decision versions failed; retried at the next check", ex);
 		}
+	}
+
+	/**
+	 * Right after a deployment committed (see {@link DeploymentCommitted}): runs the check at once and waits for it,
+	 * so that when Modeler's deploy call returns, the version's cases have run and its task exists. Past the time
+	 * limit the check carries on in the background.
+	 */
+	void checkAfterDeployment() {
+		if (!this.startedUp) {
+			return;
+		}
+		Future<?> check = this.afterDeployment.submit(this::poll);
+		try {
+			check.get(60, TimeUnit.SECONDS);
+		}
+		catch (TimeoutException ex) {
+			log.warn("R-GRD-DMN: the check of a new deployment takes longer than 60 s; it goes on in the background");
+		}
+		catch (ExecutionException ex) {
+			log.error("R-GRD-DMN: checking a new deployment failed; retried at the next check", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.afterDeployment.shutdownNow();
 	}
 
 	/**
