@@ -6,21 +6,26 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import cn.certflow.appeal.CaseRecord;
+import cn.certflow.certificate.CertificateRequest;
+import cn.certflow.certificate.CertificateRevision;
 import cn.certflow.certificate.CertificateStatus;
 import cn.certflow.impartiality.ImpartialityCheck;
+import cn.certflow.surveillance.SurveillanceRepository;
 
 /**
- * Everything about a certificate's cycle, for the accreditation assessor (ISO/IEC 17065 7.12 records): from our
- * tables (application, documents, contract, reviews, audits, scores, nonconformities, decision, certificate, status
- * history, impartiality record) and Camunda's history (who completed each step, the DMN evaluation). JSON as is;
- * HTML rendered section by section from the same tree.
+ * Everything about a certificate's life, for the accreditation assessor (ISO/IEC 17065 7.12 records): from our
+ * tables (application, documents, contract, reviews, audits, scores, nonconformities, decisions, certificate and its
+ * revisions, surveillance, requests, appeals and complaints, status history, impartiality record) and Camunda's
+ * history (who completed each step, the DMN evaluation). JSON as is; HTML rendered section by section from the same
+ * tree.
  */
-record AccreditationFile(Generated generated, CertificateFace certificate, Application application,
-		ApplicationReview applicationReview, List<Document> documents, Contract contract,
+record AccreditationFile(Generated generated, CertificateFace certificate, List<CertificateRevision> revisions,
+		Application application, ApplicationReview applicationReview, List<Document> documents, Contract contract,
 		List<DocumentReviewRound> documentReview, List<Audit> audits, Grade grade, Decision decision,
 		List<ImpartialityCheck> impartiality, List<Notice> notices, List<StatusChange> statusHistory,
-		List<ProcessStep> processHistory, Lifecycle surveillance, Lifecycle recertification,
-		Lifecycle complaintsAndAppeals) {
+		List<ProcessStep> processHistory, Surveillance surveillance, Recertification recertification,
+		Changes changes, ComplaintsAndAppeals complaintsAndAppeals) {
 
 	record Generated(OffsetDateTime at, String by, String note) {
 	}
@@ -54,10 +59,11 @@ record AccreditationFile(Generated generated, CertificateFace certificate, Appli
 			OffsetDateTime reviewedAt) {
 	}
 
+	/** An audit (initial, surveillance, special, recertification, change, extension, upgrade) and its decision. */
 	record Audit(long id, String type, int personDays, LocalDate plannedOn, String plannedBy, OffsetDateTime plannedAt,
 			String leadAuditor, List<TeamMember> team, String status, String outcome,
 			List<ImpartialityCheck> impartialityChecks, List<AuditEvent> events, List<Score> scores,
-			List<Nonconformity> nonconformities) {
+			List<Nonconformity> nonconformities, Decision decision) {
 	}
 
 	record TeamMember(String userId, String role) {
@@ -80,8 +86,12 @@ record AccreditationFile(Generated generated, CertificateFace certificate, Appli
 			String closedBy) {
 	}
 
-	/** The grade on the certificate and the DMN table that gave it, with the engine's record of the evaluation. */
-	record Grade(String grade, int stars, int gradedStars, String decisionKey, int decisionVersion,
+	/**
+	 * The grade on the certificate and what it rests on: the scoring of the audit whose positive decision set it, the
+	 * DMN table (key, version, deployment) that graded it, its explanation and the engine's record of the evaluation.
+	 */
+	record Grade(String grade, int stars, String certificateExplanation, Long auditId, String auditType,
+			BigDecimal score, Integer gradedStars, String decisionKey, Integer decisionVersion,
 			String decisionDefinitionId, String decisionName, String resourceName, String deploymentId,
 			OffsetDateTime deployedAt, List<String> explanation, Evaluation evaluation) {
 	}
@@ -98,7 +108,7 @@ record AccreditationFile(Generated generated, CertificateFace certificate, Appli
 	}
 
 	record StatusChange(String entity, String key, String fromStatus, String toStatus, String changedBy,
-			OffsetDateTime changedAt, String reason) {
+			OffsetDateTime changedAt, String reason, String processKey, String processInstanceId) {
 	}
 
 	/** A step of a process run from Camunda's history; who completed a task from its user operation log. */
@@ -106,12 +116,20 @@ record AccreditationFile(Generated generated, CertificateFace certificate, Appli
 			String completedBy, OffsetDateTime startedAt, OffsetDateTime endedAt, boolean canceled) {
 	}
 
-	/** A run of a lifecycle process (surveillance, recertification, complaint, appeal) for this certificate. */
-	record ProcessRun(String processDefinitionKey, String processInstanceId, String businessKey,
-			OffsetDateTime startedAt, OffsetDateTime endedAt, String state) {
+	/** Annual surveillance (R-SUR-1): each year's due date, postponement, audit and decision; special audits too. */
+	record Surveillance(List<SurveillanceRepository.Surveillance> schedule, List<Audit> audits, String note) {
 	}
 
-	record Lifecycle(List<Audit> audits, List<ProcessRun> processes, String note) {
+	/** Recertification audits and their decisions (R-REC-1); the renewed revision is under revisions. */
+	record Recertification(List<Audit> audits, String note) {
+	}
+
+	/** Requests about the certificate (change, extension, upgrade, transition, suspension…) and their audits. */
+	record Changes(List<CertificateRequest> requests, List<Audit> audits, String note) {
+	}
+
+	/** Appeals and complaints about the certificate or its application (R-APL-1). */
+	record ComplaintsAndAppeals(List<CaseRecord> cases, String note) {
 	}
 
 }

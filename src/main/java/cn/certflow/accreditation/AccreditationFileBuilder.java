@@ -10,24 +10,23 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import cn.certflow.accreditation.AccreditationFile.Audit;
 import cn.certflow.accreditation.AccreditationFile.Evaluation;
 import cn.certflow.accreditation.AccreditationFile.ItemScore;
-import cn.certflow.accreditation.AccreditationFile.Lifecycle;
-import cn.certflow.accreditation.AccreditationFile.ProcessRun;
+import cn.certflow.accreditation.AccreditationFile.Decision;
 import cn.certflow.accreditation.AccreditationFile.ProcessStep;
 import cn.certflow.accreditation.AccreditationFile.Score;
-import cn.certflow.accreditation.AccreditationFile.StatusChange;
+import cn.certflow.appeal.CaseRecord;
 import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
 import cn.certflow.application.ApplicationStatus;
 import cn.certflow.application.InitialCertification;
-import cn.certflow.audit.OnsiteAudit;
 import cn.certflow.certificate.Certificate;
+import cn.certflow.certificate.CertificateRequest;
+import cn.certflow.certificate.CertificateRequestRepository;
 import cn.certflow.certificate.CertificateService;
 import cn.certflow.grading.ScoringMethod;
 import cn.certflow.grading.SchemeCatalog;
@@ -35,6 +34,7 @@ import cn.certflow.grading.SheetItem;
 import cn.certflow.impartiality.ConflictOfInterest;
 import cn.certflow.impartiality.ImpartialityCheck;
 import cn.certflow.planning.AuditType;
+import cn.certflow.surveillance.SurveillanceRepository;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.StatusHistory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -60,8 +60,7 @@ import org.springframework.stereotype.Service;
 @Service
 class AccreditationFileBuilder {
 
-	/** Process definitions of the certification cycle itself; any other process on the file's keys is lifecycle. */
-	static final Set<String> CYCLE_PROCESSES = Set.of(InitialCertification.KEY, OnsiteAudit.KEY);
+	static final String INITIAL = AuditType.INITIAL.name();
 
 	private final CertificateService certificates;
 
@@ -83,9 +82,16 @@ class AccreditationFileBuilder {
 
 	private final ObjectMapper json;
 
+	private final SurveillanceRepository surveillances;
+
+	private final CertificateRequestRepository requests;
+
 	AccreditationFileBuilder(CertificateService certificates, ApplicationService applications, CycleRecords records,
 			StatusHistory statusHistory, ConflictOfInterest impartiality, SchemeCatalog schemes, HistoryService history,
-			RepositoryService repository, IdentityService identity, ObjectMapper json) {
+			RepositoryService repository, IdentityService identity, ObjectMapper json,
+			SurveillanceRepository surveillances, CertificateRequestRepository requests) {
+		this.surveillances = surveillances;
+		this.requests = requests;
 		this.certificates = certificates;
 		this.applications = applications;
 		this.records = records;
@@ -108,24 +114,28 @@ class AccreditationFileBuilder {
 		ApplicationRecord application = this.applications.get(applicationNumber);
 		long applicationId = application.id();
 		List<ImpartialityCheck> checks = this.impartiality.checks(applicationNumber);
-		List<CycleRecords.DecisionRow> decisions = this.records.decisions(applicationId);
-		CycleRecords.DecisionRow decision = decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
-		List<Audit> audits = this.records.audits(applicationId).stream().map(a -> audit(a, checks)).toList();
-		List<HistoricProcessInstance> processes = this.history.createHistoricProcessInstanceQuery()
-			.processInstanceBusinessKeyIn(applicationNumber, certificateNumber)
-			.orderByProcessInstanceStartTime()
-			.asc()
-			.list();
+		Map<Long, CycleRecords.DecisionRow> decisions = new HashMap<>();
+		this.records.decisions(applicationId).forEach(d -> decisions.put(d.auditId(), d));
+		List<Audit> audits = this.records.audits(applicationId).stream().map(a -> audit(a, checks, decisions)).toList();
+		List<Audit> initial = ofType(audits, INITIAL);
+		List<SurveillanceRepository.Surveillance> schedule = this.surveillances.of(certificateNumber);
+		List<CertificateRequest> requests = this.requests.of(certificateNumber);
+		List<CaseRecord> cases = this.records.cases(certificateNumber, applicationNumber);
+		List<String> businessKeys = new ArrayList<>(List.of(applicationNumber, certificateNumber));
+		cases.forEach(k -> businessKeys.add(k.number()));
 		Map<String, Object> variables = variables(application.processInstanceId());
+		Decision initialDecision = initial.isEmpty() ? null : initial.get(initial.size() - 1).decision();
 
 		return new AccreditationFile(
 				new AccreditationFile.Generated(EngineTime.now(), requestedBy,
-						"CertFlow records (application, audit, decision, certificate, status and impartiality tables)"
-								+ " and Camunda history (process steps, user operation log, decision evaluations)"),
+						"CertFlow records (application, audit, decision, certificate, revision, surveillance, request,"
+								+ " case, status and impartiality tables) and Camunda history (process steps, user"
+								+ " operation log, decision evaluations)"),
 				new AccreditationFile.CertificateFace(c.number(), c.revision(), c.certificationBody(), c.holderName(),
 						c.holderAddress(), c.creditCode(), c.scope(), c.scheme(), c.ruleDocument(), c.standard(),
 						c.stars(), c.grade(), c.issuedOn(), c.expiresOn(), c.signatory(), c.status(),
 						c.statusOn(EngineTime.today())),
+				this.certificates.revisions(certificateNumber),
 				new AccreditationFile.Application(application.number(), application.clientName(),
 						application.clientAddress(), application.creditCode(), application.legalStatus(),
 						application.schemeId(), application.requestedStars(), application.technicalArea(),
@@ -141,29 +151,47 @@ class AccreditationFileBuilder {
 						text(variables.get(InitialCertification.REJECTION_REASON.getName())),
 						this.records.escalations(applicationId)),
 				this.records.documents(applicationId), contract(application),
-				this.records.documentReviews(applicationId),
-				audits.stream().filter(a -> AuditType.INITIAL.name().equals(a.type())).toList(), grade(c, decision),
-				(decision != null) ? new AccreditationFile.Decision(decision.certified(), decision.stars(),
-						decision.reasons(), decision.externalInfo(), decision.decidedBy(), decision.decidedAt(),
-						checks.stream().filter(k -> ImpartialityCheck.DECISION.equals(k.step())).toList()) : null,
-				checks, this.records.notices(applicationId), statusChanges(applicationNumber, audits, certificateNumber),
-				processHistory(processes),
-				lifecycle(audits, processes, AuditType.SURVEILLANCE.name(), "surveillance",
-						"no surveillance audit recorded for this certificate"),
-				lifecycle(audits, processes, AuditType.RECERTIFICATION.name(), "recertification",
-						"no recertification recorded for this certificate"),
-				lifecycle(List.of(), processes, null, "complaint|appeal",
-						"no complaint or appeal recorded for this certificate"));
+				this.records.documentReviews(applicationId), initial, grade(c, audits), initialDecision, checks,
+				this.records.notices(applicationId),
+				this.records.statusChanges(Map.of(StatusHistory.Entity.APPLICATION, List.of(applicationNumber),
+						StatusHistory.Entity.AUDIT, audits.stream().map(a -> String.valueOf(a.id())).toList(),
+						StatusHistory.Entity.CERTIFICATE, List.of(certificateNumber), StatusHistory.Entity.SURVEILLANCE,
+						schedule.stream().map(v -> String.valueOf(v.id())).toList(), StatusHistory.Entity.REQUEST,
+						requests.stream().map(r -> String.valueOf(r.id())).toList(), StatusHistory.Entity.CASE,
+						cases.stream().map(CaseRecord::number).toList())),
+				processHistory(businessKeys),
+				new AccreditationFile.Surveillance(schedule, ofType(audits, "SURVEILLANCE", "SPECIAL"),
+						none(schedule.isEmpty(), "no surveillance recorded for this certificate yet")),
+				new AccreditationFile.Recertification(ofType(audits, "RECERTIFICATION"),
+						none(ofType(audits, "RECERTIFICATION").isEmpty(), "no recertification recorded for this certificate yet")),
+				new AccreditationFile.Changes(requests, ofType(audits, "CHANGE", "EXTENSION", "UPGRADE"),
+						none(requests.isEmpty(), "no request about this certificate")),
+				new AccreditationFile.ComplaintsAndAppeals(cases,
+						none(cases.isEmpty(), "no complaint or appeal about this certificate or its application")));
 	}
 
-	private Audit audit(CycleRecords.AuditRow a, List<ImpartialityCheck> checks) {
+	private Audit audit(CycleRecords.AuditRow a, List<ImpartialityCheck> checks,
+			Map<Long, CycleRecords.DecisionRow> decisions) {
+		Long id = a.id();
+		CycleRecords.DecisionRow d = decisions.get(a.id());
 		return new Audit(a.id(), a.type(), a.personDays(), a.plannedOn(), a.plannedBy(), a.plannedAt(), a.leadAuditor(),
 				this.records.team(a.id()), a.status(), a.outcome(),
-				checks.stream()
-					.filter(k -> ImpartialityCheck.AUDIT_PLAN.equals(k.step()) && Long.valueOf(a.id()).equals(k.auditId()))
-					.toList(),
+				checks.stream().filter(k -> ImpartialityCheck.AUDIT_PLAN.equals(k.step()) && id.equals(k.auditId())).toList(),
 				this.records.events(a.id()), this.records.scores(a.id()).stream().map(this::score).toList(),
-				this.records.nonconformities(a.id()));
+				this.records.nonconformities(a.id()),
+				(d != null) ? new Decision(d.certified(), d.stars(), d.reasons(), d.externalInfo(), d.decidedBy(),
+						d.decidedAt(),
+						checks.stream().filter(k -> ImpartialityCheck.DECISION.equals(k.step()) && id.equals(k.auditId())).toList())
+						: null);
+	}
+
+	private static List<Audit> ofType(List<Audit> audits, String... types) {
+		List<String> wanted = List.of(types);
+		return audits.stream().filter(a -> wanted.contains(a.type())).toList();
+	}
+
+	private static String none(boolean empty, String note) {
+		return empty ? note : null;
 	}
 
 	private Score score(CycleRecords.ScoreRow s) {
@@ -191,31 +219,38 @@ class AccreditationFileBuilder {
 				(signed != null) ? signed.changedBy() : null, (signed != null) ? signed.changedAt() : null);
 	}
 
-	/** The grade on the certificate, the DMN table version that gave it, and the engine's record of that evaluation. */
-	private AccreditationFile.Grade grade(Certificate c, CycleRecords.DecisionRow decision) {
-		CycleRecords.ScoreRow score = null;
-		if (decision != null) {
-			List<CycleRecords.ScoreRow> scores = this.records.scores(decision.auditId());
-			score = scores.isEmpty() ? null : scores.get(scores.size() - 1);
-		}
+	/**
+	 * The grade on the certificate and what it rests on: the latest scoring of the latest audit with a positive
+	 * decision (initial certification, surveillance, downgrade, recertification), the DMN table version that graded
+	 * it, and the engine's record of that evaluation.
+	 */
+	private AccreditationFile.Grade grade(Certificate c, List<Audit> audits) {
+		Audit basis = audits.stream()
+			.filter(a -> a.decision() != null && a.decision().certified() && !a.scores().isEmpty())
+			.reduce((first, second) -> second)
+			.orElse(null);
+		Score score = (basis != null) ? basis.scores().get(basis.scores().size() - 1) : null;
+		String key = (score != null) ? score.decisionKey() : c.decisionKey();
+		int version = (score != null) ? score.decisionVersion() : c.decisionVersion();
 		DecisionDefinition table = this.repository.createDecisionDefinitionQuery()
-			.decisionDefinitionKey(c.decisionKey())
-			.decisionDefinitionVersion(c.decisionVersion())
+			.decisionDefinitionKey(key)
+			.decisionDefinitionVersion(version)
 			.singleResult();
 		Deployment deployment = (table != null)
 				? this.repository.createDeploymentQuery().deploymentId(table.getDeploymentId()).singleResult() : null;
-		return new AccreditationFile.Grade(c.grade(), c.stars(), (score != null) ? score.stars() : c.stars(),
-				c.decisionKey(), c.decisionVersion(), (table != null) ? table.getId() : null,
-				(table != null) ? table.getName() : null, (table != null) ? table.getResourceName() : null,
-				(table != null) ? table.getDeploymentId() : null,
+		return new AccreditationFile.Grade(c.grade(), c.stars(), c.gradeExplanation(),
+				(basis != null) ? basis.id() : null, (basis != null) ? basis.type() : null,
+				(score != null) ? score.score() : null, (score != null) ? score.stars() : null, key, version,
+				(table != null) ? table.getId() : null, (table != null) ? table.getName() : null,
+				(table != null) ? table.getResourceName() : null, (table != null) ? table.getDeploymentId() : null,
 				(deployment != null) ? time(deployment.getDeploymentTime()) : null,
-				c.gradeExplanation().lines().toList(),
-				(table != null && score != null) ? evaluation(table.getId(), score) : null);
+				(score != null) ? score.explanation() : c.gradeExplanation().lines().toList(),
+				(table != null && score != null) ? evaluation(table.getId(), score.score(), score.scoredAt()) : null);
 	}
 
 	/** The engine's historic evaluation of the table at the scoring: same definition, same time, same score. */
-	private Evaluation evaluation(String decisionDefinitionId, CycleRecords.ScoreRow score) {
-		Date at = EngineTime.toDate(score.scoredAt());
+	private Evaluation evaluation(String decisionDefinitionId, BigDecimal score, OffsetDateTime scoredAt) {
+		Date at = EngineTime.toDate(scoredAt);
 		List<HistoricDecisionInstance> candidates = this.history.createHistoricDecisionInstanceQuery()
 			.decisionDefinitionId(decisionDefinitionId)
 			.evaluatedAfter(new Date(at.getTime() - 2000))
@@ -224,7 +259,7 @@ class AccreditationFileBuilder {
 			.includeOutputs()
 			.list();
 		return candidates.stream()
-			.filter(h -> h.getInputs().stream().anyMatch(i -> sameNumber(i.getValue(), score.score())))
+			.filter(h -> h.getInputs().stream().anyMatch(i -> sameNumber(i.getValue(), score)))
 			.reduce((first, second) -> second)
 			.map(h -> {
 				Map<String, Object> inputs = new LinkedHashMap<>();
@@ -236,17 +271,17 @@ class AccreditationFileBuilder {
 			.orElse(null);
 	}
 
-	private List<StatusChange> statusChanges(String applicationNumber, List<Audit> audits, String certificateNumber) {
-		return this.records.statusChanges(applicationNumber, audits.stream().map(Audit::id).toList(), certificateNumber);
-	}
-
-	/** Every step of the certification's processes, with the user who completed each task (user operation log). */
-	private List<ProcessStep> processHistory(List<HistoricProcessInstance> processes) {
+	/**
+	 * Every step of every process run on the application, the certificate and its cases (initial certification,
+	 * on-site audits, lifecycle, certificate audits, suspension, appeals), with who completed each task.
+	 */
+	private List<ProcessStep> processHistory(List<String> businessKeys) {
 		List<ProcessStep> steps = new ArrayList<>();
-		for (HistoricProcessInstance process : processes) {
-			if (!CYCLE_PROCESSES.contains(process.getProcessDefinitionKey())) {
-				continue;
-			}
+		for (HistoricProcessInstance process : this.history.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKeyIn(businessKeys.toArray(String[]::new))
+			.orderByProcessInstanceStartTime()
+			.asc()
+			.list()) {
 			Map<String, String> completedBy = new HashMap<>();
 			this.history.createUserOperationLogQuery()
 				.processInstanceId(process.getId())
@@ -270,19 +305,6 @@ class AccreditationFileBuilder {
 		}
 		steps.sort(Comparator.comparing(ProcessStep::startedAt));
 		return steps;
-	}
-
-	/** Audits of the kind and the lifecycle processes (by definition key) run on the certificate or application. */
-	private Lifecycle lifecycle(List<Audit> audits, List<HistoricProcessInstance> processes, String auditType,
-			String processKeyPattern, String none) {
-		List<Audit> matching = audits.stream().filter(a -> a.type().equals(auditType)).toList();
-		List<ProcessRun> runs = processes.stream()
-			.filter(p -> !CYCLE_PROCESSES.contains(p.getProcessDefinitionKey()))
-			.filter(p -> p.getProcessDefinitionKey().matches(".*(" + processKeyPattern + ").*"))
-			.map(p -> new ProcessRun(p.getProcessDefinitionKey(), p.getId(), p.getBusinessKey(), time(p.getStartTime()),
-					time(p.getEndTime()), p.getState()))
-			.toList();
-		return new Lifecycle(matching, runs, (matching.isEmpty() && runs.isEmpty()) ? none : null);
 	}
 
 	/** The application review's form values, as Camunda's history keeps them. */

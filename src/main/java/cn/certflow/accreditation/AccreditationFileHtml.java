@@ -21,17 +21,19 @@ class AccreditationFileHtml {
 
 	/** Section headings, in the order of the file. */
 	static final Map<String, String> SECTIONS = Map.ofEntries(Map.entry("generated", "生成 Generated"),
-			Map.entry("certificate", "证书 Certificate"), Map.entry("application", "认证申请 Application"),
+			Map.entry("certificate", "证书 Certificate"), Map.entry("revisions", "证书版本 Revisions (issued, reissued, renewed, recalled)"),
+			Map.entry("application", "认证申请 Application"),
 			Map.entry("applicationReview", "申请评审 Application review"),
 			Map.entry("documents", "申请文件 Documents (SHA-256)"), Map.entry("contract", "认证合同 Contract"),
 			Map.entry("documentReview", "文件评审 Document review"),
-			Map.entry("audits", "现场审查 Audit plan, team, scores, nonconformities"),
+			Map.entry("audits", "初次认证现场审查 Initial audit: plan, team, scores, nonconformities, decision"),
 			Map.entry("grade", "评级 Grade (DMN table and evaluation)"),
-			Map.entry("decision", "复核与认证决定 Certification decision"),
+			Map.entry("decision", "复核与认证决定 Initial certification decision"),
 			Map.entry("impartiality", "公正性记录 Impartiality record"), Map.entry("notices", "致客户函件 Notices to the client"),
 			Map.entry("statusHistory", "状态变更 Status changes (who, when, why)"),
 			Map.entry("processHistory", "流程历史 Process history (Camunda)"),
 			Map.entry("surveillance", "监督审查 Surveillance"), Map.entry("recertification", "再认证 Recertification"),
+			Map.entry("changes", "变更、扩大、升级、暂停等申请 Requests and their audits"),
 			Map.entry("complaintsAndAppeals", "投诉与申诉 Complaints and appeals"));
 
 	private final ObjectMapper json;

@@ -3,9 +3,13 @@ package cn.certflow.accreditation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import cn.certflow.appeal.CaseRecord;
+import cn.certflow.system.StatusHistory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -124,19 +128,44 @@ class CycleRecords {
 			.list();
 	}
 
-	/** Every status change of the application, its audits and the certificate, in the order they happened. */
-	List<AccreditationFile.StatusChange> statusChanges(String applicationNumber, List<Long> auditIds,
-			String certificateNumber) {
-		List<String> audits = auditIds.stream().map(String::valueOf).toList();
-		return this.jdbc.sql("select entity_type, entity_key, from_status, to_status, changed_by, changed_at, reason"
-				+ " from status_change where (entity_type = 'APPLICATION' and entity_key = :application)"
-				+ " or (entity_type = 'AUDIT' and entity_key in (:audits))"
-				+ " or (entity_type = 'CERTIFICATE' and entity_key = :certificate) order by id")
-			.param("application", applicationNumber)
-			.param("audits", audits.isEmpty() ? List.of("-") : audits)
-			.param("certificate", certificateNumber)
+	/** Every status change of the given records (entity type → keys), in the order they happened. */
+	List<AccreditationFile.StatusChange> statusChanges(Map<StatusHistory.Entity, List<String>> keys) {
+		StringBuilder where = new StringBuilder();
+		Map<String, Object> params = new LinkedHashMap<>();
+		keys.forEach((entity, values) -> {
+			if (!values.isEmpty()) {
+				where.append(where.isEmpty() ? "" : " or ")
+					.append("(entity_type = '").append(entity.name()).append("' and entity_key in (:").append(entity.name()).append("))");
+				params.put(entity.name(), values);
+			}
+		});
+		if (where.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select entity_type, entity_key, from_status, to_status, changed_by, changed_at, reason,"
+				+ " process_key, process_instance_id from status_change where " + where + " order by id")
+			.params(params)
 			.query((rs, n) -> new AccreditationFile.StatusChange(rs.getString(1), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7)))
+					rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7),
+					rs.getString(8), rs.getString(9)))
+			.list();
+	}
+
+	/** Appeals and complaints about the certificate or its application, oldest first. */
+	List<CaseRecord> cases(String certificateNumber, String applicationNumber) {
+		return this.jdbc.sql("select id, number, kind, certificate_number, application_number, complainant, subject,"
+				+ " description, involved_persons, received_by, received_at, acknowledgement_due, acknowledged_at,"
+				+ " acknowledged_by, acknowledgement_text, escalated_at, outcome, outcome_reasons, client_at_fault,"
+				+ " decided_by, decided_at, communicated_at, status from complaint_case"
+				+ " where certificate_number = ? or application_number = ? order by id")
+			.params(certificateNumber, applicationNumber)
+			.query((rs, n) -> new CaseRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+					rs.getString(10), rs.getObject(11, OffsetDateTime.class), rs.getObject(12, OffsetDateTime.class),
+					rs.getObject(13, OffsetDateTime.class), rs.getString(14), rs.getString(15),
+					rs.getObject(16, OffsetDateTime.class), rs.getString(17), rs.getString(18),
+					rs.getObject(19, Boolean.class), rs.getString(20), rs.getObject(21, OffsetDateTime.class),
+					rs.getObject(22, OffsetDateTime.class), rs.getString(23)))
 			.list();
 	}
 

@@ -13,6 +13,7 @@ import java.util.GregorianCalendar;
 import java.util.List;
 
 import cn.certflow.system.EngineTime;
+import cn.certflow.system.NotFoundException;
 import com.google.zxing.common.BitMatrix;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -48,10 +49,14 @@ class CertificateDocument {
 
 	private final CertificateFont fonts;
 
+	private final CertificateService certificates;
+
 	private final String publicBaseUrl;
 
-	CertificateDocument(CertificateFont fonts, @Value("${certflow.public-base-url}") String publicBaseUrl) {
+	CertificateDocument(CertificateFont fonts, CertificateService certificates,
+			@Value("${certflow.public-base-url}") String publicBaseUrl) {
 		this.fonts = fonts;
+		this.certificates = certificates;
 		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
 	}
 
@@ -60,13 +65,28 @@ class CertificateDocument {
 		return this.publicBaseUrl + "/verify.html?number=" + URLEncoder.encode(number, StandardCharsets.UTF_8);
 	}
 
-	/** The revision line: 第 N 版, and for a reissue which version it replaces (void from this one's issue date). */
-	static String revisionMarker(Certificate c) {
+	/**
+	 * The revision line: 第 N 版, why it was issued, and for a reissue which version it replaces and since when that
+	 * one is void (R-CHG-1, R-SUR-3: the replaced revision is recalled the day the new one is issued).
+	 */
+	static String revisionMarker(Certificate c, List<CertificateRevision> revisions) {
 		if (c.revision() <= 1) {
 			return "第 1 版（首次发放）";
 		}
-		return "第 " + c.revision() + " 版，替代本证书第 " + (c.revision() - 1) + " 版；原证书自本版发证日期（"
-				+ CHINESE_DATE.format(c.issuedOn()) + "）起作废";
+		CertificateRevision current = revisions.stream().filter(r -> r.revision() == c.revision()).findFirst().orElse(null);
+		CertificateRevision replaced = revisions.stream()
+			.filter(r -> r.revision() == c.revision() - 1)
+			.findFirst()
+			.orElse(null);
+		return "第 " + c.revision() + " 版" + ((current != null) ? "（" + shortReason(current.reason()) + "）" : "") + "，替代"
+				+ ((replaced != null) ? CHINESE_DATE.format(replaced.issuedOn()) + "发放的" : "本证书") + "第 "
+				+ (c.revision() - 1) + " 版；原证书自本版发证日期（" + CHINESE_DATE.format(c.issuedOn()) + "）起作废";
+	}
+
+	/** The reason's words before any detail: "监督降级 (R-SUR-3…): …" → "监督降级". */
+	static String shortReason(String reason) {
+		String shortened = reason.split(" ?[（(:：]", 2)[0].trim();
+		return shortened.isEmpty() ? reason : shortened;
 	}
 
 	static String statusLabel(CertificateStatus status) {
@@ -89,8 +109,8 @@ class CertificateDocument {
 				PDPage page = new PDPage(PDRectangle.A4);
 				document.addPage(page);
 				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-					new Layout(content, font, page.getMediaBox()).draw(c, verificationUrl(c.number()),
-							c.statusOn(EngineTime.today()));
+					new Layout(content, font, page.getMediaBox()).draw(c, revisionMarker(c, revisions(c)),
+							verificationUrl(c.number()), c.statusOn(EngineTime.today()));
 				}
 				info(document, c);
 				document.save(out);
@@ -99,6 +119,16 @@ class CertificateDocument {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot render certificate " + c.number(), ex);
+		}
+	}
+
+	/** The certificate's recorded revisions; none for one not (yet) in the registry. */
+	private List<CertificateRevision> revisions(Certificate c) {
+		try {
+			return this.certificates.revisions(c.number());
+		}
+		catch (NotFoundException ex) {
+			return List.of();
 		}
 	}
 
@@ -130,7 +160,8 @@ class CertificateDocument {
 			this.box = box;
 		}
 
-		void draw(Certificate c, String verificationUrl, CertificateStatus statusToday) throws IOException {
+		void draw(Certificate c, String revision, String verificationUrl, CertificateStatus statusToday)
+				throws IOException {
 			frame();
 			mark(MARGIN + 34, this.box.getHeight() - MARGIN - 40);
 			text(this.box.getWidth() - MARGIN - 20 - width(revisionShort(c), 11), this.box.getHeight() - MARGIN - 34, 11,
@@ -155,7 +186,7 @@ class CertificateDocument {
 			field("发证日期", CHINESE_DATE.format(c.issuedOn()));
 			field("有效期", CHINESE_DATE.format(c.issuedOn()) + " 至 " + CHINESE_DATE.format(c.expiresOn()));
 			field("签发人", c.signatory());
-			field("证书版本", revisionMarker(c));
+			field("证书版本", revision);
 
 			this.y -= 8;
 			paragraph("经审查，上述组织的售后服务符合认证依据的要求，评定为" + c.grade() + "，特发此证。", 12, INK,

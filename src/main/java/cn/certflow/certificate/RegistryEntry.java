@@ -12,11 +12,15 @@ import java.util.function.Function;
  * @param statusZh the same in the words of PCEC 12.3: 有效, 暂停, 撤销, 注销, 过期
  * @param statusDate day the certificate entered its current status (an expired one: the day after its validity)
  * @param statusReason why, as recorded with the status change
+ * @param issuedOn issue date of the current revision
+ * @param firstIssuedOn issue date of the first revision (IAF "original issue date")
+ * @param leadAuditor lead auditor of the latest audit with a positive decision (initial, surveillance,
+ * recertification…), as are the team, person-days and date
  */
 record RegistryEntry(String certificateNumber, int revision, String status, String statusZh, LocalDate statusDate,
 		String statusReason, String certificationType, String scheme, String rule, String standard, String grade,
 		int stars, String holderName, String creditCode, String address, String sites, Integer headcount, String scope,
-		LocalDate issuedOn, LocalDate expiresOn, String signatory, String leadAuditor, String auditTeam,
+		LocalDate issuedOn, LocalDate firstIssuedOn, LocalDate expiresOn, String signatory, String leadAuditor, String auditTeam,
 		Integer auditPersonDays, LocalDate auditDate, String applicationNumber, String certificationBody) {
 
 	/** A CSV column: its header (as in CNCA's Excel forms where one exists) and value. */
@@ -33,7 +37,8 @@ record RegistryEntry(String certificateNumber, int revision, String status, Stri
 			new Column("组织名称", RegistryEntry::holderName), new Column("统一社会信用代码", RegistryEntry::creditCode),
 			new Column("组织地址", RegistryEntry::address), new Column("认证覆盖场所", RegistryEntry::sites),
 			new Column("覆盖人数", RegistryEntry::headcount), new Column("认证范围", RegistryEntry::scope),
-			new Column("颁证日期", RegistryEntry::issuedOn), new Column("证书到期日期", RegistryEntry::expiresOn),
+			new Column("颁证日期", RegistryEntry::issuedOn), new Column("初次发证日期", RegistryEntry::firstIssuedOn),
+			new Column("证书到期日期", RegistryEntry::expiresOn),
 			new Column("签发人", RegistryEntry::signatory), new Column("审查组长", RegistryEntry::leadAuditor),
 			new Column("审查组成员", RegistryEntry::auditTeam), new Column("审查人日", RegistryEntry::auditPersonDays),
 			new Column("审查日期", RegistryEntry::auditDate), new Column("申请编号", RegistryEntry::applicationNumber),

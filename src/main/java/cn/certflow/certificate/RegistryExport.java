@@ -57,6 +57,7 @@ class RegistryExport {
 		LocalDate today = EngineTime.today();
 		Map<String, LastChange> changes = lastStatusChanges();
 		Map<Long, AuditInfo> audits = certifyingAudits();
+		Map<String, LocalDate> firstIssued = firstIssueDates();
 		List<RegistryEntry> entries = new ArrayList<>();
 		for (Row r : rows()) {
 			Certificate face = new Certificate(r.number(), r.applicationId(), r.revision(), r.body(), r.holder(),
@@ -78,7 +79,8 @@ class RegistryExport {
 			entries.add(new RegistryEntry(r.number(), r.revision(), RegistryEntry.iafStatus(status),
 					CertificateDocument.statusLabel(status), statusDate, reason, CERTIFICATION_TYPE, r.scheme(), r.rule(),
 					r.standard(), r.grade(), r.stars(), r.holder(), r.creditCode(), r.address(),
-					r.sites().replace("\n", "；"), r.headcount(), r.scope(), r.issuedOn(), r.expiresOn(), r.signatory(),
+					r.sites().replace("\n", "；"), r.headcount(), r.scope(), r.issuedOn(),
+					firstIssued.getOrDefault(r.number(), r.issuedOn()), r.expiresOn(), r.signatory(),
 					(audit != null) ? audit.lead() : null, (audit != null) ? audit.team() : null,
 					(audit != null) ? audit.personDays() : null, (audit != null) ? audit.plannedOn() : null,
 					r.applicationNumber(), r.body()));
@@ -131,6 +133,16 @@ class RegistryExport {
 			.list()
 			.forEach(e -> last.put(e.getKey(), e.getValue()));
 		return last;
+	}
+
+	/** Issue date of each certificate's first revision. */
+	private Map<String, LocalDate> firstIssueDates() {
+		Map<String, LocalDate> first = new HashMap<>();
+		this.jdbc.sql("select certificate_number, min(issued_on) from certificate_revision group by certificate_number")
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getObject(2, LocalDate.class)))
+			.list()
+			.forEach(e -> first.put(e.getKey(), e.getValue()));
+		return first;
 	}
 
 	/** For each application, the audit of its latest positive decision: lead, team, person-days, date. */

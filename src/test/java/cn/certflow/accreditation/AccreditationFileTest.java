@@ -4,18 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import cn.certflow.appeal.AppealCaseService;
+import cn.certflow.appeal.AppealComplaint;
 import cn.certflow.application.ApplicationRequest;
 import cn.certflow.application.CertificationDriver;
 import cn.certflow.application.InitialCertification;
 import cn.certflow.audit.OnsiteAudit;
 import cn.certflow.certificate.Certificate;
+import cn.certflow.certificate.CertificateLifecycle;
 import cn.certflow.certificate.CertifiedClients;
+import cn.certflow.certificate.LifecycleDriver;
+import cn.certflow.surveillance.CertificateAudit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -44,6 +50,10 @@ class AccreditationFileTest {
 
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
+	static final String[] SECTIONS = { "generated", "certificate", "revisions", "application", "applicationReview",
+			"documents", "contract", "documentReview", "audits", "grade", "decision", "impartiality", "notices",
+			"statusHistory", "processHistory", "surveillance", "recertification", "changes", "complaintsAndAppeals" };
+
 	@Autowired
 	TestRestTemplate http;
 
@@ -55,6 +65,12 @@ class AccreditationFileTest {
 
 	@Autowired
 	ObjectMapper json;
+
+	@Autowired
+	LifecycleDriver lifecycle;
+
+	@Autowired
+	AppealCaseService cases;
 
 	@BeforeEach
 	void fixClock() {
@@ -101,9 +117,7 @@ class AccreditationFileTest {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
 		JsonNode file = this.json.readTree(response.getBody());
-		assertThat(fieldNames(file)).containsExactly("generated", "certificate", "application", "applicationReview",
-				"documents", "contract", "documentReview", "audits", "grade", "decision", "impartiality", "notices",
-				"statusHistory", "processHistory", "surveillance", "recertification", "complaintsAndAppeals");
+		assertThat(fieldNames(file)).containsExactly(SECTIONS);
 		assertThat(file.at("/generated/by").asText()).isEqualTo("quality");
 
 		// certificate and application (R-APP-1, R-CERT-1)
@@ -204,12 +218,87 @@ class AccreditationFileTest {
 		assertThat(completedBy(steps, "Task_CertificationDecision")).isEqualTo("decider");
 		assertThat(texts(steps, "activityId")).contains("Task_IssueCertificate", "EndEvent_CertificateIssued");
 
-		// surveillance, recertification, complaints and appeals: none yet, said so
+		// recertification, requests, complaints and appeals: none yet, said so
 		assertThat(file.at("/surveillance/audits")).isEmpty();
-		assertThat(file.at("/surveillance/processes")).isEmpty();
-		assertThat(file.at("/surveillance/note").asText()).contains("no surveillance");
+		assertThat(file.at("/surveillance/schedule")).as("the first annual surveillance, due a year after the decision")
+			.singleElement()
+			.satisfies(year -> assertThat(year.get("dueOn").asText()).isEqualTo("2027-03-23"))
+			.satisfies(year -> assertThat(year.get("status").asText()).isEqualTo("OPEN"));
+		assertThat(file.at("/changes/note").asText()).contains("no request");
 		assertThat(file.at("/recertification/note").asText()).contains("no recertification");
 		assertThat(file.at("/complaintsAndAppeals/note").asText()).contains("no complaint or appeal");
+	}
+
+	@Test
+	void shouldHoldAThreeYearLifecycle_surveillanceDowngradeComplaintAndRecertification() throws Exception {
+		// R-SUR-1/3, R-APL-1, R-REC-1: what happened after the certificate is in the file, each with who, when and why
+		this.lifecycle.moveTo(LocalDate.of(2026, 3, 10));
+		String number = this.lifecycle.certify(4, 0);
+		String complaint = this.cases.receive(new AppealCaseService.CaseBody("COMPLAINT", number, null, "某消费者",
+				"维修不及时", "两次上门未修好"), "reviewer");
+		this.driver.complete("reviewer", complaint, AppealComplaint.Elements.ACKNOWLEDGE,
+				Map.of("acknowledgementText", "已受理，30日内答复"));
+		this.driver.complete("quality", complaint, AppealComplaint.Elements.DECIDE,
+				Map.of("caseOutcome", "DISMISSED", "caseOutcomeReasons", "经核实已按服务承诺处理", "clientAtFault", false));
+		this.lifecycle.moveTo(LocalDate.of(2027, 1, 9));
+		this.lifecycle.surveil(number, 0, CertificateAudit.KEEP);
+		this.lifecycle.moveTo(LocalDate.of(2028, 1, 10));
+		this.lifecycle.surveil(number, 12, CertificateAudit.DOWNGRADE);
+		this.lifecycle.moveTo(LocalDate.of(2028, 12, 10));
+		this.driver.complete("reviewer", number, CertificateLifecycle.Elements.RECEIVE_RECERTIFICATION,
+				Map.of("recertificationDecision", "APPLY", "changesDeclared", false));
+		this.lifecycle.plan(number);
+		this.lifecycle.audit(number, 12);
+		this.lifecycle.decide(number, CertificateAudit.APPROVE, null);
+
+		JsonNode file = this.json.readTree(as("quality").getForEntity("/api/certificates/" + number + "/file", String.class)
+			.getBody());
+
+		assertThat(fieldNames(file)).containsExactly(SECTIONS);
+		assertThat(file.at("/certificate/revision").asInt()).isEqualTo(3);
+		assertThat(file.at("/certificate/grade").asText()).isEqualTo("三星级");
+		assertThat(file.at("/certificate/expiresOn").asText()).isEqualTo("2032-03-09");
+		// revisions: issued, downgraded (the first recalled), renewed
+		assertThat(texts(file.get("revisions"), "revision")).containsExactly("1", "2", "3");
+		assertThat(file.at("/revisions/0/recalledOn").asText()).isEqualTo("2028-01-10");
+		assertThat(file.at("/revisions/2/reason").asText()).contains("再认证");
+		// surveillance: two years, each planned, audited and decided, with the team's and decider's impartiality checks
+		assertThat(texts(file.at("/surveillance/schedule"), "dueOn")).as("two years, then the new cycle's first")
+			.containsExactly("2027-03-10", "2028-03-10", "2029-12-10");
+		assertThat(texts(file.at("/surveillance/schedule"), "status")).containsExactly("DECIDED", "DECIDED", "OPEN");
+		assertThat(texts(file.at("/surveillance/schedule"), "decision")).startsWith("KEEP", "DOWNGRADE");
+		assertThat(file.at("/surveillance/audits")).hasSize(2).allSatisfy(audit -> {
+			assertThat(audit.get("type").asText()).isEqualTo("SURVEILLANCE");
+			assertThat(audit.get("impartialityChecks")).hasSize(2);
+			assertThat(audit.at("/scores/0/items")).hasSize(49);
+			assertThat(audit.at("/decision/decidedBy").asText()).isEqualTo("decider");
+			assertThat(texts(audit.at("/decision/impartialityChecks"), "result")).containsExactly("CLEAR", "CLEAR");
+		});
+		assertThat(file.at("/surveillance/audits/1/decision/reasons").asText()).contains("DOWNGRADE");
+		assertThat(file.at("/surveillance/note").isNull()).isTrue();
+		// recertification, and the grade now rests on it
+		assertThat(file.at("/recertification/audits")).hasSize(1);
+		assertThat(file.at("/recertification/audits/0/decision/certified").asBoolean()).isTrue();
+		assertThat(file.at("/grade/auditType").asText()).isEqualTo("RECERTIFICATION");
+		assertThat(file.at("/grade/gradedStars").asInt()).isEqualTo(3);
+		assertThat(file.at("/grade/evaluation/outputs/stars").asInt()).isEqualTo(3);
+		assertThat(file.at("/decision/decidedAt").asText()).as("the initial decision stays the initial one").startsWith("2026-03-10");
+		// the complaint, and no other request
+		assertThat(file.at("/complaintsAndAppeals/cases")).hasSize(1);
+		assertThat(file.at("/complaintsAndAppeals/cases/0/number").asText()).isEqualTo(complaint);
+		assertThat(file.at("/complaintsAndAppeals/cases/0/outcome").asText()).isEqualTo("DISMISSED");
+		assertThat(file.at("/complaintsAndAppeals/cases/0/decidedBy").asText()).isEqualTo("quality");
+		assertThat(file.at("/changes/requests")).isEmpty();
+		// status changes of every record, certificate changes with the process that made them
+		assertThat(texts(file.get("statusHistory"), "entity")).contains("APPLICATION", "AUDIT", "CERTIFICATE",
+				"SURVEILLANCE", "CASE");
+		assertThat(file.get("statusHistory")).filteredOn(c -> c.get("entity").asText().equals("CERTIFICATE"))
+			.allSatisfy(c -> assertThat(c.get("processKey").asText()).isNotBlank());
+		// Camunda history of every process run on the certificate and the case
+		assertThat(texts(file.get("processHistory"), "process")).contains("initial-certification", "onsite-audit",
+				"certificate-lifecycle", "certificate-audit", "appeal-complaint");
+		assertThat(completedBy(file.get("processHistory"), CertificateAudit.Elements.DECIDE)).isEqualTo("decider");
+		assertThat(completedBy(file.get("processHistory"), AppealComplaint.Elements.DECIDE)).isEqualTo("quality");
 	}
 
 	@Test
@@ -229,8 +318,8 @@ class AccreditationFileTest {
 		assertThat(html.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
 		assertThat(html.getBody()).contains("<h1>认证档案 Accreditation file — " + certificate.number() + "</h1>",
 				"申请评审 Application review", "申请文件 Documents (SHA-256)", "认证合同 Contract", "文件评审 Document review",
-				"现场审查 Audit plan, team, scores, nonconformities", "评级 Grade (DMN table and evaluation)",
-				"复核与认证决定 Certification decision", "公正性记录 Impartiality record",
+				"初次认证现场审查 Initial audit", "评级 Grade (DMN table and evaluation)",
+				"复核与认证决定 Initial certification decision", "公正性记录 Impartiality record", "证书版本 Revisions",
 				"状态变更 Status changes (who, when, why)", "流程历史 Process history (Camunda)", "监督审查 Surveillance",
 				"再认证 Recertification", "投诉与申诉 Complaints and appeals", certificate.holderName(), "grade-pcec",
 				"DECLARED_CONFLICT");

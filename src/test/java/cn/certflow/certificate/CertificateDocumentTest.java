@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import javax.imageio.ImageIO;
 
 import cn.certflow.application.ApplicationRequest;
 import cn.certflow.application.CertificationDriver;
+import cn.certflow.surveillance.CertificateAudit;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
@@ -64,6 +66,12 @@ class CertificateDocumentTest {
 
 	@Autowired
 	CertificateDocument document;
+
+	@Autowired
+	LifecycleDriver lifecycle;
+
+	@Autowired
+	CertificateService certificates;
 
 	@Value("${certflow.public-base-url}")
 	String publicBaseUrl;
@@ -129,20 +137,22 @@ class CertificateDocumentTest {
 
 	@Test
 	void shouldTellAReissueFromTheCertificateItReplaces() throws IOException {
-		// R-CHG-1 / R-SUR-3 reissue: the revision is printed, and what it replaces
-		Certificate first = this.clients.certify(CertificationDriver.request("PCEC", 3, 40), 12);
-		Certificate reissued = new Certificate(first.number(), first.applicationId(), 2, first.certificationBody(),
-				first.holderName(), first.holderAddress(), first.creditCode(), first.scope(), first.scheme(),
-				first.ruleDocument(), first.standard(), 2, "达标级", first.decisionKey(), first.decisionVersion(),
-				first.gradeExplanation(), first.issuedOn().plusYears(1), first.expiresOn(), "decider",
-				CertificateStatus.VALID);
+		// R-SUR-3 / R-CHG-1 (4): a surveillance at 88 points downgrades 四星级 to 三星级 by a reissue; each PDF says
+		// which revision it is, and the reissue which one it replaces and since when that one is void
+		String number = this.lifecycle.certify(4, 0);
+		byte[] original = pdf(number);
+		this.lifecycle.moveTo(LocalDate.of(2027, 1, 9));
+		this.lifecycle.plan(number);
+		this.lifecycle.audit(number, 12);
+		this.lifecycle.decide(number, CertificateAudit.DOWNGRADE, null);
 
-		String original = text(this.document.render(first));
-		String reissue = text(this.document.render(reissued));
+		String first = text(original);
+		String reissue = text(pdf(number)).replaceAll("\\s+", "");
 
-		assertThat(original).contains("第 1 版（首次发放）").doesNotContain("替代");
-		assertThat(reissue).contains("第 2 版", "替代本证书第 1 版", "达标级");
-		assertThat(reissue.replaceAll("\\s+", "")).contains("第2版，替代本证书第1版；原证书自本版发证日期（2027年03月10日）起作废");
+		assertThat(first).contains("第 1 版（首次发放）", "四星级  ★★★★").doesNotContain("替代");
+		assertThat(reissue).contains("第2版（监督降级），",
+				"替代2026年03月10日发放的第1版；原证书自本版发证日期（2027年01月09日）起作废", "三星级★★★",
+				"发证日期：2027年01月09日");
 	}
 
 	@Test
@@ -207,6 +217,13 @@ class CertificateDocumentTest {
 			Result result = new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
 			return result.getText();
 		}
+	}
+
+	private byte[] pdf(String number) {
+		ResponseEntity<byte[]> response = this.http.withBasicAuth("reviewer", "reviewer")
+			.getForEntity("/api/certificates/" + number + "/document.pdf", byte[].class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return response.getBody();
 	}
 
 	private static PDType0Font onlyFont(PDResources resources) throws IOException {

@@ -86,6 +86,7 @@ class RegistryExportTest {
 			.containsEntry("grade", "四星级")
 			.containsEntry("stars", 4)
 			.containsEntry("issuedOn", "2026-03-10")
+			.containsEntry("firstIssuedOn", "2026-03-10")
 			.containsEntry("expiresOn", "2029-03-09")
 			.containsEntry("signatory", "decider")
 			.containsEntry("leadAuditor", "lead")
@@ -137,7 +138,7 @@ class RegistryExportTest {
 		String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
 		assertThat(text.lines().findFirst().orElseThrow()).isEqualTo(
 				"证书编号,证书版本,证书状态（IAF）,证书状态,状态日期,状态变更原因,认证类型,认证方案,认证规则,认证依据标准,认证等级,星级,"
-						+ "组织名称,统一社会信用代码,组织地址,认证覆盖场所,覆盖人数,认证范围,颁证日期,证书到期日期,签发人,审查组长,"
+						+ "组织名称,统一社会信用代码,组织地址,认证覆盖场所,覆盖人数,认证范围,颁证日期,初次发证日期,证书到期日期,签发人,审查组长,"
 						+ "审查组成员,审查人日,审查日期,申请编号,认证机构");
 		try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
 			.with(CsvSchema.emptySchema().withHeader())
