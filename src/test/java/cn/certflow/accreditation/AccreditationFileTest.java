@@ -24,6 +24,8 @@ import cn.certflow.certificate.LifecycleDriver;
 import cn.certflow.surveillance.CertificateAudit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +60,9 @@ class AccreditationFileTest {
 	TestRestTemplate http;
 
 	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
 	CertificationDriver driver;
 
 	@Autowired
@@ -74,6 +79,9 @@ class AccreditationFileTest {
 
 	@BeforeEach
 	void fixClock() {
+		// HTTP Basic is checked by Camunda's filter against the engine registered as "default": another Spring
+		// context started in this JVM (other properties) registers its own engine under that name
+		ProcessEngines.registerProcessEngine(this.engine);
 		at(2026, 3, 2, 9);
 	}
 

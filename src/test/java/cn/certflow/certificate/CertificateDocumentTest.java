@@ -35,6 +35,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +64,9 @@ class CertificateDocumentTest {
 	TestRestTemplate http;
 
 	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
 	CertifiedClients clients;
 
 	@Autowired
@@ -78,6 +83,9 @@ class CertificateDocumentTest {
 
 	@BeforeEach
 	void fixClock() {
+		// HTTP Basic is checked by Camunda's filter against the engine registered as "default": another Spring
+		// context started in this JVM (other properties) registers its own engine under that name
+		ProcessEngines.registerProcessEngine(this.engine);
 		ClockUtil.setCurrentTime(MARCH_10);
 	}
 

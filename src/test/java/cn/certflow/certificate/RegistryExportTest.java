@@ -16,6 +16,8 @@ import cn.certflow.system.StatusHistory;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +48,9 @@ class RegistryExportTest {
 	TestRestTemplate http;
 
 	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
 	CertifiedClients clients;
 
 	@Autowired
@@ -56,6 +61,9 @@ class RegistryExportTest {
 
 	@BeforeEach
 	void fixClock() {
+		// HTTP Basic is checked by Camunda's filter against the engine registered as "default": another Spring
+		// context started in this JVM (other properties) registers its own engine under that name
+		ProcessEngines.registerProcessEngine(this.engine);
 		ClockUtil.setCurrentTime(MARCH_10);
 	}
 

@@ -14,6 +14,8 @@ import cn.certflow.application.ApplicationRequest;
 import cn.certflow.application.CertificationDriver;
 import cn.certflow.application.InitialCertification;
 import cn.certflow.system.InvalidInputException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +47,9 @@ class ConflictOfInterestTest {
 	TestRestTemplate http;
 
 	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
 	CertificationDriver driver;
 
 	@Autowired
@@ -52,6 +57,9 @@ class ConflictOfInterestTest {
 
 	@BeforeEach
 	void fixClock() {
+		// HTTP Basic is checked by Camunda's filter against the engine registered as "default": another Spring
+		// context started in this JVM (other properties) registers its own engine under that name
+		ProcessEngines.registerProcessEngine(this.engine);
 		ClockUtil.setCurrentTime(MARCH_10);
 	}
 
