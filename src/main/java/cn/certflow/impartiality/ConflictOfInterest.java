@@ -15,20 +15,22 @@ import cn.certflow.system.InvalidInputException;
 import cn.certflow.system.InvalidInputException.FieldProblem;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Conflicts of interest (ISO/IEC 17065 4.2, PCEC 9): auditors and decision makers declare their relationships with
  * clients; a relationship that is ongoing or ended within the look-back period (2 years) keeps the person off the
- * client's audit team and away from its certification decision. Every check is kept as an impartiality record:
- * passes in the transaction of the step they allow, refusals in their own (the refused step rolls back).
+ * client's audit team and away from its certification decisions. The checks of every plan and decision taken are kept
+ * as its impartiality record, in the same transaction; a refused plan or decision changes nothing (SPEC "Quality of
+ * the whole"): the refusal goes back to the caller (400 / 403) and to the log.
  */
 @Service
 public class ConflictOfInterest {
+
+	private static final Logger log = LoggerFactory.getLogger(ConflictOfInterest.class);
 
 	/** A declared relationship that bars a person from a step, with the reason in words. */
 	public record Conflict(String userId, String reason) {
@@ -46,18 +48,13 @@ public class ConflictOfInterest {
 
 	private final IdentityService identity;
 
-	private final TransactionTemplate separateTransaction;
-
 	private final int lookBackYears;
 
 	ConflictOfInterest(ImpartialityRepository repository, ApplicationService applications, IdentityService identity,
-			PlatformTransactionManager transactions,
 			@Value("${certflow.conflict-of-interest-years:2}") int lookBackYears) {
 		this.repository = repository;
 		this.applications = applications;
 		this.identity = identity;
-		this.separateTransaction = new TransactionTemplate(transactions);
-		this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.lookBackYears = lookBackYears;
 	}
 
@@ -110,24 +107,19 @@ public class ConflictOfInterest {
 	// --- audit planning
 
 	/**
-	 * The planned team members (lead first) with a declared relationship with the client; refusals are recorded.
-	 * The caller refuses the plan naming its form field.
+	 * The planned team members (lead first) with a declared relationship with the client. The caller refuses the plan
+	 * naming its form field.
 	 */
 	public List<Conflict> auditTeamConflicts(ApplicationRecord application, String leadAuditor, List<String> members,
 			String plannedBy) {
 		List<Conflict> found = new ArrayList<>();
-		List<ImpartialityCheck> refusals = new ArrayList<>();
 		for (String person : team(leadAuditor, members)) {
 			List<Declaration> declared = conflicts(person, application.creditCode());
 			if (!declared.isEmpty()) {
-				String reason = reason(person, application, declared);
-				found.add(new Conflict(person, reason));
-				refusals.add(check(application.number(), null, ImpartialityCheck.AUDIT_PLAN, person,
-						person.equals(leadAuditor) ? LEAD : MEMBER, ImpartialityCheck.DECLARED_CONFLICT,
-						ImpartialityCheck.REFUSED, reason, plannedBy));
+				found.add(new Conflict(person, reason(person, application, declared)));
 			}
 		}
-		recordSeparately(refusals);
+		found.forEach(c -> log.warn("Audit plan of {} by {} refused: {}", application.number(), plannedBy, c.reason()));
 		return found;
 	}
 
@@ -146,10 +138,10 @@ public class ConflictOfInterest {
 	// --- certification decision
 
 	/**
-	 * Checks who claims or completes the certification decision: not on the audit team (R-DEC-1) and no declared
+	 * Checks who claims or completes a certification decision: not on the audit team (R-DEC-1) and no declared
 	 * relationship with the client. A declared relationship is refused here with 403; someone on the audit team is
-	 * refused by the caller (ImpartialityListener, R-DEC-1); either refusal is recorded. On completion, passing
-	 * checks are recorded with the decision.
+	 * refused by the caller (ImpartialityListener, R-DEC-1). On completion, the passing checks are recorded with the
+	 * decision.
 	 * @param person who claims (the new assignee) or completes; null when the task is unclaimed
 	 * @param assignee on completion, the assignee is checked too
 	 */
@@ -167,44 +159,34 @@ public class ConflictOfInterest {
 		}
 		ApplicationRecord application = this.applications.get(applicationNumber);
 		List<ImpartialityCheck> passed = new ArrayList<>();
-		List<ImpartialityCheck> refused = new ArrayList<>();
 		List<String> conflictReasons = new ArrayList<>();
 		boolean onTeam = false;
 		for (String candidate : people) {
-			boolean member = auditTeam.contains(candidate);
 			List<Declaration> declared = conflicts(candidate, application.creditCode());
-			ImpartialityCheck team = check(applicationNumber, auditId, ImpartialityCheck.DECISION, candidate, DECIDER,
-					ImpartialityCheck.AUDIT_TEAM, member ? ImpartialityCheck.REFUSED : ImpartialityCheck.CLEAR,
-					member ? "on the audit team " + auditTeam + " (R-DEC-1)" : "not on the audit team " + auditTeam,
-					actedBy);
-			String reason = declared.isEmpty() ? null : reason(candidate, application, declared);
-			ImpartialityCheck relationship = check(applicationNumber, auditId, ImpartialityCheck.DECISION, candidate,
-					DECIDER, ImpartialityCheck.DECLARED_CONFLICT,
-					declared.isEmpty() ? ImpartialityCheck.CLEAR : ImpartialityCheck.REFUSED,
-					declared.isEmpty() ? "no relationship with " + application.creditCode() + " declared within "
-							+ this.lookBackYears + " years" : reason,
-					actedBy);
-			if (member || !declared.isEmpty()) {
-				refused.add(team);
-				refused.add(relationship);
-				onTeam |= member;
-				if (reason != null) {
-					conflictReasons.add(reason);
-				}
+			if (auditTeam.contains(candidate)) {
+				onTeam = true;
+			}
+			else if (!declared.isEmpty()) {
+				conflictReasons.add(reason(candidate, application, declared));
 			}
 			else {
-				passed.add(team);
-				passed.add(relationship);
+				passed.add(check(applicationNumber, auditId, ImpartialityCheck.DECISION, candidate, DECIDER,
+						ImpartialityCheck.AUDIT_TEAM, ImpartialityCheck.CLEAR, "not on the audit team " + auditTeam,
+						actedBy));
+				passed.add(check(applicationNumber, auditId, ImpartialityCheck.DECISION, candidate, DECIDER,
+						ImpartialityCheck.DECLARED_CONFLICT, ImpartialityCheck.CLEAR, "no relationship with "
+								+ application.creditCode() + " declared within " + this.lookBackYears + " years",
+						actedBy));
 			}
 		}
-		if (!refused.isEmpty()) {
-			recordSeparately(refused);
-			if (!onTeam) {
-				throw new AuthorizationException("Impartiality (ISO/IEC 17065 4.2, PCEC 9): "
-						+ String.join("; ", conflictReasons) + "; may not take the certification decision of "
-						+ applicationNumber);
-			}
-			return;
+		if (onTeam) {
+			return; // refused by the caller with R-DEC-1's message
+		}
+		if (!conflictReasons.isEmpty()) {
+			String message = "Impartiality (ISO/IEC 17065 4.2, PCEC 9): " + String.join("; ", conflictReasons)
+					+ "; may not take the certification decision of " + applicationNumber;
+			log.warn("{} (by {})", message, actedBy);
+			throw new AuthorizationException(message);
 		}
 		if (completing) {
 			passed.forEach(this.repository::insert);
@@ -237,13 +219,6 @@ public class ConflictOfInterest {
 			String role, String kind, String result, String details, String actedBy) {
 		return new ImpartialityCheck(applicationNumber, auditId, step, person, role, kind, result, details, actedBy,
 				EngineTime.now());
-	}
-
-	/** Refusals outlive the refused step, which rolls back: written and committed in a transaction of their own. */
-	private void recordSeparately(List<ImpartialityCheck> checks) {
-		if (!checks.isEmpty()) {
-			this.separateTransaction.executeWithoutResult(status -> checks.forEach(this.repository::insert));
-		}
 	}
 
 }

@@ -30,8 +30,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What the assessor is given, on PostgreSQL: a conflicted auditor refused at planning with the refusal kept (its own
- * transaction) while the plan rolls back, then the certificate's accreditation file, PDF and registry export.
+ * What the assessor is given, on PostgreSQL: a conflicted auditor refused at planning (nothing written), then the
+ * certificate's accreditation file with the impartiality record, the PDF and the registry export.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "postgres", "demo" })
@@ -60,7 +60,7 @@ class AssessorRecordsPostgresIT {
 	ObjectMapper json;
 
 	@Test
-	void shouldKeepRefusalsAndServeTheFileThePdfAndTheExportOnPostgres() throws Exception {
+	void shouldRefuseAConflictedAuditorAndServeTheFileThePdfAndTheExportOnPostgres() throws Exception {
 		assertThat(this.jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
 		ApplicationRequest request = CertificationDriver.request("PCEC", 3, 60);
 		String number = this.driver.submit(request);
@@ -80,6 +80,10 @@ class AssessorRecordsPostgresIT {
 			.param(number)
 			.query(Integer.class)
 			.single()).as("the plan rolled back").isZero();
+		assertThat(this.jdbc.sql("select count(*) from impartiality_check where application_number = ?")
+			.param(number)
+			.query(Integer.class)
+			.single()).isZero();
 
 		this.driver.planAudit(number, "lead", "dual");
 		this.driver.openAndEvaluate(number, "lead", "dual");
@@ -90,9 +94,9 @@ class AssessorRecordsPostgresIT {
 		JsonNode file = this.json.readTree(this.http.withBasicAuth("quality", "quality")
 			.getForEntity("/api/certificates/" + certificate.number() + "/file", String.class)
 			.getBody());
-		assertThat(file.get("impartiality").findValues("result").stream().map(JsonNode::asText))
-			.containsExactly("REFUSED", "CLEAR", "CLEAR", "CLEAR", "CLEAR");
-		assertThat(file.at("/impartiality/0/person").asText()).isEqualTo("auditor");
+		assertThat(file.get("impartiality").findValues("person").stream().map(JsonNode::asText))
+			.containsExactly("lead", "dual", "decider", "decider");
+		assertThat(file.get("impartiality").findValues("result").stream().map(JsonNode::asText)).containsOnly("CLEAR");
 		assertThat(file.at("/audits/0/scores/0/items")).hasSize(49);
 		assertThat(file.at("/grade/evaluation/outputs/stars").asInt()).isEqualTo(3);
 		assertThat(file.at("/decision/decidedBy").asText()).isEqualTo("decider");
