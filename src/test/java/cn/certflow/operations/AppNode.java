@@ -144,6 +144,11 @@ final class AppNode implements AutoCloseable {
 		return pattern.matcher(logs()).results().count();
 	}
 
+	/** The sum of the first group (a number) of every match of a pattern in the output of all runs. */
+	long sum(Pattern pattern) {
+		return pattern.matcher(logs()).results().mapToLong((match) -> Long.parseLong(match.group(1))).sum();
+	}
+
 	@Override
 	public void close() {
 		kill();

@@ -46,7 +46,12 @@ class ClusterIT {
 
 	static final int TIMERS = 500;
 
+	/** A job execution that lost a race (ENGINE-14006 at WARN, with the exception's name). */
 	static final Pattern OPTIMISTIC_LOCKING = Pattern.compile("OptimisticLockingException");
+
+	/** Jobs another node locked first, at acquisition (ENGINE-14033 at DEBUG): harmless, the other node runs them. */
+	static final Pattern ACQUISITION_CONFLICTS = Pattern
+		.compile("Jobs failed to Lock during Acquisition of jobs for the process engine '[^']*' : (\\d+)");
 
 	static PostgresDatabase.Jdbc database;
 
@@ -67,7 +72,8 @@ class ClusterIT {
 	}
 
 	private static AppNode node(String name) {
-		return new AppNode(name, database).with("certflow.application-review-days", 0);
+		return new AppNode(name, database).with("certflow.application-review-days", 0)
+			.with("logging.level.org.camunda.bpm.engine.jobexecutor", "DEBUG");
 	}
 
 	@AfterAll
@@ -152,11 +158,13 @@ class ClusterIT {
 			String figures = String.format(
 					"cluster: %d applications registered in %.1f s; %d due timers, 2 nodes; killed node-a (kill -9) after %d (%.1f s, %.0f timers/s on both nodes);"
 							+ " node-b finished the other %d in %.1f s (incl. the 10 s lock expiry of node-a's jobs);"
-							+ " all in %.1f s; by node %s; each fired once; OptimisticLockingException in logs:"
-							+ " node-a %d, node-b %d; node start %d ms / %d ms",
+							+ " all in %.1f s; by node %s; each fired once; OptimisticLockingException in job execution:"
+							+ " node-a %d, node-b %d; jobs locked by the other node first at acquisition: node-a %d,"
+							+ " node-b %d; node start %d ms / %d ms",
 					TIMERS, registration, TIMERS, firedAtKill, seconds(killedAt - start), beforeKill, TIMERS - firedAtKill,
 					seconds(done - killedAt), seconds(done - start), fired, nodeA.count(OPTIMISTIC_LOCKING),
-					nodeB.count(OPTIMISTIC_LOCKING), nodeA.lastStartTime().toMillis(), nodeB.lastStartTime().toMillis());
+					nodeB.count(OPTIMISTIC_LOCKING), nodeA.sum(ACQUISITION_CONFLICTS), nodeB.sum(ACQUISITION_CONFLICTS),
+					nodeA.lastStartTime().toMillis(), nodeB.lastStartTime().toMillis());
 			Files.writeString(AppNode.LOGS.resolve("cluster-figures.txt"), figures + System.lineSeparator());
 			System.out.println(figures);
 		}
