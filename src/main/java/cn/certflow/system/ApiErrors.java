@@ -77,6 +77,11 @@ class ApiErrors {
 		return problem(HttpStatus.NOT_FOUND, ex.getMessage(), List.of());
 	}
 
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException ex) {
+		return problem(HttpStatus.CONFLICT, ex.getMessage(), List.of());
+	}
+
 	@ExceptionHandler(AuthorizationException.class)
 	ProblemDetail forbidden(AuthorizationException ex) {
 		return problem(HttpStatus.FORBIDDEN, ex.getMessage(), List.of());
