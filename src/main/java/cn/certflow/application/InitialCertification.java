@@ -48,11 +48,16 @@ public final class InitialCertification {
 
 		public static final String SUBMIT_CORRECTIONS = "Task_SubmitCorrections";
 
+		/** E-mails the document review findings, on a branch of its own: the corrections task does not wait. */
+		public static final String NOTIFY_DOCUMENT_FINDINGS = "Task_NotifyDocumentFindings";
+
 		public static final String DETERMINE_AUDIT_TIME = "Task_DetermineAuditTime";
 
 		public static final String PLAN_AUDIT = "Task_PlanAudit";
 
 		public static final String ONSITE_AUDIT = "CallActivity_OnsiteAudit";
+
+		public static final String NOTIFY_AUDIT_TERMINATION = "Task_NotifyAuditTermination";
 
 		public static final String AUDIT_TERMINATED = "EndEvent_AuditTerminated";
 

@@ -6,7 +6,9 @@ import static cn.certflow.application.InitialCertification.Elements.CERTIFICATE_
 import static cn.certflow.application.InitialCertification.Elements.CERTIFICATION_DECISION;
 import static cn.certflow.application.InitialCertification.Elements.CERTIFICATION_REFUSED;
 import static cn.certflow.application.InitialCertification.Elements.HANDLE_OVERDUE_REVIEW;
+import static cn.certflow.application.InitialCertification.Elements.NOTIFY_AUDIT_TERMINATION;
 import static cn.certflow.application.InitialCertification.Elements.NOTIFY_CERTIFICATE_ISSUED;
+import static cn.certflow.application.InitialCertification.Elements.NOTIFY_DOCUMENT_FINDINGS;
 import static cn.certflow.application.InitialCertification.Elements.NOTIFY_REFUSAL;
 import static cn.certflow.application.InitialCertification.Elements.NOTIFY_REJECTION;
 import static cn.certflow.application.InitialCertification.Elements.PLAN_AUDIT;
@@ -229,7 +231,14 @@ class InitialCertificationProcessTest {
 		this.driver.complete("reviewer", number, REVIEW_DOCUMENTS,
 				Map.of("documentReviewOutcome", "CORRECTIONS_NEEDED", "documentFindings", "缺少服务网点管理制度"));
 		ProcessInstance instance = this.driver.instance(number);
-		assertThat(instance).isWaitingAt(SUBMIT_CORRECTIONS).isNotWaitingAt(PLAN_AUDIT);
+		assertThat(instance).as("the findings are e-mailed on a branch of their own; the corrections need not wait")
+			.isWaitingAt(SUBMIT_CORRECTIONS, NOTIFY_DOCUMENT_FINDINGS)
+			.isNotWaitingAt(PLAN_AUDIT);
+		sendNotices(number);
+		assertThat(instance).isWaitingAt(SUBMIT_CORRECTIONS).isNotWaitingAt(NOTIFY_DOCUMENT_FINDINGS);
+		assertThat(this.jdbc.sql("select n.delivery_status from client_notice n join application a on a.id = n.application_id"
+				+ " where a.number = ? and n.kind = 'DOCUMENT_FINDINGS'").param(number).query(String.class).single())
+			.isEqualTo("NOT_SENT");
 		this.driver.complete("reviewer", number, SUBMIT_CORRECTIONS, Map.of("correctionsNote", "已补充制度文件"));
 		assertThat(instance).isWaitingAt(REVIEW_DOCUMENTS);
 		this.driver.passDocuments(number);
@@ -362,6 +371,11 @@ class InitialCertificationProcessTest {
 				Map.of("terminationApproved", true)))
 			.isInstanceOf(AuthorizationException.class);
 		this.driver.complete("quality", number, OnsiteAudit.Elements.APPROVE_TERMINATION, Map.of("terminationApproved", true));
+		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number)).as("terminated at once, before the e-mail")
+			.last()
+			.satisfies(change -> assertThat(change.toStatus()).isEqualTo("AUDIT_TERMINATED"));
+		assertThat(this.driver.instance(number)).isWaitingAt(NOTIFY_AUDIT_TERMINATION);
+		sendNotices(number);
 		assertThat(this.driver.instance(number)).isNull();
 		assertThat(this.engine.getHistoryService()
 			.createHistoricProcessInstanceQuery()
