@@ -16,6 +16,7 @@ import java.util.Map;
 
 import cn.certflow.application.ApplicationRequest;
 import cn.certflow.application.CertificationDriver;
+import cn.certflow.application.InitialCertification;
 import cn.certflow.application.InitialCertification.Elements;
 import cn.certflow.support.PostgresDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,9 +36,12 @@ import org.junit.jupiter.api.Test;
  * mid-retry while the mail server is down, another notice job out of retries as an incident), the JVM is killed with
  * {@code kill -9}, started again, and every instance, task, job, incident, variable and domain record is as it was.
  * Then every lifecycle finishes: the mail server is back, the operator resolves the incident and makes the timer
- * due through Camunda's REST API (what Cockpit does), and four certificates are issued and e-mailed.
+ * due through Camunda's REST API (what Cockpit does), and four certificates are issued and e-mailed, each with its
+ * certificate lifecycle running (surveillance timers pending, compared across the restart too).
  */
 class RestartSurvivalIT {
+
+	static final String LIFECYCLE = "certificate-lifecycle";
 
 	static PostgresDatabase.Jdbc database;
 
@@ -107,10 +111,16 @@ class RestartSurvivalIT {
 		Map<String, String> certificates = certificates();
 		assertThat(certificates).containsOnlyKeys(certifiedMailDown);
 
+		assertThat(count("/engine-rest/process-instance/count?processDefinitionKey=" + InitialCertification.KEY)).isEqualTo(5);
+		assertThat(count("/engine-rest/process-instance/count?processDefinitionKey=onsite-audit")).isEqualTo(1);
+		assertThat(count("/engine-rest/process-instance/count?processDefinitionKey=" + LIFECYCLE))
+			.as("the certificate's lifecycle started with it").isEqualTo(1);
+		assertThat(count("/engine-rest/job/count?processDefinitionKey=" + InitialCertification.KEY))
+			.as("review timer, notice job mid-retry, notice job in an incident").isEqualTo(3);
+		assertThat(count("/engine-rest/job/count?timers=true&processDefinitionKey=" + LIFECYCLE))
+			.as("the certificate's surveillance and expiry timers").isPositive();
 		Snapshot before = Snapshot.take(http, database);
-		assertThat(before.size("process-instance")).as("five certifications and one on-site audit").isEqualTo(6);
 		assertThat(before.size("task")).isGreaterThanOrEqualTo(4);
-		assertThat(before.size("job")).as("review timer, notice job mid-retry, notice job in an incident").isEqualTo(3);
 		assertThat(before.size("incident")).isEqualTo(1);
 
 		// --- kill -9, start again
@@ -160,17 +170,23 @@ class RestartSurvivalIT {
 		assertThat(recipients()).containsExactlyInAnyOrder("review@a.example", "audit@c.example",
 				"decision@b.example", "certified@d.example", "rejected@e.example");
 		assertThat(count("select count(*) from client_notice where delivery_status <> 'SENT'", null)).isZero();
-		assertThat(http.get("admin", "/engine-rest/process-instance")).isEmpty();
-		assertThat(http.processJobs()).isEmpty();
+		assertThat(count("/engine-rest/process-instance/count?processDefinitionKey=" + InitialCertification.KEY)).isZero();
+		assertThat(count("/engine-rest/job/count?processDefinitionKey=" + InitialCertification.KEY)).isZero();
+		assertThat(count("/engine-rest/process-instance/count?processDefinitionKey=" + LIFECYCLE))
+			.as("each certificate under surveillance").isEqualTo(4);
 
 		String figures = "restart survival (" + node.name() + "): kill -9 of pid " + pid + ", restart to serving requests in "
 				+ restart.toMillis() + " ms; before the kill " + before.size("process-instance") + " instances, "
 				+ before.size("task") + " tasks, " + before.size("job") + " jobs, " + before.size("incident")
-				+ " incident, " + before.size("variable-instance") + " variables, " + before.size("status_change")
-				+ " status changes: all intact; then " + certificates.size() + " certificates issued and "
+				+ " incident, " + before.size("variable-instance") + " variables, " + before.rows() + " rows in "
+				+ before.records().size() + " tables of ours: all intact; then " + certificates.size() + " certificates issued and "
 				+ recipients().size() + " notices e-mailed";
 		Files.writeString(AppNode.LOGS.resolve("restart-figures.txt"), figures + System.lineSeparator());
 		System.out.println(figures);
+	}
+
+	private static int count(String countUrl) {
+		return http.get("admin", countUrl).path("count").asInt();
 	}
 
 	private static ApplicationRequest request(String email) {

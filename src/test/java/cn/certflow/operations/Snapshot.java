@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import cn.certflow.support.PostgresDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +20,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * jobs with their retries and errors, incidents, variables) and our domain records (PostgreSQL, row by row).
  */
 record Snapshot(Map<String, List<String>> engine, Map<String, List<Map<String, Object>>> records) {
-
-	/** Our tables, and what identifies a row's content (documents: their hash, not the bytes). */
-	static final Map<String, String> TABLES = tables();
 
 	static Snapshot take(CertFlowHttp http, PostgresDatabase.Jdbc database) {
 		Map<String, List<String>> engine = new LinkedHashMap<>();
@@ -40,15 +38,20 @@ record Snapshot(Map<String, List<String>> engine, Map<String, List<Map<String, O
 		}
 		Map<String, List<Map<String, Object>>> records = new LinkedHashMap<>();
 		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-			for (Map.Entry<String, String> table : TABLES.entrySet()) {
-				records.put(table.getKey(), rows(statement.executeQuery(
-						"select " + table.getValue() + " from " + table.getKey() + " order by 1, 2")));
+			for (Map.Entry<String, String> table : ourTables(statement).entrySet()) {
+				records.put(table.getKey(), rows(statement.executeQuery("select " + table.getValue() + " from "
+						+ table.getKey() + " order by " + orderByAll(table.getValue()))));
 			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
 		return new Snapshot(engine, records);
+	}
+
+	/** Rows in all our tables. */
+	int rows() {
+		return this.records.values().stream().mapToInt(List::size).sum();
 	}
 
 	int size(String what) {
@@ -68,16 +71,33 @@ record Snapshot(Map<String, List<String>> engine, Map<String, List<Map<String, O
 		return rows;
 	}
 
-	private static Map<String, String> tables() {
-		Map<String, String> tables = new LinkedHashMap<>();
-		for (String table : List.of("client", "application", "document_review", "escalation", "audit", "audit_event",
-				"audit_score", "nonconformity", "certification_decision", "certificate", "status_change",
-				"client_notice", "number_counter")) {
-			tables.put(table, "*");
+	/**
+	 * Every table of ours (not the engine's ACT_*, not Flyway's history) with its columns; binary content (uploaded
+	 * documents) compared by its MD5.
+	 */
+	private static Map<String, String> ourTables(Statement statement) throws SQLException {
+		Map<String, List<String>> columns = new TreeMap<>();
+		try (ResultSet rs = statement.executeQuery("select table_name, column_name, data_type from information_schema.columns"
+				+ " where table_schema = current_schema() and table_name not like 'act\\_%'"
+				+ " and table_name <> 'certflow_schema_history' order by table_name, ordinal_position")) {
+			while (rs.next()) {
+				String column = rs.getString(2);
+				columns.computeIfAbsent(rs.getString(1), (table) -> new ArrayList<>())
+					.add("bytea".equals(rs.getString(3)) ? "md5(" + column + ") as " + column + "_md5" : column);
+			}
 		}
-		tables.put("audit_team_member", "audit_id, user_id, role");
-		tables.put("application_document", "id, application_id, document_type, file_name, size_bytes, sha256, uploaded_by");
+		Map<String, String> tables = new LinkedHashMap<>();
+		columns.forEach((table, names) -> tables.put(table, String.join(", ", names)));
 		return tables;
+	}
+
+	private static String orderByAll(String columns) {
+		int count = columns.split(",").length;
+		StringBuilder order = new StringBuilder("1");
+		for (int i = 2; i <= count; i++) {
+			order.append(", ").append(i);
+		}
+		return order.toString();
 	}
 
 }
