@@ -45,6 +45,8 @@ final class AppNode implements AutoCloseable {
 	private Duration lastStartTime;
 
 	AppNode(String name, PostgresDatabase.Jdbc database) {
+		// a test JVM that ends abruptly takes its application JVMs with it
+		Runtime.getRuntime().addShutdownHook(new Thread(this::kill, "kill " + name));
 		this.name = name;
 		this.port = freePort();
 		this.properties.put("spring.profiles.active", "postgres,demo");
@@ -105,7 +107,7 @@ final class AppNode implements AutoCloseable {
 	}
 
 	/** {@code kill -9}: no shutdown hook, no graceful stop, transactions in flight are lost. */
-	void kill() {
+	synchronized void kill() {
 		if (this.process == null) {
 			return;
 		}
