@@ -99,12 +99,13 @@ public class AppealCaseService {
 		}
 		String applicationNumber = body.applicationNumber();
 		if (!blank(body.certificateNumber())) {
-			Certificate certificate = this.certificates.get(body.certificateNumber());
+			Certificate certificate = named("certificateNumber", () -> this.certificates.get(body.certificateNumber().trim()));
 			applicationNumber = this.applications.byId(certificate.applicationId()).number();
 		}
 		Set<String> involved = new LinkedHashSet<>();
 		if (!blank(applicationNumber)) {
-			ApplicationRecord application = this.applications.get(applicationNumber);
+			String contested = applicationNumber.trim();
+			ApplicationRecord application = named("applicationNumber", () -> this.applications.get(contested));
 			this.decisions.all(application.id()).forEach(d -> {
 				involved.add(d.decidedBy());
 				involved.addAll(this.audits.team(d.auditId()));
@@ -134,6 +135,16 @@ public class AppealCaseService {
 
 	public CaseRecord get(String number) {
 		return this.cases.find(number).orElseThrow(() -> new NotFoundException("No case " + number));
+	}
+
+	/** An unknown certificate or application named in the body: 404 naming the body's field. */
+	private static <T> T named(String field, java.util.function.Supplier<T> lookup) {
+		try {
+			return lookup.get();
+		}
+		catch (NotFoundException ex) {
+			throw new NotFoundException(field, ex.getMessage());
+		}
 	}
 
 	private static void required(String value, String field, int max, List<FieldProblem> problems) {

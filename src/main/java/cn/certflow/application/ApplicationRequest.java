@@ -28,7 +28,7 @@ public record ApplicationRequest(
 		@NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> categories,
 		@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> sites,
 		@NotNull @Min(1) @Max(1_000_000) Integer headcount,
-		@NotEmpty List<@NotBlank String> documents,
+		@NotEmpty @Size(max = 20) List<@NotBlank String> documents,
 		@Size(max = 254) @Email(regexp = EMAIL, message = "must be an e-mail address such as service@example.com") String contactEmail) {
 
 	/** Local part, @, a domain with at least one dot; no spaces. */

@@ -63,7 +63,7 @@ public class CertificateService {
 	 * Issues the certificate of a positive decision, in the engine's transaction. The grade is the one graded by the
 	 * audit, but never above the grade applied for; valid for three years, through the day before the anniversary.
 	 */
-	public Certificate issue(String applicationNumber, long auditId) {
+	public Certificate issue(String applicationNumber, long auditId, StatusHistory.Process process) {
 		ApplicationRecord application = this.applications.get(applicationNumber);
 		DecisionRepository.Decision decision = this.decisions.latest(application.id())
 			.filter(DecisionRepository.Decision::certified)
@@ -85,7 +85,7 @@ public class CertificateService {
 		this.certificates.insertRevision(number, certificate, "初次认证颁发 (initial certification)", decision.decidedBy());
 		this.history.record(StatusHistory.Entity.CERTIFICATE, number, null, CertificateStatus.VALID.name(),
 				decision.decidedBy(), "issued at " + certificate.grade() + " (" + score.decisionKey() + " v"
-						+ score.decisionVersion() + ")");
+						+ score.decisionVersion() + ")", process);
 		this.applications.changeStatus(applicationNumber, ApplicationStatus.CERTIFIED, decision.decidedBy(),
 				"certificate " + number + " issued");
 		this.lifecycle.start(certificate, application);

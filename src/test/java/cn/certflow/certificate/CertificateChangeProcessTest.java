@@ -63,6 +63,14 @@ class CertificateChangeProcessTest {
 		ClockUtil.reset();
 	}
 
+	@AfterEach
+	void everyStatusChangeSaysWhoWhenWhyAndWhichProcess() {
+		assertThat(this.jdbc.sql("select count(*) from status_change where entity_type = 'CERTIFICATE' and (changed_by is null"
+				+ " or changed_at is null or reason is null or process_key is null or process_instance_id is null)")
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
 	private void review(String number, String outcome, boolean onsite) {
 		this.driver.certification().complete("reviewer", number, Elements.REVIEW_CHANGE_REQUEST,
 				Map.of("changeReviewOutcome", outcome, "changeReviewNotes", "材料齐全", "onsiteAuditNeeded", onsite));

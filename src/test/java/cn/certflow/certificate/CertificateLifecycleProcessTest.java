@@ -71,6 +71,14 @@ class CertificateLifecycleProcessTest {
 		ClockUtil.reset();
 	}
 
+	@AfterEach
+	void everyStatusChangeSaysWhoWhenWhyAndWhichProcess() {
+		assertThat(this.jdbc.sql("select count(*) from status_change where entity_type = 'CERTIFICATE' and (changed_by is null"
+				+ " or changed_at is null or reason is null or process_key is null or process_instance_id is null)")
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
 	@Test
 	void shouldSurveyTwiceAYearFromTheDecisionAndRenewByRecertification() {
 		// R-SUR-1: due 12 and 24 months after the decision; R-REC-1: reminder at expiry − 3 months, renewal before expiry
@@ -141,6 +149,48 @@ class CertificateLifecycleProcessTest {
 			assertThat(first.recalledOn()).isEqualTo(LocalDate.of(2027, 1, 9));
 		});
 		assertWaitingAt(number, Elements.SURVEILLANCE_PLANNING_TIME);
+	}
+
+	@Test
+	void shouldSuspendAfterASurveillanceWhenTheSanctionRulesSaySo() {
+		// issue 4 / R-SUR-3, R-SUS-1: a verified major complaint not rectified → the Drools sanction rules call for
+		// suspension; the decider cannot keep the certificate; the rule that fired stays on the process (Cockpit)
+		String number = this.driver.certify(3, 0);
+		this.driver.moveTo(LocalDate.of(2027, 1, 9));
+		this.driver.plan(number);
+		this.driver.audit(number, 0);
+		Map<String, Object> keep = new java.util.HashMap<>(Map.of("certificateAuditDecision", CertificateAudit.KEEP,
+				"sanctionFacts", java.util.List.of("MAJOR_COMPLAINT_NOT_RECTIFIED")));
+		assertThatThrownBy(() -> this.driver.certification().complete("decider", number, CertificateAudit.Elements.DECIDE, keep))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("SUSPEND");
+		String processInstanceId = this.driver.certification().task(number, CertificateAudit.Elements.DECIDE).getProcessInstanceId();
+
+		this.driver.certification().complete("decider", number, CertificateAudit.Elements.DECIDE,
+				Map.of("certificateAuditDecision", CertificateAudit.SUSPEND, "sanctionFacts",
+						java.util.List.of("MAJOR_COMPLAINT_NOT_RECTIFIED"), "certificateAuditReasons", "重大投诉经核实且未整改"));
+
+		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.SUSPENDED);
+		assertThat(this.historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+			.variableName(CertificateAudit.RECOMMENDATION_RULES.getName()).singleResult().getValue().toString())
+			.containsIgnoringCase("complaint");
+		assertThat(this.history.of(StatusHistory.Entity.CERTIFICATE, number)).last().satisfies(c -> {
+			assertThat(c.toStatus()).isEqualTo("SUSPENDED");
+			assertThat(c.changedBy()).isEqualTo("decider");
+			assertThat(c.reason()).contains("重大投诉经核实且未整改");
+		});
+		assertThat(this.driver.certification().task(number, CertificateSuspension.Elements.VERIFY_LIFTING)).isNotNull();
+	}
+
+	@Test
+	void shouldWithdrawWhenASurveillanceGradesBelowEveryGrade() {
+		// R-SUR-3: below every grade → withdrawal
+		String number = this.driver.certify(3, 0);
+		this.driver.moveTo(LocalDate.of(2027, 1, 9));
+		this.driver.plan(number);
+		this.driver.audit(number, 40);
+		this.driver.decide(number, CertificateAudit.WITHDRAW, "监督评分低于达标级");
+		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.WITHDRAWN);
+		assertThat(this.driver.lifecycle(number)).isNull();
 	}
 
 	@Test
