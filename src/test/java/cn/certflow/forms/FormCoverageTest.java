@@ -111,6 +111,9 @@ class FormCoverageTest {
 				keys(AppealComplaint.OUTCOME.getName(), AppealComplaint.OUTCOME_REASONS.getName(),
 						AppealComplaint.CLIENT_AT_FAULT.getName()),
 				keys(AppealComplaint.OUTCOME.getName(), AppealComplaint.OUTCOME_REASONS.getName()));
+		// R-GRD-DMN: decision-table-change (comment required on decline, server-side)
+		expect("decision-table-change-approval", keys("changeApproved", "approvalComment"), keys());
+		expect("decision-table-change-failed", keys("reviewNote"), keys());
 	}
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -252,7 +255,8 @@ class FormCoverageTest {
 		// Booleans: only a checkbox submits a Boolean in form-js.
 		for (String[] bool : new String[][] { { "opening-meeting", "planConfirmed" },
 				{ "termination-approval", "terminationApproved" }, { "closing-meeting", "clientConfirmedRecords" },
-				{ "correction-verification", "clientSignedResult" } }) {
+				{ "correction-verification", "clientSignedResult" },
+				{ "decision-table-change-approval", "changeApproved" } }) {
 			assertThat(field(bool[0], bool[1]).path("type").asText()).as(bool[1]).isEqualTo("checkbox");
 		}
 		for (String[] date : new String[][] { { "contract", "contractSignedOn" }, { "audit-plan", "plannedDate" } }) {
@@ -316,6 +320,13 @@ class FormCoverageTest {
 		assertContext("certification-decision", "score", "grade", "stars", "gradeExplanation", "auditOutcome",
 				"leadAuditor", "auditTeamMembers");
 		assertThat(field("certification-decision", "gradeExplanation").path("type").asText()).isEqualTo("textarea");
+		// R-GRD-DMN: the approver sees what changed and the cases; the failed-case task lists expected vs actual
+		for (String form : List.of("decision-table-change-approval", "decision-table-change-failed")) {
+			assertContext(form, "decisionKey", "decisionVersion", "inForceVersion", "proposedBy", "caseSummary",
+					"casesSource", "caseReport", "changes");
+			assertThat(field(form, "caseReport").path("type").asText()).isEqualTo("textarea");
+		}
+		assertThat(texts("decision-table-change-approval")).contains("四眼原则");
 	}
 
 	// --- helpers
