@@ -70,8 +70,16 @@ async function login(user, password = user, { app = TASKLIST, locale = 'zh-CN' }
   page = await context.newPage();
   await page.goto(app);
   await page.waitForSelector('input[type=password]');
-  await page.locator('input[type=text]').first().fill(user);
-  await page.locator('input[type=password]').fill(password);
+  await page.waitForLoadState('networkidle'); // the login page re-renders once its translations have loaded
+  const name = page.locator('input[type=text]').first();
+  const secret = page.locator('input[type=password]');
+  for (let attempt = 1; ; attempt++) {
+    await name.fill(user);
+    await secret.fill(password);
+    if ((await name.inputValue()) === user && (await secret.inputValue()) === password) break;
+    if (attempt === 3) throw new Error(`login form for ${user} does not keep its input`);
+    await page.waitForTimeout(500);
+  }
   await page.locator('button[type=submit]').click();
   return page;
 }
@@ -331,20 +339,20 @@ try {
   }
   check(decisionTasks.length === 1 && !decisionTasks[0].assignee, 'the decision task is open and unclaimed');
   await loginOk('reviewer');
-  await page.getByText(ZH.noTasks).or(page.locator('.tasks-list li').first()).waitFor();
+  await page.getByText(ZH.noTasks).or(page.locator('.tasks-list li').first()).first().waitFor();
   await page.locator('.task-filter .name').first().waitFor();
   await page.waitForLoadState('networkidle');
   const reviewerFilters = await page.locator('.task-filter .name').allInnerTexts();
   check(!reviewerFilters.some((f) => f.includes('待认证决定')), `reviewer's filters have no 待认证决定: ${reviewerFilters.map((f) => f.trim()).join(', ')}`);
   for (const filter of reviewerFilters) {
     await page.locator('.task-filter .name', { hasText: filter.trim() }).first().click();
-    await page.getByText(ZH.noTasks).or(page.locator('.tasks-list li').first()).waitFor();
+    await page.getByText(ZH.noTasks).or(page.locator('.tasks-list li').first()).first().waitFor();
     await page.waitForLoadState('networkidle');
     check(!(await page.locator('.tasks-list').getByText('复核与认证决定').count()),
       `reviewer's filter ${filter.trim()} lists no decision task`);
   }
   await page.locator('.task-filter .name', { hasText: '我的任务' }).first().click();
-  await page.getByText(ZH.noTasks).or(page.locator('.tasks-list li').first()).waitFor();
+  await page.getByText(ZH.noTasks).or(page.locator('.tasks-list li').first()).first().waitFor();
   await screenshot(page, 'reviewer-no-decision-task');
   await logout();
 
@@ -370,7 +378,10 @@ try {
   // 12. decider finds the task under 待认证决定: 复核与认证决定 — certify.
   await loginOk('decider');
   await page.locator('.task-filter .name', { hasText: '待认证决定' }).first().click();
-  await page.locator('.tasks-list li', { hasText: '复核与认证决定' }).filter({ hasText: client }).first().waitFor();
+  const decisionItem = page.locator('.tasks-list li', { hasText: '复核与认证决定' }).filter({ hasText: client }).first();
+  await decisionItem.waitFor();
+  const itemText = await decisionItem.innerText();
+  check(/前/.test(itemText) && !/ago/.test(itemText), `dates in Chinese too: ${itemText.split('\n').pop()}`);
   await page.mouse.move(900, 700); // no filter tooltip in the picture
   await page.locator('.tooltip').waitFor({ state: 'hidden' }).catch(() => {});
   await screenshot(page, 'decider-filter');

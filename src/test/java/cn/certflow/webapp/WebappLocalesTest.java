@@ -2,6 +2,8 @@ package cn.certflow.webapp;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -53,6 +55,7 @@ class WebappLocalesTest {
 		JsonNode zh = get("/camunda/app/" + app + "/locales/zh.json");
 		JsonNode en = get("/camunda/app/" + app + "/locales/en.json");
 		assertThat(en.path("labels").path("PAGE_LOGIN_SIGN_IN_ACTION").asText("Log in")).isEqualTo("Log in");
+		assertThat(en.path("labels").size()).isEqualTo(webjarEnglish(app).path("labels").size());
 		if (!"welcome".equals(app)) {
 			assertThat(zh.path("labels").path("PAGE_LOGIN_SIGN_IN_ACTION").asText()).isEqualTo("登录");
 			assertThat(zh.path("labels").path("PAGE_LOGIN_FAILED").asText()).isEqualTo("登录失败");
@@ -81,6 +84,16 @@ class WebappLocalesTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "tasklist", "cockpit", "admin" })
+	void servesTheWebjarsEnglishLabelsWithoutItsDateLocales(String app) throws IOException {
+		// The webapps apply the dateLocales of every table they load to moment.js, the last one loaded winning: with the
+		// webjar's en.json (the fallback table) a Chinese page showed "a few seconds ago" about every other time.
+		JsonNode served = get("/camunda/app/" + app + "/locales/en.json");
+		assertThat(served.has("dateLocales")).isFalse();
+		assertThat(served.path("labels")).isEqualTo(webjarEnglish(app).path("labels"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "tasklist", "cockpit", "admin" })
 	void translatesTheEndOfCommunityEditionBanner(String app) throws IOException {
 		// README: no configuration turns the banner off in 7.24 CE; it at least speaks Chinese
 		assertThat(get("/camunda/app/" + app + "/locales/zh.json").path("labels").path("BANNER_CE_EOL_TEXT").asText())
@@ -94,13 +107,17 @@ class WebappLocalesTest {
 		return JSON.readTree(response.getBody().replaceFirst("^\uFEFF", ""));
 	}
 
-	/** The English labels inside camunda-webapp-webjar (ours has no en.json, so the class path has just that one). */
+	/** The en.json inside camunda-webapp-webjar (ours, where there is one, comes first on the class path). */
 	private static JsonNode webjarEnglish(String app) throws IOException {
 		String resource = "META-INF/resources/webjars/camunda/app/" + app + "/locales/en.json";
-		try (InputStream in = WebappLocalesTest.class.getClassLoader().getResourceAsStream(resource)) {
-			assertThat(in).as(resource).isNotNull();
-			return JSON.readTree(in);
+		for (URL url : Collections.list(WebappLocalesTest.class.getClassLoader().getResources(resource))) {
+			if (url.toString().contains("camunda-webapp-webjar")) {
+				try (InputStream in = url.openStream()) {
+					return JSON.readTree(in);
+				}
+			}
 		}
+		throw new AssertionError(resource + " not found in camunda-webapp-webjar");
 	}
 
 	private static List<String> tokens(String text) {
