@@ -5,17 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.certflow.governance.ApprovedDecision;
+import cn.certflow.governance.ApprovedDecisions;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Service;
 
 /**
- * Grades a scored sheet through the engine's decision service (R-GRD-DMN): the latest
- * deployed version of the scheme's grading decision is looked up and evaluated by id, so the
- * version used is known and every evaluation is in Cockpit's decision history.
+ * Grades a scored sheet through the engine's decision service (R-GRD-DMN): the approved
+ * version in force of the scheme's grading decision (not simply the latest deployed, see
+ * {@link ApprovedDecisions}) is evaluated by id, so the version used is known and every
+ * evaluation is in Cockpit's decision history.
  */
 @Service
 public class GradingService {
@@ -31,16 +33,16 @@ public class GradingService {
 
 	private final DecisionService decisionService;
 
-	private final RepositoryService repositoryService;
+	private final ApprovedDecisions approvedDecisions;
 
 	private final SchemeCatalog schemeCatalog;
 
 	private final GradeExplainer explainer;
 
 	public GradingService(DecisionService decisionService, RepositoryService repositoryService,
-			SchemeCatalog schemeCatalog) {
+			SchemeCatalog schemeCatalog, ApprovedDecisions approvedDecisions) {
 		this.decisionService = decisionService;
-		this.repositoryService = repositoryService;
+		this.approvedDecisions = approvedDecisions;
 		this.schemeCatalog = schemeCatalog;
 		this.explainer = new GradeExplainer(repositoryService);
 	}
@@ -108,33 +110,26 @@ public class GradingService {
 	private GradeResult evaluate(Scheme scheme, Map<String, Object> variables, BigDecimal score, String displayScore,
 			BigDecimal characteristicScore, BigDecimal minIndicatorRatio) {
 		String key = scheme.gradingDecisionKey();
-		DecisionDefinition definition = this.repositoryService.createDecisionDefinitionQuery()
-			.decisionDefinitionKey(key)
-			.latestVersion()
-			.singleResult();
-		if (definition == null) {
-			throw new IllegalStateException("Grading decision '" + key + "' of scheme " + scheme.id()
-					+ " is not deployed");
-		}
-		DmnDecisionTableResult result = this.decisionService.evaluateDecisionTableById(definition.getId())
+		ApprovedDecision definition = this.approvedDecisions.inForce(key);
+		DmnDecisionTableResult result = this.decisionService.evaluateDecisionTableById(definition.definitionId())
 			.variables(variables)
 			.evaluate();
 		DmnDecisionRuleResult first = result.getFirstResult();
 		if (first == null) {
-			throw new IllegalStateException("Decision " + key + " v" + definition.getVersion()
+			throw new IllegalStateException("Decision " + key + " v" + definition.version()
 					+ " matched no rule for " + variables);
 		}
 		Number stars = first.getEntry("stars");
 		if (stars == null) {
-			throw new IllegalStateException("Decision " + key + " v" + definition.getVersion() + " gave no stars");
+			throw new IllegalStateException("Decision " + key + " v" + definition.version() + " gave no stars");
 		}
 		String grade = first.getEntry("grade");
 		if (grade == null) {
 			grade = scheme.labels().get(stars.intValue());
 		}
-		List<String> explanation = this.explainer.explain(definition.getId(), variables);
-		return new GradeResult(scheme.id(), score, displayScore, stars.intValue(), grade, key, definition.getVersion(),
-				definition.getId(), explanation, characteristicScore, minIndicatorRatio);
+		List<String> explanation = this.explainer.explain(definition.definitionId(), variables);
+		return new GradeResult(scheme.id(), score, displayScore, stars.intValue(), grade, key, definition.version(),
+				definition.definitionId(), explanation, characteristicScore, minIndicatorRatio);
 	}
 
 }

@@ -2,17 +2,18 @@ package cn.certflow.planning;
 
 import java.util.Map;
 
+import cn.certflow.governance.ApprovedDecision;
+import cn.certflow.governance.ApprovedDecisions;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Service;
 
 /**
  * R-PLAN-1: audit person-days from the {@code audit-time} DMN table (PCEC 15), evaluated by
- * the engine so quality managers' edits apply and each evaluation is in the history.
+ * the engine so quality managers' edits apply and each evaluation is in the history. The
+ * version evaluated is the approved one in force (R-GRD-DMN, {@link ApprovedDecisions}).
  */
 @Service
 public class AuditTimeService {
@@ -28,11 +29,11 @@ public class AuditTimeService {
 
 	private final DecisionService decisionService;
 
-	private final RepositoryService repositoryService;
+	private final ApprovedDecisions approvedDecisions;
 
-	public AuditTimeService(DecisionService decisionService, RepositoryService repositoryService) {
+	public AuditTimeService(DecisionService decisionService, ApprovedDecisions approvedDecisions) {
 		this.decisionService = decisionService;
-		this.repositoryService = repositoryService;
+		this.approvedDecisions = approvedDecisions;
 	}
 
 	/**
@@ -47,20 +48,14 @@ public class AuditTimeService {
 		if (type == null) {
 			throw new BadUserRequestException("auditType is required");
 		}
-		DecisionDefinition definition = this.repositoryService.createDecisionDefinitionQuery()
-			.decisionDefinitionKey(DECISION_KEY)
-			.latestVersion()
-			.singleResult();
-		if (definition == null) {
-			throw new IllegalStateException("Decision '" + DECISION_KEY + "' is not deployed");
-		}
-		DmnDecisionTableResult result = this.decisionService.evaluateDecisionTableById(definition.getId())
+		ApprovedDecision definition = this.approvedDecisions.inForce(DECISION_KEY);
+		DmnDecisionTableResult result = this.decisionService.evaluateDecisionTableById(definition.definitionId())
 			.variables(Map.of(HEADCOUNT, headcount, AUDIT_TYPE, type.name()))
 			.evaluate();
 		DmnDecisionRuleResult entries = result.getSingleResult();
 		if (entries == null || entries.getEntry(PERSON_DAYS) == null) {
 			throw new BadUserRequestException("headcount " + headcount + ": no size band in " + DECISION_KEY + " v"
-					+ definition.getVersion() + " covers it");
+					+ definition.version() + " covers it");
 		}
 		Number days = entries.getEntry(PERSON_DAYS);
 		return days.intValue();

@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import cn.certflow.application.DocumentType;
+import cn.certflow.appeal.AppealComplaint;
+import cn.certflow.certificate.CertificateLifecycle;
+import cn.certflow.certificate.CertificateSuspension;
+import cn.certflow.surveillance.CertificateAudit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +78,42 @@ class FormCoverageTest {
 				keys("verificationOutcome", "clientSignedResult"));
 		expect("certification-decision", keys("decisionOutcome", "decisionReasons", "externalInformation"),
 				keys("decisionOutcome"));
+		// after the certificate (issue 5): certificate-lifecycle, certificate-audit, certificate-suspension, appeal-complaint
+		expect("overdue-surveillance", keys(CertificateLifecycle.OVERDUE_NOTES.getName()),
+				keys(CertificateLifecycle.OVERDUE_NOTES.getName()));
+		expect("recertification-application",
+				keys(CertificateLifecycle.RECERTIFICATION_DECISION.getName(), CertificateLifecycle.CHANGES_DECLARED.getName(),
+						CertificateLifecycle.CHANGES_DESCRIPTION.getName()),
+				keys(CertificateLifecycle.RECERTIFICATION_DECISION.getName()));
+		expect("recertification-document-review",
+				keys(CertificateLifecycle.RECERTIFICATION_DOCUMENTS_OUTCOME.getName(),
+						CertificateLifecycle.RECERTIFICATION_DOCUMENT_FINDINGS.getName()),
+				keys(CertificateLifecycle.RECERTIFICATION_DOCUMENTS_OUTCOME.getName()));
+		expect("change-request-review",
+				keys(CertificateLifecycle.CHANGE_REVIEW_OUTCOME.getName(), CertificateLifecycle.CHANGE_REVIEW_NOTES.getName(),
+						CertificateLifecycle.ONSITE_AUDIT_NEEDED.getName()),
+				keys(CertificateLifecycle.CHANGE_REVIEW_OUTCOME.getName()));
+		expect("certificate-audit-plan",
+				keys(CertificateAudit.PLAN_DECISION.getName(), CertificateAudit.POSTPONE_REASON.getName(),
+						CertificateAudit.POSTPONED_TO.getName(), "leadAuditor", "auditTeam", "plannedDate",
+						CertificateAudit.SAMPLED_SITE.getName(), CertificateAudit.AUDIT_CONTENT.getName()),
+				keys(CertificateAudit.PLAN_DECISION.getName()));
+		expect("certificate-audit-decision",
+				keys(CertificateAudit.DECISION.getName(), CertificateAudit.DECISION_REASONS.getName(),
+						CertificateAudit.SANCTION_FACTS.getName()),
+				keys(CertificateAudit.DECISION.getName()));
+		expect("suspension-lifting",
+				keys(CertificateSuspension.CAUSE_CLEARED.getName(), CertificateSuspension.VERIFICATION_NOTES.getName()),
+				keys(CertificateSuspension.CAUSE_CLEARED.getName(), CertificateSuspension.VERIFICATION_NOTES.getName()));
+		expect("case-acknowledgement", keys(AppealComplaint.ACKNOWLEDGEMENT_TEXT.getName()),
+				keys(AppealComplaint.ACKNOWLEDGEMENT_TEXT.getName()));
+		expect("case-decision",
+				keys(AppealComplaint.OUTCOME.getName(), AppealComplaint.OUTCOME_REASONS.getName(),
+						AppealComplaint.CLIENT_AT_FAULT.getName()),
+				keys(AppealComplaint.OUTCOME.getName(), AppealComplaint.OUTCOME_REASONS.getName()));
+		// R-GRD-DMN: decision-table-change (comment required on decline, server-side)
+		expect("decision-table-change-approval", keys("changeApproved", "approvalComment"), keys());
+		expect("decision-table-change-failed", keys("reviewNote"), keys());
 	}
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -215,7 +255,8 @@ class FormCoverageTest {
 		// Booleans: only a checkbox submits a Boolean in form-js.
 		for (String[] bool : new String[][] { { "opening-meeting", "planConfirmed" },
 				{ "termination-approval", "terminationApproved" }, { "closing-meeting", "clientConfirmedRecords" },
-				{ "correction-verification", "clientSignedResult" } }) {
+				{ "correction-verification", "clientSignedResult" },
+				{ "decision-table-change-approval", "changeApproved" } }) {
 			assertThat(field(bool[0], bool[1]).path("type").asText()).as(bool[1]).isEqualTo("checkbox");
 		}
 		for (String[] date : new String[][] { { "contract", "contractSignedOn" }, { "audit-plan", "plannedDate" } }) {
@@ -275,6 +316,13 @@ class FormCoverageTest {
 		assertContext("certification-decision", "score", "grade", "stars", "gradeExplanation", "auditOutcome",
 				"leadAuditor", "auditTeamMembers");
 		assertThat(field("certification-decision", "gradeExplanation").path("type").asText()).isEqualTo("textarea");
+		// R-GRD-DMN: the approver sees what changed and the cases; the failed-case task lists expected vs actual
+		for (String form : List.of("decision-table-change-approval", "decision-table-change-failed")) {
+			assertContext(form, "decisionKey", "decisionVersion", "inForceVersion", "proposedBy", "caseSummary",
+					"casesSource", "caseReport", "changes");
+			assertThat(field(form, "caseReport").path("type").asText()).isEqualTo("textarea");
+		}
+		assertThat(texts("decision-table-change-approval")).contains("四眼原则");
 	}
 
 	// --- helpers

@@ -10,9 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.certflow.governance.ApprovedDecision;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,13 +31,27 @@ class GradingServiceEngineTest {
 
 	private GradingService gradingService;
 
+	/** The versions in force: here set by the test; the approval itself is tested in cn.certflow.governance. */
+	private final Map<String, ApprovedDecision> approved = new HashMap<>();
+
 	@BeforeEach
 	void deployTables() throws IOException {
 		ProcessEngine engine = extension.getProcessEngine();
 		deploy("rules/grade-pcec.dmn", Files.readString(Path.of("rules/grade-pcec.dmn")));
 		deploy("rules/grade-cqm.dmn", Files.readString(Path.of("rules/grade-cqm.dmn")));
+		approveLatest("grade-pcec");
+		approveLatest("grade-cqm");
 		this.gradingService = new GradingService(engine.getDecisionService(), engine.getRepositoryService(),
-				PcecScoringTest.CATALOG);
+				PcecScoringTest.CATALOG, this.approved::get);
+	}
+
+	private void approveLatest(String key) {
+		DecisionDefinition latest = extension.getRepositoryService()
+			.createDecisionDefinitionQuery()
+			.decisionDefinitionKey(key)
+			.latestVersion()
+			.singleResult();
+		this.approved.put(key, new ApprovedDecision(key, latest.getVersion(), latest.getId()));
 	}
 
 	private void deploy(String name, String xml) {
@@ -57,7 +73,7 @@ class GradingServiceEngineTest {
 	}
 
 	@Test
-	void shouldGradeThroughTheEngineAndUseANewlyDeployedVersion() throws IOException {
+	void shouldGradeThroughTheEngineWithTheApprovedVersionOnly() throws IOException {
 		// R-GRD-DMN: 95 points (A2.2 0 of 5) -> 五星级 on version 1
 		Map<String, Object> scoring = pcecScoring("item_A2_2", "0");
 		GradeResult first = this.gradingService.grade("PCEC", scoring);
@@ -68,11 +84,15 @@ class GradingServiceEngineTest {
 		assertThat(first.decisionKey()).isEqualTo("grade-pcec");
 		int version = first.decisionVersion();
 
-		// a quality manager moves 五星级 to 96 and deploys
+		// a quality manager moves 五星级 to 96 and deploys: not used until approved
 		String changed = Files.readString(Path.of("rules/grade-pcec.dmn")).replace("&gt;= 95", "&gt;= 96");
 		assertThat(changed).contains("&gt;= 96");
 		deploy("rules/grade-pcec.dmn", changed);
+		GradeResult unapproved = this.gradingService.grade("PCEC", scoring);
+		assertThat(unapproved.decisionVersion()).isEqualTo(version);
+		assertThat(unapproved.stars()).isEqualTo(5);
 
+		approveLatest("grade-pcec");
 		GradeResult second = this.gradingService.grade("PCEC", scoring);
 		assertThat(second.decisionVersion()).isEqualTo(version + 1);
 		assertThat(second.decisionDefinitionId()).isNotEqualTo(first.decisionDefinitionId());

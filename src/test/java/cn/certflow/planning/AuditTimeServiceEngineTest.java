@@ -2,7 +2,9 @@ package cn.certflow.planning;
 
 import java.util.Map;
 
+import cn.certflow.governance.ApprovedDecision;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -26,7 +28,15 @@ class AuditTimeServiceEngineTest {
 
 	@BeforeEach
 	void setUp() {
-		this.service = new AuditTimeService(extension.getDecisionService(), extension.getRepositoryService());
+		// the deployed table stands approved here; approval itself: cn.certflow.governance (R-GRD-DMN)
+		this.service = new AuditTimeService(extension.getDecisionService(), (key) -> {
+			DecisionDefinition deployed = extension.getRepositoryService()
+				.createDecisionDefinitionQuery()
+				.decisionDefinitionKey(key)
+				.latestVersion()
+				.singleResult();
+			return new ApprovedDecision(key, deployed.getVersion(), deployed.getId());
+		});
 	}
 
 	@Test

@@ -1,0 +1,60 @@
+package cn.certflow.governance;
+
+import static cn.certflow.governance.DecisionTableChange.APPROVAL_COMMENT;
+import static cn.certflow.governance.DecisionTableChange.APPROVAL_ID;
+import static cn.certflow.governance.DecisionTableChange.CHANGE_APPROVED;
+
+import cn.certflow.system.CurrentUser;
+import cn.certflow.system.InvalidInputException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The second quality manager approves or declines a version whose cases all pass (R-GRD-DMN); recorded with who,
+ * when and the comment. Approved, it is in force for the next evaluation. A version older than the one already in
+ * force cannot be approved (it would never be used): decline it.
+ */
+@Component
+class ChangeApprovalListener implements TaskListener {
+
+	private final DecisionApprovals approvals;
+
+	private final CurrentUser currentUser;
+
+	ChangeApprovalListener(DecisionApprovals approvals, CurrentUser currentUser) {
+		this.approvals = approvals;
+		this.currentUser = currentUser;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		Boolean approved = CHANGE_APPROVED.from(task).getOrNull();
+		if (approved == null) {
+			throw new InvalidInputException(CHANGE_APPROVED.getName(), "approve or decline the change");
+		}
+		String comment = APPROVAL_COMMENT.from(task).getOrNull();
+		comment = (comment != null && !comment.isBlank()) ? comment.trim() : null;
+		if (!approved && comment == null) {
+			throw new InvalidInputException(APPROVAL_COMMENT.getName(), "say why the change is declined");
+		}
+		DecisionApproval approval = this.approvals.get(APPROVAL_ID.from(task).get()).orElseThrow();
+		if (approved) {
+			this.approvals.inForceRecord(approval.decisionKey())
+				.filter((inForce) -> inForce.version() > approval.version())
+				.ifPresent((inForce) -> {
+					throw new InvalidInputException(CHANGE_APPROVED.getName(), "v" + inForce.version() + " of "
+							+ approval.decisionKey() + " is already in force; v" + approval.version()
+							+ " would never be used: decline it");
+				});
+		}
+		boolean decided = this.approvals.decide(approval.id(),
+				approved ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, this.currentUser.id(task),
+				(comment != null) ? comment : "批准");
+		if (!decided) {
+			throw new IllegalStateException("R-GRD-DMN: " + approval.decisionKey() + " v" + approval.version()
+					+ " is " + approval.status() + ", not a candidate");
+		}
+	}
+
+}

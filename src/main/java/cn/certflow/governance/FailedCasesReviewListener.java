@@ -1,0 +1,28 @@
+package cn.certflow.governance;
+
+import cn.certflow.system.CurrentUser;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** A quality manager has read the failing cases of a rejected version (R-GRD-DMN): who, when and their note. */
+@Component
+class FailedCasesReviewListener implements TaskListener {
+
+	private final DecisionApprovals approvals;
+
+	private final CurrentUser currentUser;
+
+	FailedCasesReviewListener(DecisionApprovals approvals, CurrentUser currentUser) {
+		this.approvals = approvals;
+		this.currentUser = currentUser;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String note = DecisionTableChange.REVIEW_NOTE.from(task).getOrNull();
+		this.approvals.reviewed(DecisionTableChange.APPROVAL_ID.from(task).get(), this.currentUser.id(task),
+				(note != null && !note.isBlank()) ? note.trim() : null);
+	}
+
+}
