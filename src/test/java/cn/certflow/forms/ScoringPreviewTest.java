@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.certflow.governance.ApprovedDecision;
 import cn.certflow.grading.GradeResult;
 import cn.certflow.grading.GradingService;
 import cn.certflow.grading.Scheme;
@@ -24,6 +25,7 @@ import cn.certflow.grading.SheetItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.feel.api.EvaluationResult;
@@ -91,7 +93,16 @@ class ScoringPreviewTest {
 				.deploy();
 			extension.manageDeployment(deployment);
 		}
-		this.gradingService = new GradingService(engine.getDecisionService(), engine.getRepositoryService(), CATALOG);
+		// the tables as deployed here are the versions in force (approval is not what this test is about)
+		this.gradingService = new GradingService(engine.getDecisionService(), engine.getRepositoryService(), CATALOG,
+				(key) -> {
+					DecisionDefinition latest = engine.getRepositoryService()
+						.createDecisionDefinitionQuery()
+						.decisionDefinitionKey(key)
+						.latestVersion()
+						.singleResult();
+					return new ApprovedDecision(key, latest.getVersion(), latest.getId());
+				});
 	}
 
 	@Test
