@@ -52,7 +52,8 @@ const run = Date.now().toString(36).toUpperCase();
 const client = `端到端测试售后服务有限公司${run}`;
 const code = creditCode();
 const today = new Date();
-const isoToday = today.toISOString().slice(0, 10);
+// the certification body's day (Asia/Shanghai), as the server compares dates: not UTC's, which lags 8 hours
+const isoToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(today);
 
 // --- browser helpers -------------------------------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ record Snapshot(Map<String, List<String>> engine, Map<String, List<Map<String, O
 			}
 			engine.put(resource, rows.stream()
 				.sorted(Comparator.comparing((JsonNode row) -> row.path("id").asText()))
-				.map(JsonNode::toString)
+				.map(Snapshot::canonical)
 				.toList());
 		}
 		Map<String, List<Map<String, Object>>> records = new LinkedHashMap<>();
@@ -52,6 +52,21 @@ record Snapshot(Map<String, List<String>> engine, Map<String, List<Map<String, O
 	/** Rows in all our tables. */
 	int rows() {
 		return this.records.values().stream().mapToInt(List::size).sum();
+	}
+
+	/** Object properties in name order: a JSON variable's value is serialized with properties in no fixed order. */
+	private static final com.fasterxml.jackson.databind.json.JsonMapper CANONICAL = com.fasterxml.jackson.databind.json.JsonMapper
+		.builder()
+		.enable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+		.build();
+
+	private static String canonical(JsonNode row) {
+		try {
+			return CANONICAL.writeValueAsString(row);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	int size(String what) {
