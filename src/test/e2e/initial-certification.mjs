@@ -1,6 +1,9 @@
 // End-to-end test (issue 7): a whole initial certification (scheme CQM) through Camunda Tasklist and Camunda Forms,
-// role by role, then the public certificate page shows the certificate as valid.
-// Also: a wrong password is refused on the Tasklist login, and `reviewer` does not see the decision task.
+// role by role, in a browser that prefers Chinese (zh-CN), then the public certificate page shows the certificate as valid.
+// Also: English stays available (en-US browser); a wrong password is refused; the scoring form's live preview shows the
+// grade the engine then awards; `reviewer` does not see the decision task (nor the 待认证决定 filter) while `decider`
+// finds it there; a manager sees, in Chinese Cockpit, the processes by name, an incident, and the grade-cqm decision
+// history; Admin speaks Chinese.
 //
 // Started by run.sh (which starts the app in the demo profile); needs E2E_BASE and E2E_OUT.
 // Screenshots: $E2E_OUT/NN-step.png. On failure the page's screenshot and HTML go to $E2E_OUT/failure.*.
@@ -10,12 +13,21 @@ import { writeFileSync } from 'node:fs';
 const base = process.env.E2E_BASE ?? 'http://localhost:18080';
 const out = process.env.E2E_OUT ?? 'target/e2e';
 const TASKLIST = `${base}/camunda/app/tasklist/default/`;
+const COCKPIT = `${base}/camunda/app/cockpit/default/`;
+const ADMIN = `${base}/camunda/app/admin/default/`;
+
+// Tasklist's own words in Chinese (our locales/zh.json), as a zh-CN browser shows them.
+const ZH = {
+  startProcess: '发起流程', start: '启动', claim: '认领', complete: '完成', loginFailed: '登录失败',
+  noTasks: '没有符合过滤条件的任务。', logIn: '登录',
+};
 
 let shot = 0;
-async function screenshot(page, step) {
+async function screenshot(page, step, element) {
   shot += 1;
   const file = `${out}/${String(shot).padStart(2, '0')}-${step}.png`;
-  await page.screenshot({ path: file, fullPage: true });
+  if (element) await element.screenshot({ path: file });
+  else await page.screenshot({ path: file, fullPage: true });
   console.log(`  screenshot ${file}`);
 }
 
@@ -40,7 +52,8 @@ const run = Date.now().toString(36).toUpperCase();
 const client = `端到端测试售后服务有限公司${run}`;
 const code = creditCode();
 const today = new Date();
-const isoToday = today.toISOString().slice(0, 10);
+// the certification body's day (Asia/Shanghai), as the server compares dates: not UTC's, which lags 8 hours
+const isoToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(today);
 
 // --- browser helpers -------------------------------------------------------------------------------------------
 
@@ -51,22 +64,37 @@ const browser = await chromium.launch({
 });
 let page;
 
-async function login(user, password = user) {
-  const context = await browser.newContext({ viewport: { width: 1500, height: 950 }, locale: 'zh-CN' });
+// A fresh browser context per user: playwright's locale sets navigator.languages and the Accept-Language header.
+async function login(user, password = user, { app = TASKLIST, locale = 'zh-CN' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1500, height: 950 }, locale });
   context.setDefaultTimeout(20000);
   page = await context.newPage();
-  await page.goto(TASKLIST);
+  await page.goto(app);
   await page.waitForSelector('input[type=password]');
-  await page.locator('input[type=text]').first().fill(user);
-  await page.locator('input[type=password]').fill(password);
+  await page.waitForLoadState('networkidle'); // the login page re-renders once its translations have loaded
+  const name = page.locator('input[type=text]').first();
+  const secret = page.locator('input[type=password]');
+  for (let attempt = 1; ; attempt++) {
+    await name.fill(user);
+    await secret.fill(password);
+    if ((await name.inputValue()) === user && (await secret.inputValue()) === password) break;
+    if (attempt === 3) throw new Error(`login form for ${user} does not keep its input`);
+    await page.waitForTimeout(500);
+  }
   await page.locator('button[type=submit]').click();
   return page;
 }
 
 async function loginOk(user) {
   await login(user);
-  await page.getByText('Start process').first().waitFor();
+  await page.getByText(ZH.startProcess).first().waitFor();
   console.log(`logged in as ${user}`);
+}
+
+async function loginCockpit(user) {
+  await login(user, user, { app: COCKPIT });
+  await page.locator('.navbar, [cam-widget-header]').getByText('流程').first().waitFor();
+  console.log(`logged in to Cockpit as ${user}`);
 }
 
 async function logout() {
@@ -116,10 +144,10 @@ async function openTask(name) {
   }
   await item.locator('a').first().click();
   await page.locator('.task-details h2, .task-details .names').first().waitFor();
-  const claim = page.locator('.task-details').getByText('Claim', { exact: true });
+  const claim = page.locator('.task-details').getByText(ZH.claim, { exact: true });
   if (await claim.isVisible().catch(() => false)) {
     await claim.click();
-    await page.locator('.task-details').getByText('Claim', { exact: true }).waitFor({ state: 'hidden' });
+    await page.locator('.task-details').getByText(ZH.claim, { exact: true }).waitFor({ state: 'hidden' });
   }
   await page.locator('.task-details .fjs-form').waitFor();
   await page.locator('.task-details .fjs-form input').first().waitFor();
@@ -129,7 +157,7 @@ async function openTask(name) {
 async function complete(step) {
   await screenshot(page, step);
   const before = await page.locator('.tasks-list li', { hasText: client }).count();
-  await page.locator('.task-details button', { hasText: 'Complete' }).click();
+  await page.locator('.task-details button', { hasText: ZH.complete }).click();
   // Tasklist reports errors as notifications; success removes the form.
   const error = page.locator('.notifications .alert-danger, .task-details .alert-danger:visible');
   const done = page.locator('.task-details .fjs-form');
@@ -147,11 +175,10 @@ async function complete(step) {
   throw new Error(`completing ${step}: the form is still shown (invalid field?)`);
 }
 
-async function api(path, { user = 'reviewer', method = 'GET', body } = {}) {
-  const response = await fetch(`${base}${path}`, {
-    method, body,
-    headers: { Authorization: 'Basic ' + Buffer.from(`${user}:${user}`).toString('base64') },
-  });
+async function api(path, { user = 'reviewer', method = 'GET', body, json } = {}) {
+  const headers = { Authorization: 'Basic ' + Buffer.from(`${user}:${user}`).toString('base64') };
+  if (json) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`${base}${path}`, { method, headers, body: json ? JSON.stringify(json) : body });
   if (!response.ok) throw new Error(`${method} ${path} as ${user}: HTTP ${response.status} ${await response.text()}`);
   return response.status === 204 ? null : response.json();
 }
@@ -161,19 +188,30 @@ async function api(path, { user = 'reviewer', method = 'GET', body } = {}) {
 try {
   console.log(`client ${client}, credit code ${code}`);
 
-  // 1. A wrong password is refused and the login page stays. (User `dual` is not used otherwise: a failed login
+  // 1. The webapps speak the browser's language: English for en-US, Chinese for zh-CN (issue 7).
+  await login('nobody-en', 'x', { locale: 'en-US' });
+  await page.getByText('Login Failed').waitFor();
+  check(await page.locator('button[type=submit]').innerText() === 'Log in', 'en-US browser: English login page');
+  await screenshot(page, 'login-english');
+  await logout();
+
+  // 2. A wrong password is refused and the login page stays. (User `dual` is not used otherwise: a failed login
   // delays further logins of the same user for a few seconds.)
   await login('dual', 'not-the-password');
-  await page.getByText('Login Failed').waitFor();
+  await page.getByText(ZH.loginFailed).waitFor();
   check(page.url().includes('#/login'), 'wrong password: still on the login page');
   check(await page.locator('input[type=password]').isVisible(), 'wrong password: login form still shown');
-  check(!(await page.getByText('Start process').isVisible()), 'wrong password: Tasklist not shown');
+  check((await page.locator('button[type=submit]').innerText()).trim() === ZH.logIn, 'zh-CN browser: Chinese login page');
+  check(!(await page.getByText(ZH.startProcess).isVisible()), 'wrong password: Tasklist not shown');
   await screenshot(page, 'wrong-password');
   await logout();
 
-  // 2. reviewer starts 初次认证 with the start form.
+  // 3. reviewer starts 初次认证 with the start form.
   await loginOk('reviewer');
-  await page.getByText('Start process').first().click();
+  await page.locator('.task-filter .name', { hasText: '我的任务' }).waitFor();
+  check(true, 'reviewer: Tasklist in Chinese with the filter 我的任务');
+  await screenshot(page, 'tasklist-reviewer');
+  await page.getByText(ZH.startProcess).first().click();
   await page.locator('.modal-content').getByText('初次认证').first().click();
   await page.locator('.modal-content .fjs-form').waitFor();
   await field('clientName').waitFor();
@@ -190,11 +228,11 @@ try {
   // every mandatory document; option 5 (third-party certificates, 如有) is optional and left out
   for (const i of [0, 1, 2, 3, 4, 6, 7]) await choose('declaredDocuments', i);
   await screenshot(page, 'start-form');
-  await page.locator('.modal-footer button', { hasText: 'Start' }).click();
+  await page.locator('.modal-footer button', { hasText: ZH.start }).click();
   await page.locator('.modal-content').waitFor({ state: 'hidden' });
   console.log('started 初次认证');
 
-  // 3. reviewer: 申请评审 — read the application number (business key) from the form.
+  // 4. reviewer: 申请评审 — read the application number (business key) from the form.
   await openTask('申请评审');
   const number = await field('applicationNumber').inputValue();
   check(/\S/.test(number), `application number shown on the review form: ${number}`);
@@ -216,19 +254,19 @@ try {
   await fill('reviewNotes', '材料齐全，予以受理（端到端测试）。');
   await complete('application-review');
 
-  // 4. reviewer: 签订认证合同.
+  // 5. reviewer: 签订认证合同.
   await openTask('签订认证合同');
   await fill('contractNumber', `HT-E2E-${run}`);
   await date('contractSignedOn', isoToday);
   await complete('contract');
 
-  // 5. reviewer: 文件评审 — passed.
+  // 6. reviewer: 文件评审 — passed.
   await openTask('文件评审');
   await choose('documentReviewOutcome', 0); // 通过 PASSED
   await complete('document-review');
   await logout();
 
-  // 6. lead: 策划现场审查与审查组, 首次会议.
+  // 7. lead: 策划现场审查与审查组, 首次会议.
   await loginOk('lead');
   await openTask('策划现场审查');
   await fill('leadAuditor', 'lead');
@@ -242,7 +280,7 @@ try {
   await complete('opening-meeting');
   await logout();
 
-  // 7. auditor: 服务特性测评 and 服务管理审核.
+  // 8. auditor: 服务特性测评 and 服务管理审核.
   await loginOk('auditor');
   await openTask('服务特性测评');
   await fill('findings', '服务网点、技术支持与投诉处理符合 CQM 要求（端到端测试）。');
@@ -252,28 +290,48 @@ try {
   await complete('management-audit');
   await logout();
 
-  // 8. lead: 按评分表评分 (CQM: every indicator at its maximum), 末次会议.
+  // 9. lead: 按评分表评分 (CQM: every indicator at its maximum), 末次会议. The form's preview (FEEL in form-js) follows
+  // the input live, and shows the grade that the engine's DMN then awards.
   await loginOk('lead');
   await openTask('按评分表评分');
+  const preview = page.locator('.task-details .certflow-preview');
   const maxima = { '4_1_1': 10, '4_1_2': 15, '4_1_3': 10, '4_1_4': 25, '4_1_5': 15, '4_1_6': 7, '4_1_7': 8, '4_1_8': 10 };
-  for (const [indicator, max] of Object.entries(maxima)) await fill(`indicator_${indicator}`, max);
+  for (const [indicator, max] of Object.entries(maxima)) {
+    if (indicator === '4_1_8') {
+      await preview.getByText('尚有 1 个指标未评分（4.1.8）').waitFor();
+      check(true, 'preview: names the indicator not scored yet');
+    }
+    await fill(`indicator_${indicator}`, max);
+  }
   await fill('surveyScore', 95);
-  await fill('faceSurveyScore', 95);
+  await fill('faceSurveyScore', 75);
   await field('managementAuditPassed').check();
   await fill('seriousNonconformities', 0);
   await fill('operatingMonths', 24);
   for (const key of ['liabilityAccidents12m', 'liabilityAccidents24m', 'negativeInfo12m', 'negativeInfo24m',
     'negativeInfoTotal', 'majorComplaints', 'majorComplaintsUnrectified']) await fill(key, 0);
+  const previewGrade = (grade) => preview.locator('strong', { hasText: new RegExp(`^${grade}$`) });
+  await previewGrade('三星级').waitFor();
+  check((await preview.innerText()).includes('五星级未达到：S当面 ≥ 90%（实为 75%）'),
+    `preview: 三星级 with S当面 75 %, and why not higher (R-GRD-CQM-2)`);
+  await preview.scrollIntoViewIfNeeded();
+  await screenshot(page, 'scoring-preview-3-stars', page.locator('.task-details .fjs-form-field-grouplike', { has: page.locator('.certflow-preview') }).last());
+  await fill('faceSurveyScore', 95);
+  await previewGrade('五星级').waitFor();
+  check(!(await preview.innerText()).includes('未达到'), 'preview: 五星级 once S当面 is 95 %');
+  await screenshot(page, 'scoring-preview-5-stars', page.locator('.task-details .fjs-form-field-grouplike', { has: page.locator('.certflow-preview') }).last());
   await complete('scoring-cqm');
 
   await openTask('末次会议');
   const grade = await field('grade').inputValue();
   console.log(`  score ${await field('score').inputValue()}, grade ${grade}`);
+  check(grade === '五星级', 'the engine (DMN grade-cqm) awards the grade the preview showed');
   await field('clientConfirmedRecords').check();
   await complete('closing-meeting');
   await logout();
 
-  // 9. While the decision task is open (and not yet claimed by anyone), reviewer's task list does not show it.
+  // 10. While the decision task is open (and not yet claimed by anyone), reviewer's task list does not show it and
+  // reviewer has no 待认证决定 filter.
   let decisionTasks = [];
   for (const deadline = Date.now() + 30000; !decisionTasks.length && Date.now() < deadline;) {
     decisionTasks = await api(`/engine-rest/task?taskDefinitionKey=Task_CertificationDecision`
@@ -282,23 +340,59 @@ try {
   }
   check(decisionTasks.length === 1 && !decisionTasks[0].assignee, 'the decision task is open and unclaimed');
   await loginOk('reviewer');
-  await page.getByText('No task matching filters found.').or(page.locator('.tasks-list li').first()).waitFor();
+  await page.getByText(ZH.noTasks).or(page.locator('.tasks-list li').first()).first().waitFor();
+  await page.locator('.task-filter .name').first().waitFor();
   await page.waitForLoadState('networkidle');
-  const reviewerSees = await page.locator('.tasks-list li', { hasText: client }).allInnerTexts();
-  check(!(await page.getByText('复核与认证决定').count()),
-    `reviewer's task list has no decision task (tasks of this client listed: ${reviewerSees.length})`);
+  const reviewerFilters = await page.locator('.task-filter .name').allInnerTexts();
+  check(!reviewerFilters.some((f) => f.includes('待认证决定')), `reviewer's filters have no 待认证决定: ${reviewerFilters.map((f) => f.trim()).join(', ')}`);
+  for (const filter of reviewerFilters) {
+    await page.locator('.task-filter .name', { hasText: filter.trim() }).first().click();
+    await page.getByText(ZH.noTasks).or(page.locator('.tasks-list li').first()).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    check(!(await page.locator('.tasks-list').getByText('复核与认证决定').count()),
+      `reviewer's filter ${filter.trim()} lists no decision task`);
+  }
+  await page.locator('.task-filter .name', { hasText: '我的任务' }).first().click();
+  await page.getByText(ZH.noTasks).or(page.locator('.tasks-list li').first()).first().waitFor();
   await screenshot(page, 'reviewer-no-decision-task');
   await logout();
 
-  // 10. decider: 复核与认证决定 — certify.
+  // 11. Cockpit (manager, read-only): processes by their names, an incident, in Chinese. The incident is a custom one
+  // raised on this instance through the REST API (a normal run has none), and resolved again afterwards.
+  const instanceId = decisionTasks[0].processInstanceId;
+  const incident = await api(`/engine-rest/execution/${instanceId}/create-incident`, {
+    user: 'admin', method: 'POST', json: { incidentType: 'e2e-demo', configuration: number,
+      message: '端到端测试：演示 Cockpit 中的故障（随后解决）' },
+  });
+  await loginCockpit('manager');
+  await page.goto(`${COCKPIT}#/processes`);
+  await page.locator('tr', { has: page.getByText('初次认证 Initial certification') }).first().waitFor();
+  check(await page.getByText('现场审查 On-site audit').first().isVisible(), 'Cockpit: process definitions by their names');
+  await screenshot(page, 'cockpit-processes');
+  await page.goto(`${COCKPIT}#/process-instance/${instanceId}/runtime?tab=incidents-tab`);
+  await page.getByText('端到端测试：演示 Cockpit 中的故障').first().waitFor();
+  check(true, 'Cockpit: the manager sees the incident of the running instance');
+  await screenshot(page, 'cockpit-incident');
+  await logout();
+  await api(`/engine-rest/incident/${incident.id}`, { user: 'admin', method: 'DELETE' });
+
+  // 12. decider finds the task under 待认证决定: 复核与认证决定 — certify.
   await loginOk('decider');
+  await page.locator('.task-filter .name', { hasText: '待认证决定' }).first().click();
+  const decisionItem = page.locator('.tasks-list li', { hasText: '复核与认证决定' }).filter({ hasText: client }).first();
+  await decisionItem.waitFor();
+  const itemText = await decisionItem.innerText();
+  check(/前/.test(itemText) && !/ago/.test(itemText), `dates in Chinese too: ${itemText.split('\n').pop()}`);
+  await page.mouse.move(900, 700); // no filter tooltip in the picture
+  await page.locator('.tooltip').waitFor({ state: 'hidden' }).catch(() => {});
+  await screenshot(page, 'decider-filter');
   await openTask('复核与认证决定');
   await choose('decisionOutcome', 0); // 批准认证 CERTIFY
   await fill('decisionReasons', '审查结论与评分表一致，批准认证（端到端测试）。');
   await complete('certification-decision');
   await logout();
 
-  // 11. The certificate number, from the process history (manager may read all of it).
+  // 13. The certificate number, from the process history (manager may read all of it).
   let certificate;
   for (const deadline = Date.now() + 30000; !certificate && Date.now() < deadline;) {
     const found = await api(`/engine-rest/history/variable-instance?variableName=certificateNumber`
@@ -308,7 +402,27 @@ try {
   }
   check(certificate, `certificate issued: ${certificate}`);
 
-  // 12. The public certificate page, without login.
+  // 14. Cockpit: the grade-cqm evaluation of this audit in the decision history (history level full); Admin in Chinese.
+  await loginCockpit('manager');
+  await page.goto(`${COCKPIT}#/decisions`);
+  await page.locator('a[href^="#/decision-definition/grade-cqm"]').first().click();
+  await page.locator('a[href^="#/decision-instance/"]').first().waitFor();
+  await screenshot(page, 'cockpit-grade-cqm-history');
+  await page.locator('a[href^="#/decision-instance/"]').first().click();
+  await page.waitForURL(/#\/decision-instance\//);
+  await page.getByText('输入', { exact: true }).first().waitFor();
+  await page.getByText('characteristicScore').or(page.getByText('X（服务特性得分')).first().waitFor();
+  check(true, 'Cockpit: the grade-cqm evaluation opens with its inputs');
+  await screenshot(page, 'cockpit-grade-cqm-instance');
+  await logout();
+  await login('admin', 'admin', { app: ADMIN });
+  await page.locator('[cam-widget-header]').first().waitFor();
+  await page.goto(`${ADMIN}#/users`);
+  await page.getByText('用户列表').first().waitFor();
+  await screenshot(page, 'admin-users');
+  await logout();
+
+  // 15. The public certificate page, without login.
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, locale: 'zh-CN' });
   page = await context.newPage();
   await page.goto(`${base}/verify.html`);

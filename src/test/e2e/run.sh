@@ -35,8 +35,8 @@ trap stop_app EXIT
 
 echo "e2e: waiting for the app on port $port (pid $app_pid, log $out/app.log)"
 start=$(date +%s)
-until curl -fsS -o /dev/null "http://localhost:$port/verify.html" \
-    && curl -fsS -o /dev/null -u reviewer:reviewer "http://localhost:$port/engine-rest/process-definition/key/initial-certification"; do
+until curl -fs -o /dev/null "http://localhost:$port/verify.html" \
+    && curl -fs -o /dev/null -u reviewer:reviewer "http://localhost:$port/engine-rest/process-definition/key/initial-certification"; do
   if ! kill -0 "$app_pid" 2>/dev/null; then
     echo "e2e: the app exited during start-up; last log lines:"; tail -n 40 "$out/app.log"; exit 1
   fi

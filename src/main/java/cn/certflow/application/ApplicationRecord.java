@@ -8,7 +8,8 @@ public record ApplicationRecord(long id, String number, long clientId, String cl
 		String creditCode, String legalStatus, String schemeId, int requestedStars, String technicalArea,
 		String categories, String sites, int headcount, String declaredDocuments, ApplicationStatus status,
 		OffsetDateTime receivedAt, OffsetDateTime reviewDueAt, OffsetDateTime reviewedAt, String reviewedBy,
-		Long reviewMinutes, String contractNumber, LocalDate contractSignedOn, String processInstanceId) {
+		Long reviewMinutes, String contractNumber, LocalDate contractSignedOn, String processInstanceId,
+		String contactEmail) {
 
 	/** Scope as printed on the certificate: technical area and professional categories. */
 	public String scope() {

@@ -23,7 +23,7 @@ public class ApplicationRepository {
 	private static final String SELECT = "select a.id, a.number, a.client_id, c.name, c.address, c.credit_code, c.legal_status,"
 			+ " a.scheme, a.requested_stars, a.technical_area, a.categories, a.sites, a.headcount, a.declared_documents,"
 			+ " a.status, a.received_at, a.review_due_at, a.reviewed_at, a.reviewed_by, a.review_minutes,"
-			+ " a.contract_number, a.contract_signed_on, a.process_instance_id"
+			+ " a.contract_number, a.contract_signed_on, a.process_instance_id, a.contact_email"
 			+ " from application a join client c on c.id = a.client_id";
 
 	private final JdbcClient jdbc;
@@ -51,12 +51,12 @@ public class ApplicationRepository {
 			OffsetDateTime reviewDueAt, String processInstanceId) {
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("insert into application (number, client_id, scheme, requested_stars, technical_area, categories,"
-				+ " sites, headcount, declared_documents, status, received_at, review_due_at, process_instance_id)"
-				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ " sites, headcount, declared_documents, status, received_at, review_due_at, process_instance_id, contact_email)"
+				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(number, clientId, request.schemeId(), request.requestedStars(), request.technicalArea(),
 					String.join(", ", request.categories()), String.join("\n", request.sites()), request.headcount(),
 					String.join(",", request.documents()), ApplicationStatus.RECEIVED.name(), receivedAt, reviewDueAt,
-					processInstanceId)
+					processInstanceId, blankToNull(request.contactEmail()))
 			.update(key, "id");
 		return key.getKey().longValue();
 	}
@@ -134,7 +134,11 @@ public class ApplicationRepository {
 				rs.getString(12), rs.getInt(13), rs.getString(14), ApplicationStatus.valueOf(rs.getString(15)),
 				rs.getObject(16, OffsetDateTime.class), rs.getObject(17, OffsetDateTime.class),
 				rs.getObject(18, OffsetDateTime.class), rs.getString(19), rs.getObject(20, Long.class),
-				rs.getString(21), rs.getObject(22, LocalDate.class), rs.getString(23));
+				rs.getString(21), rs.getObject(22, LocalDate.class), rs.getString(23), rs.getString(24));
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
 }

@@ -3,6 +3,7 @@ package cn.certflow.application;
 import static cn.certflow.application.InitialCertification.CATEGORIES;
 import static cn.certflow.application.InitialCertification.CLIENT_ADDRESS;
 import static cn.certflow.application.InitialCertification.CLIENT_NAME;
+import static cn.certflow.application.InitialCertification.CONTACT_EMAIL;
 import static cn.certflow.application.InitialCertification.CREDIT_CODE;
 import static cn.certflow.application.InitialCertification.DECLARED_DOCUMENTS;
 import static cn.certflow.application.InitialCertification.HEADCOUNT;
@@ -39,6 +40,9 @@ final class ApplicationVariables {
 		SITES.on(variables).set(String.join("\n", request.sites()));
 		HEADCOUNT.on(variables).set(request.headcount());
 		DECLARED_DOCUMENTS.on(variables).set(String.join(",", request.documents()));
+		if (request.contactEmail() != null) {
+			CONTACT_EMAIL.on(variables).set(request.contactEmail());
+		}
 		return variables;
 	}
 
@@ -50,7 +54,8 @@ final class ApplicationVariables {
 				SCHEME_ID.from(scope).getOrNull(), (stars != null) ? stars.intValue() : null,
 				trim(TECHNICAL_AREA.from(scope).getOrNull()), split(CATEGORIES.from(scope).getOrNull(), "[,，、]"),
 				split(SITES.from(scope).getOrNull(), "\\R"), (headcount != null) ? headcount.intValue() : null,
-				FormLists.strings(DECLARED_DOCUMENTS.from(scope).getOrNull()));
+				FormLists.strings(DECLARED_DOCUMENTS.from(scope).getOrNull()),
+				blankToNull(trim(CONTACT_EMAIL.from(scope).getOrNull())));
 	}
 
 	private static List<String> split(String value, String separator) {
@@ -62,6 +67,11 @@ final class ApplicationVariables {
 
 	private static String trim(String value) {
 		return (value != null) ? value.trim() : null;
+	}
+
+	/** Tasklist submits an empty text field as "": no contact e-mail. */
+	private static String blankToNull(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
 	}
 
 }

@@ -37,6 +37,9 @@ public final class InitialCertification {
 
 		public static final String REJECT_APPLICATION = "Task_RejectApplication";
 
+		/** E-mails the rejection notice (asynchronous, retried with backoff, then an incident). */
+		public static final String NOTIFY_REJECTION = "Task_NotifyRejection";
+
 		public static final String APPLICATION_REJECTED = "EndEvent_ApplicationRejected";
 
 		public static final String SIGN_CONTRACT = "Task_SignContract";
@@ -45,11 +48,16 @@ public final class InitialCertification {
 
 		public static final String SUBMIT_CORRECTIONS = "Task_SubmitCorrections";
 
+		/** E-mails the document review findings, on a branch of its own: the corrections task does not wait. */
+		public static final String NOTIFY_DOCUMENT_FINDINGS = "Task_NotifyDocumentFindings";
+
 		public static final String DETERMINE_AUDIT_TIME = "Task_DetermineAuditTime";
 
 		public static final String PLAN_AUDIT = "Task_PlanAudit";
 
 		public static final String ONSITE_AUDIT = "CallActivity_OnsiteAudit";
+
+		public static final String NOTIFY_AUDIT_TERMINATION = "Task_NotifyAuditTermination";
 
 		public static final String AUDIT_TERMINATED = "EndEvent_AuditTerminated";
 
@@ -57,9 +65,13 @@ public final class InitialCertification {
 
 		public static final String REFUSE_CERTIFICATION = "Task_RefuseCertification";
 
+		public static final String NOTIFY_REFUSAL = "Task_NotifyRefusal";
+
 		public static final String CERTIFICATION_REFUSED = "EndEvent_CertificationRefused";
 
 		public static final String ISSUE_CERTIFICATE = "Task_IssueCertificate";
+
+		public static final String NOTIFY_CERTIFICATE_ISSUED = "Task_NotifyCertificateIssued";
 
 		public static final String CERTIFICATE_ISSUED = "EndEvent_CertificateIssued";
 
@@ -94,6 +106,9 @@ public final class InitialCertification {
 	public static final VariableFactory<String> SITES = stringVariable("sites");
 
 	public static final VariableFactory<Number> HEADCOUNT = customVariable("headcount", Number.class);
+
+	/** Where notices to the client are e-mailed; optional. */
+	public static final VariableFactory<String> CONTACT_EMAIL = stringVariable("contactEmail");
 
 	/** Document types the client provides (PCEC 6.2): a JSON array from the start form or a comma list. */
 	public static final VariableFactory<Object> DECLARED_DOCUMENTS = customVariable("declaredDocuments", Object.class);

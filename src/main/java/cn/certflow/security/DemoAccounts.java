@@ -22,6 +22,7 @@ class DemoAccounts implements ApplicationRunner {
 			"decider", List.of(Groups.DECISION_MAKERS),
 			"dual", List.of(Groups.AUDITORS, Groups.DECISION_MAKERS),
 			"quality", List.of(Groups.QUALITY_MANAGERS),
+			"quality2", List.of(Groups.QUALITY_MANAGERS),
 			"manager", List.of(Groups.MANAGERS),
 			"admin", List.of(Groups.ADMINS));
 

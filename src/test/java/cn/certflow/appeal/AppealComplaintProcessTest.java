@@ -126,6 +126,7 @@ class AppealComplaintProcessTest {
 			.isInstanceOf(InvalidInputException.class).hasMessageContaining("clientAtFault");
 		this.driver.certification().complete("quality", number, AppealComplaint.Elements.DECIDE,
 				Map.of("caseOutcome", "UPHELD", "caseOutcomeReasons", "经核实系获证组织责任", "clientAtFault", true));
+		this.driver.fireDueJobs(); // the outcome is e-mailed asynchronously, then reported
 
 		assertThat(this.requests.of(certificate)).anySatisfy(r -> {
 			assertThat(r.eventKind()).isEqualTo("SERIOUS_COMPLAINT_PROVEN");

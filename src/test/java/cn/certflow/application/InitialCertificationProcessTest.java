@@ -6,6 +6,11 @@ import static cn.certflow.application.InitialCertification.Elements.CERTIFICATE_
 import static cn.certflow.application.InitialCertification.Elements.CERTIFICATION_DECISION;
 import static cn.certflow.application.InitialCertification.Elements.CERTIFICATION_REFUSED;
 import static cn.certflow.application.InitialCertification.Elements.HANDLE_OVERDUE_REVIEW;
+import static cn.certflow.application.InitialCertification.Elements.NOTIFY_AUDIT_TERMINATION;
+import static cn.certflow.application.InitialCertification.Elements.NOTIFY_CERTIFICATE_ISSUED;
+import static cn.certflow.application.InitialCertification.Elements.NOTIFY_DOCUMENT_FINDINGS;
+import static cn.certflow.application.InitialCertification.Elements.NOTIFY_REFUSAL;
+import static cn.certflow.application.InitialCertification.Elements.NOTIFY_REJECTION;
 import static cn.certflow.application.InitialCertification.Elements.PLAN_AUDIT;
 import static cn.certflow.application.InitialCertification.Elements.REVIEW_APPLICATION;
 import static cn.certflow.application.InitialCertification.Elements.REVIEW_DOCUMENTS;
@@ -101,6 +106,9 @@ class InitialCertificationProcessTest {
 		assertThat(instance).variables().containsEntry("grade", "五星级").containsEntry("auditOutcome", "RECOMMENDED");
 
 		this.driver.complete("decider", number, CERTIFICATION_DECISION, Map.of("decisionOutcome", "CERTIFY"));
+		assertThat(instance).as("the notice goes out in its own job, after the certificate is committed")
+			.isWaitingAt(NOTIFY_CERTIFICATE_ISSUED);
+		sendNotices(number);
 
 		assertThat(instance).isEnded().hasPassed(CERTIFICATE_ISSUED);
 		String certificateNumber = (String) this.engine.getHistoryService()
@@ -124,6 +132,17 @@ class InitialCertificationProcessTest {
 			.containsExactly("RECEIVED", "ACCEPTED", "CONTRACTED", "DOCUMENTS_PASSED", "AUDIT_PLANNED", "CERTIFIED");
 		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number)).extracting(StatusHistory.Change::changedBy)
 			.contains("reviewer", "lead", "decider");
+		// R-CERT-1: the client is told; with no mail server configured the notice is kept, marked not sent
+		Map<String, Object> notice = this.jdbc.sql("select n.kind, n.body, n.created_by, n.delivery_status, n.delivery_note"
+				+ " from client_notice n join application a on a.id = n.application_id where a.number = ?")
+			.param(number)
+			.query()
+			.singleRow();
+		assertThat(notice).containsEntry("kind", "CERTIFICATE_ISSUED")
+			.containsEntry("created_by", "decider")
+			.containsEntry("delivery_status", "NOT_SENT")
+			.containsEntry("delivery_note", "not sent (no mail server configured)");
+		assertThat((String) notice.get("body")).contains(certificateNumber).contains("四星级").contains("2029-03-09");
 	}
 
 	@Test
@@ -148,6 +167,8 @@ class InitialCertificationProcessTest {
 			.hasMessageContaining("rejectionReason");
 		this.driver.complete("reviewer", number, REVIEW_APPLICATION,
 				Map.of("reviewOutcome", "REJECT", "rejectionReason", "认证范围超出本机构的能力"));
+		assertThat(this.driver.instance(number)).isWaitingAt(NOTIFY_REJECTION);
+		sendNotices(number);
 		assertThat(this.driver.instance(number)).isNull();
 		assertThat(this.engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(APPLICATION_REJECTED).count())
 			.isPositive();
@@ -210,7 +231,14 @@ class InitialCertificationProcessTest {
 		this.driver.complete("reviewer", number, REVIEW_DOCUMENTS,
 				Map.of("documentReviewOutcome", "CORRECTIONS_NEEDED", "documentFindings", "缺少服务网点管理制度"));
 		ProcessInstance instance = this.driver.instance(number);
-		assertThat(instance).isWaitingAt(SUBMIT_CORRECTIONS).isNotWaitingAt(PLAN_AUDIT);
+		assertThat(instance).as("the findings are e-mailed on a branch of their own; the corrections need not wait")
+			.isWaitingAt(SUBMIT_CORRECTIONS, NOTIFY_DOCUMENT_FINDINGS)
+			.isNotWaitingAt(PLAN_AUDIT);
+		sendNotices(number);
+		assertThat(instance).isWaitingAt(SUBMIT_CORRECTIONS).isNotWaitingAt(NOTIFY_DOCUMENT_FINDINGS);
+		assertThat(this.jdbc.sql("select n.delivery_status from client_notice n join application a on a.id = n.application_id"
+				+ " where a.number = ? and n.kind = 'DOCUMENT_FINDINGS'").param(number).query(String.class).single())
+			.isEqualTo("NOT_SENT");
 		this.driver.complete("reviewer", number, SUBMIT_CORRECTIONS, Map.of("correctionsNote", "已补充制度文件"));
 		assertThat(instance).isWaitingAt(REVIEW_DOCUMENTS);
 		this.driver.passDocuments(number);
@@ -266,6 +294,8 @@ class InitialCertificationProcessTest {
 			.hasMessageContaining("decisionReasons");
 		this.driver.complete("decider", number, CERTIFICATION_DECISION,
 				Map.of("decisionOutcome", "REFUSE", "decisionReasons", "不符合项未整改关闭"));
+		assertThat(instance).isWaitingAt(NOTIFY_REFUSAL);
+		sendNotices(number);
 		assertThat(instance).isEnded().hasPassed(CERTIFICATION_REFUSED);
 		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number)).last()
 			.satisfies(change -> assertThat(change.toStatus()).isEqualTo("REFUSED"));
@@ -303,6 +333,7 @@ class InitialCertificationProcessTest {
 		assertThat(this.driver.task(number, CERTIFICATION_DECISION).getAssignee()).isNull();
 		this.driver.claim("decider", number, CERTIFICATION_DECISION);
 		this.driver.complete("decider", number, CERTIFICATION_DECISION, Map.of("decisionOutcome", "CERTIFY"));
+		sendNotices(number);
 		assertThat(this.driver.instance(number)).isNull();
 	}
 
@@ -311,6 +342,7 @@ class InitialCertificationProcessTest {
 		// R-DEC-1: being an auditor elsewhere is no bar
 		String number = this.driver.toDecision(CertificationDriver.request("PCEC", 3, 50), 0);
 		this.driver.complete("dual", number, CERTIFICATION_DECISION, Map.of("decisionOutcome", "CERTIFY"));
+		sendNotices(number);
 		assertThat(this.engine.getHistoryService()
 			.createHistoricProcessInstanceQuery()
 			.processInstanceBusinessKey(number)
@@ -339,6 +371,11 @@ class InitialCertificationProcessTest {
 				Map.of("terminationApproved", true)))
 			.isInstanceOf(AuthorizationException.class);
 		this.driver.complete("quality", number, OnsiteAudit.Elements.APPROVE_TERMINATION, Map.of("terminationApproved", true));
+		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number)).as("terminated at once, before the e-mail")
+			.last()
+			.satisfies(change -> assertThat(change.toStatus()).isEqualTo("AUDIT_TERMINATED"));
+		assertThat(this.driver.instance(number)).isWaitingAt(NOTIFY_AUDIT_TERMINATION);
+		sendNotices(number);
 		assertThat(this.driver.instance(number)).isNull();
 		assertThat(this.engine.getHistoryService()
 			.createHistoricProcessInstanceQuery()
@@ -411,6 +448,13 @@ class InitialCertificationProcessTest {
 		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT, Map.of("findings", "ok"));
 		this.driver.score(number, "lead", "PCEC", 0);
 		return number;
+	}
+
+	/** Runs the notice job the way the job executor would (it is off in tests). */
+	private void sendNotices(String number) {
+		Job job = this.management.createJobQuery().processInstanceId(this.driver.instance(number).getId()).singleResult();
+		assertThat(job).as("notice job of " + number).isNotNull();
+		this.management.executeJob(job.getId());
 	}
 
 	private int openNonconformities(String number) {

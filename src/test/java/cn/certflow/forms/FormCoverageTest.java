@@ -55,8 +55,8 @@ class FormCoverageTest {
 
 	static {
 		expect("application-start",
-				keys("clientName", "clientAddress", "creditCode", "legalStatus", "schemeId", "requestedStars",
-						"technicalArea", "categories", "sites", "headcount", "declaredDocuments"),
+				keys("clientName", "clientAddress", "creditCode", "legalStatus", "contactEmail", "schemeId",
+						"requestedStars", "technicalArea", "categories", "sites", "headcount", "declaredDocuments"),
 				keys("clientName", "clientAddress", "creditCode", "legalStatus", "schemeId", "requestedStars",
 						"technicalArea", "categories", "sites", "headcount", "declaredDocuments"));
 		expect("application-review", keys("reviewOutcome", "rejectionReason", "reviewNotes"),
@@ -276,6 +276,10 @@ class FormCoverageTest {
 		assertThat(creditCode.path("validate").path("minLength").asInt()).isEqualTo(18);
 		assertThat(creditCode.path("validate").path("maxLength").asInt()).isEqualTo(18);
 		assertThat(field("application-start", "clientName").path("validate").path("maxLength").asInt()).isEqualTo(200);
+		JsonNode email = field("application-start", "contactEmail");
+		assertThat(email.path("validate").path("validationType").asText()).as("Tasklist checks the e-mail format")
+			.isEqualTo("email");
+		assertThat(email.path("validate").path("maxLength").asInt()).isEqualTo(254);
 		assertThat(field("application-start", "clientAddress").path("validate").path("maxLength").asInt())
 			.isEqualTo(500);
 		Pattern area = Pattern.compile(field("application-start", "technicalArea").path("validate").path("pattern").asText());

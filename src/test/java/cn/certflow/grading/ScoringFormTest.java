@@ -73,6 +73,61 @@ class ScoringFormTest {
 				ScoringVariables.MAJOR_COMPLAINTS, ScoringVariables.MAJOR_COMPLAINTS_UNRECTIFIED);
 	}
 
+	@Test
+	void shouldGroupThePcecSheetByCategoryWithSubtotalsAndEndWithTheLivePreview() throws IOException {
+		// issue 7: the sheet grouped by category, each group closing with its subtotal, then the score/grade preview
+		JsonNode form = read("forms/audit-scoring-pcec.form");
+		Scheme pcec = CATALOG.get("PCEC");
+		Map<String, List<SheetItem>> categories = new LinkedHashMap<>();
+		pcec.sheet().items().forEach((item) -> categories.computeIfAbsent(item.category(), (c) -> new ArrayList<>()).add(item));
+		List<JsonNode> groups = new ArrayList<>();
+		form.path("components").forEach((component) -> {
+			if (component.path("id").asText().matches("Group_[A-C]")) {
+				groups.add(component);
+			}
+		});
+		assertThat(groups).hasSize(categories.size());
+		int g = 0;
+		for (Map.Entry<String, List<SheetItem>> category : categories.entrySet()) {
+			JsonNode group = groups.get(g++);
+			int points = category.getValue().stream().mapToInt(SheetItem::points).sum();
+			assertThat(group.path("label").asText()).isEqualTo(category.getKey() + "（" + points + "分）");
+			List<String> keys = new ArrayList<>();
+			group.path("components").forEach((c) -> {
+				if (c.has("key")) {
+					keys.add(c.path("key").asText());
+				}
+			});
+			assertThat(keys).containsExactlyElementsOf(
+					category.getValue().stream().map((item) -> item.variableName(pcec.scoring())).toList());
+			JsonNode subtotal = group.path("components").get(group.path("components").size() - 1);
+			assertThat(subtotal.path("type").asText()).isEqualTo("text");
+			assertThat(subtotal.path("text").asText()).startsWith("=").contains("本类小计");
+			for (SheetItem item : category.getValue()) {
+				assertThat(subtotal.path("text").asText())
+					.contains("{id: \"" + item.id() + "\", v: " + item.variableName(pcec.scoring()) + ", p: " + item.points() + "}");
+			}
+		}
+		assertLivePreviewLast(form);
+	}
+
+	@Test
+	void shouldEndTheCqmFormWithTheLivePreview() throws IOException {
+		assertLivePreviewLast(read("forms/audit-scoring-cqm.form"));
+	}
+
+	/** A text component, evaluated by form-js as FEEL ("=…"), submits nothing (no key) and comes last. */
+	private static void assertLivePreviewLast(JsonNode form) {
+		JsonNode components = form.path("components");
+		JsonNode last = components.get(components.size() - 1);
+		assertThat(last.path("id").asText()).isEqualTo("Group_Preview");
+		assertThat(last.path("components")).hasSize(1);
+		JsonNode preview = last.path("components").get(0);
+		assertThat(preview.path("type").asText()).isEqualTo("text");
+		assertThat(preview.has("key")).isFalse();
+		assertThat(preview.path("text").asText()).startsWith("=").contains("预评等级").contains("不作为评定结果");
+	}
+
 	private static JsonNode read(String file) throws IOException {
 		return new ObjectMapper().readTree(new File(file));
 	}

@@ -354,7 +354,7 @@ class BadInputIT {
 			.matches(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON)
 					|| type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		JsonNode error = JSON.readTree(response.getBody());
-		// one line per case, the table of docs/operations-security.md: grep 'BadInputIT *:' in the test output
+		// one line per case, the table of docs/OPERATIONS.md (Security and bad input): grep 'BadInputIT *:' in the test output
 		log.info("{} | {} | {}", bad.name(), response.getStatusCode().value(),
 				error.has("errors") ? error.get("errors") : error.path("message").asText());
 		if (error.has("errors")) {

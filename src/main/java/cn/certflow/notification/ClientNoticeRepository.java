@@ -1,0 +1,76 @@
+package cn.certflow.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import cn.certflow.system.EngineTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Notices to the client (table client_notice) and their delivery state. */
+@Repository
+class ClientNoticeRepository {
+
+	private static final String SELECT = "select n.id, a.number, c.name, a.contact_email, n.kind, n.body, n.created_by,"
+			+ " n.created_at, n.delivery_status, n.recipient, n.attempts, n.last_attempt_at, n.last_attempt_by,"
+			+ " n.delivery_note, n.sent_at from client_notice n join application a on a.id = n.application_id"
+			+ " join client c on c.id = a.client_id";
+
+	private final JdbcClient jdbc;
+
+	ClientNoticeRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Every notice not yet sent of the application numbered {@code key}, or of the application of the certificate
+	 * numbered {@code key} (the business key of a certification process or of a certificate's lifecycle).
+	 */
+	List<ClientNotice> unsent(String key) {
+		return this.jdbc
+			.sql(SELECT + " where n.delivery_status <> 'SENT' and (a.number = :key or a.id in"
+					+ " (select application_id from certificate where number = :key)) order by n.id")
+			.param("key", key)
+			.query(ClientNoticeRepository::map)
+			.list();
+	}
+
+	List<ClientNotice> ofApplication(String number) {
+		return this.jdbc.sql(SELECT + " where a.number = ? order by n.id").param(number).query(ClientNoticeRepository::map).list();
+	}
+
+	void markSent(long id, String recipient, String by) {
+		record(id, NoticeDelivery.SENT, recipient, by, null, EngineTime.now());
+	}
+
+	void markFailed(long id, String recipient, String by, String error) {
+		record(id, NoticeDelivery.FAILED, recipient, by, error, null);
+	}
+
+	void markNotSent(long id, String by, String reason) {
+		record(id, NoticeDelivery.NOT_SENT, null, by, reason, null);
+	}
+
+	private void record(long id, NoticeDelivery delivery, String recipient, String by, String note,
+			OffsetDateTime sentAt) {
+		this.jdbc.sql("update client_notice set delivery_status = ?, recipient = ?, attempts = attempts + 1,"
+				+ " last_attempt_at = ?, last_attempt_by = ?, delivery_note = ?, sent_at = ? where id = ?")
+			.params(delivery.name(), recipient, EngineTime.now(), by, truncate(note, 1000), sentAt, id)
+			.update();
+	}
+
+	private static String truncate(String text, int max) {
+		return (text == null || text.length() <= max) ? text : text.substring(0, max);
+	}
+
+	private static ClientNotice map(ResultSet rs, int row) throws SQLException {
+		return new ClientNotice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),
+				NoticeDelivery.valueOf(rs.getString(9)), rs.getString(10), rs.getInt(11),
+				rs.getObject(12, OffsetDateTime.class), rs.getString(13), rs.getString(14),
+				rs.getObject(15, OffsetDateTime.class));
+	}
+
+}

@@ -1,0 +1,34 @@
+// CertFlow override of the webapp's scripts/config.js (served in place of the one in camunda-webapp-webjar 7.24.0,
+// because the application's own META-INF/resources come first on the class path).
+// Locales: the browser's first language decides ("zh-CN" -> zh, anything else -> en); keys that zh.json lacks
+// fall back to the English en.json of the webjar. See README, "Webapps in Chinese".
+export default {
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  },
+
+  // as in the webjar's default config.js (its descriptions show in the keyboard shortcut help)
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: '认领当前选中的任务 (claims the currently selected task)'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: '焦点移到第一个过滤器 (set the focus to the first filter in the list)'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: '焦点移到列表中的第一个任务 (sets the focus to the first task in the list)'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: '焦点移到任务表单的第一个输入框 (sets the focus to the first input field in a task form)'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: '打开发起流程对话框 (opens the start process modal dialog)'
+    }
+  }
+};

@@ -1,0 +1,10 @@
+// CertFlow override of the webapp's scripts/config.js (served in place of the one in camunda-webapp-webjar 7.24.0,
+// because the application's own META-INF/resources come first on the class path).
+// Locales: the browser's first language decides ("zh-CN" -> zh, anything else -> en); keys that zh.json lacks
+// fall back to the English en.json of the webjar. See README, "Webapps in Chinese".
+export default {
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  }
+};
