@@ -9,6 +9,8 @@ import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Grade evaluations per second through the engine's DecisionService on PostgreSQL, one thread, at the configured
@@ -18,8 +20,8 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
  */
 final class DecisionBenchmark {
 
-	record Result(String key, long evaluations, double seconds, CommitCounter.Snapshot commits, double jvmCpuSeconds,
-			double databaseCpuSeconds) {
+	record Result(String key, int perTransaction, long evaluations, double seconds, CommitCounter.Snapshot commits,
+			double jvmCpuSeconds, double databaseCpuSeconds) {
 
 		/** CPU microseconds per evaluation: [this JVM, the PostgreSQL backends]. */
 		double[] cpuPerEvaluation() {
@@ -42,13 +44,27 @@ final class DecisionBenchmark {
 
 	private final PostgresCpu postgres;
 
-	DecisionBenchmark(BenchApplication app, PostgresCpu postgres) {
+	private final TransactionTemplate transaction;
+
+	private final int warmUpEvaluations;
+
+	DecisionBenchmark(BenchApplication app, PostgresCpu postgres, int warmUpEvaluations) {
+		this.warmUpEvaluations = warmUpEvaluations;
 		this.decisions = app.engine.getDecisionService();
 		this.repository = app.engine.getRepositoryService();
 		this.postgres = postgres;
+		this.transaction = new TransactionTemplate(app.bean(PlatformTransactionManager.class));
 	}
 
 	Result pcec(double seconds) {
+		return pcec(seconds, 1);
+	}
+
+	/**
+	 * {@code perTransaction} > 1: that many evaluations in one transaction (as a batch re-grading would run), which
+	 * shows the engine's own cost per evaluation apart from the commit.
+	 */
+	Result pcec(double seconds, int perTransaction) {
 		List<Input> inputs = new ArrayList<>();
 		double[] scores = { 65.0, 72.5, 85.1, 93.2, 97.0 };
 		for (int d = 0; d <= 5; d++) {
@@ -59,7 +75,7 @@ final class DecisionBenchmark {
 				inputs.add(new Input(v, pcecStars(score, d)));
 			}
 		}
-		return run("grade-pcec", inputs, seconds);
+		return run("grade-pcec", inputs, seconds, perTransaction);
 	}
 
 	/** R-GRD-PCEC-3, written independently of the table. */
@@ -79,7 +95,7 @@ final class DecisionBenchmark {
 		inputs.add(cqm(2, 62.0, 0.50, true, 0, 65.0, 50.0, 6, 0, 0, 0, 0, 0, 3, 0));
 		inputs.add(cqm(1, 55.0, 0.40, true, 2, 40.0, 30.0, 3, 1, 2, 1, 2, 3, 5, 2));
 		inputs.add(cqm(0, 95.0, 0.95, false, 0, 95.0, 92.0, 24, 0, 0, 0, 0, 0, 0, 0));
-		return run("grade-cqm", inputs, seconds);
+		return run("grade-cqm", inputs, seconds, 1);
 	}
 
 	private static Input cqm(int stars, double x, double minRatio, boolean auditPassed, int serious, double survey,
@@ -103,7 +119,7 @@ final class DecisionBenchmark {
 		return new Input(v, stars);
 	}
 
-	private Result run(String key, List<Input> inputs, double seconds) {
+	private Result run(String key, List<Input> inputs, double seconds, int perTransaction) {
 		DecisionDefinition definition = this.repository.createDecisionDefinitionQuery()
 			.decisionDefinitionKey(key)
 			.latestVersion()
@@ -115,10 +131,18 @@ final class DecisionBenchmark {
 						+ input.stars);
 			}
 		}
+		int[] next = { 0 };
+		Runnable step = (perTransaction == 1) ? () -> evaluate(definition, inputs.get(next[0]++ % inputs.size()))
+				: () -> this.transaction.executeWithoutResult(status -> {
+					for (int i = 0; i < perTransaction; i++) {
+						evaluate(definition, inputs.get(next[0]++ % inputs.size()));
+					}
+				});
+		// warm-up: a third of the measuring time, and at least warmUpEvaluations (the JIT needs evaluations, and on
+		// a loaded machine a second of wall time may be little CPU time)
 		long warmUpEnd = System.nanoTime() + (long) (seconds / 3 * 1e9);
-		int i = 0;
-		while (System.nanoTime() < warmUpEnd) {
-			evaluate(definition, inputs.get(i++ % inputs.size()));
+		for (int done = 0; System.nanoTime() < warmUpEnd || done < this.warmUpEvaluations; done += perTransaction) {
+			step.run();
 		}
 		CommitCounter.Snapshot before = CommitCounter.snapshot();
 		long jvmBefore = Machine.processCpuNanos();
@@ -127,11 +151,11 @@ final class DecisionBenchmark {
 		long end = start + (long) (seconds * 1e9);
 		long evaluations = 0;
 		while (System.nanoTime() < end) {
-			evaluate(definition, inputs.get(i++ % inputs.size()));
-			evaluations++;
+			step.run();
+			evaluations += perTransaction;
 		}
 		double elapsed = (System.nanoTime() - start) / 1e9;
-		return new Result(key, evaluations, elapsed, CommitCounter.snapshot().minus(before),
+		return new Result(key, perTransaction, evaluations, elapsed, CommitCounter.snapshot().minus(before),
 				(Machine.processCpuNanos() - jvmBefore) / 1e9, this.postgres.seconds() - databaseBefore);
 	}
 

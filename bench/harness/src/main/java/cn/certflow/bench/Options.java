@@ -29,7 +29,7 @@ final class Options {
 	/** Complete certifications measured per thread count (after warm-up ones). */
 	int lifecycles = 40;
 
-	int warmUpLifecycles = 8;
+	int warmUpLifecycles = 20;
 
 	List<Integer> threads = List.of(1, 4);
 
@@ -70,16 +70,16 @@ final class Options {
 		Options o = new Options();
 		if (Arrays.asList(args).contains("--quick")) {
 			o.quick = true;
-			o.ceilingSeconds = 3;
-			o.lifecycles = 4;
-			o.warmUpLifecycles = 2;
-			o.decisionSeconds = 3;
-			o.timers = 500;
-			o.growthLevels = List.of(200, 500);
-			o.growthQueries = 40;
-			o.growthLifecycles = 2;
-			o.templateLifecycles = 20;
-			o.openApplications = 40;
+			o.ceilingSeconds = 2;
+			o.lifecycles = 2;
+			o.warmUpLifecycles = 1;
+			o.decisionSeconds = 2;
+			o.timers = 200;
+			o.growthLevels = List.of(100, 200);
+			o.growthQueries = 20;
+			o.growthLifecycles = 1;
+			o.templateLifecycles = 10;
+			o.openApplications = 20;
 			o.out = "target/results-quick.md";
 		}
 		for (String arg : args) {

@@ -58,9 +58,9 @@ final class Scenarios {
 	}
 
 	void decisions(BenchApplication app, PostgresCpu postgres) {
-		DecisionBenchmark benchmark = new DecisionBenchmark(app, postgres);
+		DecisionBenchmark benchmark = new DecisionBenchmark(app, postgres, this.options.quick ? 100 : 3000);
 		for (DecisionBenchmark.Result result : List.of(benchmark.pcec(this.options.decisionSeconds),
-				benchmark.cqm(this.options.decisionSeconds))) {
+				benchmark.cqm(this.options.decisionSeconds), benchmark.pcec(this.options.decisionSeconds, 100))) {
 			this.decisions.add(result);
 			System.out.printf("[bench] %s through DecisionService: %.0f/s (%d writing commits for %d evaluations)%n",
 					result.key(), result.perSecond(), result.commits().writes(), result.evaluations());
@@ -125,7 +125,8 @@ final class Scenarios {
 					f("start (submit) p50 %.1f ms, p99 %.1f ms", r.timings().start.p50(), r.timings().start.p99()), "");
 		}
 		for (DecisionBenchmark.Result r : this.decisions) {
-			this.report.row("decisions", f("%s through the engine's DecisionService, 1 thread", r.key()),
+			String batch = (r.perTransaction() == 1) ? "" : f(", %d per transaction", r.perTransaction());
+			this.report.row("decisions", f("%s through the engine's DecisionService, 1 thread%s", r.key(), batch),
 					f("%,.0f/s", r.perSecond()),
 					f("%.2f× ceiling(1); %.2f writing commits and JVM %.0f µs + PostgreSQL %.0f µs CPU per evaluation",
 							r.perSecond() / c1, (double) r.commits().writes() / r.evaluations(),

@@ -82,7 +82,7 @@ final class TimerBenchmark {
 			app.jobExecutor().shutdown();
 			System.out.println("[bench] timers: starting the second node");
 			try (SecondNode second = SecondNode.start(this.db, this.options.properties, Path.of("target", "node2.log"))) {
-				int warmUp = Math.max(100, this.options.timers / 10);
+				int warmUp = Math.max(50, this.options.timers / 10);
 				fire(app, second, submitOverdue(app, warmUp), postgres, 2);
 				List<String> first = submitOverdue(app, this.options.timers);
 				Result one = fire(app, null, first, postgres, 1);
