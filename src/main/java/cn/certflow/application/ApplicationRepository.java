@@ -65,6 +65,14 @@ public class ApplicationRepository {
 		return find(number).orElseThrow(() -> new NotFoundException("No application " + number));
 	}
 
+	public ApplicationRecord byId(long id) {
+		return this.jdbc.sql(SELECT + " where a.id = ?")
+			.param(id)
+			.query(ApplicationRepository::map)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("No application with id " + id));
+	}
+
 	public Optional<ApplicationRecord> find(String number) {
 		return this.jdbc.sql(SELECT + " where a.number = ?").param(number).query(ApplicationRepository::map).optional();
 	}

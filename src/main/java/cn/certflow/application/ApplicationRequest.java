@@ -25,5 +25,5 @@ public record ApplicationRequest(
 		@NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> categories,
 		@NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> sites,
 		@NotNull @Min(1) @Max(1_000_000) Integer headcount,
-		@NotEmpty List<@NotBlank String> documents) {
+		@NotEmpty @Size(max = 20) List<@NotBlank String> documents) {
 }

@@ -42,7 +42,8 @@ class ApplicationReviewListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		String outcome = FormInput.requiredChoice(REVIEW_OUTCOME, task, Set.of(ACCEPT, REJECT));
 		String number = APPLICATION_NUMBER.from(task).get();
-		if (REJECT.equals(outcome) && isBlank(REJECTION_REASON.from(task).getOrNull())) {
+		String reason = FormInput.text(REJECTION_REASON, task);
+		if (REJECT.equals(outcome) && isBlank(reason)) {
 			throw new InvalidInputException(REJECTION_REASON.getName(), "a rejection needs a written reason (PCEC 7.1(3))");
 		}
 		if (ACCEPT.equals(outcome)) {
@@ -59,8 +60,7 @@ class ApplicationReviewListener implements TaskListener {
 						"cannot accept: mandatory documents not uploaded: " + String.join(", ", missing));
 			}
 		}
-		this.applications.recordReview(number, this.currentUser.id(task), ACCEPT.equals(outcome),
-				REJECTION_REASON.from(task).getOrNull());
+		this.applications.recordReview(number, this.currentUser.id(task), ACCEPT.equals(outcome), reason);
 	}
 
 	private static boolean isBlank(String value) {

@@ -88,4 +88,8 @@ public class ApplicationService {
 		return this.applications.get(number);
 	}
 
+	public ApplicationRecord byId(long id) {
+		return this.applications.byId(id);
+	}
+
 }

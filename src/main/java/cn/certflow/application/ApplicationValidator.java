@@ -17,6 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicationValidator {
 
+	/** Lengths of the columns application.categories and application.sites (V1). */
+	static final int MAX_CATEGORIES_LENGTH = 1000;
+
+	static final int MAX_SITES_LENGTH = 2000;
+
 	private final Validator validator;
 
 	private final SchemeCatalog schemes;
@@ -54,6 +59,11 @@ class ApplicationValidator {
 			problems.add(new FieldProblem("requestedStars", "scheme " + scheme.id() + " certifies grades "
 					+ scheme.labels().keySet().stream().filter(s -> s > 0).sorted().toList()));
 		}
+		checkText("clientName", request.clientName(), problems);
+		checkText("clientAddress", request.clientAddress(), problems);
+		checkText("legalStatus", request.legalStatus(), problems);
+		checkList("categories", request.categories(), ", ", MAX_CATEGORIES_LENGTH, problems);
+		checkList("sites", request.sites(), "\n", MAX_SITES_LENGTH, problems);
 		checkDocuments(request.documents(), problems);
 		if (problems.isEmpty()) {
 			this.applications.findOpen(request.creditCode(), request.schemeId())
@@ -65,6 +75,27 @@ class ApplicationValidator {
 		}
 	}
 
+	/** Control characters (a NUL byte PostgreSQL refuses, line breaks in a one-line field) have no place in a name. */
+	private static void checkText(String field, String value, List<FieldProblem> problems) {
+		if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+			problems.add(new FieldProblem(field, "must not contain control characters or line breaks"));
+		}
+	}
+
+	/** A list is kept joined in one column (application.categories, .sites): its entries must fit together. */
+	private static void checkList(String field, List<String> values, String separator, int maxLength,
+			List<FieldProblem> problems) {
+		if (values == null) {
+			return;
+		}
+		for (int i = 0; i < values.size(); i++) {
+			checkText(field + "[" + i + "]", values.get(i), problems);
+		}
+		if (values.stream().allMatch(v -> v != null) && String.join(separator, values).length() > maxLength) {
+			problems.add(new FieldProblem(field, "at most " + maxLength + " characters all together"));
+		}
+	}
+
 	private static void checkDocuments(List<String> documents, List<FieldProblem> problems) {
 		if (documents == null) {
 			return;
@@ -73,7 +104,9 @@ class ApplicationValidator {
 		for (int i = 0; i < documents.size(); i++) {
 			String value = documents.get(i);
 			try {
-				declared.add(DocumentType.valueOf(value));
+				if (!declared.add(DocumentType.valueOf(value))) {
+					problems.add(new FieldProblem("documents[" + i + "]", value + " is listed twice"));
+				}
 			}
 			catch (IllegalArgumentException | NullPointerException ex) {
 				problems.add(new FieldProblem("documents[" + i + "]", "unknown document type '" + value + "'"));

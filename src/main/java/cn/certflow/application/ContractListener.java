@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ContractListener implements TaskListener {
 
+	/** Length of the column application.contract_number (V1). */
+	static final int MAX_CONTRACT_NUMBER_LENGTH = 60;
+
 	private final ApplicationService applications;
 
 	private final ApplicationRepository repository;
@@ -33,11 +36,20 @@ class ContractListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String contractNumber = FormInput.requiredText(CONTRACT_NUMBER, task, "the signed contract's number is required");
+		if (contractNumber.length() > MAX_CONTRACT_NUMBER_LENGTH) {
+			throw new InvalidInputException(CONTRACT_NUMBER.getName(),
+					"at most " + MAX_CONTRACT_NUMBER_LENGTH + " characters");
+		}
 		LocalDate signedOn = FormInput.requiredDate(CONTRACT_SIGNED_ON, task);
 		if (signedOn.isAfter(EngineTime.today())) {
 			throw new InvalidInputException(CONTRACT_SIGNED_ON.getName(), "cannot be in the future");
 		}
 		String number = APPLICATION_NUMBER.from(task).get();
+		LocalDate received = this.applications.get(number).receivedAt().atZoneSameInstant(EngineTime.ZONE).toLocalDate();
+		if (signedOn.isBefore(received)) {
+			throw new InvalidInputException(CONTRACT_SIGNED_ON.getName(),
+					"cannot be before the application was received (" + received + ")");
+		}
 		this.repository.recordContract(number, contractNumber, signedOn);
 		this.applications.changeStatus(number, ApplicationStatus.CONTRACTED, this.currentUser.id(task),
 				"contract " + contractNumber + " signed on " + signedOn);

@@ -36,7 +36,7 @@ class DocumentReviewListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String outcome = FormInput.requiredChoice(DOCUMENT_REVIEW_OUTCOME, task, Set.of(PASSED, CORRECTIONS_NEEDED));
-		String findings = DOCUMENT_FINDINGS.from(task).getOrNull();
+		String findings = FormInput.text(DOCUMENT_FINDINGS, task);
 		boolean passed = PASSED.equals(outcome);
 		if (!passed && (findings == null || findings.isBlank())) {
 			throw new InvalidInputException(DOCUMENT_FINDINGS.getName(), "list the findings the client must correct");

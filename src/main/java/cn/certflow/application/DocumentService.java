@@ -59,7 +59,7 @@ class DocumentService {
 
 	DocumentRepository.DocumentContent download(String applicationNumber, long documentId) {
 		return this.documents.get(this.applications.get(applicationNumber).id(), documentId)
-			.orElseThrow(() -> new NotFoundException("No document " + documentId + " in application " + applicationNumber));
+			.orElseThrow(() -> new NotFoundException("id", "No document " + documentId + " in application " + applicationNumber));
 	}
 
 	static String sha256(byte[] content) {

@@ -111,4 +111,13 @@ public class AuditRepository {
 			.single();
 	}
 
+	/** Nonconformities of every audit of an application, for follow-up at the next audit (PCEC 10.1): "[open|closed] text". */
+	public List<String> nonconformitiesOfApplication(long applicationId) {
+		return this.jdbc.sql("select n.description, n.closed_at from nonconformity n join audit a on a.id = n.audit_id"
+				+ " where a.application_id = ? order by n.id")
+			.param(applicationId)
+			.query((rs, n) -> ((rs.getObject(2) == null) ? "[未关闭] " : "[已关闭] ") + rs.getString(1))
+			.list();
+	}
+
 }

@@ -76,8 +76,10 @@ public class AuditService {
 		}
 		this.history.record(StatusHistory.Entity.AUDIT, String.valueOf(auditId), null, AuditStatus.PLANNED.name(),
 				plannedBy, auditType + " audit, " + personDays + " person-days, team " + team);
-		this.applications.changeStatus(applicationNumber, ApplicationStatus.AUDIT_PLANNED, plannedBy,
-				"audit " + auditId + " planned for " + plannedOn);
+		if ("INITIAL".equals(auditType)) {
+			this.applications.changeStatus(applicationNumber, ApplicationStatus.AUDIT_PLANNED, plannedBy,
+					"audit " + auditId + " planned for " + plannedOn);
+		}
 		return new Plan(auditId, List.copyOf(team));
 	}
 

@@ -5,11 +5,11 @@ import static cn.certflow.audit.OnsiteAudit.CLIENT_CONFIRMED_RECORDS;
 import static cn.certflow.audit.OnsiteAudit.NONCONFORMITIES;
 
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.EngineTime;
+import cn.certflow.system.FormInput;
 import cn.certflow.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -39,10 +39,7 @@ class ClosingMeetingListener implements TaskListener {
 		}
 		long auditId = AUDIT_ID.from(task).get();
 		String by = this.currentUser.id(task);
-		List<String> nonconformities = Arrays.stream(NONCONFORMITIES.from(task).getOrDefault("").split("\\R"))
-			.map(String::trim)
-			.filter(s -> !s.isEmpty())
-			.toList();
+		List<String> nonconformities = FormInput.lines(NONCONFORMITIES, task, 2000); // nonconformity.description
 		// A repeat audit re-checks earlier nonconformities on site: what is not raised again is closed.
 		int reverified = this.audits.closeNonconformities(auditId, by);
 		this.audits.recordEvent(auditId, "CLOSING_MEETING", nonconformities.size() + " nonconformities raised"

@@ -1,6 +1,7 @@
 package cn.certflow.certificate;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,58 @@ class CertificateRepository {
 					rs.getString(16), rs.getObject(17, LocalDate.class), rs.getObject(18, LocalDate.class),
 					rs.getString(19), CertificateStatus.valueOf(rs.getString(20))))
 			.optional();
+	}
+
+
+	void updateStatus(String number, CertificateStatus status) {
+		this.jdbc.sql("update certificate set status = ? where number = ?").params(status.name(), number).update();
+	}
+
+	/** Writes a new version over the current one: holder, scope, rule, grade, dates and revision. */
+	void updateVersion(Certificate c) {
+		this.jdbc.sql("update certificate set revision = ?, holder_name = ?, holder_address = ?, scope = ?, rule_document = ?,"
+				+ " stars = ?, grade = ?, issued_on = ?, expires_on = ?, signatory = ? where number = ?")
+			.params(c.revision(), c.holderName(), c.holderAddress(), c.scope(), c.ruleDocument(), c.stars(), c.grade(),
+					c.issuedOn(), c.expiresOn(), c.signatory(), c.number())
+			.update();
+	}
+
+	Optional<LocalDate> cycleStart(String number) {
+		return this.jdbc.sql("select cycle_start from certificate where number = ?")
+			.param(number)
+			.query((rs, n) -> rs.getObject(1, LocalDate.class))
+			.optional();
+	}
+
+	void updateCycleStart(String number, LocalDate cycleStart) {
+		this.jdbc.sql("update certificate set cycle_start = ? where number = ?").params(cycleStart, number).update();
+	}
+
+	void insertRevision(String number, Certificate c, String reason, String by) {
+		this.jdbc.sql("insert into certificate_revision (certificate_number, revision, holder_name, holder_address, scope,"
+				+ " rule_document, stars, grade, issued_on, expires_on, reason, issued_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(number, c.revision(), c.holderName(), c.holderAddress(), c.scope(), c.ruleDocument(), c.stars(),
+					c.grade(), c.issuedOn(), c.expiresOn(), reason, by)
+			.update();
+	}
+
+	void recallRevision(String number, int revision, LocalDate on, String reason) {
+		this.jdbc.sql("update certificate_revision set recalled_on = ?, recall_reason = ?"
+				+ " where certificate_number = ? and revision = ? and recalled_on is null")
+			.params(on, reason, number, revision)
+			.update();
+	}
+
+	List<CertificateRevision> revisions(String number) {
+		return this.jdbc.sql("select revision, holder_name, holder_address, scope, rule_document, stars, grade, issued_on,"
+				+ " expires_on, reason, issued_by, recalled_on, recall_reason from certificate_revision"
+				+ " where certificate_number = ? order by revision")
+			.param(number)
+			.query((rs, n) -> new CertificateRevision(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getInt(6), rs.getString(7), rs.getObject(8, LocalDate.class),
+					rs.getObject(9, LocalDate.class), rs.getString(10), rs.getString(11),
+					rs.getObject(12, LocalDate.class), rs.getString(13)))
+			.list();
 	}
 
 }

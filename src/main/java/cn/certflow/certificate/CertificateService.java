@@ -2,6 +2,7 @@ package cn.certflow.certificate;
 
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.List;
 
 import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
@@ -10,6 +11,7 @@ import cn.certflow.audit.AuditRepository;
 import cn.certflow.decision.DecisionRepository;
 import cn.certflow.grading.Scheme;
 import cn.certflow.grading.SchemeCatalog;
+import cn.certflow.system.ConflictException;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.NotFoundException;
 import cn.certflow.system.NumberAllocator;
@@ -39,7 +41,9 @@ public class CertificateService {
 
 	private final int validityYears;
 
-	CertificateService(ApplicationService applications, AuditRepository audits, DecisionRepository decisions,
+	private final CertificateLifecycleStarter lifecycle;
+
+	CertificateService(CertificateLifecycleStarter lifecycle, ApplicationService applications, AuditRepository audits, DecisionRepository decisions,
 			SchemeCatalog schemes, CertificateRepository certificates, NumberAllocator numbers, StatusHistory history,
 			@Value("${certflow.certification-body}") String certificationBody,
 			@Value("${certflow.certificate-validity-years:3}") int validityYears) {
@@ -52,13 +56,14 @@ public class CertificateService {
 		this.history = history;
 		this.certificationBody = certificationBody;
 		this.validityYears = validityYears;
+		this.lifecycle = lifecycle;
 	}
 
 	/**
 	 * Issues the certificate of a positive decision, in the engine's transaction. The grade is the one graded by the
 	 * audit, but never above the grade applied for; valid for three years, through the day before the anniversary.
 	 */
-	public Certificate issue(String applicationNumber, long auditId) {
+	public Certificate issue(String applicationNumber, long auditId, StatusHistory.Process process) {
 		ApplicationRecord application = this.applications.get(applicationNumber);
 		DecisionRepository.Decision decision = this.decisions.latest(application.id())
 			.filter(DecisionRepository.Decision::certified)
@@ -76,12 +81,112 @@ public class CertificateService {
 				scheme.labels().get(stars), score.decisionKey(), score.decisionVersion(), score.explanation(), issuedOn,
 				issuedOn.plusYears(this.validityYears).minusDays(1), decision.decidedBy(), CertificateStatus.VALID);
 		this.certificates.insert(certificate);
+		this.certificates.updateCycleStart(number, issuedOn);
+		this.certificates.insertRevision(number, certificate, "初次认证颁发 (initial certification)", decision.decidedBy());
 		this.history.record(StatusHistory.Entity.CERTIFICATE, number, null, CertificateStatus.VALID.name(),
 				decision.decidedBy(), "issued at " + certificate.grade() + " (" + score.decisionKey() + " v"
-						+ score.decisionVersion() + ")");
+						+ score.decisionVersion() + ")", process);
 		this.applications.changeStatus(applicationNumber, ApplicationStatus.CERTIFIED, decision.decidedBy(),
 				"certificate " + number + " issued");
+		this.lifecycle.start(certificate, application);
 		return certificate;
+	}
+
+	/** What a reissue changes; null keeps the current value. */
+	public record Reissue(String holderName, String holderAddress, String scope, String ruleDocument, Integer stars) {
+
+		public static Reissue stars(int stars) {
+			return new Reissue(null, null, null, null, stars);
+		}
+
+	}
+
+	/**
+	 * Reissues the certificate with changed content as a new revision, same number and validity; the revision it
+	 * replaces is recalled (R-CHG-1, R-EXT-1, R-UPG-1, R-SUR-3). Only a valid certificate is reissued.
+	 */
+	public Certificate reissue(String number, Reissue change, String reason, String by, StatusHistory.Process process) {
+		Certificate current = requireStatus(number, CertificateStatus.VALID, "reissued");
+		int stars = (change.stars() != null) ? change.stars() : current.stars();
+		Certificate next = new Certificate(number, current.applicationId(), current.revision() + 1,
+				current.certificationBody(), orElse(change.holderName(), current.holderName()),
+				orElse(change.holderAddress(), current.holderAddress()), current.creditCode(),
+				orElse(change.scope(), current.scope()), current.scheme(),
+				orElse(change.ruleDocument(), current.ruleDocument()), current.standard(), stars,
+				this.schemes.get(current.scheme()).labels().get(stars), current.decisionKey(), current.decisionVersion(),
+				current.gradeExplanation(), EngineTime.today(), current.expiresOn(), by, current.status());
+		replace(current, next, reason, by);
+		this.history.record(StatusHistory.Entity.CERTIFICATE, number, current.status().name(), next.status().name(), by,
+				"reissued as revision " + next.revision() + ": " + reason, process);
+		return next;
+	}
+
+	/**
+	 * Renews the certificate after a positive recertification decision taken before expiry (R-REC-1): a new revision
+	 * valid three more years from the day after the old validity ends; the new cycle starts at the decision date.
+	 */
+	public Certificate renew(String number, int stars, String by, StatusHistory.Process process) {
+		Certificate current = requireStatus(number, CertificateStatus.VALID, "renewed");
+		LocalDate from = current.expiresOn().plusDays(1);
+		Certificate next = new Certificate(number, current.applicationId(), current.revision() + 1,
+				current.certificationBody(), current.holderName(), current.holderAddress(), current.creditCode(),
+				current.scope(), current.scheme(), current.ruleDocument(), current.standard(), stars,
+				this.schemes.get(current.scheme()).labels().get(stars), current.decisionKey(), current.decisionVersion(),
+				current.gradeExplanation(), EngineTime.today(), from.plusYears(this.validityYears).minusDays(1), by,
+				current.status());
+		replace(current, next, "再认证 (recertification), valid through " + next.expiresOn(), by);
+		this.certificates.updateCycleStart(number, EngineTime.today());
+		this.history.record(StatusHistory.Entity.CERTIFICATE, number, current.status().name(), next.status().name(), by,
+				"renewed by recertification as revision " + next.revision() + ", valid through " + next.expiresOn(),
+				process);
+		return next;
+	}
+
+	/**
+	 * Suspends, lifts, withdraws, cancels or expires a certificate (R-SUS-1, R-CERT-1), recorded with who, when, why and
+	 * which process.
+	 * @throws ConflictException when the certificate's status does not allow it
+	 */
+	public void changeStatus(String number, CertificateStatus to, String by, String reason,
+			StatusHistory.Process process) {
+		Certificate current = get(number);
+		if (!current.status().canBecome(to)) {
+			throw new ConflictException("certificate " + number + " is " + current.status() + " and cannot become " + to);
+		}
+		this.certificates.updateStatus(number, to);
+		this.history.record(StatusHistory.Entity.CERTIFICATE, number, current.status().name(), to.name(), by, reason,
+				process);
+	}
+
+	/** Every version of the certificate, oldest first. */
+	public List<CertificateRevision> revisions(String number) {
+		get(number);
+		return this.certificates.revisions(number);
+	}
+
+	/** The day the current three-year cycle started (certification or recertification decision). */
+	public LocalDate cycleStart(String number) {
+		return this.certificates.cycleStart(number).orElseGet(() -> get(number).issuedOn());
+	}
+
+	private Certificate requireStatus(String number, CertificateStatus status, String what) {
+		Certificate current = get(number);
+		if (current.statusOn(EngineTime.today()) != status) {
+			throw new ConflictException("certificate " + number + " is " + current.statusOn(EngineTime.today())
+					+ " and cannot be " + what);
+		}
+		return current;
+	}
+
+	private void replace(Certificate current, Certificate next, String reason, String by) {
+		this.certificates.updateVersion(next);
+		this.certificates.recallRevision(current.number(), current.revision(), EngineTime.today(),
+				"replaced by revision " + next.revision());
+		this.certificates.insertRevision(current.number(), next, reason, by);
+	}
+
+	private static String orElse(String value, String fallback) {
+		return (value != null && !value.isBlank()) ? value : fallback;
 	}
 
 	public Certificate get(String number) {

@@ -1,6 +1,7 @@
 package cn.certflow.certificate;
 
 import cn.certflow.application.InitialCertification;
+import cn.certflow.system.StatusHistory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ class IssueCertificateDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		Certificate certificate = this.certificates.issue(InitialCertification.APPLICATION_NUMBER.from(execution).get(),
-				InitialCertification.AUDIT_ID.from(execution).get());
+				InitialCertification.AUDIT_ID.from(execution).get(), StatusHistory.Process.of(execution));
 		InitialCertification.CERTIFICATE_NUMBER.on(execution).set(certificate.number());
 	}
 

@@ -50,7 +50,7 @@ class CertificationDecisionListener implements TaskListener {
 		long auditId = AUDIT_ID.from(task).get();
 		var score = this.audits.latestScore(auditId)
 			.orElseThrow(() -> new InvalidInputException(DECISION_OUTCOME.getName(), "the audit has no score"));
-		String reasons = DECISION_REASONS.from(task).getOrNull();
+		String reasons = FormInput.text(DECISION_REASONS, task);
 		if (CERTIFY.equals(outcome) && score.stars() == 0) {
 			throw new InvalidInputException(DECISION_OUTCOME.getName(),
 					"cannot certify: the grade is " + score.grade() + " (" + score.score().stripTrailingZeros().toPlainString() + ")");
@@ -60,7 +60,7 @@ class CertificationDecisionListener implements TaskListener {
 		}
 		long applicationId = this.applications.get(InitialCertification.APPLICATION_NUMBER.from(task).get()).id();
 		this.decisions.record(applicationId, auditId, CERTIFY.equals(outcome), score.stars(), reasons,
-				EXTERNAL_INFORMATION.from(task).getOrNull(), this.currentUser.id(task));
+				FormInput.text(EXTERNAL_INFORMATION, task), this.currentUser.id(task));
 	}
 
 }

@@ -1,6 +1,7 @@
 package cn.certflow.decision;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import cn.certflow.system.EngineTime;
@@ -21,7 +22,7 @@ public class DecisionRepository {
 		this.jdbc = jdbc;
 	}
 
-	void record(long applicationId, long auditId, boolean certified, int stars, String reasons, String externalInfo,
+	public void record(long applicationId, long auditId, boolean certified, int stars, String reasons, String externalInfo,
 			String decidedBy) {
 		this.jdbc.sql("insert into certification_decision (application_id, audit_id, certified, stars, reasons,"
 				+ " external_info, decided_by, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -30,14 +31,17 @@ public class DecisionRepository {
 	}
 
 	public Optional<Decision> latest(long applicationId) {
+		return all(applicationId).stream().findFirst();
+	}
+
+	/** Every decision on the application, latest first. */
+	public List<Decision> all(long applicationId) {
 		return this.jdbc.sql("select application_id, audit_id, certified, stars, reasons, external_info, decided_by,"
 				+ " decided_at from certification_decision where application_id = ? order by id desc")
 			.param(applicationId)
 			.query((rs, n) -> new Decision(rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getInt(4), rs.getString(5),
 					rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class)))
-			.list()
-			.stream()
-			.findFirst();
+			.list();
 	}
 
 }

@@ -4,7 +4,6 @@ import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
-import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
@@ -47,9 +46,11 @@ class AuthorizationSetup {
 		grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY);
 		grant(Groups.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ);
 		grant(Groups.MANAGERS, Resources.DEPLOYMENT, "*", READ);
-		// Quality managers own the grading and audit-time tables: deploy, read, evaluate (R-GRD-DMN).
+		// Quality managers own the grading and audit-time tables: deploy, read, evaluate (R-GRD-DMN). DMN only
+		// (DecisionTableDeploymentsOnly); no DELETE: a deployment removed would take the processes, or the table
+		// versions that scores and certificates cite, with it; a wrong table is corrected by deploying a new version.
 		grant(Groups.QUALITY_MANAGERS, Resources.APPLICATION, "cockpit", ACCESS);
-		grant(Groups.QUALITY_MANAGERS, Resources.DEPLOYMENT, "*", CREATE, READ, DELETE);
+		grant(Groups.QUALITY_MANAGERS, Resources.DEPLOYMENT, "*", CREATE, READ);
 		grant(Groups.QUALITY_MANAGERS, Resources.DECISION_DEFINITION, "*", READ, UPDATE, CREATE_INSTANCE, READ_HISTORY);
 		grant(Groups.QUALITY_MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ);
 		grant(Groups.QUALITY_MANAGERS, Resources.PROCESS_DEFINITION, "*", READ, READ_HISTORY);
@@ -64,6 +65,7 @@ class AuthorizationSetup {
 		grant(group, Resources.FILTER, filterId, READ);
 	}
 
+	/** Exactly these permissions (also on a database set up by an earlier version, whose grants may have been wider). */
 	private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
 		Authorization existing = this.authorizations.createAuthorizationQuery()
 			.groupIdIn(group)
@@ -75,9 +77,7 @@ class AuthorizationSetup {
 		authorization.setGroupId(group);
 		authorization.setResource(resource);
 		authorization.setResourceId(resourceId);
-		for (Permission permission : permissions) {
-			authorization.addPermission(permission);
-		}
+		authorization.setPermissions(permissions);
 		this.authorizations.saveAuthorization(authorization);
 	}
 

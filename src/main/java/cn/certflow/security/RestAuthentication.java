@@ -27,7 +27,7 @@ class RestAuthentication {
 	@Bean
 	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
 		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new ProcessEngineAuthenticationFilter());
+				new EveryRequestAuthentication());
 		registration.setName("engine-rest-authentication");
 		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
 				HttpBasicAuthenticationProvider.class.getName());
@@ -46,10 +46,23 @@ class RestAuthentication {
 		return registration;
 	}
 
+	/**
+	 * Camunda's filter, without its one exception: it lets {@code GET /engine-rest/engine} (the list of engine names)
+	 * through unauthenticated. Nothing under /engine-rest or /api answers a stranger.
+	 */
+	static class EveryRequestAuthentication extends ProcessEngineAuthenticationFilter {
+
+		@Override
+		protected boolean requiresEngineAuthentication(String requestUrl) {
+			return true;
+		}
+
+	}
+
 	/** Authenticates every /api request except GET /api/certificates/{number}. */
 	static class ApiAuthenticationFilter implements Filter {
 
-		private final ProcessEngineAuthenticationFilter authentication = new ProcessEngineAuthenticationFilter();
+		private final ProcessEngineAuthenticationFilter authentication = new EveryRequestAuthentication();
 
 		@Override
 		public void init(FilterConfig config) throws ServletException {

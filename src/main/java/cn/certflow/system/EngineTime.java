@@ -35,4 +35,13 @@ public final class EngineTime {
 		return Date.from(time.toInstant());
 	}
 
+	/** The start of that day in the certification body's time zone. */
+	public static Date toDate(LocalDate day) {
+		return Date.from(day.atStartOfDay(ZONE).toInstant());
+	}
+
+	public static LocalDate toLocalDate(Date date) {
+		return date.toInstant().atZone(ZONE).toLocalDate();
+	}
+
 }

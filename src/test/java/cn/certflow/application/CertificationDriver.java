@@ -92,7 +92,10 @@ public class CertificationDriver {
 	public void complete(String user, String number, String taskDefinitionKey, Map<String, Object> variables) {
 		Task task = task(number, taskDefinitionKey);
 		if (task == null) {
-			throw new AssertionError("no open task " + taskDefinitionKey + " for " + number);
+			throw new AssertionError("no open task " + taskDefinitionKey + " for " + number + "; waiting at "
+					+ this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).list().stream()
+						.map(p -> p.getProcessDefinitionId().split(":")[0] + this.runtime.getActiveActivityIds(p.getId()))
+						.toList());
 		}
 		as(user, () -> this.tasks.complete(task.getId(), variables));
 	}
@@ -163,6 +166,20 @@ public class CertificationDriver {
 
 	public void closeMeeting(String number, String lead, String nonconformities) {
 		complete(lead, number, "Task_ClosingMeeting", Map.of("clientConfirmedRecords", true, "nonconformities", nonconformities));
+	}
+
+	/** A fresh 3★ PCEC application to the certification decision task, audited by {@code lead} with {@code member}. */
+	public String toDecisionWithTeam(String lead, String member) {
+		ApplicationRequest request = request("PCEC", 3, 120);
+		String number = submit(request);
+		acceptApplication(number);
+		signContract(number);
+		passDocuments(number);
+		planAudit(number, lead, member);
+		openAndEvaluate(number, lead, member);
+		score(number, lead, request.schemeId(), 0);
+		closeMeeting(number, lead, "");
+		return number;
 	}
 
 	/** From a fresh PCEC application to the certification decision task, audited by lead + auditor. */

@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import cn.certflow.application.DocumentType;
+import cn.certflow.appeal.AppealComplaint;
+import cn.certflow.certificate.CertificateLifecycle;
+import cn.certflow.certificate.CertificateSuspension;
+import cn.certflow.surveillance.CertificateAudit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +78,39 @@ class FormCoverageTest {
 				keys("verificationOutcome", "clientSignedResult"));
 		expect("certification-decision", keys("decisionOutcome", "decisionReasons", "externalInformation"),
 				keys("decisionOutcome"));
+		// after the certificate (issue 5): certificate-lifecycle, certificate-audit, certificate-suspension, appeal-complaint
+		expect("overdue-surveillance", keys(CertificateLifecycle.OVERDUE_NOTES.getName()),
+				keys(CertificateLifecycle.OVERDUE_NOTES.getName()));
+		expect("recertification-application",
+				keys(CertificateLifecycle.RECERTIFICATION_DECISION.getName(), CertificateLifecycle.CHANGES_DECLARED.getName(),
+						CertificateLifecycle.CHANGES_DESCRIPTION.getName()),
+				keys(CertificateLifecycle.RECERTIFICATION_DECISION.getName()));
+		expect("recertification-document-review",
+				keys(CertificateLifecycle.RECERTIFICATION_DOCUMENTS_OUTCOME.getName(),
+						CertificateLifecycle.RECERTIFICATION_DOCUMENT_FINDINGS.getName()),
+				keys(CertificateLifecycle.RECERTIFICATION_DOCUMENTS_OUTCOME.getName()));
+		expect("change-request-review",
+				keys(CertificateLifecycle.CHANGE_REVIEW_OUTCOME.getName(), CertificateLifecycle.CHANGE_REVIEW_NOTES.getName(),
+						CertificateLifecycle.ONSITE_AUDIT_NEEDED.getName()),
+				keys(CertificateLifecycle.CHANGE_REVIEW_OUTCOME.getName()));
+		expect("certificate-audit-plan",
+				keys(CertificateAudit.PLAN_DECISION.getName(), CertificateAudit.POSTPONE_REASON.getName(),
+						CertificateAudit.POSTPONED_TO.getName(), "leadAuditor", "auditTeam", "plannedDate",
+						CertificateAudit.SAMPLED_SITE.getName(), CertificateAudit.AUDIT_CONTENT.getName()),
+				keys(CertificateAudit.PLAN_DECISION.getName()));
+		expect("certificate-audit-decision",
+				keys(CertificateAudit.DECISION.getName(), CertificateAudit.DECISION_REASONS.getName(),
+						CertificateAudit.SANCTION_FACTS.getName()),
+				keys(CertificateAudit.DECISION.getName()));
+		expect("suspension-lifting",
+				keys(CertificateSuspension.CAUSE_CLEARED.getName(), CertificateSuspension.VERIFICATION_NOTES.getName()),
+				keys(CertificateSuspension.CAUSE_CLEARED.getName(), CertificateSuspension.VERIFICATION_NOTES.getName()));
+		expect("case-acknowledgement", keys(AppealComplaint.ACKNOWLEDGEMENT_TEXT.getName()),
+				keys(AppealComplaint.ACKNOWLEDGEMENT_TEXT.getName()));
+		expect("case-decision",
+				keys(AppealComplaint.OUTCOME.getName(), AppealComplaint.OUTCOME_REASONS.getName(),
+						AppealComplaint.CLIENT_AT_FAULT.getName()),
+				keys(AppealComplaint.OUTCOME.getName(), AppealComplaint.OUTCOME_REASONS.getName()));
 	}
 
 	private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,0 +1,51 @@
+package cn.certflow.audit;
+
+import java.util.Arrays;
+import java.util.List;
+
+import cn.certflow.application.InitialCertification;
+import cn.certflow.system.CurrentUser;
+import cn.certflow.system.FormInput;
+import io.holunda.camunda.bpm.data.CamundaBpmData;
+import io.holunda.camunda.bpm.data.factory.VariableFactory;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * A plan form's lead auditor, team and date turned into a planned audit of a given type (R-PLAN-2), for the initial
+ * certification and every later audit; the team is recorded so that R-DEC-1 can be enforced.
+ */
+@Component
+public class AuditPlanning {
+
+	/** Other team members besides the lead auditor, comma separated (plan forms). */
+	static final VariableFactory<String> AUDIT_TEAM = CamundaBpmData.stringVariable("auditTeam");
+
+	private final AuditService audits;
+
+	private final CurrentUser currentUser;
+
+	AuditPlanning(AuditService audits, CurrentUser currentUser) {
+		this.audits = audits;
+		this.currentUser = currentUser;
+	}
+
+	/** Plans the audit from the task's form variables and returns its id. */
+	public long plan(DelegateTask task, String auditType) {
+		String planner = this.currentUser.id(task);
+		String lead = InitialCertification.LEAD_AUDITOR.from(task).getOrDefault(planner).trim();
+		List<String> members = Arrays.stream(AUDIT_TEAM.from(task).getOrDefault("").split("[,，\\s]+"))
+			.map(String::trim)
+			.filter(s -> !s.isEmpty() && !s.equals(lead))
+			.distinct()
+			.toList();
+		AuditService.Plan plan = this.audits.plan(InitialCertification.APPLICATION_NUMBER.from(task).get(), auditType,
+				InitialCertification.PERSON_DAYS.from(task).get().intValue(), lead, members,
+				FormInput.requiredDate(InitialCertification.PLANNED_DATE, task), planner);
+		InitialCertification.LEAD_AUDITOR.on(task).set(lead);
+		InitialCertification.AUDIT_ID.on(task).set(plan.auditId());
+		InitialCertification.AUDIT_TEAM_MEMBERS.on(task).set(String.join(",", plan.team()));
+		return plan.auditId();
+	}
+
+}

@@ -1,0 +1,50 @@
+package cn.certflow.certificate;
+
+import cn.certflow.certificate.CertificateLifecycle.ChangeKind;
+import cn.certflow.system.StatusHistory;
+import org.springframework.stereotype.Service;
+
+/** Applies an accepted change request to the certificate as a reissue, and closes the request (R-CHG-1, R-EXT-1, R-UPG-1). */
+@Service
+public class CertificateChanges {
+
+	private final CertificateService certificates;
+
+	private final CertificateRequestRepository requests;
+
+	CertificateChanges(CertificateService certificates, CertificateRequestRepository requests) {
+		this.certificates = certificates;
+		this.requests = requests;
+	}
+
+	/**
+	 * @param stars the grade decided after an audit, or null to keep the certified one
+	 */
+	public Certificate apply(CertificateRequest request, Integer stars, String by, StatusHistory.Process process) {
+		Certificate current = this.certificates.get(request.certificateNumber());
+		ChangeKind kind = ChangeKind.valueOf(request.kind());
+		CertificateService.Reissue reissue = switch (kind) {
+			case NAME -> new CertificateService.Reissue(request.newHolderName(), null, null, null, stars);
+			case PREMISES -> new CertificateService.Reissue(null, request.newHolderAddress(), null, null, stars);
+			case EXTENSION -> new CertificateService.Reissue(null, null, current.scope() + "；" + request.addedScope(),
+					null, stars);
+			case UPGRADE -> new CertificateService.Reissue(null, null, null, null, stars);
+			case TRANSITION -> new CertificateService.Reissue(null, null, null, request.newRuleDocument(), stars);
+		};
+		Certificate next = this.certificates.reissue(request.certificateNumber(), reissue, reasonOf(kind, request), by,
+				process);
+		this.requests.close(request.id(), CertificateRequest.DONE, "reissued as revision " + next.revision(), by);
+		return next;
+	}
+
+	private static String reasonOf(ChangeKind kind, CertificateRequest request) {
+		return switch (kind) {
+			case NAME -> "名称变更 (R-CHG-1 (1)): " + request.newHolderName();
+			case PREMISES -> "场所/主要服务过程变更 (R-CHG-1 (2))" + ((request.newHolderAddress() != null) ? ": " + request.newHolderAddress() : "");
+			case EXTENSION -> "扩大认证范围 (R-EXT-1): " + request.addedScope();
+			case UPGRADE -> "升级 (R-UPG-1)";
+			case TRANSITION -> "标准/规则转换 (R-CHG-1 (3)): " + request.newRuleDocument();
+		};
+	}
+
+}

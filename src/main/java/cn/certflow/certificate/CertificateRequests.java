@@ -1,0 +1,288 @@
+package cn.certflow.certificate;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import cn.certflow.certificate.CertificateLifecycle.ChangeKind;
+import cn.certflow.grading.SchemeCatalog;
+import cn.certflow.rules.SurveillanceEventKind;
+import cn.certflow.system.AsEngine;
+import cn.certflow.system.ConflictException;
+import cn.certflow.system.EngineTime;
+import cn.certflow.system.InvalidInputException;
+import cn.certflow.system.InvalidInputException.FieldProblem;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Requests about a certificate, each sent to its lifecycle as a message (see {@link CertificateLifecycle.Message}):
+ * validated (400 naming the field), checked against the certificate's state (409 with the reason), recorded, and
+ * correlated in one transaction — so a refused request changes nothing.
+ */
+@Service
+public class CertificateRequests {
+
+	static final int MAX_TEXT = 2000;
+
+	private final CertificateService certificates;
+
+	private final CertificateRequestRepository requests;
+
+	private final SchemeCatalog schemes;
+
+	private final RuntimeService runtime;
+
+	private final AsEngine asEngine;
+
+	CertificateRequests(CertificateService certificates, CertificateRequestRepository requests, SchemeCatalog schemes,
+			RuntimeService runtime, AsEngine asEngine) {
+		this.certificates = certificates;
+		this.requests = requests;
+		this.schemes = schemes;
+		this.runtime = runtime;
+		this.asEngine = asEngine;
+	}
+
+	/** Body of {@code POST /api/certificates/{number}/changes}. */
+	public record ChangeBody(String kind, String description, String newHolderName, String newHolderAddress,
+			String addedScope, Integer requestedStars, String newRuleDocument) {
+	}
+
+	/** Body of the suspension, withdrawal and cancellation requests; {@code requestedBy} CB or CLIENT. */
+	public record ReasonBody(String reason, String requestedBy) {
+	}
+
+	/** Body of {@code POST /api/certificates/{number}/events}: a {@link SurveillanceEventKind}, when, the evidence. */
+	public record EventBody(String kind, String occurredOn, String evidence) {
+	}
+
+	/** Body of {@code POST /api/certificates/transition}: every valid certificate of the scheme must move to the rule. */
+	public record TransitionBody(String schemeId, String ruleDocument, String deadline) {
+	}
+
+	@Transactional
+	public long change(String number, ChangeBody body, String by) {
+		List<FieldProblem> problems = new ArrayList<>();
+		ChangeKind kind = enumValue(ChangeKind.class, body.kind(), "kind", problems);
+		Certificate certificate = this.certificates.get(number);
+		reject(problems);
+		text(body.description(), "description", false, problems);
+		if (kind == ChangeKind.NAME) {
+			text(body.newHolderName(), "newHolderName", true, problems);
+		}
+		if (kind == ChangeKind.PREMISES) {
+			text(body.newHolderAddress(), "newHolderAddress", true, problems);
+		}
+		if (kind == ChangeKind.EXTENSION) {
+			text(body.addedScope(), "addedScope", true, problems);
+		}
+		if (kind == ChangeKind.TRANSITION) {
+			text(body.newRuleDocument(), "newRuleDocument", true, problems);
+		}
+		if (kind == ChangeKind.UPGRADE) {
+			int max = this.schemes.get(certificate.scheme()).labels().keySet().stream().mapToInt(i -> i).max().orElse(0);
+			if (body.requestedStars() == null || body.requestedStars() <= certificate.stars() || body.requestedStars() > max) {
+				problems.add(new FieldProblem("requestedStars",
+						"must be above the certified " + certificate.stars() + " and at most " + max));
+			}
+		}
+		reject(problems);
+		requireActive(certificate, "a " + kind + " request");
+		if (certificate.status() == CertificateStatus.SUSPENDED) {
+			throw new ConflictException("certificate " + number + " is suspended: clear the suspension before a " + kind + " request");
+		}
+		if (this.requests.openChanges(number) > 0) {
+			throw new ConflictException("certificate " + number + " already has a change in progress");
+		}
+		if (kind == ChangeKind.UPGRADE && certificate.issuedOn().plusYears(1).isAfter(EngineTime.today())
+				&& this.certificates.revisions(number).get(0).issuedOn().plusYears(1).isAfter(EngineTime.today())) {
+			throw new ConflictException("an upgrade may be applied for one year after certification (R-UPG-1): not before "
+					+ this.certificates.revisions(number).get(0).issuedOn().plusYears(1));
+		}
+		int stars = (kind == ChangeKind.UPGRADE) ? body.requestedStars() : certificate.stars();
+		long id = this.requests.insert(new CertificateRequest(0, number, kind.name(), body.description(),
+				body.newHolderName(), body.newHolderAddress(), body.addedScope(), stars, body.newRuleDocument(), null,
+				null, by, null, null, null));
+		correlate(number, CertificateLifecycle.Message.CHANGE_REQUESTED, Variables.createVariables()
+			.putValue(CertificateLifecycle.REQUEST_ID.getName(), id)
+			.putValue(CertificateLifecycle.CHANGE_KIND.getName(), kind.name())
+			.putValue(CertificateLifecycle.CHANGE_DESCRIPTION.getName(), body.description())
+			.putValue(CertificateLifecycle.NEW_HOLDER_NAME.getName(), body.newHolderName())
+			.putValue(CertificateLifecycle.NEW_HOLDER_ADDRESS.getName(), body.newHolderAddress())
+			.putValue(CertificateLifecycle.ADDED_SCOPE.getName(), body.addedScope())
+			.putValue(CertificateLifecycle.REQUESTED_STARS.getName(), stars)
+			.putValue(CertificateLifecycle.NEW_RULE_DOCUMENT.getName(), body.newRuleDocument())
+			.putValue(CertificateLifecycle.CHANGE_REVIEW_OUTCOME.getName(), null)
+			.putValue(CertificateLifecycle.ONSITE_AUDIT_NEEDED.getName(), false)
+			.putValue(CertificateLifecycle.ACTOR.getName(), by));
+		return id;
+	}
+
+	@Transactional
+	public long suspend(String number, ReasonBody body, String by) {
+		String reason = reasonOf(body);
+		String requestedBy = (body.requestedBy() == null) ? "CB" : body.requestedBy();
+		if (!List.of("CB", "CLIENT").contains(requestedBy)) {
+			throw new InvalidInputException("requestedBy", "must be CB or CLIENT");
+		}
+		Certificate certificate = this.certificates.get(number);
+		requireActive(certificate, "suspended");
+		if (certificate.status() == CertificateStatus.SUSPENDED) {
+			throw new ConflictException("certificate " + number + " is already suspended");
+		}
+		long id = record(number, "SUSPENSION", reason, by);
+		correlate(number, CertificateLifecycle.Message.SUSPENSION_REQUESTED, Variables.createVariables()
+			.putValue(CertificateLifecycle.SUSPENSION_REASON.getName(), reason)
+			.putValue(CertificateLifecycle.REQUESTED_BY.getName(), requestedBy)
+			.putValue(CertificateLifecycle.ACTOR.getName(), by));
+		return id;
+	}
+
+	@Transactional
+	public long withdraw(String number, ReasonBody body, String by) {
+		String reason = reasonOf(body);
+		requireActive(this.certificates.get(number), "withdrawn");
+		long id = record(number, "WITHDRAWAL", reason, by);
+		correlate(number, CertificateLifecycle.Message.WITHDRAWAL_REQUESTED, Variables.createVariables()
+			.putValue(CertificateLifecycle.WITHDRAWAL_REASON.getName(), "撤销: " + reason)
+			.putValue(CertificateLifecycle.ACTOR.getName(), by));
+		return id;
+	}
+
+	@Transactional
+	public long cancel(String number, ReasonBody body, String by) {
+		String reason = reasonOf(body);
+		requireActive(this.certificates.get(number), "cancelled");
+		long id = record(number, "CANCELLATION", reason, by);
+		correlate(number, CertificateLifecycle.Message.CANCELLATION_REQUESTED, Variables.createVariables()
+			.putValue(CertificateLifecycle.CANCELLATION_REASON.getName(), "注销（获证组织申请）: " + reason)
+			.putValue(CertificateLifecycle.ACTOR.getName(), by));
+		return id;
+	}
+
+	@Transactional
+	public long reportEvent(String number, EventBody body, String by) {
+		List<FieldProblem> problems = new ArrayList<>();
+		SurveillanceEventKind kind = enumValue(SurveillanceEventKind.class, body.kind(), "kind", problems);
+		LocalDate occurredOn = date(body.occurredOn(), "occurredOn", problems);
+		if (occurredOn != null && occurredOn.isAfter(EngineTime.today())) {
+			problems.add(new FieldProblem("occurredOn", "must not be in the future"));
+		}
+		text(body.evidence(), "evidence", true, problems);
+		reject(problems);
+		requireActive(this.certificates.get(number), "audited");
+		long id = this.requests.insert(new CertificateRequest(0, number, "EVENT", body.evidence(), null, null, null,
+				null, null, kind.name(), occurredOn, by, null, null, null));
+		correlate(number, CertificateLifecycle.Message.SURVEILLANCE_EVENT_REPORTED, Variables.createVariables()
+			.putValue(CertificateLifecycle.REQUEST_ID.getName(), id)
+			.putValue(CertificateLifecycle.EVENT_KIND.getName(), kind.name())
+			.putValue(CertificateLifecycle.EVENT_DATE.getName(), EngineTime.toDate(occurredOn))
+			.putValue(CertificateLifecycle.EVENT_EVIDENCE.getName(), body.evidence())
+			.putValue(CertificateLifecycle.ACTOR.getName(), by));
+		return id;
+	}
+
+	/** Sets a transition deadline on every valid or suspended certificate of the scheme; returns how many. */
+	@Transactional
+	public int setTransitionDeadline(TransitionBody body, String by, List<String> numbers) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (body.schemeId() == null || this.schemes.all().stream().noneMatch(s -> s.id().equals(body.schemeId()))) {
+			problems.add(new FieldProblem("schemeId", "unknown scheme"));
+		}
+		text(body.ruleDocument(), "ruleDocument", true, problems);
+		LocalDate deadline = date(body.deadline(), "deadline", problems);
+		if (deadline != null && !deadline.isAfter(EngineTime.today())) {
+			problems.add(new FieldProblem("deadline", "must be after today"));
+		}
+		reject(problems);
+		int count = 0;
+		for (String number : numbers) {
+			Certificate certificate = this.certificates.get(number);
+			if (certificate.statusOn(EngineTime.today()).isFinal() || body.ruleDocument().equals(certificate.ruleDocument())) {
+				continue;
+			}
+			record(number, "TRANSITION_DEADLINE", body.ruleDocument() + " by " + deadline, by);
+			correlate(number, CertificateLifecycle.Message.TRANSITION_DEADLINE_SET, Variables.createVariables()
+				.putValue(CertificateLifecycle.TRANSITION_DEADLINE.getName(), EngineTime.toDate(deadline))
+				.putValue(CertificateLifecycle.TRANSITION_RULE_DOCUMENT.getName(), body.ruleDocument())
+				.putValue(CertificateLifecycle.ACTOR.getName(), by));
+			count++;
+		}
+		return count;
+	}
+
+	private long record(String number, String kind, String description, String by) {
+		return this.requests.insert(new CertificateRequest(0, number, kind, description, null, null, null, null, null,
+				null, null, by, null, null, null));
+	}
+
+	private void correlate(String number, String message, VariableMap variables) {
+		try {
+			this.asEngine.run(() -> this.runtime.createMessageCorrelation(message)
+				.processInstanceBusinessKey(number)
+				.setVariables(variables)
+				.correlateWithResult());
+		}
+		catch (MismatchingMessageCorrelationException ex) {
+			throw new ConflictException("certificate " + number + " cannot take " + message + " now: " + ex.getMessage());
+		}
+	}
+
+	private void requireActive(Certificate certificate, String what) {
+		CertificateStatus status = certificate.statusOn(EngineTime.today());
+		if (status.isFinal()) {
+			throw new ConflictException("certificate " + certificate.number() + " is " + status + " and cannot be " + what);
+		}
+	}
+
+	private static String reasonOf(ReasonBody body) {
+		List<FieldProblem> problems = new ArrayList<>();
+		text((body == null) ? null : body.reason(), "reason", true, problems);
+		reject(problems);
+		return body.reason().trim();
+	}
+
+	private static void text(String value, String field, boolean required, List<FieldProblem> problems) {
+		if (required && (value == null || value.isBlank())) {
+			problems.add(new FieldProblem(field, "is required"));
+		}
+		else if (value != null && value.length() > MAX_TEXT) {
+			problems.add(new FieldProblem(field, "must be at most " + MAX_TEXT + " characters"));
+		}
+	}
+
+	private static LocalDate date(String value, String field, List<FieldProblem> problems) {
+		try {
+			return LocalDate.parse(value);
+		}
+		catch (DateTimeParseException | NullPointerException ex) {
+			problems.add(new FieldProblem(field, "must be a date (yyyy-MM-dd)"));
+			return null;
+		}
+	}
+
+	private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field, List<FieldProblem> problems) {
+		try {
+			return Enum.valueOf(type, value);
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			problems.add(new FieldProblem(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
+			return null;
+		}
+	}
+
+	private static void reject(List<FieldProblem> problems) {
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+	}
+
+
+}

@@ -1,0 +1,42 @@
+package cn.certflow.certificate;
+
+import java.util.Set;
+
+import cn.certflow.application.ApplicationRepository;
+import cn.certflow.system.CurrentUser;
+import cn.certflow.system.FormInput;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Document review of a recertification with declared changes (R-DOC-1, R-REC-1); a failure is explained to the client. */
+@Component
+class RecertificationDocumentReviewListener implements TaskListener {
+
+	private final CertificateService certificates;
+
+	private final ApplicationRepository notices;
+
+	private final CurrentUser currentUser;
+
+	RecertificationDocumentReviewListener(CertificateService certificates, ApplicationRepository notices,
+			CurrentUser currentUser) {
+		this.certificates = certificates;
+		this.notices = notices;
+		this.currentUser = currentUser;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String outcome = FormInput.requiredChoice(CertificateLifecycle.RECERTIFICATION_DOCUMENTS_OUTCOME, task,
+				Set.of("PASSED", "FAILED"));
+		if ("FAILED".equals(outcome)) {
+			String findings = FormInput.requiredText(CertificateLifecycle.RECERTIFICATION_DOCUMENT_FINDINGS, task,
+					"a failed review needs its findings, sent to the client");
+			Certificate certificate = this.certificates.get(CertificateLifecycle.CERTIFICATE_NUMBER.from(task).get());
+			this.notices.recordNotice(certificate.applicationId(), "RECERTIFICATION_DOCUMENTS_FAILED", findings,
+					this.currentUser.id(task));
+		}
+	}
+
+}

@@ -1,0 +1,41 @@
+package cn.certflow.surveillance;
+
+import cn.certflow.certificate.CertificateLifecycle;
+import cn.certflow.system.CurrentUser;
+import cn.certflow.system.FormInput;
+import cn.certflow.system.StatusHistory;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** A surveillance not done by its due date escalates to managers (R-SUR-1): recorded on creation, answered in words. */
+@Component
+class SurveillanceEscalationListener implements TaskListener {
+
+	private final SurveillanceRepository surveillances;
+
+	private final StatusHistory history;
+
+	private final CurrentUser currentUser;
+
+	SurveillanceEscalationListener(SurveillanceRepository surveillances, StatusHistory history, CurrentUser currentUser) {
+		this.surveillances = surveillances;
+		this.history = history;
+		this.currentUser = currentUser;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		long id = CertificateLifecycle.SURVEILLANCE_ID.from(task).get();
+		if (EVENTNAME_CREATE.equals(task.getEventName())) {
+			this.surveillances.escalate(id);
+			this.history.record(StatusHistory.Entity.SURVEILLANCE, String.valueOf(id), null, "ESCALATED",
+					CurrentUser.SYSTEM, "not done by its due date: escalated to managers", StatusHistory.Process.of(task));
+			return;
+		}
+		String notes = FormInput.requiredText(CertificateLifecycle.OVERDUE_NOTES, task, "say how the overdue surveillance is handled");
+		this.history.record(StatusHistory.Entity.SURVEILLANCE, String.valueOf(id), "ESCALATED", "ESCALATION_HANDLED",
+				this.currentUser.id(task), notes, StatusHistory.Process.of(task));
+	}
+
+}

@@ -1,0 +1,154 @@
+package cn.certflow.appeal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import cn.certflow.certificate.CertificateLifecycle;
+import cn.certflow.certificate.CertificateRequestRepository;
+import cn.certflow.certificate.LifecycleDriver;
+import cn.certflow.security.Groups;
+import cn.certflow.surveillance.CertificateAudit;
+import cn.certflow.system.InvalidInputException;
+import cn.certflow.system.StatusHistory;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Appeals and complaints (R-APL-1): recorded, acknowledged in time (else escalated), decided by someone not involved
+ * in the contested matter (refused in the engine), outcome communicated; a complaint proven the certified client's
+ * fault triggers a special audit (R-SUR-2).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "test", "demo" })
+class AppealComplaintProcessTest {
+
+	/** A quality manager who also audits: involved in what they audited. */
+	static final String AUDITING_QM = "qm-auditor";
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	LifecycleDriver driver;
+
+	@Autowired
+	AppealCaseService cases;
+
+	@Autowired
+	CertificateRequestRepository requests;
+
+	@Autowired
+	StatusHistory history;
+
+	@Autowired
+	IdentityService identity;
+
+	@BeforeEach
+	void setUp() {
+		init(this.engine);
+		this.driver.moveTo(LocalDate.of(2026, 3, 10));
+		if (this.identity.createUserQuery().userId(AUDITING_QM).count() == 0) {
+			User user = this.identity.newUser(AUDITING_QM);
+			user.setPassword(AUDITING_QM);
+			this.identity.saveUser(user);
+			this.identity.createMembership(AUDITING_QM, Groups.QUALITY_MANAGERS);
+			this.identity.createMembership(AUDITING_QM, Groups.AUDITORS);
+		}
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void shouldKeepAnyoneInvolvedFromDecidingAnAppeal() {
+		// R-APL-1: the auditors and the decider of the contested decision may not decide the appeal
+		String application = this.driver.certification().toDecisionWithTeam("lead", AUDITING_QM);
+		this.driver.certification().complete("decider", application, "Task_CertificationDecision",
+				Map.of("decisionOutcome", "REFUSE", "decisionReasons", "评分未达到申请等级"));
+		String number = this.cases.receive(new AppealComplaintBody("APPEAL", null, application, "天津某某电器服务有限公司",
+				"对不予认证决定的申诉", "我们认为评分有误").body(), "reviewer");
+		assertThat(this.cases.get(number).involvedPersons()).contains("decider", "lead", AUDITING_QM);
+
+		this.driver.certification().complete("reviewer", number, AppealComplaint.Elements.ACKNOWLEDGE,
+				Map.of("acknowledgementText", "已收到贵公司申诉，将在30日内答复"));
+		assertThatThrownBy(() -> this.driver.certification().claim(AUDITING_QM, number, AppealComplaint.Elements.DECIDE))
+			.isInstanceOf(AuthorizationException.class).hasMessageContaining("R-APL-1");
+		assertThatThrownBy(() -> this.driver.certification().complete(AUDITING_QM, number, AppealComplaint.Elements.DECIDE,
+				Map.of("caseOutcome", "DISMISSED", "caseOutcomeReasons", "x")))
+			.isInstanceOf(AuthorizationException.class);
+
+		this.driver.certification().complete("quality", number, AppealComplaint.Elements.DECIDE,
+				Map.of("caseOutcome", "DISMISSED", "caseOutcomeReasons", "复核评分无误，维持原决定", "clientAtFault", false));
+
+		CaseRecord record = this.cases.get(number);
+		assertThat(record.status()).isEqualTo("CLOSED");
+		assertThat(record.decidedBy()).isEqualTo("quality");
+		assertThat(record.communicatedAt()).isNotNull();
+		assertThat(this.history.of(StatusHistory.Entity.CASE, number)).extracting(StatusHistory.Change::toStatus)
+			.containsExactly("RECEIVED", "ACKNOWLEDGED", "DISMISSED", "CLOSED");
+	}
+
+	@Test
+	void shouldEscalateALateAcknowledgementWithoutDroppingIt() {
+		String number = this.cases.receive(new AppealComplaintBody("COMPLAINT", null, null, "某消费者", "对认证机构服务的投诉",
+				"审查员迟到").body(), "reviewer");
+		this.driver.moveTo(LocalDate.of(2026, 3, 16));
+		assertThat(this.cases.get(number).escalatedAt()).isNotNull();
+		assertThat(this.driver.certification().task(number, AppealComplaint.Elements.ACKNOWLEDGE)).isNotNull();
+	}
+
+	@Test
+	void shouldTriggerASpecialAuditForAComplaintProvenTheClientsFault() {
+		// R-APL-1 + R-SUR-2: an upheld complaint, the client at fault → the certificate's lifecycle plans a special audit
+		String certificate = this.driver.certify(3, 0);
+		String number = this.cases.receive(new AppealComplaintBody("COMPLAINT", certificate, null, "某消费者",
+				"维修后再次故障", "三次维修未修好，拒绝退换").body(), "reviewer");
+		this.driver.certification().complete("reviewer", number, AppealComplaint.Elements.ACKNOWLEDGE,
+				Map.of("acknowledgementText", "已受理"));
+		assertThatThrownBy(() -> this.driver.certification().complete("quality", number, AppealComplaint.Elements.DECIDE,
+				Map.of("caseOutcome", "DISMISSED", "caseOutcomeReasons", "不成立", "clientAtFault", true)))
+			.isInstanceOf(InvalidInputException.class).hasMessageContaining("clientAtFault");
+		this.driver.certification().complete("quality", number, AppealComplaint.Elements.DECIDE,
+				Map.of("caseOutcome", "UPHELD", "caseOutcomeReasons", "经核实系获证组织责任", "clientAtFault", true));
+
+		assertThat(this.requests.of(certificate)).anySatisfy(r -> {
+			assertThat(r.eventKind()).isEqualTo("SERIOUS_COMPLAINT_PROVEN");
+			assertThat(r.outcome()).startsWith("special audit");
+		});
+		var plan = this.driver.certification().task(certificate, CertificateAudit.Elements.PLAN_AUDIT);
+		assertThat(plan).isNotNull();
+		assertThat(this.engine.getTaskService().getVariable(plan.getId(), CertificateAudit.AUDIT_KIND.getName()))
+			.isEqualTo("SPECIAL");
+		assertThat(this.engine.getRuntimeService().getVariable(this.driver.lifecycle(certificate).getId(),
+				CertificateLifecycle.TRIGGER_RULES.getName()).toString()).isNotBlank();
+		assertThat(List.of(this.cases.get(number).status())).containsExactly("CLOSED");
+	}
+
+	/** Test shorthand for a case body. */
+	record AppealComplaintBody(String kind, String certificateNumber, String applicationNumber, String complainant,
+			String subject, String description) {
+
+		AppealCaseService.CaseBody body() {
+			return new AppealCaseService.CaseBody(this.kind, this.certificateNumber, this.applicationNumber,
+					this.complainant, this.subject, this.description);
+		}
+
+	}
+
+}

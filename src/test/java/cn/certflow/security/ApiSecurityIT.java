@@ -1,0 +1,500 @@
+package cn.certflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import cn.certflow.application.CertificationDriver;
+import cn.certflow.application.InitialCertification;
+import cn.certflow.support.DatabaseSnapshot;
+import cn.certflow.support.PostgresDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Issue 6, on PostgreSQL, through HTTP only: nobody gets into our API or Camunda's REST API without credentials (but
+ * for the public certificate lookup, R-CERT-2), a group sees and does only what is routed to it, quality managers
+ * deploy decision tables and nothing else (R-GRD-DMN), the impartiality rule holds through the REST API (R-DEC-1), and
+ * the public lookup shows the certificate's face and nothing more. Every refusal leaves the database as it was.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "test", "postgres", "demo" })
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ApiSecurityIT {
+
+	/** The only endpoint anyone may call without logging in (R-CERT-2). */
+	private static final String PUBLIC_LOOKUP = "GET /api/certificates/{number}";
+
+	/** A representative slice of Camunda's REST API: every resource family, reading and changing. */
+	private static final List<String> ENGINE_REST = List.of("GET /engine-rest/process-definition",
+			"GET /engine-rest/process-definition/key/initial-certification",
+			"POST /engine-rest/process-definition/key/initial-certification/start",
+			"POST /engine-rest/process-definition/key/initial-certification/submit-form",
+			"GET /engine-rest/process-instance", "POST /engine-rest/process-instance/x/modification",
+			"DELETE /engine-rest/process-instance/x", "PUT /engine-rest/process-instance/x/suspended",
+			"GET /engine-rest/task", "GET /engine-rest/task/x", "POST /engine-rest/task/x/claim",
+			"POST /engine-rest/task/x/complete", "POST /engine-rest/task/x/submit-form", "GET /engine-rest/task/x/form",
+			"GET /engine-rest/deployment", "POST /engine-rest/deployment/create", "DELETE /engine-rest/deployment/x",
+			"POST /engine-rest/deployment/x/redeploy", "GET /engine-rest/decision-definition",
+			"POST /engine-rest/decision-definition/key/grade-pcec/evaluate", "GET /engine-rest/history/process-instance",
+			"GET /engine-rest/history/task", "GET /engine-rest/history/variable-instance",
+			"GET /engine-rest/history/decision-instance", "GET /engine-rest/history/user-operation",
+			"GET /engine-rest/variable-instance", "GET /engine-rest/job", "PUT /engine-rest/job/x/retries",
+			"GET /engine-rest/incident", "GET /engine-rest/external-task", "POST /engine-rest/message",
+			"POST /engine-rest/signal", "GET /engine-rest/user", "POST /engine-rest/user/create",
+			"PUT /engine-rest/user/admin/credentials", "GET /engine-rest/group", "PUT /engine-rest/group/camunda-admin/members/x",
+			"GET /engine-rest/authorization", "POST /engine-rest/authorization/create", "GET /engine-rest/filter",
+			"GET /engine-rest/batch", "GET /engine-rest/metrics", "GET /engine-rest/engine/default/task",
+			"GET /engine-rest/identity/groups?userId=admin", "GET /engine-rest/engine", "GET /engine-rest/version", "GET /engine-rest/openapi.json", "GET /engine-rest/telemetry/data");
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		PostgresDatabase.register(registry);
+	}
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CertificationDriver driver;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	IdentityService identity;
+
+	// --- (a) credentials
+
+	/**
+	 * Every /api endpoint Spring knows, so that a controller added later is covered without touching this test. Wrong
+	 * passwords are tried with an unknown user and a user of this test's own: Camunda locks an account after repeated
+	 * failures, which must not hit the demo accounts the other tests log in with.
+	 */
+	@Test
+	void shouldAskForCredentialsOnEveryApiEndpointButThePublicLookup() {
+		Set<String> endpoints = apiEndpoints();
+		assertThat(endpoints).contains(PUBLIC_LOOKUP, "POST /api/applications",
+				"POST /api/applications/{number}/documents", "GET /api/certificates/{number}/history");
+		String probe = passwordProbe();
+		for (String endpoint : endpoints) {
+			ResponseEntity<String> anonymous = call(null, endpoint);
+			if (endpoint.equals(PUBLIC_LOOKUP)) {
+				assertThat(anonymous.getStatusCode()).as(endpoint).isEqualTo(HttpStatus.NOT_FOUND);
+				continue;
+			}
+			assertThat(anonymous.getStatusCode()).as(endpoint + " without credentials").isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).as(endpoint).startsWith("Basic");
+			assertThat(call("nobody:nobody", endpoint).getStatusCode()).as(endpoint + " as an unknown user")
+				.isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(call(probe + ":wrong", endpoint).getStatusCode()).as(endpoint + " with a wrong password")
+				.isEqualTo(HttpStatus.UNAUTHORIZED);
+		}
+	}
+
+	@Test
+	void shouldAskForCredentialsOnCamundasRestApi() {
+		String probe = passwordProbe();
+		for (String endpoint : ENGINE_REST) {
+			assertThat(call(null, endpoint).getStatusCode()).as(endpoint + " without credentials")
+				.isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(call("nobody:nobody", endpoint).getStatusCode()).as(endpoint + " as an unknown user")
+				.isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(call(probe + ":wrong", endpoint).getStatusCode()).as(endpoint + " with a wrong password")
+				.isEqualTo(HttpStatus.UNAUTHORIZED);
+		}
+	}
+
+	/** A staff account of this test's own (a reviewer), for wrong passwords. */
+	private String passwordProbe() {
+		String id = "probe-" + Long.toString(System.nanoTime(), 36);
+		org.camunda.bpm.engine.identity.User user = this.identity.newUser(id);
+		user.setPassword("right-" + id);
+		this.identity.saveUser(user);
+		this.identity.createMembership(id, Groups.REVIEWERS);
+		assertThat(call(id + ":right-" + id, "GET /engine-rest/task").getStatusCode()).isEqualTo(HttpStatus.OK);
+		return id;
+	}
+
+	@Test
+	void shouldNotOpenOtherPathsThroughThePublicLookup() {
+		for (String path : List.of("/api/certificates/X1/history", "/api/certificates/X1;a=b", "/api/certificates/",
+				"/api/certificates/X1%2F..%2F..%2Fapplications%2FAPP-2026-000001",
+				"/api/certificates/%2e%2e/applications/APP-2026-000001")) {
+			ResponseEntity<String> response = this.http.exchange(URI.create(this.http.getRootUri() + path),
+					HttpMethod.GET, null, String.class);
+			assertThat(response.getStatusCode().value()).as(path).isIn(400, 401);
+		}
+		ResponseEntity<String> post = this.http.postForEntity("/api/certificates/X1", null, String.class);
+		assertThat(post.getStatusCode()).as("only GET is public").isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	// --- (b) groups see and do only what is routed to them
+
+	@Test
+	void shouldKeepAnAuditorOutOfTheReviewersTasksAndInstances() {
+		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
+		Task review = this.driver.task(number, InitialCertification.Elements.REVIEW_APPLICATION);
+		String instance = this.driver.instance(number).getId();
+		Map<String, Long> before = DatabaseSnapshot.take(this.jdbc);
+
+		assertThat(list("auditor", "/engine-rest/task?processInstanceBusinessKey=" + number)).isEmpty();
+		assertThat(list("auditor", "/engine-rest/process-instance?businessKey=" + number)).isEmpty();
+		assertThat(list("auditor", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + number)).isEmpty();
+		assertThat(list("auditor", "/engine-rest/variable-instance?processInstanceIdIn=" + instance)).isEmpty();
+		assertThat(status("auditor", HttpMethod.GET, "/engine-rest/task/" + review.getId(), null)).isIn(403, 404);
+		assertThat(status("auditor", HttpMethod.GET, "/engine-rest/process-instance/" + instance + "/variables", null))
+			.isIn(403, 404);
+		assertThat(status("auditor", HttpMethod.POST, "/engine-rest/task/" + review.getId() + "/claim",
+				Map.of("userId", "auditor"))).isEqualTo(403);
+		assertThat(status("auditor", HttpMethod.POST, "/engine-rest/task/" + review.getId() + "/complete",
+				variables(Map.of("reviewOutcome", "REJECT", "rejectionReason", "x")))).isEqualTo(403);
+		assertThat(status("auditor", HttpMethod.POST, "/api/applications/" + number + "/documents", null))
+			.as("uploads are the reviewers'").isIn(403, 415);
+
+		assertThat(DatabaseSnapshot.take(this.jdbc)).isEqualTo(before);
+		assertThat(this.tasks.createTaskQuery().taskId(review.getId()).singleResult().getAssignee()).isNull();
+		// the reviewer sees and could work the very same task
+		assertThat(list("reviewer", "/engine-rest/task?processInstanceBusinessKey=" + number)).hasSize(1);
+	}
+
+	@Test
+	void shouldNotShowTheDecisionToReviewersNorLetThemTakeIt() {
+		String number = this.driver.toDecision(CertificationDriver.request("PCEC", 3, 10), 12);
+		Task decision = this.driver.task(number, InitialCertification.Elements.CERTIFICATION_DECISION);
+		Map<String, Long> before = DatabaseSnapshot.take(this.jdbc);
+
+		assertThat(list("reviewer", "/engine-rest/task?processInstanceBusinessKey=" + number)).isEmpty();
+		assertThat(list("reviewer", "/engine-rest/task?taskDefinitionKey=" + decision.getTaskDefinitionKey())).isEmpty();
+		assertThat(status("reviewer", HttpMethod.POST, "/engine-rest/task/" + decision.getId() + "/claim",
+				Map.of("userId", "reviewer"))).isEqualTo(403);
+		assertThat(status("reviewer", HttpMethod.POST, "/engine-rest/task/" + decision.getId() + "/submit-form",
+				variables(Map.of("decisionOutcome", "CERTIFY")))).isEqualTo(403);
+
+		assertThat(DatabaseSnapshot.take(this.jdbc)).isEqualTo(before);
+		assertThat(list("decider", "/engine-rest/task?processInstanceBusinessKey=" + number)).extracting(
+				t -> t.get("taskDefinitionKey").asText()).containsExactly(InitialCertification.Elements.CERTIFICATION_DECISION);
+	}
+
+	/** Managers watch everything (Cockpit, R-APP-2 escalations) but change nothing. */
+	@Test
+	void shouldLetManagersReadButNotChangeAnything() {
+		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
+		Task review = this.driver.task(number, InitialCertification.Elements.REVIEW_APPLICATION);
+		String instance = this.driver.instance(number).getId();
+		Map<String, Long> before = DatabaseSnapshot.take(this.jdbc);
+
+		assertThat(list("manager", "/engine-rest/task?processInstanceBusinessKey=" + number)).hasSize(1);
+		assertThat(list("manager", "/engine-rest/process-instance?businessKey=" + number)).hasSize(1);
+		assertThat(status("manager", HttpMethod.GET, "/engine-rest/process-instance/" + instance + "/variables", null))
+			.isEqualTo(200);
+		assertThat(status("manager", HttpMethod.GET, "/api/applications/" + number, null)).isEqualTo(200);
+
+		String task = "/engine-rest/task/" + review.getId();
+		String process = "/engine-rest/process-instance/" + instance;
+		Map<String, Integer> changes = new LinkedHashMap<>();
+		changes.put("claim", status("manager", HttpMethod.POST, task + "/claim", Map.of("userId", "manager")));
+		changes.put("complete", status("manager", HttpMethod.POST, task + "/complete",
+				variables(Map.of("reviewOutcome", "REJECT", "rejectionReason", "x"))));
+		changes.put("set assignee", status("manager", HttpMethod.POST, task + "/assignee", Map.of("userId", "reviewer")));
+		changes.put("task variable", status("manager", HttpMethod.PUT, task + "/variables/reviewOutcome",
+				Map.of("value", "ACCEPT")));
+		changes.put("suspend", status("manager", HttpMethod.PUT, process + "/suspended", Map.of("suspended", true)));
+		changes.put("modify", status("manager", HttpMethod.POST, process + "/modification", Map.of("instructions",
+				List.of(Map.of("type", "cancel", "activityId", InitialCertification.Elements.REVIEW_APPLICATION)))));
+		changes.put("variables", status("manager", HttpMethod.POST, process + "/variables",
+				Map.of("modifications", Map.of("schemeId", Map.of("value", "CQM")))));
+		changes.put("delete", status("manager", HttpMethod.DELETE, process, null));
+		changes.put("start", status("manager", HttpMethod.POST,
+				"/engine-rest/process-definition/key/" + InitialCertification.KEY + "/start", Map.of()));
+		changes.put("submit application", status("manager", HttpMethod.POST, "/api/applications",
+				CertificationDriver.request("PCEC", 3, 10)));
+		assertThat(changes).as("every change refused").allSatisfy((what, code) -> assertThat(code).as(what).isEqualTo(403));
+
+		assertThat(DatabaseSnapshot.take(this.jdbc)).isEqualTo(before);
+		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(instance).active().count()).isOne();
+	}
+
+	/** No group but the administrators manages users, groups and authorizations: no way to promote oneself. */
+	@Test
+	void shouldNotLetStaffGrantThemselvesMore() {
+		for (String user : List.of("reviewer", "quality", "manager", "decider")) {
+			assertThat(status(user, HttpMethod.PUT, "/engine-rest/group/" + Groups.ADMINS + "/members/" + user, null))
+				.as(user + " joins the administrators").isEqualTo(403);
+			assertThat(status(user, HttpMethod.POST, "/engine-rest/authorization/create",
+					Map.of("type", 1, "permissions", List.of("ALL"), "userId", user, "resourceType", 6, "resourceId", "*")))
+				.as(user + " grants itself deployments").isEqualTo(403);
+			assertThat(status(user, HttpMethod.POST, "/engine-rest/user/create",
+					Map.of("profile", Map.of("id", user + "2"), "credentials", Map.of("password", "x"))))
+				.as(user + " creates a user").isEqualTo(403);
+			assertThat(status(user, HttpMethod.PUT, "/engine-rest/user/admin/credentials",
+					Map.of("password", "taken", "authenticatedUserPassword", user))).as(user + " resets admin's password")
+				.isIn(403, 404);
+		}
+		assertThat(this.identity.createUserQuery().memberOfGroup(Groups.ADMINS).list()).extracting(u -> u.getId())
+			.containsExactly("admin");
+		assertThat(this.identity.checkPassword("admin", "admin")).isTrue();
+	}
+
+	// --- (c) deployments (R-GRD-DMN)
+
+	@Test
+	void shouldLetQualityManagersDeployDecisionTablesOnly() throws Exception {
+		byte[] table = (Files.readString(Path.of("rules/audit-time.dmn")) + "\n<!-- deployed by ApiSecurityIT -->\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] process = Bpmn.convertToString(Bpmn.createExecutableProcess("security-probe")
+			.camundaHistoryTimeToLive(1)
+			.startEvent()
+			.endEvent()
+			.done()).getBytes(StandardCharsets.UTF_8);
+		byte[] form = "{\"id\":\"security-probe\",\"type\":\"default\",\"components\":[]}".getBytes(StandardCharsets.UTF_8);
+		byte[] initialCertification = (Files.readString(Path.of("processes/initial-certification.bpmn"))
+				+ "\n<!-- changed by a quality manager -->\n").getBytes(StandardCharsets.UTF_8);
+		int processVersion = this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey(InitialCertification.KEY)
+			.latestVersion()
+			.singleResult()
+			.getVersion();
+		Map<String, Long> before = DatabaseSnapshot.take(this.jdbc);
+
+		assertThat(deploy("reviewer", Map.of("audit-time.dmn", table)).getStatusCode()).as("reviewer, DMN")
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(deploy("manager", Map.of("audit-time.dmn", table)).getStatusCode()).as("manager, DMN")
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(deploy("quality", Map.of("security-probe.bpmn", process)).getStatusCode()).as("quality, BPMN")
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(deploy("quality", Map.of("initial-certification.bpmn", initialCertification)).getStatusCode())
+			.as("quality, our process changed in place").isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(deploy("quality", Map.of("security-probe.form", form)).getStatusCode()).as("quality, form")
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(deploy("quality", Map.of("audit-time.dmn", table, "security-probe.bpmn", process)).getStatusCode())
+			.as("quality, DMN smuggling a BPMN").isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(deploy("quality", Map.of("probe.dmn.bpmn", process)).getStatusCode()).as("quality, BPMN named .dmn.bpmn")
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		String processDeployment = this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey(InitialCertification.KEY)
+			.latestVersion()
+			.singleResult()
+			.getDeploymentId();
+		assertThat(status("quality", HttpMethod.POST, "/engine-rest/deployment/" + processDeployment + "/redeploy",
+				Map.of())).as("quality, redeploy the processes").isEqualTo(403);
+		assertThat(status("quality", HttpMethod.DELETE, "/engine-rest/deployment/" + processDeployment + "?cascade=true",
+				null)).as("quality, delete the processes").isEqualTo(403);
+		assertThat(DatabaseSnapshot.take(this.jdbc)).as("nothing deployed").isEqualTo(before);
+		assertThat(this.repository.createProcessDefinitionQuery().processDefinitionKey("security-probe").count()).isZero();
+
+		ResponseEntity<String> deployed = deploy("quality", Map.of("audit-time.dmn", table));
+		assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(JSON.readTree(deployed.getBody()).path("deployedDecisionDefinitions").size()).isOne();
+		assertThat(deploy("admin", Map.of("security-probe.bpmn", process)).getStatusCode()).as("admin, BPMN")
+			.isEqualTo(HttpStatus.OK);
+		assertThat(this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey(InitialCertification.KEY)
+			.latestVersion()
+			.singleResult()
+			.getVersion()).as("our process untouched").isEqualTo(processVersion);
+	}
+
+	// --- (d) impartiality through the REST API (R-DEC-1)
+
+	@Test
+	void shouldRefuseTheDecisionToAnAuditTeamMemberThroughTheRestApi() {
+		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
+		this.driver.acceptApplication(number);
+		this.driver.signContract(number);
+		this.driver.passDocuments(number);
+		this.driver.planAudit(number, "lead", "dual");
+		this.driver.openAndEvaluate(number, "lead", "dual");
+		this.driver.score(number, "lead", "PCEC", 12);
+		this.driver.closeMeeting(number, "lead", "");
+		Task decision = this.driver.task(number, InitialCertification.Elements.CERTIFICATION_DECISION);
+		String task = "/engine-rest/task/" + decision.getId();
+		Map<String, Long> before = DatabaseSnapshot.take(this.jdbc);
+
+		// dual is a decision maker, so the task is offered to it; the engine still refuses it every way in
+		assertThat(list("dual", "/engine-rest/task?processInstanceBusinessKey=" + number)).hasSize(1);
+		ResponseEntity<String> claim = exchange("dual", HttpMethod.POST, task + "/claim", Map.of("userId", "dual"));
+		assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(claim.getBody()).contains("R-DEC-1");
+		assertThat(status("dual", HttpMethod.POST, task + "/complete", variables(Map.of("decisionOutcome", "CERTIFY"))))
+			.isEqualTo(403);
+		assertThat(status("dual", HttpMethod.POST, task + "/submit-form", variables(Map.of("decisionOutcome", "CERTIFY"))))
+			.isEqualTo(403);
+		assertThat(status("decider", HttpMethod.POST, task + "/assignee", Map.of("userId", "dual")))
+			.as("handed to a team member by someone else").isEqualTo(403);
+		assertThat(status("lead", HttpMethod.POST, task + "/complete", variables(Map.of("decisionOutcome", "CERTIFY"))))
+			.as("the lead auditor is no decision maker").isEqualTo(403);
+
+		assertThat(DatabaseSnapshot.take(this.jdbc)).isEqualTo(before);
+		assertThat(this.tasks.createTaskQuery().taskId(decision.getId()).singleResult().getAssignee()).isNull();
+		// someone from outside the team decides
+		assertThat(status("decider", HttpMethod.POST, task + "/complete", variables(Map.of("decisionOutcome", "CERTIFY"))))
+			.isEqualTo(204);
+	}
+
+	// --- (e) the public lookup (R-CERT-1/2)
+
+	@Test
+	void shouldShowTheCertificatesFaceAndNothingElseWithoutLogin() throws Exception {
+		var request = CertificationDriver.request("PCEC", 3, 10);
+		String number = this.driver.toDecision(request, 12);
+		this.driver.complete("decider", number, InitialCertification.Elements.CERTIFICATION_DECISION,
+				Map.of("decisionOutcome", "CERTIFY"));
+		String certificate = this.jdbc
+			.sql("select c.number from certificate c join application a on a.id = c.application_id where a.number = ?")
+			.param(number)
+			.query(String.class)
+			.single();
+
+		ResponseEntity<String> lookup = this.http.getForEntity("/api/certificates/" + certificate, String.class);
+		assertThat(lookup.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode face = JSON.readTree(lookup.getBody());
+		Set<String> keys = new TreeSet<>();
+		face.fieldNames().forEachRemaining(keys::add);
+		assertThat(keys).containsExactlyInAnyOrder("number", "holder", "scope", "scheme", "standard", "stars", "grade",
+				"issuedOn", "expiresOn", "status", "certificationBody");
+		assertThat(face.get("status").asText()).isEqualTo("VALID");
+		assertThat(lookup.getBody()).as("no client data beyond the holder's name, no internal record")
+			.doesNotContain(request.creditCode(), request.clientAddress(), number, "decider", "lead", "grade-pcec");
+		assertThat(this.http.getForEntity("/api/certificates/" + certificate + "/history", String.class).getStatusCode())
+			.as("the status history is for staff").isEqualTo(HttpStatus.UNAUTHORIZED);
+		ResponseEntity<String> unknown = this.http.getForEntity("/api/certificates/PCEC-1900-000009", String.class);
+		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(unknown.getBody()).doesNotContain("Exception", "trace", "at cn.");
+	}
+
+	// --- helpers
+
+	private Set<String> apiEndpoints() {
+		Set<String> endpoints = new TreeSet<>();
+		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
+			Set<org.springframework.web.bind.annotation.RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPatternValues()) {
+				if (!pattern.startsWith("/api/")) {
+					continue;
+				}
+				if (methods.isEmpty()) {
+					endpoints.add("GET " + pattern);
+					endpoints.add("POST " + pattern);
+				}
+				methods.forEach(m -> endpoints.add(m.name() + " " + pattern));
+			}
+		}
+		return endpoints;
+	}
+
+	/** An endpoint ("METHOD /path/{variable}") called with made-up path values and a JSON body. */
+	private ResponseEntity<String> call(String credentials, String endpoint) {
+		String[] parts = endpoint.split(" ", 2);
+		String path = parts[1].replaceAll("\\{[^}]+}", "X1");
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		if (credentials != null) {
+			String[] userPassword = credentials.split(":", 2);
+			headers.setBasicAuth(userPassword[0], userPassword[1]);
+		}
+		HttpMethod method = HttpMethod.valueOf(parts[0]);
+		Object body = (method == HttpMethod.GET || method == HttpMethod.DELETE) ? null : "{}";
+		return this.http.exchange(URI.create(this.http.getRootUri() + path), method, new HttpEntity<>(body, headers),
+				String.class);
+	}
+
+	private ResponseEntity<String> deploy(String user, Map<String, byte[]> resources) {
+		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+		body.add("deployment-name", "by " + user);
+		body.add("deploy-changed-only", "true");
+		resources.forEach((name, content) -> body.add(name, new ByteArrayResource(content) {
+			@Override
+			public String getFilename() {
+				return name;
+			}
+		}));
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return this.http.withBasicAuth(user, user)
+			.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, headers), String.class);
+	}
+
+	private List<JsonNode> list(String user, String path) {
+		ResponseEntity<String> response = exchange(user, HttpMethod.GET, path, null);
+		assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+		try {
+			List<JsonNode> items = new ArrayList<>();
+			JSON.readTree(response.getBody()).forEach(items::add);
+			return items;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private int status(String user, HttpMethod method, String path, Object body) {
+		return exchange(user, method, path, body).getStatusCode().value();
+	}
+
+	private ResponseEntity<String> exchange(String user, HttpMethod method, String path, Object body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return this.http.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+	}
+
+	private static Map<String, Object> variables(Map<String, Object> values) {
+		Map<String, Object> variables = new HashMap<>();
+		values.forEach((name, value) -> variables.put(name, Collections.singletonMap("value", value)));
+		return Map.of("variables", variables);
+	}
+
+}
