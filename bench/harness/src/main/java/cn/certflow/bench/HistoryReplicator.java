@@ -12,9 +12,11 @@ import java.util.Set;
 /**
  * Makes many historic certifications quickly (PostgreSQL only): copies every row of a set of real, completed
  * certifications (the template, made through the Java API) with new ids, in one INSERT ... SELECT per table and chunk
- * of copies. Copied: the engine's history (ACT_HI_* and history byte arrays, by root process instance) and our
- * records (client, application, documents, reviews, audit, team, events, score, nonconformities, decision,
- * certificate, status changes, notices). Engine ids that belong to an instance (time-based UUIDs, alone or after an
+ * of copies. Copied: the engine's history of the initial certification and its on-site audit (ACT_HI_* and history
+ * byte arrays, by root process instance) and our records of it (client, application, documents, reviews, audit,
+ * score, decision, certificate and its revision and surveillance rows, status changes, notices: every table of ours
+ * that refers to an application, audit or certificate). Not copied: the certificate's running
+ * {@code certificate-lifecycle} instance, so the copies add history, not runtime rows. Engine ids that belong to an instance (time-based UUIDs, alone or after an
  * activity id) get a new last group that names the round and copy, so they keep their length; ids of shared things (definitions, deployments, users, groups) are kept; our bigint ids move by a multiple of the
  * table's largest id; numbers and credit codes stay unique. The copies have the same rows, sizes and index entries as
  * certifications made through the engine, so queries see the same data distribution at 10k and 100k.
@@ -82,7 +84,7 @@ final class HistoryReplicator {
 					for (String table : engineTables) {
 						s.executeUpdate(engineCopy(c, table, from, to));
 					}
-					for (String sql : recordCopies(from, to, m)) {
+					for (String sql : recordCopies(c, from, to, m)) {
 						s.executeUpdate(sql);
 					}
 				}
@@ -93,9 +95,7 @@ final class HistoryReplicator {
 				}
 			}
 			try (Statement s = c.createStatement()) {
-				for (String table : List.of("client", "application", "application_document", "document_review",
-						"escalation", "audit", "audit_event", "audit_score", "nonconformity", "certification_decision",
-						"certificate", "status_change", "client_notice")) {
+				for (String table : identityTables(c)) {
 					s.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select coalesce(max(id), 1) from "
 							+ table + "))");
 				}
@@ -107,12 +107,9 @@ final class HistoryReplicator {
 
 	/** The largest id in any of our tables. */
 	private static long largestId(Connection c) throws SQLException {
-		StringBuilder sql = new StringBuilder("select greatest(");
-		List<String> tables = List.of("client", "application", "application_document", "document_review", "escalation",
-				"audit", "audit_event", "audit_score", "nonconformity", "certification_decision", "certificate",
-				"status_change", "client_notice");
-		for (int i = 0; i < tables.size(); i++) {
-			sql.append(i == 0 ? "" : ", ").append("(select coalesce(max(id), 0) from ").append(tables.get(i)).append(')');
+		StringBuilder sql = new StringBuilder("select greatest(0");
+		for (String table : identityTables(c)) {
+			sql.append(", (select coalesce(max(id), 0) from ").append(table).append(')');
 		}
 		sql.append(")");
 		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
@@ -166,75 +163,106 @@ final class HistoryReplicator {
 				+ column + " || '~" + this.round + ".' || k end";
 	}
 
-	private List<String> recordCopies(int from, int to, String m) {
-		String copies = " generate_series(" + from + ", " + to + ") k";
+	/**
+	 * Our tables, by their columns (so that tables the application adds later are copied too): a row belongs to the
+	 * template through {@code application_id}, {@code audit_id}, {@code certificate_number} or, for status changes,
+	 * the entity it names. Bigint ids and references move by the copy's offset; numbers get the copy's suffix; credit
+	 * codes a new unique value; process instance ids the copy's engine id.
+	 */
+	private List<String> recordCopies(Connection c, int from, int to, String m) throws SQLException {
 		String suffix = " || '~" + this.round + ".' || k";
-		String app = " application_id in (select id from bench.template_application)";
-		String audit = " audit_id in (select id from bench.template_audit)";
-		return List.of(
-				"insert into client (id, name, address, credit_code, legal_status, created_at)"
-						+ " select id + " + m + ", name, address, upper(substr(md5(credit_code || '~" + this.round
-						+ ".' || k), 1, 18)), legal_status, created_at from client," + copies
-						+ " where id in (select client_id from bench.template_application)",
-				"insert into application (id, number, client_id, scheme, requested_stars, technical_area, categories, sites,"
-						+ " headcount, declared_documents, status, received_at, review_due_at, reviewed_at, reviewed_by,"
-						+ " review_minutes, contract_number, contract_signed_on, process_instance_id)"
-						+ " select id + " + m + ", number" + suffix + ", client_id + " + m + ", scheme,"
-						+ " requested_stars, technical_area, categories, sites, headcount, declared_documents, status,"
-						+ " received_at, review_due_at, reviewed_at, reviewed_by, review_minutes, contract_number,"
-						+ " contract_signed_on, " + copyId("process_instance_id") + " from application," + copies
-						+ " where id in (select id from bench.template_application)",
-				"insert into application_document (id, application_id, document_type, file_name, content_type, size_bytes,"
-						+ " sha256, content, uploaded_by, uploaded_at) select id + " + m + ", application_id + "
-						+ m + ", document_type, file_name, content_type, size_bytes, sha256, content, uploaded_by,"
-						+ " uploaded_at from application_document," + copies + " where" + app,
-				"insert into document_review (id, application_id, round, passed, findings, reviewed_by, reviewed_at)"
-						+ " select id + " + m + ", application_id + " + m + ", round, passed, findings,"
-						+ " reviewed_by, reviewed_at from document_review," + copies + " where" + app,
-				"insert into escalation (id, application_id, kind, due_at, escalated_at, escalated_to)"
-						+ " select id + " + m + ", application_id + " + m + ", kind, due_at, escalated_at,"
-						+ " escalated_to from escalation," + copies + " where" + app,
-				"insert into audit (id, application_id, audit_type, person_days, lead_auditor, planned_on, status, outcome,"
-						+ " planned_by, planned_at) select id + " + m + ", application_id + " + m + ", audit_type,"
-						+ " person_days, lead_auditor, planned_on, status, outcome, planned_by, planned_at from audit,"
-						+ copies + " where" + app,
-				"insert into audit_team_member (audit_id, user_id, role) select audit_id + " + m + ", user_id, role"
-						+ " from audit_team_member," + copies + " where" + audit,
-				"insert into audit_event (id, audit_id, kind, details, recorded_by, recorded_at) select id + " + m
-						+ ", audit_id + " + m + ", kind, details, recorded_by, recorded_at from audit_event," + copies
-						+ " where" + audit,
-				"insert into audit_score (id, audit_id, scheme, score, stars, grade, decision_key, decision_version,"
-						+ " decision_definition_id, explanation, item_scores, scored_by, scored_at) select id + " + m
-						+ ", audit_id + " + m + ", scheme, score, stars, grade, decision_key, decision_version,"
-						+ " decision_definition_id, explanation, item_scores, scored_by, scored_at from audit_score,"
-						+ copies + " where" + audit,
-				"insert into nonconformity (id, audit_id, description, raised_at, due_at, closed_at, closed_by)"
-						+ " select id + " + m + ", audit_id + " + m + ", description, raised_at, due_at, closed_at,"
-						+ " closed_by from nonconformity," + copies + " where" + audit,
-				"insert into certification_decision (id, application_id, audit_id, certified, stars, reasons, external_info,"
-						+ " decided_by, decided_at) select id + " + m + ", application_id + " + m + ", audit_id + "
-						+ m + ", certified, stars, reasons, external_info, decided_by, decided_at from"
-						+ " certification_decision," + copies + " where" + app,
-				"insert into certificate (id, number, application_id, revision, certification_body, holder_name,"
-						+ " holder_address, credit_code, scope, scheme, rule_document, standard, stars, grade, decision_key,"
-						+ " decision_version, grade_explanation, issued_on, expires_on, signatory, status)"
-						+ " select id + " + m + ", number" + suffix + ", application_id + " + m + ", revision,"
-						+ " certification_body, holder_name, holder_address, upper(substr(md5(credit_code || '~" + this.round
-						+ ".' || k), 1, 18)), scope, scheme, rule_document, standard, stars, grade, decision_key,"
-						+ " decision_version, grade_explanation, issued_on, expires_on, signatory, status from certificate,"
-						+ copies + " where" + app,
-				"insert into status_change (id, entity_type, entity_key, from_status, to_status, changed_by, changed_at,"
-						+ " reason) select s.id + " + m + ", s.entity_type, case s.entity_type when 'AUDIT' then"
-						+ " (s.entity_key::bigint + " + m + ")::text else s.entity_key" + suffix + " end,"
-						+ " s.from_status, s.to_status, s.changed_by, s.changed_at, s.reason from status_change s," + copies
-						+ " where (s.entity_type = 'APPLICATION' and s.entity_key in (select number from"
-						+ " bench.template_application)) or (s.entity_type = 'AUDIT' and s.entity_key in (select id::text"
-						+ " from bench.template_audit)) or (s.entity_type = 'CERTIFICATE' and s.entity_key in (select"
-						+ " c.number from certificate c where c.application_id in (select id from"
-						+ " bench.template_application)))",
-				"insert into client_notice (id, application_id, kind, body, created_by, created_at) select id + " + m
-						+ ", application_id + " + m + ", kind, body, created_by, created_at from client_notice," + copies
-						+ " where" + app);
+		String apps = "(select id from bench.template_application)";
+		String audits = "(select id from bench.template_audit)";
+		String certificates = "(select number from certificate where application_id in " + apps + ")";
+		List<String> statements = new ArrayList<>();
+		for (String table : recordTables(c)) {
+			List<String> columns = columns(c, table);
+			String where;
+			if (table.equals("client")) {
+				where = "id in (select client_id from bench.template_application)";
+			}
+			else if (table.equals("application")) {
+				where = "id in " + apps;
+			}
+			else if (table.equals("status_change")) {
+				where = "(entity_type = 'APPLICATION' and entity_key in (select number from bench.template_application))"
+						+ " or (entity_type = 'AUDIT' and entity_key in (select id::text from bench.template_audit))"
+						+ " or (entity_type = 'CERTIFICATE' and entity_key in " + certificates + ")"
+						+ " or (entity_type = 'SURVEILLANCE' and entity_key in (select id::text from surveillance"
+						+ " where certificate_number in " + certificates + "))";
+			}
+			else if (columns.contains("application_id")) {
+				where = "application_id in " + apps;
+			}
+			else if (columns.contains("audit_id")) {
+				where = "audit_id in " + audits;
+			}
+			else if (columns.contains("certificate_number")) {
+				where = "certificate_number in " + certificates;
+			}
+			else {
+				continue; // not part of a certification (counters, cases, ...)
+			}
+			List<String> values = new ArrayList<>();
+			for (String column : columns) {
+				values.add(switch (column) {
+					case "id", "application_id", "audit_id", "client_id" -> column + " + " + m;
+					case "number", "certificate_number" -> column + suffix;
+					case "credit_code" -> "upper(substr(md5(credit_code || '~" + this.round + ".' || k), 1, 18))";
+					case "process_instance_id" -> copyId(column);
+					case "entity_key" -> "case when entity_type in ('AUDIT', 'SURVEILLANCE') then (entity_key::bigint + "
+							+ m + ")::text else entity_key" + suffix + " end";
+					default -> column;
+				});
+			}
+			statements.add("insert into " + table + " (" + String.join(", ", columns) + ") select "
+					+ String.join(", ", values) + " from " + table + ", generate_series(" + from + ", " + to + ") k where "
+					+ where);
+		}
+		return statements;
+	}
+
+	/** Our tables, parents first (client, application, audit before the rows that refer to them). */
+	private static List<String> recordTables(Connection c) throws SQLException {
+		List<String> tables = new ArrayList<>();
+		try (PreparedStatement s = c.prepareStatement("select table_name from information_schema.tables"
+				+ " where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'act\\_%'"
+				+ " and table_name not in ('certflow_schema_history', 'number_counter') order by table_name");
+				ResultSet rs = s.executeQuery()) {
+			while (rs.next()) {
+				tables.add(rs.getString(1));
+			}
+		}
+		List<String> parentsFirst = new ArrayList<>(List.of("client", "application", "audit"));
+		parentsFirst.retainAll(tables);
+		tables.removeAll(parentsFirst);
+		parentsFirst.addAll(tables);
+		return parentsFirst;
+	}
+
+	private static List<String> columns(Connection c, String table) throws SQLException {
+		List<String> columns = new ArrayList<>();
+		try (PreparedStatement s = c.prepareStatement("select column_name from information_schema.columns"
+				+ " where table_schema = current_schema() and table_name = ? order by ordinal_position")) {
+			s.setString(1, table);
+			try (ResultSet rs = s.executeQuery()) {
+				while (rs.next()) {
+					columns.add(rs.getString(1));
+				}
+			}
+		}
+		return columns;
+	}
+
+	/** Tables with an identity id, whose sequences must move past the copies. */
+	private static List<String> identityTables(Connection c) throws SQLException {
+		List<String> tables = new ArrayList<>();
+		for (String table : recordTables(c)) {
+			if (columns(c, table).contains("id")) {
+				tables.add(table);
+			}
+		}
+		return tables;
 	}
 
 }

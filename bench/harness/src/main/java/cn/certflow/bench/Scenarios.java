@@ -151,10 +151,10 @@ final class Scenarios {
 		double c4 = this.ceiling.get(4);
 		TimerBenchmark.Result one = this.oneNode;
 		TimerBenchmark.Result two = this.twoNodes;
-		this.report.row("timers", f("%,d due review-overdue timers, one node (%d executor threads)", one.timers(),
+		this.report.row("timers", f("%,d due surveillance timers, one node (%d executor threads)", one.timers(),
 				one.executorThreads()), f("%.1f s = %.0f jobs/s", one.seconds(), one.perSecond()),
 				f("%.2f× ceiling(4)", one.perSecond() / c4), verdict(one.seconds() < 60, "< 60 s"));
-		this.report.row("timers", f("%,d due review-overdue timers, two nodes (JVMs) on one database", two.timers()),
+		this.report.row("timers", f("%,d due surveillance timers, two nodes (JVMs) on one database", two.timers()),
 				f("%.1f s = %.0f jobs/s", two.seconds(), two.perSecond()),
 				f("%.2f× one node; %.2f× ceiling(4)", two.perSecond() / one.perSecond(), two.perSecond() / c4),
 				verdict(two.perSecond() >= 0.9 * one.perSecond(), "≥ 0.9× one node"));

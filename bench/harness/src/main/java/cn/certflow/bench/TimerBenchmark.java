@@ -8,24 +8,29 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
-import cn.certflow.application.ApplicationService;
-import cn.certflow.application.CertificationDriver;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.certflow.certificate.CertificateLifecycle;
+import cn.certflow.surveillance.CertificateAudit;
+import cn.certflow.system.EngineTime;
+import io.holunda.camunda.bpm.data.CamundaBpmData;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Timers at scale: N applications whose review-overdue timer ({@code BoundaryEvent_ReviewOverdue}, R-APP-2) is due,
- * fired by the job executor of one node, then N more by two nodes (two JVMs, one database). The applications are
- * submitted with the engine clock set back review-days + 1, so every timer is already due; job executors are stopped
- * while they are created and started together. A smaller round fired by both nodes first warms up the second JVM.
- * Finished when none of the batch's timers is left; then checked: one escalation record and one overdue-review task
- * per application, no incident.
+ * Timers at scale: N certificates whose annual surveillance falls due on the same day. Each has its running
+ * {@code certificate-lifecycle} (started through the engine as CertificateLifecycleStarter starts it) waiting at the
+ * surveillance timer {@code TimerEvent_SurveillancePlanningTime} (R-SUR-1: planning of the year's surveillance audit,
+ * 60 days before it is due), which is due. Firing it opens the surveillance audit ({@code certificate-audit}, with its
+ * audit-time DMN, plan task and the overdue/postponement boundary timers). The certificates' rows are copies of a real
+ * certificate (SQL) whose cycle started a year less 61 days ago; the lifecycles are started through the Java API, in
+ * batches per transaction, with every job executor stopped. First one node fires N, then two nodes (two JVMs, one
+ * database) fire N more; a smaller round fired by both nodes first warms up the second JVM. Finished when none of the
+ * batch's timers is left; then checked: exactly one surveillance audit per certificate, no incident.
  */
 final class TimerBenchmark {
 
@@ -57,9 +62,15 @@ final class TimerBenchmark {
 
 	private final Options options;
 
-	/** The batch's timers fell due a day ago; timers of other open applications are not due. */
-	private static final String DUE = "select count(*) from act_ru_job where handler_type_ = 'timer-transition'"
+	/** Due surveillance planning timers (intermediate timer events); the batch's fell due yesterday. */
+	private static final String DUE = "select count(*) from act_ru_job where handler_type_ = 'timer-intermediate-transition'"
 			+ " and duedate_ < now() - interval '1 hour'";
+
+	private int batches;
+
+	/** The real certificate (issued by a certification of an earlier scenario) the batch's certificates copy. */
+	private static final String SOURCE = "select * from certificate where number not like 'SURV-%' and number not like"
+			+ " '%~%' order by id limit 1";
 
 	/** One connection for polling and checks, so that polling does not start a backend every 100 ms. */
 	private Connection monitor;
@@ -83,13 +94,13 @@ final class TimerBenchmark {
 			System.out.println("[bench] timers: starting the second node");
 			try (SecondNode second = SecondNode.start(this.db, this.options.properties, Path.of("target", "node2.log"))) {
 				int warmUp = Math.max(50, this.options.timers / 10);
-				fire(app, second, submitOverdue(app, warmUp), postgres, 2);
-				List<String> first = submitOverdue(app, this.options.timers);
+				fire(app, second, dueSurveillance(app, warmUp), postgres, 2);
+				List<String> first = dueSurveillance(app, this.options.timers);
 				Result one = fire(app, null, first, postgres, 1);
 				System.out.printf("[bench] timers, one node: %,d in %.1f s = %.0f/s, %s, OLE %d, acquisition failures %d%n",
 						one.timers(), one.seconds(), one.perSecond(), one.cpuPerJob(), one.optimisticLocking(),
 						one.acquisitionFailures());
-				List<String> again = submitOverdue(app, this.options.timers);
+				List<String> again = dueSurveillance(app, this.options.timers);
 				Result two = fire(app, second, again, postgres, 2);
 				System.out.printf(
 						"[bench] timers, two nodes: %,d in %.1f s = %.0f/s, %s, OLE %d, acquisition failures %d%n",
@@ -103,37 +114,71 @@ final class TimerBenchmark {
 		}
 	}
 
-	/** Submits n applications received review-days + 1 ago: their review-overdue timers are due now. */
-	private List<String> submitOverdue(BenchApplication app, int n) {
-		int reviewDays = app.context.getEnvironment().getProperty("certflow.application-review-days", Integer.class, 10);
-		ApplicationService applications = app.bean(ApplicationService.class);
-		TransactionTemplate transaction = new TransactionTemplate(app.bean(PlatformTransactionManager.class));
-		List<String> numbers = new ArrayList<>();
+	/**
+	 * N certificates whose cycle started a year less (planning days + 1) ago, each with its lifecycle started and
+	 * waiting at its due surveillance planning timer. Returns their numbers.
+	 */
+	private List<String> dueSurveillance(BenchApplication app, int n) throws SQLException {
+		int planningDays = app.context.getEnvironment().getProperty("certflow.surveillance-planning-days", Integer.class,
+				60);
+		LocalDate cycleStart = EngineTime.today().plusDays(planningDays - 1).minusYears(1);
+		String prefix = "SURV-" + (++this.batches) + "-";
 		long start = System.nanoTime();
-		ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(reviewDays + 1))));
-		try {
-			while (numbers.size() < n) {
-				int batch = Math.min(100, n - numbers.size());
-				numbers.addAll(transaction.execute(status -> {
-					List<String> created = new ArrayList<>();
-					for (int i = 0; i < batch; i++) {
-						created.add(applications.submit(CertificationDriver.request("PCEC", 3, 80)));
-					}
-					return created;
-				}));
+		try (PreparedStatement s = this.monitor.prepareStatement("insert into certificate (number, application_id,"
+				+ " revision, certification_body, holder_name, holder_address, credit_code, scope, scheme, rule_document,"
+				+ " standard, stars, grade, decision_key, decision_version, grade_explanation, issued_on, expires_on,"
+				+ " signatory, status, cycle_start) select ? || lpad(i::text, 6, '0'), application_id, revision,"
+				+ " certification_body, holder_name || ' ' || i, holder_address, upper(substr(md5(? || i), 1, 18)), scope,"
+				+ " scheme, rule_document, standard, stars, grade, decision_key, decision_version, grade_explanation, ?,"
+				+ " ?, signatory, status, ? from (" + SOURCE + ") c, generate_series(1, ?) i")) {
+			s.setString(1, prefix);
+			s.setString(2, prefix);
+			s.setObject(3, cycleStart);
+			s.setObject(4, cycleStart.plusYears(3).minusDays(1));
+			s.setObject(5, cycleStart);
+			s.setInt(6, n);
+			if (s.executeUpdate() != n) {
+				throw new IllegalStateException("no certificate to copy: run the lifecycle scenario first");
 			}
 		}
-		finally {
-			ClockUtil.reset();
+		List<String> numbers = new ArrayList<>();
+		for (int i = 1; i <= n; i++) {
+			numbers.add(prefix + String.format("%06d", i));
 		}
-		System.out.printf("[bench] timers: %,d overdue applications submitted in %.1f s%n", n,
+		String[] source = this.app.bean(JdbcClient.class)
+			.sql("select a.number, c.scheme, c.holder_name, c.stars, c.grade from (" + SOURCE + ") c"
+					+ " join application a on a.id = c.application_id")
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5) })
+			.single();
+		RuntimeService runtime = app.engine.getRuntimeService();
+		TransactionTemplate transaction = new TransactionTemplate(app.bean(PlatformTransactionManager.class));
+		for (int from = 0; from < n; from += 100) {
+			List<String> batch = numbers.subList(from, Math.min(n, from + 100));
+			transaction.executeWithoutResult(status -> {
+				for (String number : batch) {
+					runtime.createProcessInstanceByKey(CertificateLifecycle.KEY)
+						.businessKey(number)
+						.setVariables(CamundaBpmData.builder()
+							.set(CertificateLifecycle.CERTIFICATE_NUMBER, number)
+							.set(CertificateLifecycle.APPLICATION_NUMBER, source[0])
+							.set(CertificateLifecycle.SCHEME_ID, source[1])
+							.set(CertificateLifecycle.CLIENT_NAME, source[2])
+							.set(CertificateLifecycle.CERTIFIED_STARS, Integer.valueOf(source[3]))
+							.set(CertificateLifecycle.CERTIFIED_GRADE, source[4])
+							.set(CertificateLifecycle.RENEWED, false)
+							.build())
+						.execute();
+				}
+			});
+		}
+		System.out.printf("[bench] timers: %,d certificate lifecycles with a due surveillance started in %.1f s%n", n,
 				(System.nanoTime() - start) / 1e9);
 		return numbers;
 	}
 
 	private Result fire(BenchApplication app, SecondNode second, List<String> numbers, PostgresCpu postgres, int nodes)
 			throws Exception {
-		int tasksBefore = count("select count(*) from act_ru_task where task_def_key_ = 'Task_HandleOverdueReview'");
 		String remainingSql = DUE;
 		if (count(remainingSql) != numbers.size()) {
 			throw new IllegalStateException("expected " + numbers.size() + " due timers, found " + count(remainingSql));
@@ -166,24 +211,22 @@ final class TimerBenchmark {
 			second.holdJobExecutor();
 		}
 
-		int[] escalations = escalations(numbers);
-		int tasks = count("select count(*) from act_ru_task where task_def_key_ = 'Task_HandleOverdueReview'")
-				- tasksBefore;
-		int duplicates = escalations[0] + Math.max(0, tasks - numbers.size());
-		int missed = numbers.size() - escalations[1];
+		int[] audits = surveillanceAudits(numbers);
+		int duplicates = audits[0];
+		int missed = numbers.size() - audits[1];
 		int incidents = count("select count(*) from act_ru_incident");
 		int threads = app.context.getEnvironment().getProperty("camunda.bpm.job-execution.core-pool-size", Integer.class, 3);
 		return new Result(nodes, numbers.size(), threads * nodes, seconds, duplicates, missed, incidents,
 				counters.optimisticLocking(), counters.acquisitionFailures(), counters.cpuNanos() / 1e9, databaseCpu);
 	}
 
-	/** [applications with more than one escalation, applications with at least one]. */
-	private int[] escalations(List<String> numbers) throws SQLException {
-		Connection c = this.monitor;
-		try (PreparedStatement s = c.prepareStatement("select count(*) filter (where n > 1), count(*) from"
-						+ " (select e.application_id, count(*) n from escalation e join application a"
-						+ " on a.id = e.application_id where a.number = any(?) group by e.application_id) per_application")) {
-			s.setArray(1, c.createArrayOf("varchar", numbers.toArray()));
+	/** [certificates with more than one surveillance audit started, certificates with at least one]. */
+	private int[] surveillanceAudits(List<String> numbers) throws SQLException {
+		try (PreparedStatement s = this.monitor.prepareStatement("select count(*) filter (where n > 1), count(*) from"
+				+ " (select business_key_, count(*) n from act_hi_procinst where proc_def_key_ = ?"
+				+ " and business_key_ = any(?) group by business_key_) per_certificate")) {
+			s.setString(1, CertificateAudit.KEY);
+			s.setArray(2, this.monitor.createArrayOf("varchar", numbers.toArray()));
 			try (ResultSet rs = s.executeQuery()) {
 				rs.next();
 				return new int[] { rs.getInt(1), rs.getInt(2) };
