@@ -40,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class GrowthBenchmark {
 
-	record Level(long historic, Map<String, Latencies> queries, double generationSeconds, long databaseBytes) {
+	record Level(long historic, Map<String, Latencies> queries, double generationSeconds, long databaseBytes,
+			String label) {
 	}
 
 	static final String MY_TASKS = "我的任务";
@@ -83,7 +84,7 @@ final class GrowthBenchmark {
 		this.notes.add(f("growth: the %,d certifications completed through the Java API so far are the template (%,d of"
 				+ " them made for it, %.2f/s with %d per transaction); the levels are reached by copying the template's"
 				+ " rows in SQL (HistoryReplicator)", template, made, made / ((System.nanoTime() - start) / 1e9), BATCH));
-		Map<String, long[]> scansBefore = sequentialScans();
+		Map<String, long[]> scansBefore = SequentialScans.read(this.db);
 		for (int target : this.options.growthLevels) {
 			long historic = historic();
 			if (historic < target) {
@@ -99,10 +100,10 @@ final class GrowthBenchmark {
 						historic, (historic - (levels.isEmpty() ? 0 : levels.get(levels.size() - 1).historic())) / generation));
 			}
 			analyze();
-			Level level = new Level(historic, measure(), generation, databaseBytes());
+			Level level = new Level(historic, measure(), generation, databaseBytes(), "");
 			levels.add(level);
-			Map<String, long[]> scans = sequentialScans();
-			String busiest = busiestScans(scansBefore, scans);
+			Map<String, long[]> scans = SequentialScans.read(this.db);
+			String busiest = SequentialScans.busiest(scansBefore, scans);
 			scansBefore = scans;
 			System.out.printf("[bench] growth: %,d historic certifications (%.0f s to generate), database %,d MB%n",
 					historic, generation, level.databaseBytes() >> 20);
@@ -117,6 +118,27 @@ final class GrowthBenchmark {
 			if (historic < target) {
 				break;
 			}
+		}
+		if (!this.options.growthThenSql.isEmpty() && !levels.isEmpty()) {
+			// the same data once more, with the statements applied (e.g. the indexes a migration would add)
+			try (Connection c = this.db.connect(); var s = c.createStatement()) {
+				for (String sql : this.options.growthThenSql) {
+					s.execute(sql);
+				}
+			}
+			analyze();
+			Map<String, long[]> scansThen = SequentialScans.read(this.db);
+			Level top = levels.get(levels.size() - 1);
+			Level again = new Level(historic(), measure(), 0, databaseBytes(), "after " + this.options.growthThenSql);
+			levels.add(again);
+			String busiest = SequentialScans.busiest(scansThen, SequentialScans.read(this.db));
+			System.out.printf("[bench] growth: %,d historic certifications again, after %s%n", again.historic(),
+					this.options.growthThenSql);
+			again.queries()
+				.forEach((name, latencies) -> System.out.printf("[bench]   %-60s p50 %7.2f ms  p99 %7.2f ms (was %.2f)%n",
+						name, latencies.p50(), latencies.p99(), top.queries().get(name).p99()));
+			this.notes.add(f("growth: sequential scans while measuring %,d historic certifications again after %s: %s",
+					again.historic(), this.options.growthThenSql, busiest));
 		}
 		return levels;
 	}
@@ -240,37 +262,6 @@ final class GrowthBenchmark {
 		try (Connection c = this.db.connect(); var s = c.createStatement()) {
 			s.execute("analyze");
 		}
-	}
-
-	/** Per table: sequential scans and rows they read, so far. */
-	private Map<String, long[]> sequentialScans() throws Exception {
-		Map<String, long[]> scans = new LinkedHashMap<>();
-		try (Connection c = this.db.connect();
-				PreparedStatement s = c.prepareStatement("select relname, seq_scan, seq_tup_read from pg_stat_user_tables");
-				ResultSet rs = s.executeQuery()) {
-			while (rs.next()) {
-				scans.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
-			}
-		}
-		return scans;
-	}
-
-	private static String busiestScans(Map<String, long[]> before, Map<String, long[]> after) {
-		List<String[]> rows = new ArrayList<>();
-		after.forEach((table, now) -> {
-			long[] was = before.getOrDefault(table, new long[2]);
-			long rowsRead = now[1] - was[1];
-			if (rowsRead > 0) {
-				rows.add(new String[] { table, String.valueOf(now[0] - was[0]), String.valueOf(rowsRead) });
-			}
-		});
-		rows.sort((a, b) -> Long.compare(Long.parseLong(b[2]), Long.parseLong(a[2])));
-		StringBuilder text = new StringBuilder();
-		for (String[] row : rows.subList(0, Math.min(8, rows.size()))) {
-			text.append(text.isEmpty() ? "" : ", ").append(f("%s %,d / %,d", row[0], Long.parseLong(row[1]),
-					Long.parseLong(row[2])));
-		}
-		return text.isEmpty() ? "none" : text.toString();
 	}
 
 }

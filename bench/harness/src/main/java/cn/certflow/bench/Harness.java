@@ -55,6 +55,12 @@ public final class Harness {
 			if (!this.options.phases.isEmpty()) {
 				try (BenchApplication app = BenchApplication.start(db.url(), db.user(), this.options.properties);
 						PostgresCpu postgres = new PostgresCpu(db)) {
+					for (String sql : this.options.sql) {
+						try (var c = db.connect(); var s = c.createStatement()) {
+							s.execute(sql);
+						}
+						this.report.note("before the scenarios: " + sql);
+					}
 					if (this.options.phases.contains("lifecycle")) {
 						scenarios.lifecycles(app, postgres);
 					}

@@ -29,13 +29,16 @@ final class Options {
 	/** Complete certifications measured per thread count (after warm-up ones). */
 	int lifecycles = 40;
 
-	int warmUpLifecycles = 20;
+	int warmUpLifecycles = 30;
 
 	List<Integer> threads = List.of(1, 4);
 
 	int decisionSeconds = 15;
 
 	int timers = 10_000;
+
+	/** Pairs of timer rounds (one node, two nodes), alternating the order: one, two, two, one, ... */
+	int timerRounds = 2;
 
 	List<Integer> growthLevels = List.of(1_000, 10_000, 100_000);
 
@@ -63,6 +66,12 @@ final class Options {
 	/** Keep the scratch database after the run (for inspection); it is dropped by default. */
 	boolean keepDatabase;
 
+	/** SQL run on the scratch database once the application has created its schema (experiments, e.g. an index). */
+	List<String> sql = new java.util.ArrayList<>();
+
+	/** SQL run after the last growth level, which is then measured again (before/after an index, in one run). */
+	List<String> growthThenSql = new java.util.ArrayList<>();
+
 	/** Spring properties for the application (both nodes), e.g. camunda.bpm.job-execution.max-jobs-per-acquisition=10. */
 	Map<String, String> properties = new LinkedHashMap<>();
 
@@ -75,6 +84,7 @@ final class Options {
 			o.warmUpLifecycles = 1;
 			o.decisionSeconds = 2;
 			o.timers = 200;
+			o.timerRounds = 1;
 			o.growthLevels = List.of(100, 200);
 			o.growthQueries = 20;
 			o.growthLifecycles = 1;
@@ -101,6 +111,7 @@ final class Options {
 				case "threads" -> o.threads = ints(value);
 				case "decision-seconds" -> o.decisionSeconds = Integer.parseInt(value);
 				case "timers" -> o.timers = Integer.parseInt(value);
+				case "timer-rounds" -> o.timerRounds = Integer.parseInt(value);
 				case "growth" -> o.growthLevels = ints(value);
 				case "growth-queries" -> o.growthQueries = Integer.parseInt(value);
 				case "template-lifecycles" -> o.templateLifecycles = Integer.parseInt(value);
@@ -111,6 +122,8 @@ final class Options {
 				case "out" -> o.out = value;
 				case "label" -> o.label = value;
 				case "keep-database" -> o.keepDatabase = Boolean.parseBoolean(value);
+				case "sql" -> o.sql.add(value);
+				case "growth-then-sql" -> o.growthThenSql.add(value);
 				case "prop" -> o.properties.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
 				default -> throw new IllegalArgumentException("unknown option --" + name);
 			}

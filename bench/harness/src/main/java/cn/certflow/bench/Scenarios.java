@@ -35,6 +35,8 @@ final class Scenarios {
 
 	private TimerBenchmark.Result twoNodes;
 
+	private final List<TimerBenchmark.Result> timerRounds = new ArrayList<>();
+
 	private final List<String[]> drools = new ArrayList<>();
 
 	Scenarios(Options options, Report report, Map<Integer, Double> ceiling) {
@@ -78,6 +80,7 @@ final class Scenarios {
 		TimerBenchmark.Result[] results = benchmark.run();
 		this.oneNode = results[0];
 		this.twoNodes = results[1];
+		this.timerRounds.addAll(benchmark.rounds);
 	}
 
 	/** Reads the Drools JMH result that run.sh produced with bench/rules before starting the harness. */
@@ -151,12 +154,18 @@ final class Scenarios {
 		double c4 = this.ceiling.get(4);
 		TimerBenchmark.Result one = this.oneNode;
 		TimerBenchmark.Result two = this.twoNodes;
-		this.report.row("timers", f("%,d due surveillance timers, one node (%d executor threads)", one.timers(),
-				one.executorThreads()), f("%.1f s = %.0f jobs/s", one.seconds(), one.perSecond()),
-				f("%.2f× ceiling(4)", one.perSecond() / c4), verdict(one.seconds() < 60, "< 60 s"));
-		this.report.row("timers", f("%,d due surveillance timers, two nodes (JVMs) on one database", two.timers()),
-				f("%.1f s = %.0f jobs/s", two.seconds(), two.perSecond()),
-				f("%.2f× one node; %.2f× ceiling(4)", two.perSecond() / one.perSecond(), two.perSecond() / c4),
+		int per = this.options.timers;
+		double perBatch = one.seconds() * per / one.timers();
+		this.report.row("timers", f("%,d due surveillance timers, one node (%d executor threads)%s", per,
+				one.executorThreads(), one.timers() > per ? f(", mean of %d rounds", one.timers() / per) : ""),
+				f("%.1f s = %.0f jobs/s", perBatch, one.perSecond()), f("%.3f× ceiling(4)", one.perSecond() / c4),
+				verdict(perBatch < 60, "< 60 s"));
+		this.report.row("timers", f("%,d due surveillance timers, two nodes (JVMs) on one database%s", per,
+				two.timers() > per ? f(", mean of %d rounds", two.timers() / per) : ""),
+				f("%.1f s = %.0f jobs/s", two.seconds() * per / two.timers(), two.perSecond()),
+				f("%.2f× one node; %.3f× ceiling(4); CPU per timer %.2f× one node", two.perSecond() / one.perSecond(),
+						two.perSecond() / c4, (two.engineCpuSeconds() + two.databaseCpuSeconds()) / two.timers()
+								/ ((one.engineCpuSeconds() + one.databaseCpuSeconds()) / one.timers())),
 				verdict(two.perSecond() >= 0.9 * one.perSecond(), "≥ 0.9× one node"));
 		for (TimerBenchmark.Result r : List.of(one, two)) {
 			String which = (r == one) ? "one node" : "two nodes";
@@ -169,7 +178,15 @@ final class Scenarios {
 					f("PostgreSQL %.0f%% of the window busy; engine JVM(s) %.0f%%", r.databaseBusyPercent(),
 							r.enginesBusyPercent()),
 					"");
+			this.report.note(f("timers, %s: sequential scans in the last round (table: scans / rows read): %s", which,
+					r.sequentialScans()));
 		}
+		StringBuilder rounds = new StringBuilder();
+		for (TimerBenchmark.Result r : this.timerRounds) {
+			rounds.append(rounds.isEmpty() ? "" : ", ")
+				.append(f("%s %.1f s (%.0f/s)", r.nodes() == 1 ? "one" : "two", r.seconds(), r.perSecond()));
+		}
+		this.report.note("timers, rounds in order: " + rounds);
 	}
 
 	private void growthRows() {
@@ -182,8 +199,9 @@ final class Scenarios {
 			for (Map.Entry<String, Latencies> q : level.queries().entrySet()) {
 				Latencies baseLatency = base.queries().get(q.getKey());
 				double ratio = q.getValue().p99() / baseLatency.p99();
-				boolean isTop = level == top && level != base;
-				this.report.row("growth", f("%s, %,d historic", q.getKey(), level.historic()),
+				boolean isTop = level != base && level.historic() == top.historic();
+				String label = level.label().isEmpty() ? "" : " " + level.label();
+				this.report.row("growth", f("%s, %,d historic%s", q.getKey(), level.historic(), label),
 						f("p50 %.2f / p99 %.2f ms", q.getValue().p50(), q.getValue().p99()),
 						(level == base) ? "(baseline level)" : f("p99 %.2f× the %,d level", ratio, base.historic()),
 						isTop ? verdict(ratio <= 2, "within 2× of the smallest level") : "");

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import cn.certflow.certificate.CertificateLifecycle;
 import cn.certflow.surveillance.CertificateAudit;
@@ -35,10 +36,37 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class TimerBenchmark {
 
 	record Result(int nodes, int timers, int executorThreads, double seconds, int duplicates, int missed, int incidents,
-			long optimisticLocking, long acquisitionFailures, double engineCpuSeconds, double databaseCpuSeconds) {
+			long optimisticLocking, long acquisitionFailures, double engineCpuSeconds, double databaseCpuSeconds,
+			String sequentialScans) {
 
 		double perSecond() {
 			return this.timers / this.seconds;
+		}
+
+		/** Several rounds as one: timers, seconds, CPU and counters added up. */
+		static Result sum(List<Result> rounds) {
+			Result first = rounds.get(0);
+			int timers = 0;
+			int duplicates = 0;
+			int missed = 0;
+			long optimisticLocking = 0;
+			long acquisitionFailures = 0;
+			double seconds = 0;
+			double engineCpu = 0;
+			double databaseCpu = 0;
+			for (Result r : rounds) {
+				timers += r.timers;
+				seconds += r.seconds;
+				duplicates += r.duplicates;
+				missed += r.missed;
+				optimisticLocking += r.optimisticLocking;
+				acquisitionFailures += r.acquisitionFailures;
+				engineCpu += r.engineCpuSeconds;
+				databaseCpu += r.databaseCpuSeconds;
+			}
+			return new Result(first.nodes, timers, first.executorThreads, seconds, duplicates, missed,
+					rounds.get(rounds.size() - 1).incidents, optimisticLocking, acquisitionFailures, engineCpu, databaseCpu,
+					rounds.get(rounds.size() - 1).sequentialScans);
 		}
 
 		String cpuPerJob() {
@@ -68,6 +96,9 @@ final class TimerBenchmark {
 
 	private int batches;
 
+	/** Every measured round, in order. */
+	final List<Result> rounds = new ArrayList<>();
+
 	/** The real certificate (issued by a certification of an earlier scenario) the batch's certificates copy. */
 	private static final String SOURCE = "select * from certificate where number not like 'SURV-%' and number not like"
 			+ " '%~%' order by id limit 1";
@@ -93,20 +124,24 @@ final class TimerBenchmark {
 			app.jobExecutor().shutdown();
 			System.out.println("[bench] timers: starting the second node");
 			try (SecondNode second = SecondNode.start(this.db, this.options.properties, Path.of("target", "node2.log"))) {
-				int warmUp = Math.max(50, this.options.timers / 10);
+				int warmUp = Math.max(50, this.options.timers / 5);
 				fire(app, second, dueSurveillance(app, warmUp), postgres, 2);
-				List<String> first = dueSurveillance(app, this.options.timers);
-				Result one = fire(app, null, first, postgres, 1);
-				System.out.printf("[bench] timers, one node: %,d in %.1f s = %.0f/s, %s, OLE %d, acquisition failures %d%n",
-						one.timers(), one.seconds(), one.perSecond(), one.cpuPerJob(), one.optimisticLocking(),
-						one.acquisitionFailures());
-				List<String> again = dueSurveillance(app, this.options.timers);
-				Result two = fire(app, second, again, postgres, 2);
-				System.out.printf(
-						"[bench] timers, two nodes: %,d in %.1f s = %.0f/s, %s, OLE %d, acquisition failures %d%n",
-						two.timers(), two.seconds(), two.perSecond(), two.cpuPerJob(), two.optimisticLocking(),
-						two.acquisitionFailures());
-				return new Result[] { one, two };
+				// rounds in the order one, two, two, one, ...: a load that drifts during the run weighs on both alike
+				List<Result> ones = new ArrayList<>();
+				List<Result> twos = new ArrayList<>();
+				for (int round = 0; round < this.options.timerRounds; round++) {
+					boolean oneFirst = round % 2 == 0;
+					for (int nodes : oneFirst ? new int[] { 1, 2 } : new int[] { 2, 1 }) {
+						Result r = fire(app, (nodes == 2) ? second : null, dueSurveillance(app, this.options.timers),
+								postgres, nodes);
+						(nodes == 1 ? ones : twos).add(r);
+						System.out.printf("[bench] timers, %s: %,d in %.1f s = %.0f/s, %s, OLE %d, acquisition failures %d%n",
+								nodes == 1 ? "one node" : "two nodes", r.timers(), r.seconds(), r.perSecond(), r.cpuPerJob(),
+								r.optimisticLocking(), r.acquisitionFailures());
+						this.rounds.add(r);
+					}
+				}
+				return new Result[] { Result.sum(ones), Result.sum(twos) };
 			}
 			finally {
 				app.jobExecutor().start();
@@ -183,6 +218,7 @@ final class TimerBenchmark {
 		if (count(remainingSql) != numbers.size()) {
 			throw new IllegalStateException("expected " + numbers.size() + " due timers, found " + count(remainingSql));
 		}
+		Map<String, long[]> scansBefore = SequentialScans.read(this.db);
 		Node.JobCounters localBefore = Node.JobCounters.of(app);
 		double databaseBefore = postgres.seconds();
 		long start = System.nanoTime();
@@ -202,6 +238,7 @@ final class TimerBenchmark {
 		while (remaining > 0 && System.nanoTime() < deadline);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		double databaseCpu = postgres.seconds() - databaseBefore;
+		String scans = SequentialScans.busiest(scansBefore, SequentialScans.read(this.db));
 		Node.JobCounters counters = Node.JobCounters.of(app).minus(localBefore);
 		if (second != null) {
 			counters = counters.plus(second.stats());
@@ -217,7 +254,7 @@ final class TimerBenchmark {
 		int incidents = count("select count(*) from act_ru_incident");
 		int threads = app.context.getEnvironment().getProperty("camunda.bpm.job-execution.core-pool-size", Integer.class, 3);
 		return new Result(nodes, numbers.size(), threads * nodes, seconds, duplicates, missed, incidents,
-				counters.optimisticLocking(), counters.acquisitionFailures(), counters.cpuNanos() / 1e9, databaseCpu);
+				counters.optimisticLocking(), counters.acquisitionFailures(), counters.cpuNanos() / 1e9, databaseCpu, scans);
 	}
 
 	/** [certificates with more than one surveillance audit started, certificates with at least one]. */
