@@ -1,0 +1,74 @@
+package cn.certflow.bench;
+
+import java.util.Map;
+
+import cn.certflow.application.ApplicationRequest;
+import cn.certflow.application.CertificationDriver;
+import cn.certflow.application.InitialCertification;
+import cn.certflow.system.EngineTime;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * One complete initial certification, every task completed through the Java API as the user who does it in Tasklist
+ * (authenticated, under authorization), with the variables of the test driver: register, upload the mandatory
+ * documents, application review, contract, document review, plan (audit-time DMN), opening meeting, the two
+ * evaluations (Drools termination rules), scoring (grade-pcec DMN), closing meeting, decision (certificate issued).
+ */
+final class Lifecycle {
+
+	/** Time of the engine call that completes a task (what a Tasklist "complete" costs the engine). */
+	final Latencies complete = new Latencies();
+
+	/** Time of a whole step as Tasklist's REST call does it: find the task, authenticate the user, complete. */
+	final Latencies step = new Latencies();
+
+	/** Time to submit an application (start the process, register the application). */
+	final Latencies start = new Latencies();
+
+	private final CertificationDriver driver;
+
+	private final TaskService tasks;
+
+	Lifecycle(CertificationDriver driver, TaskService tasks) {
+		this.driver = driver;
+		this.tasks = tasks;
+	}
+
+	/** Runs one certification to its certificate; returns the application number. */
+	String run(int pointsLost) {
+		ApplicationRequest request = CertificationDriver.request("PCEC", 3, 80);
+		String number = this.start.time(() -> this.driver.submit(request));
+		this.driver.uploadMandatoryDocuments(number);
+		String today = EngineTime.today().toString();
+		complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION, Map.of("reviewOutcome", "ACCEPT"));
+		complete("reviewer", number, InitialCertification.Elements.SIGN_CONTRACT,
+				Map.of("contractNumber", "HT-" + number, "contractSignedOn", today));
+		complete("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
+				Map.of("documentReviewOutcome", "PASSED"));
+		complete("lead", number, InitialCertification.Elements.PLAN_AUDIT,
+				Map.of("leadAuditor", "lead", "auditTeam", "auditor", "plannedDate", today));
+		complete("lead", number, "Task_OpeningMeeting", Map.of("planConfirmed", true, "attendance", "总经理、售后服务部经理"));
+		complete("auditor", number, "Task_EvaluateServiceCharacteristics", Map.of("findings", "服务特性测评符合要求"));
+		complete("auditor", number, "Task_AuditServiceManagement", Map.of("findings", "服务管理体系运行有效"));
+		complete("lead", number, "Task_ScoreAudit", this.driver.sheetScores("PCEC", pointsLost));
+		complete("lead", number, "Task_ClosingMeeting", Map.of("clientConfirmedRecords", true, "nonconformities", ""));
+		complete("decider", number, InitialCertification.Elements.CERTIFICATION_DECISION,
+				Map.of("decisionOutcome", "CERTIFY"));
+		return number;
+	}
+
+	/** Engine transactions a lifecycle commits that write: the start plus ten task completions. */
+	static final int WRITING_STEPS = 11;
+
+	private void complete(String user, String number, String taskDefinitionKey, Map<String, Object> variables) {
+		long begin = System.nanoTime();
+		Task task = this.driver.task(number, taskDefinitionKey);
+		if (task == null) {
+			throw new IllegalStateException("no open task " + taskDefinitionKey + " for " + number);
+		}
+		this.driver.as(user, () -> this.complete.time(() -> this.tasks.complete(task.getId(), variables)));
+		this.step.record(System.nanoTime() - begin);
+	}
+
+}

@@ -1,0 +1,213 @@
+package cn.certflow.bench;
+
+import static cn.certflow.bench.Report.f;
+import static cn.certflow.bench.Report.verdict;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The scenarios of issue 8. Each keeps its results; {@link #finish()} turns them into report rows once the commit
+ * ceiling of the run is known (mean of its start and end measurements).
+ */
+final class Scenarios {
+
+	private final Options options;
+
+	private final Report report;
+
+	private final Map<Integer, Double> ceiling;
+
+	private final List<LifecycleBenchmark.Result> lifecycles = new ArrayList<>();
+
+	private final List<DecisionBenchmark.Result> decisions = new ArrayList<>();
+
+	private final List<GrowthBenchmark.Level> growth = new ArrayList<>();
+
+	private final List<String> growthNotes = new ArrayList<>();
+
+	private TimerBenchmark.Result oneNode;
+
+	private TimerBenchmark.Result twoNodes;
+
+	private final List<TimerBenchmark.Result> timerRounds = new ArrayList<>();
+
+	private final List<String[]> drools = new ArrayList<>();
+
+	Scenarios(Options options, Report report, Map<Integer, Double> ceiling) {
+		this.options = options;
+		this.report = report;
+		this.ceiling = ceiling;
+	}
+
+	void lifecycles(BenchApplication app, PostgresCpu postgres) throws InterruptedException {
+		LifecycleBenchmark benchmark = new LifecycleBenchmark(app, postgres);
+		for (int threads : this.options.threads) {
+			LifecycleBenchmark.Result result = benchmark.run(threads, this.options.lifecycles,
+					this.options.warmUpLifecycles);
+			this.lifecycles.add(result);
+			System.out.printf("[bench] lifecycle, %d thread(s): %d in %.1f s = %.2f/s, %.1f writing + %.1f read-only"
+					+ " commits + %.1f auto-commit writes per certification; complete p50 %.1f ms p99 %.1f ms%n", threads,
+					result.lifecycles(), result.seconds(), result.perSecond(), result.writesPerLifecycle(),
+					result.readsPerLifecycle(), result.autoCommitWritesPerLifecycle(), result.timings().complete.p50(),
+					result.timings().complete.p99());
+		}
+	}
+
+	void decisions(BenchApplication app, PostgresCpu postgres) {
+		DecisionBenchmark benchmark = new DecisionBenchmark(app, postgres, this.options.quick ? 100 : 3000);
+		for (DecisionBenchmark.Result result : List.of(benchmark.pcec(this.options.decisionSeconds),
+				benchmark.cqm(this.options.decisionSeconds), benchmark.pcec(this.options.decisionSeconds, 100))) {
+			this.decisions.add(result);
+			System.out.printf("[bench] %s through DecisionService: %.0f/s (%d writing commits for %d evaluations)%n",
+					result.key(), result.perSecond(), result.commits().writes(), result.evaluations());
+		}
+	}
+
+	void growth(BenchApplication app, ScratchDatabase db) throws Exception {
+		GrowthBenchmark benchmark = new GrowthBenchmark(app, db, this.options);
+		this.growth.addAll(benchmark.run());
+		this.growthNotes.addAll(benchmark.notes());
+	}
+
+	void timers(BenchApplication app, ScratchDatabase db) throws Exception {
+		TimerBenchmark benchmark = new TimerBenchmark(app, db, this.options);
+		TimerBenchmark.Result[] results = benchmark.run();
+		this.oneNode = results[0];
+		this.twoNodes = results[1];
+		this.timerRounds.addAll(benchmark.rounds);
+	}
+
+	/** Reads the Drools JMH result that run.sh produced with bench/rules before starting the harness. */
+	void drools() throws Exception {
+		if (this.options.droolsJson == null || !new File(this.options.droolsJson).isFile()) {
+			return;
+		}
+		for (JsonNode benchmark : new ObjectMapper().readTree(new File(this.options.droolsJson))) {
+			String name = benchmark.get("benchmark").asText();
+			JsonNode metric = benchmark.get("primaryMetric");
+			this.drools.add(new String[] { name.substring(name.lastIndexOf('.') + 1), metric.get("score").asText(),
+					metric.get("scoreError").asText() });
+		}
+	}
+
+	void finish() {
+		double c1 = this.ceiling.get(1);
+		for (LifecycleBenchmark.Result r : this.lifecycles) {
+			double c = this.ceiling.get(r.threads());
+			String section = "lifecycle";
+			String t = r.threads() + (r.threads() == 1 ? " thread" : " threads");
+			this.report.row(section, f("complete initial certifications, %s (%d measured)", t, r.lifecycles()),
+					f("%.2f/s", r.perSecond()), f("%.1f s per certification per thread", r.threads() / r.perSecond()),
+					"");
+			this.report.row(section, f("transactions per certification, %s", t),
+					f("%.1f writing", r.writesPerLifecycle()),
+					f("+ %.1f read-only commits, + %.1f auto-commit writes (uploads)", r.readsPerLifecycle(),
+							r.autoCommitWritesPerLifecycle()),
+					"");
+			double ratio = r.stepsPerSecond() / c;
+			this.report.row(section, f("engine steps (writing transactions)/s, %s", t), f("%.1f/s", r.stepsPerSecond()),
+					f("%.3f× ceiling(%d) = 1/%.0f", ratio, r.threads(), 1 / ratio),
+					verdict(ratio >= 0.1, "≥ 1/10 of the ceiling"));
+			this.report.row(section, f("task completion p50 / p99, %s", t),
+					f("%.1f / %.1f ms", r.timings().complete.p50(), r.timings().complete.p99()),
+					f("p50 = %.0f commit times of ceiling(%d)", r.timings().complete.p50() / (1000.0 / (c / r.threads())),
+							r.threads()),
+					verdict(r.timings().complete.p99() < 50, "p99 < 50 ms"));
+			double[] cpu = r.cpuPerStep();
+			this.report.row(section, f("CPU per writing transaction, %s", t),
+					f("JVM %.1f ms + PostgreSQL %.1f ms", cpu[0], cpu[1]),
+					f("= %.0f steps/s if the JVM had 2 free cores", 2000 / cpu[0]), "");
+			this.report.row(section, f("whole step (find task, authenticate, complete) p50 / p99, %s", t),
+					f("%.1f / %.1f ms", r.timings().step.p50(), r.timings().step.p99()),
+					f("start (submit) p50 %.1f ms, p99 %.1f ms", r.timings().start.p50(), r.timings().start.p99()), "");
+		}
+		for (DecisionBenchmark.Result r : this.decisions) {
+			String batch = (r.perTransaction() == 1) ? "" : f(", %d per transaction", r.perTransaction());
+			this.report.row("decisions", f("%s through the engine's DecisionService, 1 thread%s", r.key(), batch),
+					f("%,.0f/s", r.perSecond()),
+					f("%.2f× ceiling(1); %.2f writing commits and JVM %.0f µs + PostgreSQL %.0f µs CPU per evaluation",
+							r.perSecond() / c1, (double) r.commits().writes() / r.evaluations(),
+							r.cpuPerEvaluation()[0], r.cpuPerEvaluation()[1]),
+					verdict(r.perSecond() >= 20_000, "≥ 20,000/s"));
+		}
+		for (String[] d : this.drools) {
+			double score = Double.parseDouble(d[1]);
+			String error = d[2].equals("NaN") ? "" : f(" ± %,.0f", Double.parseDouble(d[2]));
+			boolean rules = d[0].startsWith("termination");
+			this.report.row("decisions", f("Drools %s (JMH, 1 thread)", d[0]), f("%,.0f/s%s", score, error),
+					f("%.0f× ceiling(1)", score / c1), rules ? verdict(score >= 50_000, "≥ 50,000/s") : "");
+		}
+		timerRows();
+		growthRows();
+	}
+
+	private void timerRows() {
+		if (this.oneNode == null) {
+			return;
+		}
+		double c4 = this.ceiling.get(4);
+		TimerBenchmark.Result one = this.oneNode;
+		TimerBenchmark.Result two = this.twoNodes;
+		int per = this.options.timers;
+		double perBatch = one.seconds() * per / one.timers();
+		this.report.row("timers", f("%,d due surveillance timers, one node (%d executor threads)%s", per,
+				one.executorThreads(), one.timers() > per ? f(", mean of %d rounds", one.timers() / per) : ""),
+				f("%.1f s = %.0f jobs/s", perBatch, one.perSecond()), f("%.3f× ceiling(4)", one.perSecond() / c4),
+				verdict(perBatch < 60, "< 60 s"));
+		this.report.row("timers", f("%,d due surveillance timers, two nodes (JVMs) on one database%s", per,
+				two.timers() > per ? f(", mean of %d rounds", two.timers() / per) : ""),
+				f("%.1f s = %.0f jobs/s", two.seconds() * per / two.timers(), two.perSecond()),
+				f("%.2f× one node; %.3f× ceiling(4); CPU per timer %.2f× one node", two.perSecond() / one.perSecond(),
+						two.perSecond() / c4, (two.engineCpuSeconds() + two.databaseCpuSeconds()) / two.timers()
+								/ ((one.engineCpuSeconds() + one.databaseCpuSeconds()) / one.timers())),
+				verdict(two.perSecond() >= 0.9 * one.perSecond(), "≥ 0.9× one node"));
+		for (TimerBenchmark.Result r : List.of(one, two)) {
+			String which = (r == one) ? "one node" : "two nodes";
+			this.report.row("timers", f("duplicates / missed / incidents, %s", which),
+					f("%d / %d / %d", r.duplicates(), r.missed(), r.incidents()),
+					f("OptimisticLockingExceptions: %d in execution, %d failed acquisition locks", r.optimisticLocking(),
+							r.acquisitionFailures()),
+					verdict(r.duplicates() == 0 && r.missed() == 0, "none duplicated, none missed"));
+			this.report.row("timers", f("CPU per fired timer, %s", which), r.cpuPerJob(),
+					f("PostgreSQL %.0f%% of the window busy; engine JVM(s) %.0f%%", r.databaseBusyPercent(),
+							r.enginesBusyPercent()),
+					"");
+			this.report.note(f("timers, %s: sequential scans in the last round (table: scans / rows read): %s", which,
+					r.sequentialScans()));
+		}
+		StringBuilder rounds = new StringBuilder();
+		for (TimerBenchmark.Result r : this.timerRounds) {
+			rounds.append(rounds.isEmpty() ? "" : ", ")
+				.append(f("%s %.1f s (%.0f/s)", r.nodes() == 1 ? "one" : "two", r.seconds(), r.perSecond()));
+		}
+		this.report.note("timers, rounds in order: " + rounds);
+	}
+
+	private void growthRows() {
+		if (this.growth.isEmpty()) {
+			return;
+		}
+		GrowthBenchmark.Level base = this.growth.get(0);
+		GrowthBenchmark.Level top = this.growth.get(this.growth.size() - 1);
+		for (GrowthBenchmark.Level level : this.growth) {
+			for (Map.Entry<String, Latencies> q : level.queries().entrySet()) {
+				Latencies baseLatency = base.queries().get(q.getKey());
+				double ratio = q.getValue().p99() / baseLatency.p99();
+				boolean isTop = level != base && level.historic() == top.historic();
+				String label = level.label().isEmpty() ? "" : " " + level.label();
+				this.report.row("growth", f("%s, %,d historic%s", q.getKey(), level.historic(), label),
+						f("p50 %.2f / p99 %.2f ms", q.getValue().p50(), q.getValue().p99()),
+						(level == base) ? "(baseline level)" : f("p99 %.2f× the %,d level", ratio, base.historic()),
+						isTop ? verdict(ratio <= 2, "within 2× of the smallest level") : "");
+			}
+		}
+		this.growthNotes.forEach(this.report::note);
+	}
+
+}
