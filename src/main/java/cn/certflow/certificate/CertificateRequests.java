@@ -147,22 +147,24 @@ public class CertificateRequests {
 
 	@Transactional
 	public long withdraw(String number, ReasonBody body, String by) {
-		String reason = reasonOf(body);
-		requireActive(this.certificates.get(number), "withdrawn");
-		long id = record(number, "WITHDRAWAL", reason, by);
-		correlate(number, CertificateLifecycle.Message.WITHDRAWAL_REQUESTED, Variables.createVariables()
-			.putValue(CertificateLifecycle.WITHDRAWAL_REASON.getName(), "撤销: " + reason)
-			.putValue(CertificateLifecycle.ACTOR.getName(), by));
-		return id;
+		return end(number, body, by, "WITHDRAWAL", "withdrawn", CertificateLifecycle.Message.WITHDRAWAL_REQUESTED,
+				CertificateLifecycle.WITHDRAWAL_REASON, "撤销: ");
 	}
 
 	@Transactional
 	public long cancel(String number, ReasonBody body, String by) {
+		return end(number, body, by, "CANCELLATION", "cancelled", CertificateLifecycle.Message.CANCELLATION_REQUESTED,
+				CertificateLifecycle.CANCELLATION_REASON, "注销（获证组织申请）: ");
+	}
+
+	/** A request that ends the certificate (withdrawal, cancellation): recorded, then delivered with its reason. */
+	private long end(String number, ReasonBody body, String by, String kind, String what, String message,
+			io.holunda.camunda.bpm.data.factory.VariableFactory<String> reasonVariable, String reasonPrefix) {
 		String reason = reasonOf(body);
-		requireActive(this.certificates.get(number), "cancelled");
-		long id = record(number, "CANCELLATION", reason, by);
-		correlate(number, CertificateLifecycle.Message.CANCELLATION_REQUESTED, Variables.createVariables()
-			.putValue(CertificateLifecycle.CANCELLATION_REASON.getName(), "注销（获证组织申请）: " + reason)
+		requireActive(this.certificates.get(number), what);
+		long id = record(number, kind, reason, by);
+		correlate(number, message, Variables.createVariables()
+			.putValue(reasonVariable.getName(), reasonPrefix + reason)
 			.putValue(CertificateLifecycle.ACTOR.getName(), by));
 		return id;
 	}
