@@ -8,7 +8,8 @@
 # Usage: bench/harness/run.sh [--quick] [--only=lifecycle,decisions,growth,timers] [--prop=spring.property=value ...]
 #        [--timers=10000] [--growth=1000,10000,100000] [--lifecycles=40] [--threads=1,4] [--label=text] ...
 #        (every option: bench/harness/src/main/java/cn/certflow/bench/Options.java; JMH_OPTS overrides the Drools JMH
-#        settings; SKIP_DROOLS=1 leaves JMH out)
+#        settings; SKIP_DROOLS=1 leaves JMH out; HARNESS_JAVA_OPTS adds JVM options to the harness's JVM, e.g. a
+#        profile: HARNESS_JAVA_OPTS=-XX:StartFlightRecording=filename=target/harness.jfr)
 set -euo pipefail
 cd "$(dirname "$0")"
 HERE=$(pwd)
@@ -51,5 +52,5 @@ else
 fi
 
 echo "== harness"
-java -Xmx1500m -Dfile.encoding=UTF-8 -Duser.timezone=Asia/Shanghai \
+java -Xmx1500m -Dfile.encoding=UTF-8 -Duser.timezone=Asia/Shanghai ${HARNESS_JAVA_OPTS:-} \
   -cp "target/classes:$(cat target/classpath.txt)" cn.certflow.bench.Harness "${DROOLS[@]}" "$@"

@@ -99,7 +99,7 @@ final class GrowthBenchmark {
 						+ " historic certifications (generated at %.1f/s)", target, this.options.growthBudgetSeconds,
 						historic, (historic - (levels.isEmpty() ? 0 : levels.get(levels.size() - 1).historic())) / generation));
 			}
-			analyze();
+			this.db.analyze();
 			Level level = new Level(historic, measure(), generation, databaseBytes(), "");
 			levels.add(level);
 			Map<String, long[]> scans = SequentialScans.read(this.db);
@@ -126,7 +126,7 @@ final class GrowthBenchmark {
 					s.execute(sql);
 				}
 			}
-			analyze();
+			this.db.analyze();
 			Map<String, long[]> scansThen = SequentialScans.read(this.db);
 			Level top = levels.get(levels.size() - 1);
 			Level again = new Level(historic(), measure(), 0, databaseBytes(), "after " + this.options.growthThenSql);
@@ -254,13 +254,6 @@ final class GrowthBenchmark {
 				ResultSet rs = s.executeQuery("select pg_database_size(current_database())")) {
 			rs.next();
 			return rs.getLong(1);
-		}
-	}
-
-	/** Fresh planner statistics, as autovacuum would have them on a database that grew over months. */
-	private void analyze() throws Exception {
-		try (Connection c = this.db.connect(); var s = c.createStatement()) {
-			s.execute("analyze");
 		}
 	}
 
