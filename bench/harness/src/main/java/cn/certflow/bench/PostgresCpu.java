@@ -11,7 +11,9 @@ import java.sql.SQLException;
 /**
  * CPU time of the PostgreSQL backends serving the scratch database (from /proc; the server is on this machine), so
  * that other databases on the same server do not count. Background processes (WAL writer, checkpointer) are left out.
- * Backends of connection pools live for the whole run, so a difference of two readings is the work done in between.
+ * Every backend seen keeps its last reading after it exits (a pool retires its connections after 30 minutes), so a
+ * difference of two readings is the work done in between, never negative (at most the work of an exiting backend
+ * since the previous reading is lost).
  */
 final class PostgresCpu implements AutoCloseable {
 
@@ -21,25 +23,39 @@ final class PostgresCpu implements AutoCloseable {
 
 	private final Connection monitor;
 
+	/** Last CPU ticks read per backend pid. */
+	private final java.util.Map<Long, Long> seen = new java.util.HashMap<>();
+
+	/** Ticks of backends whose pid was taken by a new backend. */
+	private long retired;
+
 	PostgresCpu(ScratchDatabase db) throws SQLException {
 		this.db = db;
 		this.monitor = db.connect();
 	}
 
-	/** CPU seconds used so far by the backends connected to the scratch database now. */
-	double seconds() {
-		long ticks = 0;
+	/** CPU seconds used so far by the backends connected to the scratch database (now or at an earlier reading). */
+	synchronized double seconds() {
 		try (PreparedStatement s = this.monitor
 			.prepareStatement("select pid from pg_stat_activity where datname = ? and backend_type = 'client backend'")) {
 			s.setString(1, this.db.name);
 			try (ResultSet rs = s.executeQuery()) {
 				while (rs.next()) {
-					ticks += ticks(rs.getLong(1));
+					long pid = rs.getLong(1);
+					long now = ticks(pid);
+					Long before = this.seen.put(pid, now);
+					if (before != null && now < before) {
+						this.retired += before; // a new backend with the pid of one that exited
+					}
 				}
 			}
 		}
 		catch (SQLException ex) {
 			return Double.NaN;
+		}
+		long ticks = this.retired;
+		for (long t : this.seen.values()) {
+			ticks += t;
 		}
 		return ticks / TICKS_PER_SECOND;
 	}
