@@ -3,8 +3,6 @@ package cn.certflow.system;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -57,42 +55,44 @@ class JobAcquisitionTuning extends AbstractProcessEnginePlugin {
 		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
 			.getProcessEngineConfiguration();
 		String prefix = configuration.getDatabaseTablePrefix();
-		List<String> statements = new ArrayList<>();
-		statements.add("update " + prefix + "ACT_RU_JOB set DUEDATE_ = coalesce(CREATE_TIME_, current_timestamp)"
-				+ " where DUEDATE_ is null");
-		statements.add("create index if not exists " + DUE_DATE_INDEX + " on " + prefix + "ACT_RU_JOB (DUEDATE_)");
+		DataSource dataSource = configuration.getDataSource();
+		int updated = execute(dataSource, "update " + prefix + "ACT_RU_JOB set DUEDATE_ = coalesce(CREATE_TIME_,"
+				+ " current_timestamp) where DUEDATE_ is null", null);
+		if (updated > 0) {
+			log.info("gave {} job(s) without a due date their creation time as due date", updated);
+		}
+		execute(dataSource, "create index if not exists " + DUE_DATE_INDEX + " on " + prefix + "ACT_RU_JOB (DUEDATE_)",
+				DUE_DATE_INDEX);
 		if ("postgres".equals(configuration.getDatabaseType())) {
-			statements.add("create index if not exists " + LOCKED_INDEX + " on " + prefix
-					+ "ACT_RU_JOB (LOCK_EXP_TIME_) where LOCK_OWNER_ is not null");
-		}
-		run(configuration.getDataSource(), statements);
-	}
-
-	private static void run(DataSource dataSource, List<String> statements) {
-		for (String sql : statements) {
-			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-				connection.setAutoCommit(true);
-				int rows = statement.executeUpdate(sql);
-				if (sql.startsWith("update") && rows > 0) {
-					log.info("gave {} job(s) without a due date their creation time as due date", rows);
-				}
-			}
-			catch (SQLException ex) {
-				// two nodes starting at once may race to create the same index; the one that lost finds it made
-				if (!sql.startsWith("create index") || !indexExists(dataSource, sql)) {
-					throw new ProcessEngineException("job acquisition tuning failed: " + sql, ex);
-				}
-			}
+			execute(dataSource, "create index if not exists " + LOCKED_INDEX + " on " + prefix
+					+ "ACT_RU_JOB (LOCK_EXP_TIME_) where LOCK_OWNER_ is not null", LOCKED_INDEX);
 		}
 	}
 
-	private static boolean indexExists(DataSource dataSource, String createStatement) {
-		String name = createStatement.split(" ")[5];
-		try (Connection connection = dataSource.getConnection();
-				var rs = connection.getMetaData().getIndexInfo(null, null, "act_ru_job", false, false)) {
-			while (rs.next()) {
-				if (name.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
-					return true;
+	/** Runs one statement in a transaction of its own; {@code index}: the index it creates, if it does. */
+	private static int execute(DataSource dataSource, String sql, String index) {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			connection.setAutoCommit(true);
+			return statement.executeUpdate(sql);
+		}
+		catch (SQLException ex) {
+			// two nodes starting at once may race to create the same index; the one that lost finds it made
+			if (index == null || !indexExists(dataSource, index)) {
+				throw new ProcessEngineException("job acquisition tuning failed: " + sql, ex);
+			}
+			return 0;
+		}
+	}
+
+	private static boolean indexExists(DataSource dataSource, String index) {
+		try (Connection connection = dataSource.getConnection()) {
+			boolean upper = connection.getMetaData().storesUpperCaseIdentifiers();
+			try (var rs = connection.getMetaData()
+				.getIndexInfo(null, null, upper ? "ACT_RU_JOB" : "act_ru_job", false, false)) {
+				while (rs.next()) {
+					if (index.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
+						return true;
+					}
 				}
 			}
 			return false;

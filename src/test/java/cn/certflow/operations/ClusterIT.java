@@ -72,7 +72,12 @@ class ClusterIT {
 	}
 
 	private static AppNode node(String name) {
+		// one job at a time per node: with acquisition through indexes (JobAcquisitionTuning) a warm node fires these
+		// light timers at ~300/s, and the 500 were done before a node could be killed in the middle of the run
 		return new AppNode(name, database).with("certflow.application-review-days", 0)
+			.with("camunda.bpm.job-execution.max-jobs-per-acquisition", 1)
+			.with("camunda.bpm.job-execution.core-pool-size", 1)
+			.with("camunda.bpm.job-execution.max-pool-size", 1)
 			.with("logging.level.org.camunda.bpm.engine.jobexecutor", "DEBUG");
 	}
 
@@ -123,7 +128,7 @@ class ClusterIT {
 				Map<String, Integer> fired = firedByNode(statement);
 				int total = fired.values().stream().mapToInt(Integer::intValue).sum();
 				assertThat(total).as("the run ended before a node could be killed: " + fired).isLessThan(TIMERS);
-				return total >= TIMERS / 4 && fired.getOrDefault("node-a", 0) >= 10 && fired.getOrDefault("node-b", 0) >= 10;
+				return total >= TIMERS / 10 && fired.getOrDefault("node-a", 0) >= 5 && fired.getOrDefault("node-b", 0) >= 5;
 			});
 			long killedAt = System.nanoTime();
 			nodeA.kill();
