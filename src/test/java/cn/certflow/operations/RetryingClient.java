@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -86,7 +87,7 @@ final class RetryingClient {
 					}
 				}
 				T result = action.get();
-				this.tally.succeeded(retry);
+				this.tally.succeeded(retry, started);
 				return result;
 			}
 			catch (HttpServerErrorException | ResourceAccessException ex) {
@@ -131,18 +132,25 @@ final class RetryingClient {
 		/** 4xx answers: refusals, never expected here. */
 		final List<String> refusals = new CopyOnWriteArrayList<>();
 
+		/** When the first failed try began. */
 		final AtomicReference<Instant> firstFailure = new AtomicReference<>();
 
+		/** When the last failed try began. */
 		final AtomicReference<Instant> lastFailure = new AtomicReference<>();
 
-		void succeeded(boolean onRetry) {
+		/** The longest try of a step, in milliseconds (a step may wait for a database connection). */
+		final AtomicLong longestTry = new AtomicLong();
+
+		void succeeded(boolean onRetry, Instant started) {
 			(onRetry ? this.succeededOnRetry : this.succeededFirstTime).incrementAndGet();
+			this.longestTry.accumulateAndGet(Duration.between(started, Instant.now()).toMillis(), Math::max);
 		}
 
 		void failed(String what, Instant started, String outcome) {
+			this.longestTry.accumulateAndGet(Duration.between(started, Instant.now()).toMillis(), Math::max);
 			this.failures.computeIfAbsent(outcome, (key) -> new AtomicInteger()).incrementAndGet();
-			this.firstFailure.compareAndSet(null, started);
-			this.lastFailure.set(Instant.now());
+			this.firstFailure.accumulateAndGet(started, (first, next) -> (first == null || next.isBefore(first)) ? next : first);
+			this.lastFailure.accumulateAndGet(started, (last, next) -> (last == null || next.isAfter(last)) ? next : last);
 		}
 
 		void committedDespiteError(String what) {
