@@ -71,6 +71,13 @@ class DatabaseRestartIT {
 	/** Timers are made due from this long on, one a second, and the database stopped at once: all due inside the outage. */
 	static final Duration FIRST_DUE = Duration.ofSeconds(10);
 
+	/**
+	 * Optional, e.g. {@code -Dcertflow.test.hikari-connection-timeout=5000}: the application waits this long (ms) for a
+	 * database connection instead of Hikari's 30 s, so that the waits time out within the 20 s outage and the job
+	 * executor's acquisition fails: what an outage longer than 30 s does with the production settings.
+	 */
+	static final String CONNECTION_TIMEOUT_PROPERTY = "certflow.test.hikari-connection-timeout";
+
 	static RestartablePostgres postgres;
 
 	static PostgresDatabase.Jdbc database;
@@ -85,7 +92,12 @@ class DatabaseRestartIT {
 				+ " that this test cannot stop and start: it runs on the embedded PostgreSQL only");
 		postgres = RestartablePostgres.startNew();
 		database = postgres.createDatabase("certflow_db_restart");
-		node = new AppNode("db-restart", database).start();
+		node = new AppNode("db-restart", database);
+		String connectionTimeout = System.getProperty(CONNECTION_TIMEOUT_PROPERTY);
+		if (connectionTimeout != null) {
+			node.with("spring.datasource.hikari.connection-timeout", connectionTimeout);
+		}
+		node.start();
 		http = new CertFlowHttp(node);
 	}
 
@@ -216,7 +228,8 @@ class DatabaseRestartIT {
 					+ " the load of %d clients and started again after %.1f s; application (pid %d, not restarted) serving"
 					+ " again %d ms after PostgreSQL accepted connections; client tries: %d succeeded at once, %d failed"
 					+ " %s (first began at stop %s ms, last at stop %s ms), %d succeeded on a retry, %d found committed"
-					+ " before retrying, %d refused; longest try %d ms; %d certifications (%d done before the stop), each exactly once;"
+					+ " before retrying, %d refused; longest try %d ms; %d certifications (%d done before the stop),"
+					+ " each exactly once;"
 					+ " %d timers due during the outage fired once each, the last %d ms after PostgreSQL was back;"
 					+ " notice jobs made due by hand after a failed try: %d; in the application's log: %d connections"
 					+ " marked broken, %d failed validation, %d waits for a connection timed out, %d failed job acquisitions;"
@@ -226,12 +239,14 @@ class DatabaseRestartIT {
 					Duration.between(started, serving).toMillis(), tally.succeededFirstTime.get(), tally.failedTries(),
 					tally.failuresByOutcome(), offset(stopRequested, tally.firstFailure.get()),
 					offset(stopRequested, tally.lastFailure.get()), tally.succeededOnRetry.get(),
-					tally.committedDespiteError.get(), tally.refusals.size(), tally.longestTry.get(), numbers.size(), certifiedBefore, timers.size(),
+					tally.committedDespiteError.get(), tally.refusals.size(), tally.longestTry.get(), numbers.size(),
+					certifiedBefore, timers.size(),
 					Duration.between(started, allFired).toMillis(), retriedByOperator.size(),
 					node.count(Pattern.compile("marked as broken because of SQLSTATE")),
 					node.count(Pattern.compile("Failed to validate connection")),
 					node.count(Pattern.compile("Connection is not available, request timed out")),
-					node.count(Pattern.compile("ENGINE-14003")), query("select count(*) from act_hi_job_log where job_state_ = 1", null));
+					node.count(Pattern.compile("Exception during job acquisition")),
+					query("select count(*) from act_hi_job_log where job_state_ = 1", null));
 			Files.writeString(AppNode.LOGS.resolve("db-restart-figures.txt"), figures + System.lineSeparator());
 			System.out.println(figures);
 
@@ -244,13 +259,15 @@ class DatabaseRestartIT {
 				.isBefore(serving);
 
 			// --- the timers due during the outage fired once each, after it
+			Map<String, List<Instant>> executions = successfulExecutions(timers.keySet());
 			for (Map.Entry<String, String> timer : timers.entrySet()) {
 				String job = timer.getKey();
 				assertThat(dueDates.get(job)).as("due date of the " + timer.getValue())
 					.isAfter(stopped)
 					.isBefore(startRequested);
-				assertThat(fired.get(job)).as(timer.getValue() + " fired once").hasSize(1);
-				assertThat(fired.get(job).get(0)).as(timer.getValue() + " fired after the restart").isAfter(startRequested);
+				assertThat(executions.get(job)).as(timer.getValue() + " fired once").hasSize(1);
+				assertThat(executions.get(job).get(0)).as(timer.getValue() + " fired after the restart")
+					.isAfter(startRequested);
 			}
 			for (String number : waiting) {
 				assertThat(query("select count(*) from escalation e join application a on a.id = e.application_id"
