@@ -100,25 +100,44 @@ final class CertFlowHttp {
 	void uploadMandatoryDocuments(String number) {
 		for (DocumentType type : DocumentType.values()) {
 			if (type.mandatory()) {
-				MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-				body.add("type", type.name());
-				HttpHeaders partHeaders = new HttpHeaders();
-				partHeaders.setContentType(MediaType.APPLICATION_PDF);
-				body.add("file", new org.springframework.http.HttpEntity<>(
-						new ByteArrayResource(("%PDF-1.4 " + type).getBytes(StandardCharsets.UTF_8)) {
-							@Override
-							public String getFilename() {
-								return type.name().toLowerCase() + ".pdf";
-							}
-						}, partHeaders));
-				as("reviewer").post()
-					.uri("/api/applications/{number}/documents", number)
-					.contentType(MediaType.MULTIPART_FORM_DATA)
-					.body(body)
-					.retrieve()
-					.toBodilessEntity();
+				uploadDocument(number, type);
 			}
 		}
+	}
+
+	void uploadDocument(String number, DocumentType type) {
+		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+		body.add("type", type.name());
+		HttpHeaders partHeaders = new HttpHeaders();
+		partHeaders.setContentType(MediaType.APPLICATION_PDF);
+		body.add("file", new org.springframework.http.HttpEntity<>(
+				new ByteArrayResource(("%PDF-1.4 " + type).getBytes(StandardCharsets.UTF_8)) {
+					@Override
+					public String getFilename() {
+						return type.name().toLowerCase() + ".pdf";
+					}
+				}, partHeaders));
+		as("reviewer").post()
+			.uri("/api/applications/{number}/documents", number)
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(body)
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+	/** The types of the documents uploaded for an application. */
+	List<String> documentTypes(String number) {
+		List<String> types = new ArrayList<>();
+		get("reviewer", "/api/applications/" + number + "/documents")
+			.forEach((document) -> types.add(document.path("type").asText()));
+		return types;
+	}
+
+	/** The number of the running certification started for this client (credit code), or null if none. */
+	String numberSubmittedFor(String creditCode) {
+		JsonNode instances = get("admin", "/engine-rest/process-instance?processDefinitionKey=" + InitialCertification.KEY
+				+ "&variables=" + InitialCertification.CREDIT_CODE.getName() + "_eq_" + creditCode);
+		return instances.isEmpty() ? null : instances.get(0).path("businessKey").asText();
 	}
 
 	// --- Camunda REST: tasks
@@ -214,7 +233,7 @@ final class CertFlowHttp {
 
 	void accept(String number) {
 		uploadMandatoryDocuments(number);
-		complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION, Map.of("reviewOutcome", "ACCEPT"));
+		complete(acceptStep(number));
 	}
 
 	void reject(String number, String reason) {
@@ -223,19 +242,51 @@ final class CertFlowHttp {
 	}
 
 	void toOnsiteAudit(String number) {
-		complete("reviewer", number, InitialCertification.Elements.SIGN_CONTRACT,
-				Map.of("contractNumber", "HT-" + number, "contractSignedOn", today()));
-		complete("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS, Map.of("documentReviewOutcome", "PASSED"));
-		complete("lead", number, InitialCertification.Elements.PLAN_AUDIT,
-				Map.of("leadAuditor", "lead", "auditTeam", "auditor", "plannedDate", today()));
-		complete("lead", number, "Task_OpeningMeeting", Map.of("planConfirmed", true, "attendance", "总经理、售后服务部经理"));
+		toOnsiteAuditSteps(number).forEach(this::complete);
 	}
 
 	void finishOnsiteAudit(String number) {
-		complete("auditor", number, "Task_EvaluateServiceCharacteristics", Map.of("findings", "服务特性测评符合要求"));
-		complete("auditor", number, "Task_AuditServiceManagement", Map.of("findings", "服务管理体系运行有效"));
-		complete("lead", number, "Task_ScoreAudit", fullMarks());
-		complete("lead", number, "Task_ClosingMeeting", Map.of("clientConfirmedRecords", true, "nonconformities", ""));
+		finishOnsiteAuditSteps(number).forEach(this::complete);
+	}
+
+	/** A user task completed by whom, with what its form submits. */
+	record TaskStep(String user, String number, String taskKey, Map<String, Object> variables) {
+	}
+
+	void complete(TaskStep step) {
+		complete(step.user(), step.number(), step.taskKey(), step.variables());
+	}
+
+	static TaskStep acceptStep(String number) {
+		return new TaskStep("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
+				Map.of("reviewOutcome", "ACCEPT"));
+	}
+
+	/** From the signed contract to the on-site audit's open evaluation tasks. */
+	static List<TaskStep> toOnsiteAuditSteps(String number) {
+		return List.of(
+				new TaskStep("reviewer", number, InitialCertification.Elements.SIGN_CONTRACT,
+						Map.of("contractNumber", "HT-" + number, "contractSignedOn", today())),
+				new TaskStep("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
+						Map.of("documentReviewOutcome", "PASSED")),
+				new TaskStep("lead", number, InitialCertification.Elements.PLAN_AUDIT,
+						Map.of("leadAuditor", "lead", "auditTeam", "auditor", "plannedDate", today())),
+				new TaskStep("lead", number, "Task_OpeningMeeting",
+						Map.of("planConfirmed", true, "attendance", "总经理、售后服务部经理")));
+	}
+
+	/** The on-site audit, evaluation to closing meeting, with full marks. */
+	static List<TaskStep> finishOnsiteAuditSteps(String number) {
+		return List.of(
+				new TaskStep("auditor", number, "Task_EvaluateServiceCharacteristics", Map.of("findings", "服务特性测评符合要求")),
+				new TaskStep("auditor", number, "Task_AuditServiceManagement", Map.of("findings", "服务管理体系运行有效")),
+				new TaskStep("lead", number, "Task_ScoreAudit", fullMarks()),
+				new TaskStep("lead", number, "Task_ClosingMeeting", Map.of("clientConfirmedRecords", true, "nonconformities", "")));
+	}
+
+	static TaskStep certifyStep(String number) {
+		return new TaskStep("decider", number, InitialCertification.Elements.CERTIFICATION_DECISION,
+				Map.of("decisionOutcome", "CERTIFY"));
 	}
 
 	/** From a fresh application to the open certification decision. */
@@ -248,7 +299,7 @@ final class CertFlowHttp {
 	}
 
 	void certify(String number) {
-		complete("decider", number, InitialCertification.Elements.CERTIFICATION_DECISION, Map.of("decisionOutcome", "CERTIFY"));
+		complete(certifyStep(number));
 	}
 
 	private static Map<String, Object> fullMarks() {

@@ -26,8 +26,13 @@ final class Polling {
 
 	/** A short pause between two looks. */
 	static void pause() {
+		sleep(Duration.ofMillis(50));
+	}
+
+	/** A pause, e.g. before a client tries a failed request again. */
+	static void sleep(Duration pause) {
 		try {
-			Thread.sleep(50);
+			Thread.sleep(pause.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
