@@ -94,7 +94,7 @@ public final class CertificateLifecycle {
 		/** Asynchronous: the client is told why the certificate will not be renewed. */
 		public static final String MAIL_PENDING_NOTICES = "Task_MailPendingNotices";
 
-		/** The cycle ended on its expiry date without renewal (then the certificate expires). */
+		/** The cycle ended on its expiry date, not renewed (then the certificate expires). */
 		public static final String CYCLE_ENDED = "EndEvent_CycleEnded";
 
 		/** The cycle ended renewed (then a new cycle starts). */

@@ -272,7 +272,9 @@ class OnsiteAuditProcessTest {
 	void shouldRecommendWhenTheCorrectionsAreVerifiedClosed() {
 		ProcessInstance instance = startBefore(correctionsOpen(), VERIFY_CORRECTIONS);
 		verifyCorrections(instance, CorrectionVerificationListener.CLOSED);
-		assertThat(instance).isEnded().hasPassed(AUDIT_RECOMMENDED).hasNotPassed(AUDIT_NOT_RECOMMENDED, OPENING_MEETING);
+		assertThat(instance).isEnded()
+			.hasPassed(AUDIT_RECOMMENDED)
+			.hasNotPassed(AUDIT_NOT_RECOMMENDED, OPENING_MEETING);
 		assertThat(this.beans.calls()).containsExactly("correctionVerificationListener:complete",
 				"auditOutcomeListener:start");
 		assertThat(auditOutcome(instance)).isEqualTo(OnsiteAudit.Outcome.RECOMMENDED.name());
@@ -283,7 +285,9 @@ class OnsiteAuditProcessTest {
 		// PCEC 8.2.4: a written "do not recommend" result that the client signs
 		ProcessInstance instance = startBefore(correctionsOpen(), VERIFY_CORRECTIONS);
 		verifyCorrections(instance, CorrectionVerificationListener.NOT_RECOMMENDED);
-		assertThat(instance).isEnded().hasPassed(AUDIT_NOT_RECOMMENDED).hasNotPassed(AUDIT_RECOMMENDED, OPENING_MEETING);
+		assertThat(instance).isEnded()
+			.hasPassed(AUDIT_NOT_RECOMMENDED)
+			.hasNotPassed(AUDIT_RECOMMENDED, OPENING_MEETING);
 		assertThat(auditOutcome(instance)).isEqualTo(OnsiteAudit.Outcome.NOT_RECOMMENDED.name());
 	}
 

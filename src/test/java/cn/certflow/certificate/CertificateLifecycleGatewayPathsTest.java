@@ -138,11 +138,13 @@ class CertificateLifecycleGatewayPathsTest {
 		this.clock.movePast(this.expiry);
 		assertThat(engine.dueTimers(instance)).as("the cycle's end and its expiry boundary fall due together")
 			.extracting(Job::getId)
-			.containsExactlyInAnyOrder(jobAt(instance, WAIT_FOR_EXPIRY).getId(), jobAt(instance, CERTIFICATE_EXPIRES).getId());
+			.containsExactlyInAnyOrder(jobAt(instance, WAIT_FOR_EXPIRY).getId(),
+					jobAt(instance, CERTIFICATE_EXPIRES).getId());
 		// either way the certificate expires; the boundary event's way is walked by CertificateLifecycleProcessTest
 		engine.getManagementService().executeJob(jobAt(instance, WAIT_FOR_EXPIRY).getId());
 		assertThat(instance).isEnded()
-			.hasPassedInOrder(MAIL_PENDING_NOTICES, WAIT_FOR_EXPIRY, CYCLE_ENDED, EXPIRE_CERTIFICATE, CERTIFICATE_EXPIRED)
+			.hasPassedInOrder(MAIL_PENDING_NOTICES, WAIT_FOR_EXPIRY, CYCLE_ENDED, EXPIRE_CERTIFICATE,
+					CERTIFICATE_EXPIRED)
 			.hasNotPassed(CERTIFICATE_EXPIRES, SCHEDULE_CYCLE);
 		assertThat(this.beans.calls()).containsExactly("recertificationApplicationListener:complete",
 				"sendClientNoticeDelegate", "expireCertificateDelegate");
@@ -160,11 +162,12 @@ class CertificateLifecycleGatewayPathsTest {
 
 	/**
 	 * Fails on today's model: the refusal path of certificate-audit never sets {@code renewed}, the call activity's
-	 * {@code <camunda:out source="renewed">} copies that null over the lifecycle's {@code false}, and {@code ${renewed}}
-	 * at Gateway_Renewal throws "condition expression returns null" inside the refusal-mail job: the job is retried
-	 * (the mail re-sent each time), then an incident; the certificate expires only by the cycle's boundary timer.
-	 * Passes with {@code <camunda:out sourceExpression="${execution.getVariable('renewed') == true}" target="renewed"/>}
-	 * on CallActivity_RecertificationAudit.
+	 * {@code <camunda:out source="renewed">} copies that null over the lifecycle's {@code false}, and
+	 * {@code ${renewed}} at Gateway_Renewal throws "condition expression returns null" inside the refusal-mail job:
+	 * the job is retried (the mail re-sent each time), then an incident; the certificate expires only by the cycle's
+	 * boundary timer. Passes with
+	 * {@code <camunda:out sourceExpression="${execution.getVariable('renewed') == true}" target="renewed"/>} on
+	 * CallActivity_RecertificationAudit.
 	 */
 	@Disabled("bug in certificate-lifecycle.bpmn: a refused recertification stops at Gateway_Renewal (renewed is null)")
 	@Test

@@ -40,8 +40,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <li>Task_VerifyLifting completed in time → Task_LiftSuspension → EndEvent_SuspensionLifted:
  * {@link #shouldLiftTheSuspensionWhenTheDecisionMakersVerifyTheClearingInTime};</li>
  * <li>BoundaryEvent_SuspensionEnds (interrupting timer at {@code ${suspensionEndDate}}), not before its deadline:
- * {@link #shouldKeepWaitingForTheVerificationUntilTheSuspensionPeriodEnds}; at its deadline → Task_WithdrawAfterSuspension
- * → EndEvent_CertificateWithdrawn: {@link #shouldWithdrawTheCertificateWhenTheSuspensionPeriodEndsUncleared};</li>
+ * {@link #shouldKeepWaitingForTheVerificationUntilTheSuspensionPeriodEnds}; at its deadline →
+ * Task_WithdrawAfterSuspension → EndEvent_CertificateWithdrawn:
+ * {@link #shouldWithdrawTheCertificateWhenTheSuspensionPeriodEndsUncleared};</li>
  * <li>EndEvent_CertificateWithdrawn (error end event CertificateWithdrawn), caught by the caller's boundary event:
  * {@link #shouldEndInTheErrorCertificateWithdrawnThatTheCallingProcessCatches}.</li>
  * </ul>
@@ -105,7 +106,11 @@ class CertificateSuspensionProcessTest {
 			.hasCandidateGroup("decision-makers")
 			.hasDueDate(this.suspensionEnd);
 		assertThat(this.beans.calls()).containsExactly("suspendCertificateDelegate");
-		List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().list();
+		List<Job> timers = engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(instance.getId())
+			.timers()
+			.list();
 		assertThat(timers).singleElement()
 			.satisfies((timer) -> assertThat(timer.getDuedate()).isEqualTo(this.suspensionEnd));
 	}
@@ -126,8 +131,8 @@ class CertificateSuspensionProcessTest {
 		complete(task(instance), withVariables(CertificateSuspension.CAUSE_CLEARED.getName(), true,
 				CertificateSuspension.VERIFICATION_NOTES.getName(), "整改报告已审核"));
 		assertThat(instance).isEnded().hasPassed(LIFT, LIFTED).hasNotPassed(SUSPENSION_ENDS, WITHDRAW, WITHDRAWN);
-		assertThat(this.beans.calls()).containsExactly("suspendCertificateDelegate", "suspensionLiftingListener:complete",
-				"liftSuspensionDelegate");
+		assertThat(this.beans.calls()).containsExactly("suspendCertificateDelegate",
+				"suspensionLiftingListener:complete", "liftSuspensionDelegate");
 		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
 			.as("the end-of-suspension timer goes with the verification task")
 			.isZero();
@@ -155,7 +160,8 @@ class CertificateSuspensionProcessTest {
 			.startEvent()
 			.callActivity(CALLER_CALLS_SUSPENSION)
 			.calledElement(CertificateSuspension.KEY)
-			.camundaIn(CertificateSuspension.CERTIFICATE_NUMBER.getName(), CertificateSuspension.CERTIFICATE_NUMBER.getName())
+			.camundaIn(CertificateSuspension.CERTIFICATE_NUMBER.getName(),
+					CertificateSuspension.CERTIFICATE_NUMBER.getName())
 			.boundaryEvent(CALLER_CATCHES_WITHDRAWAL)
 			.error(CertificateLifecycle.Errors.CERTIFICATE_WITHDRAWN)
 			.endEvent(CALLER_WITHDRAWN)

@@ -142,9 +142,9 @@ class CertificateAuditProcessTest {
 			.endEvent()
 			.done());
 		this.beans
-			.record("impartialityListener", "certificateAuditDecisionListener", "applyCertificateAuditApprovalDelegate",
-					"notifyCertificateAuditRefusalDelegate", "downgradeCertificateDelegate", "suspensionLiftingListener",
-					"liftSuspensionDelegate")
+			.record("impartialityListener", "certificateAuditDecisionListener",
+					"applyCertificateAuditApprovalDelegate", "notifyCertificateAuditRefusalDelegate",
+					"downgradeCertificateDelegate", "suspensionLiftingListener", "liftSuspensionDelegate")
 			.execution("determineCertificateAuditTimeDelegate", (execution) -> {
 				CertificateAudit.PERSON_DAYS.on(execution).set(2);
 				InitialCertification.SCORING_FORM.on(execution).set(new SchemeCatalog().get(SCHEME).scoringFormKey());
@@ -227,7 +227,10 @@ class CertificateAuditProcessTest {
 	}
 
 	private static ProcessInstance calledBy(ProcessInstance caller) {
-		return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caller.getId()).singleResult();
+		return engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.superProcessInstanceId(caller.getId())
+			.singleResult();
 	}
 
 	private static Job onlyJob(ProcessInstance instance) {
@@ -260,7 +263,8 @@ class CertificateAuditProcessTest {
 
 	/** Moves a running certificate audit straight to the decision (the steps before have their own tests). */
 	private static void skipToTheDecision(ProcessInstance audit, int stars) {
-		engine.getRuntimeService().setVariables(audit.getId(), decisionInputs(CertificateAudit.Kind.SURVEILLANCE, stars));
+		engine.getRuntimeService()
+			.setVariables(audit.getId(), decisionInputs(CertificateAudit.Kind.SURVEILLANCE, stars));
 		engine.getRuntimeService()
 			.createProcessInstanceModification(audit.getId())
 			.cancelAllForActivity(PLAN_AUDIT)
@@ -306,9 +310,11 @@ class CertificateAuditProcessTest {
 			.containsEntry(OnsiteAudit.LEAD_AUDITOR.getName(), LEAD)
 			.containsEntry(OnsiteAudit.SCHEME_ID.getName(), SCHEME)
 			.containsEntry(InitialCertification.AUDIT_TEAM_MEMBERS.getName(), LEAD + ",auditor")
-			.containsEntry(InitialCertification.SCORING_FORM.getName(), new SchemeCatalog().get(SCHEME).scoringFormKey());
+			.containsEntry(InitialCertification.SCORING_FORM.getName(),
+					new SchemeCatalog().get(SCHEME).scoringFormKey());
 		complete(task(ONSITE_AUDIT_TASK, onsite), withVariables(OnsiteAudit.AUDIT_OUTCOME.getName(),
-				OnsiteAudit.Outcome.RECOMMENDED.name(), OnsiteAudit.STARS.getName(), 4, OnsiteAudit.GRADE.getName(), "四星级"));
+				OnsiteAudit.Outcome.RECOMMENDED.name(), OnsiteAudit.STARS.getName(), 4, OnsiteAudit.GRADE.getName(),
+				"四星级"));
 		assertThat(instance).hasPassed(ONSITE_AUDIT, RECOMMEND_SANCTION).isWaitingAt(DECIDE);
 		assertThat(instance).variables()
 			.containsEntry(CertificateAudit.AUDIT_OUTCOME.getName(), OnsiteAudit.Outcome.RECOMMENDED.name())
@@ -429,7 +435,8 @@ class CertificateAuditProcessTest {
 		skipToTheDecision(audit, 0);
 		decide(audit, CertificateAudit.SUSPEND, "监督审查发现重大不符合");
 		ProcessInstance suspension = calledBy(audit);
-		Date suspensionEnd = CertificateSuspension.SUSPENSION_END_DATE.from(engine.getRuntimeService(), suspension.getId())
+		Date suspensionEnd = CertificateSuspension.SUSPENSION_END_DATE
+			.from(engine.getRuntimeService(), suspension.getId())
 			.get();
 		this.clock.moveJustBefore(suspensionEnd);
 		assertThat(engine.fireDueTimers(lifecycle)).isZero();
@@ -461,9 +468,8 @@ class CertificateAuditProcessTest {
 			.collect(Collectors.toSet());
 		assertThat(conditions).hasSameSizeAs(decisions);
 		for (String decision : decisions) {
-			assertThat(conditions).as(decision)
-				.filteredOn((condition) -> condition.contains(CertificateAudit.DECISION.getName() + " == '" + decision + "'"))
-				.hasSize(1);
+			String condition = CertificateAudit.DECISION.getName() + " == '" + decision + "'";
+			assertThat(conditions).as(decision).filteredOn((text) -> text.contains(condition)).hasSize(1);
 		}
 	}
 
