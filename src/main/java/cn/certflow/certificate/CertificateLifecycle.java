@@ -91,6 +91,18 @@ public final class CertificateLifecycle {
 
 		public static final String CHECK_TRANSITION = "Task_CheckTransition";
 
+		/** Asynchronous: the client is told why the certificate will not be renewed. */
+		public static final String MAIL_PENDING_NOTICES = "Task_MailPendingNotices";
+
+		/** The cycle ended on its expiry date, not renewed (then the certificate expires). */
+		public static final String CYCLE_ENDED = "EndEvent_CycleEnded";
+
+		/** The cycle ended renewed (then a new cycle starts). */
+		public static final String CYCLE_RENEWED = "EndEvent_CycleRenewed";
+
+		/** A reported surveillance event that called for no special audit (R-SUR-2). */
+		public static final String NO_SPECIAL_AUDIT = "EndEvent_NoSpecialAudit";
+
 		private Elements() {
 		}
 

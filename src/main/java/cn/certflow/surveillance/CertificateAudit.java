@@ -34,6 +34,9 @@ public final class CertificateAudit {
 
 		public static final String DECIDE = "Task_DecideCertificateAudit";
 
+		/** One outgoing path per decision of {@link Kind#decisions()}. */
+		public static final String DECISION_GATEWAY = "Gateway_Decision";
+
 		public static final String DOWNGRADE = "Task_DowngradeCertificate";
 
 		public static final String SUSPEND = "CallActivity_SuspendCertificate";
@@ -43,6 +46,9 @@ public final class CertificateAudit {
 		public static final String APPLY_APPROVAL = "Task_ApplyApproval";
 
 		public static final String NOTIFY_REFUSAL = "Task_NotifyRefusal";
+
+		/** Asynchronous, retried after 1, 5 and 30 minutes when the mail server fails. */
+		public static final String MAIL_REFUSAL = "Task_MailRefusal";
 
 		public static final String AUDIT_CLOSED = "EndEvent_AuditClosed";
 
