@@ -33,7 +33,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -51,7 +50,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@link #shouldMailThePendingNoticesWhenTheRecertificationDocumentsFail};</li>
  * <li>Gateway_Renewal: Flow_NotRenewed → Task_MailPendingNotices, after a refusal in the real certificate-audit, then
  * Gateway_CycleRenewed again at expiry {@link #shouldMailThePendingNoticesWhenTheRecertificationIsRefused}
- * (disabled: it finds a bug, see there);</li>
+ * (found a bug in the model, fixed: see there);</li>
  * <li>Gateway_SpecialAuditRequired: Flow_NoSpecialAudit → EndEvent_NoSpecialAudit (and Flow_SpecialAuditRequired for
  * contrast) {@link #shouldRecordAReportedEventWithoutAnAuditWhenTheRulesCallForNone},
  * {@link #shouldStartASpecialAuditBesideTheCycleWhenTheRulesCallForOne}.</li>
@@ -161,7 +160,7 @@ class CertificateLifecycleGatewayPathsTest {
 	}
 
 	/**
-	 * Fails on today's model: the refusal path of certificate-audit never sets {@code renewed}, the call activity's
+	 * Failed on the model before the fix: the refusal path of certificate-audit never sets {@code renewed}, the call activity's
 	 * {@code <camunda:out source="renewed">} copies that null over the lifecycle's {@code false}, and
 	 * {@code ${renewed}} at Gateway_Renewal throws "condition expression returns null" inside the refusal-mail job:
 	 * the job is retried (the mail re-sent each time), then an incident; the certificate expires only by the cycle's
@@ -169,7 +168,6 @@ class CertificateLifecycleGatewayPathsTest {
 	 * {@code <camunda:out sourceExpression="${execution.getVariable('renewed') == true}" target="renewed"/>} on
 	 * CallActivity_RecertificationAudit.
 	 */
-	@Disabled("bug in certificate-lifecycle.bpmn: a refused recertification stops at Gateway_Renewal (renewed is null)")
 	@Test
 	void shouldMailThePendingNoticesWhenTheRecertificationIsRefused() {
 		// R-REC-1: a refused recertification renews nothing; the certificate runs to its expiry
