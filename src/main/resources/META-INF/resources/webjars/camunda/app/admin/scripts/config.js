@@ -6,5 +6,13 @@ export default {
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
+  },
+
+  // Issue 15: the list of engines (/camunda/api/engine/engine/) needs a login; ../certflow/engine-list.js keeps the
+  // login form's first call to it working (see EngineListForSignedInUsers).
+  requireJsConfig: {
+    deps: ['certflow-engine-list'],
+    ngDeps: ['certflow.engineList'],
+    paths: { 'certflow-engine-list': '../certflow/engine-list' }
   }
 };

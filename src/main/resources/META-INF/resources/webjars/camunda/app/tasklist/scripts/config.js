@@ -8,6 +8,14 @@ export default {
     fallbackLocale: 'en'
   },
 
+  // Issue 15: the list of engines (/camunda/api/engine/engine/) needs a login; ../certflow/engine-list.js keeps the
+  // login form's first call to it working (see EngineListForSignedInUsers).
+  requireJsConfig: {
+    deps: ['certflow-engine-list'],
+    ngDeps: ['certflow.engineList'],
+    paths: { 'certflow-engine-list': '../certflow/engine-list' }
+  },
+
   // as in the webjar's default config.js (its descriptions show in the keyboard shortcut help)
   shortcuts: {
     claimTask: {
