@@ -1,6 +1,11 @@
 package cn.certflow.security;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -11,8 +16,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -48,7 +56,10 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 			ProblemResponse.send(response, HttpStatus.FORBIDDEN, VERIFY_CLOSED);
 			return;
 		}
-		String account = attemptedAccount(request, path);
+		if ("POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches()) {
+			request = new LoginForm(request);
+		}
+		String account = attemptedAccount(request);
 		if (account == null) {
 			chain.doFilter(request, response);
 			return;
@@ -70,12 +81,11 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	}
 
 	/** The login id a password comes with: the webapp login form's, else HTTP Basic's; null when no password is sent. */
-	static String attemptedAccount(HttpServletRequest request, String path) {
-		if (path.startsWith("/camunda/")) {
-			if ("POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches()) {
-				String user = request.getParameter("username");
-				return (user != null) ? user : "";
-			}
+	static String attemptedAccount(HttpServletRequest request) {
+		if (request instanceof LoginForm form) {
+			return form.username();
+		}
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")) {
 			return null;
 		}
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -90,6 +100,80 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 		catch (IllegalArgumentException ex) {
 			return "";
 		}
+	}
+
+	/**
+	 * The webapp login request with its form read here (at most {@link #MAX_FORM} bytes) to learn the user name, and
+	 * handed on unread to Camunda's login resource (which would otherwise warn that a filter consumed its form).
+	 */
+	static final class LoginForm extends HttpServletRequestWrapper {
+
+		static final int MAX_FORM = 8192;
+
+		private final byte[] body;
+
+		LoginForm(HttpServletRequest request) throws IOException {
+			super(request);
+			this.body = request.getInputStream().readNBytes(MAX_FORM);
+		}
+
+		String username() {
+			Charset charset = (getCharacterEncoding() != null) ? Charset.forName(getCharacterEncoding())
+					: StandardCharsets.UTF_8;
+			for (String pair : new String(this.body, StandardCharsets.ISO_8859_1).split("&")) {
+				int equals = pair.indexOf('=');
+				if (equals > 0 && pair.substring(0, equals).equals("username")) {
+					try {
+						return URLDecoder.decode(pair.substring(equals + 1), charset);
+					}
+					catch (IllegalArgumentException ex) {
+						return pair.substring(equals + 1);
+					}
+				}
+			}
+			return "";
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return in.read(b, off, len);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("the login form is read synchronously");
+				}
+
+			};
+		}
+
+		@Override
+		public BufferedReader getReader() {
+			Charset charset = (getCharacterEncoding() != null) ? Charset.forName(getCharacterEncoding())
+					: StandardCharsets.UTF_8;
+			return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+		}
+
 	}
 
 }

@@ -19,7 +19,7 @@ import org.springframework.core.Ordered;
 class ThrottleFilters {
 
 	@Bean
-	FilterRegistrationBean<LoginThrottleFilter> loginThrottle(LoginThrottle throttle) {
+	FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
 		FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(
 				new LoginThrottleFilter(throttle));
 		registration.setName("login-throttle");
@@ -29,7 +29,7 @@ class ThrottleFilters {
 	}
 
 	@Bean
-	FilterRegistrationBean<PublicLookupRateLimit> publicLookupRateLimit(
+	FilterRegistrationBean<PublicLookupRateLimit> publicLookupRateLimitFilter(
 			@Value("${certflow.public-lookup.requests-per-minute:60}") int requestsPerMinute) {
 		FilterRegistrationBean<PublicLookupRateLimit> registration = new FilterRegistrationBean<>(
 				new PublicLookupRateLimit(requestsPerMinute, Clock.systemUTC()));
