@@ -55,7 +55,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * deploy decision tables and nothing else (R-GRD-DMN), the impartiality rule holds through the REST API (R-DEC-1), and
  * the public lookup shows the certificate's face and nothing more. Every refusal leaves the database as it was.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		// every wrong password here must be answered 401; the login throttle (429) is AccountProtectionTest's
+		properties = { "certflow.login-throttle.per-source.free-failures=100000",
+				"certflow.login-throttle.per-account.free-failures=100000" })
 @ActiveProfiles({ "test", "postgres", "demo" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ApiSecurityIT {
@@ -121,8 +124,8 @@ class ApiSecurityIT {
 
 	/**
 	 * Every /api endpoint Spring knows, so that a controller added later is covered without touching this test. Wrong
-	 * passwords are tried with an unknown user and a user of this test's own: Camunda locks an account after repeated
-	 * failures, which must not hit the demo accounts the other tests log in with.
+	 * passwords are tried with an unknown user and a user of this test's own, with the login throttle's free failures
+	 * raised for this class (all requests come from one address).
 	 */
 	@Test
 	void shouldAskForCredentialsOnEveryApiEndpointButThePublicLookup() {
