@@ -53,10 +53,13 @@ class CertificateDocument {
 
 	private final String publicBaseUrl;
 
-	CertificateDocument(CertificateFont fonts, CertificateService certificates,
+	private final Signatories signatories;
+
+	CertificateDocument(CertificateFont fonts, CertificateService certificates, Signatories signatories,
 			@Value("${certflow.public-base-url}") String publicBaseUrl) {
 		this.fonts = fonts;
 		this.certificates = certificates;
+		this.signatories = signatories;
 		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
 	}
 
@@ -109,7 +112,7 @@ class CertificateDocument {
 				PDPage page = new PDPage(PDRectangle.A4);
 				document.addPage(page);
 				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-					new Layout(content, font, page.getMediaBox()).draw(c, revisionMarker(c, revisions(c)),
+					new Layout(content, font, page.getMediaBox(), this.signatories.nameOf(c)).draw(c, revisionMarker(c, revisions(c)),
 							verificationUrl(c.number()), c.statusOn(EngineTime.today()));
 				}
 				info(document, c);
@@ -152,12 +155,15 @@ class CertificateDocument {
 
 		private final PDRectangle box;
 
+		private final String signatory;
+
 		private float y;
 
-		Layout(PDPageContentStream content, CertificateFont.Loaded font, PDRectangle box) {
+		Layout(PDPageContentStream content, CertificateFont.Loaded font, PDRectangle box, String signatory) {
 			this.content = content;
 			this.font = font;
 			this.box = box;
+			this.signatory = signatory;
 		}
 
 		void draw(Certificate c, String revision, String verificationUrl, CertificateStatus statusToday)
@@ -185,7 +191,7 @@ class CertificateDocument {
 			field("认证等级", c.grade() + "  " + stars(c.stars()));
 			field("发证日期", CHINESE_DATE.format(c.issuedOn()));
 			field("有效期", CHINESE_DATE.format(c.issuedOn()) + " 至 " + CHINESE_DATE.format(c.expiresOn()));
-			field("签发人", c.signatory());
+			field("签发人", this.signatory);
 			field("证书版本", revision);
 
 			this.y -= 8;
@@ -252,7 +258,7 @@ class CertificateDocument {
 			paragraphAt(MARGIN, "也可在国家认证认可监督管理委员会网站（www.cnca.gov.cn）查询本证书信息。", 10, INK, textWidth);
 			this.y -= 6;
 			paragraphAt(MARGIN, c.certificationBody() + "（盖章）", 11, INK, textWidth);
-			paragraphAt(MARGIN, "签发人：" + c.signatory() + "    发证日期：" + CHINESE_DATE.format(c.issuedOn()), 10, MUTED,
+			paragraphAt(MARGIN, "签发人：" + this.signatory + "    发证日期：" + CHINESE_DATE.format(c.issuedOn()), 10, MUTED,
 					textWidth);
 		}
 

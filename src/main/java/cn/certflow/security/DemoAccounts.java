@@ -9,7 +9,11 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Demo profile only: one account per role, password = user name. Never active in production. */
+/**
+ * Demo profile only: one account per role, password = user name, created past the password policy (which refuses a
+ * password equal to the user name: the demo is for trying CertFlow on a laptop, never for production). Each account
+ * is a person with a (made-up) name, as it is printed where a certificate names its 签发人.
+ */
 @Component
 @Profile("demo")
 @Order(1)
@@ -26,6 +30,18 @@ class DemoAccounts implements ApplicationRunner {
 			"manager", List.of(Groups.MANAGERS),
 			"admin", List.of(Groups.ADMINS));
 
+	/** Family name, given name: printed 刘洋 (family name first, no space). */
+	static final Map<String, List<String>> NAMES = Map.of(
+			"reviewer", List.of("李", "静"),
+			"lead", List.of("张", "伟"),
+			"auditor", List.of("王", "芳"),
+			"decider", List.of("刘", "洋"),
+			"dual", List.of("陈", "杰"),
+			"quality", List.of("杨", "丽"),
+			"quality2", List.of("赵", "敏"),
+			"manager", List.of("周", "强"),
+			"admin", List.of("孙", "磊"));
+
 	private final IdentityBootstrap bootstrap;
 
 	DemoAccounts(IdentityBootstrap bootstrap) {
@@ -34,7 +50,8 @@ class DemoAccounts implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		USERS.forEach((user, groups) -> this.bootstrap.ensureUser(user, user, user, groups));
+		USERS.forEach((user, groups) -> this.bootstrap.ensureUser(user, user, NAMES.get(user).get(1),
+				NAMES.get(user).get(0), groups, true));
 	}
 
 }

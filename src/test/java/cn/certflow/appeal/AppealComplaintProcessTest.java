@@ -63,7 +63,6 @@ class AppealComplaintProcessTest {
 		this.driver.moveTo(LocalDate.of(2026, 3, 10));
 		if (this.identity.createUserQuery().userId(AUDITING_QM).count() == 0) {
 			User user = this.identity.newUser(AUDITING_QM);
-			user.setPassword(AUDITING_QM);
 			this.identity.saveUser(user);
 			this.identity.createMembership(AUDITING_QM, Groups.QUALITY_MANAGERS);
 			this.identity.createMembership(AUDITING_QM, Groups.AUDITORS);

@@ -35,8 +35,10 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +80,9 @@ class CertificateDocumentTest {
 	@Autowired
 	CertificateService certificates;
 
+	@Autowired
+	IdentityService identity;
+
 	@Value("${certflow.public-base-url}")
 	String publicBaseUrl;
 
@@ -116,7 +121,7 @@ class CertificateDocumentTest {
 					"获证组织名称：", "天津某某电器服务有限公司", "统一社会信用代码：", request.creditCode(), "注册地址：",
 					"天津市红桥区丁字沽三号路85号", "认证范围：", "01.07 机械和设备制造业服务", "认证依据：", "ZCXH/XZ-19-2025",
 					"认证标准：", "GB/T 27922-2011《商品售后服务评价体系》", "认证等级：", "四星级  ★★★★", "发证日期：",
-					"2026年03月10日", "有效期：", "2026年03月10日 至 2029年03月09日", "签发人：", "decider",
+					"2026年03月10日", "有效期：", "2026年03月10日 至 2029年03月09日", "签发人：刘洋",
 					"第 1 版（首次发放）", "评定为四星级，特发此证");
 			assertThat(compact).as("how to verify it: the link printed in full")
 				.contains(this.publicBaseUrl + "/verify.html?number=" + certificate.number())
@@ -161,6 +166,44 @@ class CertificateDocumentTest {
 		assertThat(reissue).contains("第2版（监督降级），",
 				"替代2026年03月10日发放的第1版；原证书自本版发证日期（2027年01月09日）起作废", "三星级★★★",
 				"发证日期：2027年01月09日");
+	}
+
+	@Test
+	void shouldNameTheSignatoryByTheirNameNeverByTheirLoginId() throws IOException {
+		// issue 15 point 3, PCEC 13.1: the 签发人 is a person; the record keeps who decided (the login id)
+		Certificate certificate = this.clients.certify(CertificationDriver.request("PCEC", 3, 40), 12);
+		assertThat(certificate.signatory()).as("the record").isEqualTo("decider");
+
+		String printed = text(this.document.render(certificate));
+		assertThat(printed).contains("签发人：刘洋", "签发人：刘洋    发证日期").doesNotContain("decider");
+
+		User anna = this.identity.newUser("ameyer");
+		anna.setFirstName("Anna");
+		anna.setLastName("Meyer");
+		this.identity.saveUser(anna);
+		assertThat(text(this.document.render(signedBy(certificate, "ameyer")))).contains("签发人：Anna Meyer")
+			.doesNotContain("ameyer");
+	}
+
+	@Test
+	void shouldNameTheCertificationBodyWhenTheSignatoryHasNoName() throws IOException {
+		Certificate certificate = this.clients.certify(CertificationDriver.request("PCEC", 3, 40), 12);
+		User unnamed = this.identity.newUser("jdoe");
+		unnamed.setFirstName("jdoe");
+		this.identity.saveUser(unnamed);
+
+		for (String signatory : new String[] { "jdoe", "gone-user" }) {
+			assertThat(text(this.document.render(signedBy(certificate, signatory)))).as(signatory)
+				.contains("签发人：中创新海（天津）认证服务有限公司")
+				.doesNotContain(signatory);
+		}
+	}
+
+	private static Certificate signedBy(Certificate c, String signatory) {
+		return new Certificate(c.number(), c.applicationId(), c.revision(), c.certificationBody(), c.holderName(),
+				c.holderAddress(), c.creditCode(), c.scope(), c.scheme(), c.ruleDocument(), c.standard(), c.stars(),
+				c.grade(), c.decisionKey(), c.decisionVersion(), c.gradeExplanation(), c.issuedOn(), c.expiresOn(),
+				signatory, c.status());
 	}
 
 	@Test

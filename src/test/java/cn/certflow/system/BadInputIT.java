@@ -205,6 +205,10 @@ class BadInputIT {
 						t -> t.get("reviewer", "/api/applications/" + t.atReview + "/documents/abc"), 400, "id"),
 				new Case("unknown document", t -> t.get("reviewer", "/api/applications/" + t.atReview + "/documents/999999"),
 						404, "id"),
+				// accounts (issue 15 point 3): Camunda's password policy, refused in Chinese
+				new Case("weak password on user creation", t -> t.exchange("admin", HttpMethod.POST,
+						"/engine-rest/user/create", Map.of("profile", Map.of("id", "weak-probe"), "credentials",
+								Map.of("password", "password")), MediaType.APPLICATION_JSON), 400, "password"),
 				// certificate requests (R-SUS-1, R-CHG-1, R-UPG-1, R-SUR-2) and appeals (R-APL-1)
 				new Case("suspension of an unknown certificate", t -> t.certificateRequest("decider",
 						"PCEC-1900-000001/suspension", Map.of("reason", "投诉属实")), 404, "number"),
