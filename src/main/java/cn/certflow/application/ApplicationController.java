@@ -51,7 +51,7 @@ class ApplicationController {
 
 	@GetMapping("/{number}")
 	ApplicationView get(@PathVariable String number) {
-		this.access.requireAnyGroup(ApiAccess.STAFF);
+		this.access.requireApplication(number);
 		ApplicationRecord application = this.applications.get(number);
 		return new ApplicationView(application, this.documents.list(number),
 				this.history.of(StatusHistory.Entity.APPLICATION, number));
@@ -59,7 +59,7 @@ class ApplicationController {
 
 	@GetMapping("/{number}/history")
 	List<StatusHistory.Change> history(@PathVariable String number) {
-		this.access.requireAnyGroup(ApiAccess.STAFF);
+		this.access.requireApplication(number);
 		this.applications.get(number);
 		return this.history.of(StatusHistory.Entity.APPLICATION, number);
 	}
@@ -75,13 +75,13 @@ class ApplicationController {
 
 	@GetMapping("/{number}/documents")
 	List<DocumentRepository.DocumentInfo> documents(@PathVariable String number) {
-		this.access.requireAnyGroup(ApiAccess.STAFF);
+		this.access.requireApplication(number);
 		return this.documents.list(number);
 	}
 
 	@GetMapping("/{number}/documents/{id}")
 	ResponseEntity<byte[]> download(@PathVariable String number, @PathVariable long id) {
-		this.access.requireAnyGroup(ApiAccess.STAFF);
+		this.access.requireApplication(number);
 		DocumentRepository.DocumentContent document = this.documents.download(number, id);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(document.info().contentType()))

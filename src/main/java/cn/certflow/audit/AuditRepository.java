@@ -51,6 +51,15 @@ public class AuditRepository {
 			.list();
 	}
 
+	/** Everyone on any audit team of the application (initial, surveillance, recertification, special…). */
+	List<String> teamsOfApplication(long applicationId) {
+		return this.jdbc.sql("select distinct m.user_id from audit_team_member m join audit a on a.id = m.audit_id"
+				+ " where a.application_id = ? order by m.user_id")
+			.param(applicationId)
+			.query(String.class)
+			.list();
+	}
+
 	Optional<AuditStatus> status(long auditId) {
 		return this.jdbc.sql("select status from audit where id = ?")
 			.param(auditId)

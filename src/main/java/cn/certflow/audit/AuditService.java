@@ -93,6 +93,11 @@ public class AuditService {
 		return new Plan(auditId, List.copyOf(team));
 	}
 
+	/** Everyone who is or was on an audit team of the application, lead auditors included (who may see it, 15.4). */
+	public Set<String> auditorsOf(long applicationId) {
+		return new LinkedHashSet<>(this.audits.teamsOfApplication(applicationId));
+	}
+
 	void changeStatus(long auditId, AuditStatus to, String outcome, String by, String reason) {
 		AuditStatus from = this.audits.status(auditId).orElse(null);
 		this.audits.updateStatus(auditId, to, outcome);

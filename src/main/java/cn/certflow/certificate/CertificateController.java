@@ -42,8 +42,7 @@ class CertificateController {
 
 	@GetMapping("/{number}/history")
 	List<StatusHistory.Change> history(@PathVariable String number) {
-		this.access.requireAnyGroup(ApiAccess.STAFF);
-		this.certificates.get(number);
+		this.access.requireCertificate(number);
 		return this.history.of(StatusHistory.Entity.CERTIFICATE, number);
 	}
 

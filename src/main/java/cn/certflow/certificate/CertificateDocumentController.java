@@ -29,7 +29,7 @@ class CertificateDocumentController {
 
 	@GetMapping("/{number}/document.pdf")
 	ResponseEntity<byte[]> document(@PathVariable String number) {
-		this.access.requireAnyGroup(ApiAccess.STAFF);
+		this.access.requireCertificate(number);
 		Certificate certificate = this.certificates.get(number);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)

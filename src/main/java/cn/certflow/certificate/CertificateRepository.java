@@ -42,6 +42,13 @@ class CertificateRepository {
 			.optional();
 	}
 
+	/** The numbers of the certificates issued on the application. */
+	List<String> numbersOfApplication(long applicationId) {
+		return this.jdbc.sql("select number from certificate where application_id = ? order by number")
+			.param(applicationId)
+			.query(String.class)
+			.list();
+	}
 
 	void updateStatus(String number, CertificateStatus status) {
 		this.jdbc.sql("update certificate set status = ? where number = ?").params(status.name(), number).update();

@@ -91,14 +91,13 @@ class CertificateRequestController {
 
 	@GetMapping("/{number}/revisions")
 	List<CertificateRevision> revisions(@PathVariable String number) {
-		this.access.requireAnyGroup(ApiAccess.STAFF);
+		this.access.requireCertificate(number);
 		return this.certificates.revisions(number);
 	}
 
 	@GetMapping("/{number}/requests")
 	List<CertificateRequest> requests(@PathVariable String number) {
-		this.access.requireAnyGroup(ApiAccess.STAFF);
-		this.certificates.get(number);
+		this.access.requireCertificate(number);
 		return this.repository.of(number);
 	}
 

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import cn.certflow.system.EngineTime;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,16 +89,24 @@ class RegistryExport {
 		return entries;
 	}
 
-	/** The entries as CSV: UTF-8 with a byte-order mark, Chinese headers, RFC 4180 quoting. */
+	/**
+	 * The entries as CSV: UTF-8 with a byte-order mark, Chinese headers, RFC 4180 quoting; every value quoted and no
+	 * text able to start a formula (see {@link #cell}).
+	 */
 	byte[] csv(List<RegistryEntry> entries) {
 		CsvSchema.Builder schema = CsvSchema.builder();
 		RegistryEntry.COLUMNS.forEach(c -> schema.addColumn(c.header()));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
 			writer.write(BOM);
-			try (SequenceWriter rows = this.csv.writer(schema.build().withHeader()).writeValues(writer)) {
+			// our own fixed headers, unquoted as Excel writes them; the values always quoted (OWASP CSV injection)
+			writer.write(String.join(",", RegistryEntry.COLUMNS.stream().map(RegistryEntry.Column::header).toList()));
+			writer.write("\n");
+			try (SequenceWriter rows = this.csv.writer(schema.build().withoutHeader())
+				.with(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
+				.writeValues(writer)) {
 				for (RegistryEntry entry : entries) {
-					rows.write(RegistryEntry.COLUMNS.stream().map(c -> text(c.value().apply(entry))).toList());
+					rows.write(RegistryEntry.COLUMNS.stream().map(c -> cell(c.value().apply(entry))).toList());
 				}
 			}
 		}
@@ -107,8 +116,27 @@ class RegistryExport {
 		return out.toByteArray();
 	}
 
-	private static String text(Object value) {
-		return (value != null) ? value.toString() : "";
+	/** What starts a formula in Excel, WPS or LibreOffice Calc (OWASP "CSV Injection"). */
+	private static final String FORMULA_START = "=+-@\t\r";
+
+	/**
+	 * One value as a spreadsheet must read it. Text (holder name, address, scope, reasons: typed by clients and
+	 * staff) that begins with = + - @, a tab or a carriage return gets a single quote in front, which the
+	 * spreadsheet takes as "this is text" and does not show, so {@code =HYPERLINK(…)} or {@code @SUM(1+1)*cmd|…}
+	 * arrive as the text they are. Numbers (revision, stars, headcount, person-days) are written as numbers and never
+	 * changed: a number cannot be a formula, and none of these columns is ever negative; a text that merely looks
+	 * like a negative number is still text and keeps its quote. Every value is also quoted, so that no separator in
+	 * it (a comma, or a semicolon where that is the list separator) starts a new cell.
+	 */
+	static String cell(Object value) {
+		if (value == null) {
+			return "";
+		}
+		String text = value.toString();
+		if (value instanceof Number || text.isEmpty()) {
+			return text;
+		}
+		return (FORMULA_START.indexOf(text.charAt(0)) >= 0) ? "'" + text : text;
 	}
 
 	private List<Row> rows() {

@@ -28,13 +28,13 @@ class RegistryExportController {
 
 	@GetMapping("/export.json")
 	List<RegistryEntry> json() {
-		this.access.requireAnyGroup(ApiAccess.STAFF);
+		this.access.requireAnyGroup(ApiAccess.SEE_EVERY_CERTIFICATE);
 		return this.export.entries();
 	}
 
 	@GetMapping("/export.csv")
 	ResponseEntity<byte[]> csv() {
-		this.access.requireAnyGroup(ApiAccess.STAFF);
+		this.access.requireAnyGroup(ApiAccess.SEE_EVERY_CERTIFICATE);
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -2,7 +2,6 @@ package cn.certflow.notification;
 
 import java.util.List;
 
-import cn.certflow.application.ApplicationService;
 import cn.certflow.security.ApiAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,20 +13,16 @@ class ClientNoticeController {
 
 	private final ClientNoticeService notices;
 
-	private final ApplicationService applications;
-
 	private final ApiAccess access;
 
-	ClientNoticeController(ClientNoticeService notices, ApplicationService applications, ApiAccess access) {
+	ClientNoticeController(ClientNoticeService notices, ApiAccess access) {
 		this.notices = notices;
-		this.applications = applications;
 		this.access = access;
 	}
 
 	@GetMapping("/api/applications/{number}/notices")
 	List<ClientNotice> notices(@PathVariable String number) {
-		this.access.requireAnyGroup(ApiAccess.STAFF);
-		this.applications.get(number);
+		this.access.requireApplication(number);
 		return this.notices.ofApplication(number);
 	}
 

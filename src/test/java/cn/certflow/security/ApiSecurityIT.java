@@ -503,4 +503,252 @@ class ApiSecurityIT {
 		return Map.of("variables", variables);
 	}
 
+
+	// =================================================================================================================
+	// Issue 15, points 4 and 6 (branch sec-access): who sees which record on our API, managers read-only, comments and
+	// attachments on tasks, documents kept and served as what their bytes are, nosniff. Appended as one block.
+	// =================================================================================================================
+
+	/**
+	 * Issue 15.4: our API follows the engine's rule. {@code auditor}, not on B's team and holding no task of B, gets
+	 * exactly what an unknown number gets (404) for B's record, history, documents, notices, certificate and
+	 * complaint; a team member, a person who holds or held one of its tasks, and the groups whose role covers every
+	 * application see them (200).
+	 */
+	@Test
+	void shouldShowAnApplicationOnlyToItsTeamItsTaskHoldersAndTheGroupsThatSeeAll_issue15_4() throws Exception {
+		String a = this.driver.toDecision(CertificationDriver.request("PCEC", 3, 10), 12); // team: lead, auditor
+		String b = this.driver.toDecisionWithTeam("lead", "dual");
+		String c = this.driver.submit(CertificationDriver.request("PCEC", 3, 10)); // waiting for its review
+		this.driver.complete("decider", a, InitialCertification.Elements.CERTIFICATION_DECISION,
+				Map.of("decisionOutcome", "CERTIFY"));
+		this.driver.complete("decider", b, InitialCertification.Elements.CERTIFICATION_DECISION,
+				Map.of("decisionOutcome", "CERTIFY"));
+		String certificateOfB = certificateOf(b);
+		long documentOfA = documentOf(a);
+		long documentOfB = documentOf(b);
+		String caseOfB = JSON.readTree(exchange("reviewer", HttpMethod.POST, "/api/cases", Map.of("kind", "COMPLAINT",
+				"certificateNumber", certificateOfB, "complainant", "某某", "subject", "维修不及时", "description", "维修不及时"))
+			.getBody()).get("caseNumber").asText();
+
+		// auditor: not on B's team, no task of B
+		for (String path : List.of("/api/applications/" + b, "/api/applications/" + b + "/history",
+				"/api/applications/" + b + "/documents", "/api/applications/" + b + "/documents/" + documentOfB,
+				"/api/applications/" + b + "/notices")) {
+			ResponseEntity<String> hidden = exchange("auditor", HttpMethod.GET, path, null);
+			assertThat(hidden.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+			ResponseEntity<String> unknown = exchange("auditor", HttpMethod.GET, path.replace(b, "APP-1900-000077"), null);
+			assertThat(JSON.readTree(hidden.getBody().replace(b, "N")))
+				.as("%s: the same answer as for an application that does not exist", path)
+				.isEqualTo(JSON.readTree(unknown.getBody().replace("APP-1900-000077", "N")));
+		}
+		for (String path : List.of("/history", "/revisions", "/requests", "/document.pdf")) {
+			assertThat(status("auditor", HttpMethod.GET, "/api/certificates/" + certificateOfB + path, null)).as(path)
+				.isEqualTo(404);
+		}
+		assertThat(status("auditor", HttpMethod.GET, "/api/cases/" + caseOfB, null)).isEqualTo(404);
+		assertThat(status("lead", HttpMethod.GET, "/api/cases/" + caseOfB, null)).as("the persons a complaint is about")
+			.isEqualTo(404);
+		assertThat(status("auditor", HttpMethod.GET, "/api/certificates/export.csv", null)).as("every certificate")
+			.isEqualTo(403);
+		assertThat(status("lead", HttpMethod.GET, "/api/certificates/export.json", null)).isEqualTo(403);
+
+		// auditor on A's team: A's record, documents and certificate
+		assertThat(status("auditor", HttpMethod.GET, "/api/applications/" + a, null)).isEqualTo(200);
+		assertThat(status("auditor", HttpMethod.GET, "/api/applications/" + a + "/documents/" + documentOfA, null))
+			.isEqualTo(200);
+		assertThat(status("auditor", HttpMethod.GET, "/api/certificates/" + certificateOf(a) + "/history", null))
+			.isEqualTo(200);
+		// dual and lead on B's team
+		assertThat(status("dual", HttpMethod.GET, "/api/applications/" + b + "/documents/" + documentOfB, null))
+			.isEqualTo(200);
+		assertThat(status("lead", HttpMethod.GET, "/api/applications/" + b, null)).isEqualTo(200);
+		// decider held A's decision task (offered to the decision makers, finished since): A yes, C not
+		assertThat(status("decider", HttpMethod.GET, "/api/applications/" + a, null)).isEqualTo(200);
+		assertThat(status("decider", HttpMethod.GET, "/api/applications/" + c, null)).isEqualTo(404);
+		assertThat(status("lead", HttpMethod.GET, "/api/applications/" + c, null)).isEqualTo(404);
+		assertThat(status("auditor", HttpMethod.GET, "/api/applications/" + c, null)).isEqualTo(404);
+		// decision makers see every certificate (they may suspend or withdraw any)
+		assertThat(status("decider", HttpMethod.GET, "/api/certificates/" + certificateOfB + "/history", null))
+			.isEqualTo(200);
+		assertThat(status("decider", HttpMethod.GET, "/api/certificates/export.json", null)).isEqualTo(200);
+		// the groups whose role covers every application and case
+		for (String user : List.of("reviewer", "quality", "manager", "admin")) {
+			assertThat(status(user, HttpMethod.GET, "/api/applications/" + c, null)).as(user).isEqualTo(200);
+			assertThat(status(user, HttpMethod.GET, "/api/applications/" + b + "/documents/" + documentOfB, null))
+				.as(user)
+				.isEqualTo(200);
+			assertThat(status(user, HttpMethod.GET, "/api/cases/" + caseOfB, null)).as(user).isEqualTo(200);
+		}
+		// a lead auditor sees an application waiting for planning: the planning task is offered to them all
+		String d = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
+		this.driver.acceptApplication(d);
+		this.driver.signContract(d);
+		this.driver.passDocuments(d);
+		assertThat(status("lead", HttpMethod.GET, "/api/applications/" + d, null)).isEqualTo(200);
+		assertThat(status("auditor", HttpMethod.GET, "/api/applications/" + d, null)).isEqualTo(404);
+	}
+
+	/** Issue 15.4: managers only read, on our API as in the engine; registering a complaint is the reviewers'. */
+	@Test
+	void shouldKeepManagersReadOnlyOnOurApi_issue15_4() {
+		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
+		Map<String, Object> complaint = Map.of("kind", "COMPLAINT", "applicationNumber", number, "complainant", "某某",
+				"subject", "受理太慢", "description", "申请受理太慢");
+		Map<String, Long> before = DatabaseSnapshot.take(this.jdbc);
+
+		assertThat(status("manager", HttpMethod.POST, "/api/cases", complaint)).isEqualTo(403);
+		for (String endpoint : apiEndpoints()) {
+			if (endpoint.startsWith("GET ") || endpoint.equals("POST /api/conflicts")) {
+				continue; // a declaration of one's own conflicts of interest changes no certification record
+			}
+			assertThat(call("manager:manager", endpoint).getStatusCode().value()).as(endpoint).isIn(403, 415);
+		}
+
+		assertThat(DatabaseSnapshot.take(this.jdbc)).isEqualTo(before);
+		assertThat(status("reviewer", HttpMethod.POST, "/api/cases", complaint)).isEqualTo(201);
+	}
+
+	/**
+	 * Issue 15.4: Camunda checks no permission when a comment or attachment is added to a task; managers (READ on every
+	 * task) and quality managers (READ_HISTORY on every process) could write on any. Now only those who may work the
+	 * task can, through /engine-rest as through Tasklist.
+	 */
+	@Test
+	void shouldLetOnlyThoseWhoMayWorkATaskWriteCommentsAndAttachmentsOnIt_issue15_4() throws Exception {
+		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
+		String taskId = this.driver.task(number, InitialCertification.Elements.REVIEW_APPLICATION).getId();
+		String task = "/engine-rest/task/" + taskId;
+		Map<String, Long> before = notes();
+
+		for (String user : List.of("manager", "quality")) {
+			// what Camunda asks before it writes: that the caller sees the task's history
+			assertThat(list(user, "/engine-rest/history/task?taskId=" + taskId)).as(user + " sees the task").hasSize(1);
+			ResponseEntity<String> comment = exchange(user, HttpMethod.POST, task + "/comment/create",
+					Map.of("message", "请尽快处理"));
+			assertThat(comment.getStatusCode()).as(user + " comments").isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(attach(user, task).getStatusCode()).as(user + " attaches").isEqualTo(HttpStatus.FORBIDDEN);
+		}
+		assertThat(status("auditor", HttpMethod.POST, task + "/comment/create", Map.of("message", "x"))).isIn(400, 403,
+				404);
+		assertThat(notes()).as("nothing written").isEqualTo(before);
+
+		// those who may work the task may: the reviewers, to whom it is offered (through the Java API: Camunda's REST
+		// API also wants READ_HISTORY, which reviewers have not), and administrators; a manager removes nothing
+		this.driver.as("reviewer", () -> this.tasks.createComment(taskId, null, "资料齐全"));
+		ResponseEntity<String> attached = attach("admin", task);
+		assertThat(attached.getStatusCode()).isEqualTo(HttpStatus.OK);
+		String attachmentId = JSON.readTree(attached.getBody()).get("id").asText();
+		// (Camunda's delete resource answers every refusal "404 deletion is not possible", without its cause)
+		assertThat(status("manager", HttpMethod.DELETE, task + "/attachment/" + attachmentId, null)).isIn(403, 404);
+		assertThat(status("quality", HttpMethod.DELETE, task + "/attachment/" + attachmentId, null)).isIn(403, 404);
+		assertThat(notes()).containsEntry("act_hi_comment", before.get("act_hi_comment") + 1)
+			.containsEntry("act_hi_attachment", before.get("act_hi_attachment") + 1);
+		this.driver.as("reviewer", () -> this.tasks.deleteTaskAttachment(taskId, attachmentId));
+		assertThat(notes()).containsEntry("act_hi_attachment", before.get("act_hi_attachment"));
+	}
+
+	/** Issue 15.6: every response of our API says nosniff, refusals and errors included. */
+	@Test
+	void shouldSendNosniffOnEveryApiResponse_issue15_6() {
+		List<ResponseEntity<String>> responses = List.of(
+				this.http.getForEntity("/api/applications/APP-1900-000001", String.class),
+				this.http.getForEntity("/api/certificates/PCEC-1900-000009", String.class),
+				exchange("reviewer", HttpMethod.GET, "/api/applications/APP-1900-000001", null),
+				exchange("reviewer", HttpMethod.POST, "/api/applications", Map.of()),
+				exchange("auditor", HttpMethod.GET, "/api/certificates/export.json", null),
+				exchange("manager", HttpMethod.GET, "/api/certificates/export.json", null),
+				exchange("reviewer", HttpMethod.GET, "/engine-rest/task", null));
+		assertThat(responses).extracting(r -> r.getStatusCode().value()).containsExactly(401, 404, 404, 400, 403, 200, 200);
+		assertThat(responses).allSatisfy(r -> assertThat(r.getHeaders().getFirst("X-Content-Type-Options"))
+			.as(r.getStatusCode().toString())
+			.isEqualTo("nosniff"));
+	}
+
+	/**
+	 * Issue 15.6: a PDF uploaded under a name with a path, CR/LF and a right-to-left override is kept under a clean
+	 * name ending in .pdf, and handed out as an attachment of the type its bytes are.
+	 */
+	@Test
+	void shouldKeepAndServeADocumentUnderACleanNameAsTheTypeItsBytesAre_issue15_6() throws Exception {
+		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
+		String name = "../../etc/营业执照\r\nX-Injected: 1\u202Efdp.exe";
+		byte[] pdf = "%PDF-1.4\n% 营业执照\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+
+		ResponseEntity<String> uploaded = uploadRaw(number, name, "application/octet-stream", pdf);
+
+		assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+		JsonNode info = JSON.readTree(uploaded.getBody());
+		assertThat(info.get("fileName").asText()).isEqualTo("营业执照X-Injected: 1fdp.exe.pdf");
+		assertThat(info.get("contentType").asText()).as("the type the bytes are").isEqualTo("application/pdf");
+		ResponseEntity<byte[]> download = this.http.withBasicAuth("reviewer", "reviewer")
+			.getForEntity("/api/applications/" + number + "/documents/" + info.get("id").asLong(), byte[].class);
+		assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+		assertThat(download.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(download.getHeaders().getContentDisposition().getType()).isEqualTo("attachment");
+		assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("营业执照X-Injected: 1fdp.exe.pdf");
+		assertThat(download.getHeaders().get("X-Injected")).isNull();
+		assertThat(download.getBody()).isEqualTo(pdf);
+	}
+
+	private String certificateOf(String applicationNumber) {
+		return this.jdbc
+			.sql("select c.number from certificate c join application a on a.id = c.application_id where a.number = ?")
+			.param(applicationNumber)
+			.query(String.class)
+			.single();
+	}
+
+	private long documentOf(String applicationNumber) {
+		return this.jdbc
+			.sql("select min(d.id) from application_document d join application a on a.id = d.application_id"
+					+ " where a.number = ?")
+			.param(applicationNumber)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Comments and attachments kept by the engine. */
+	private Map<String, Long> notes() {
+		Map<String, Long> counts = new java.util.TreeMap<>();
+		for (String table : List.of("act_hi_comment", "act_hi_attachment")) {
+			counts.put(table, this.jdbc.sql("select count(*) from " + table).query(Long.class).single());
+		}
+		return counts;
+	}
+
+	/** An attachment by link, as Tasklist adds one. */
+	private ResponseEntity<String> attach(String user, String task) {
+		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+		body.add("attachment-name", "整改说明");
+		body.add("attachment-description", "链接");
+		body.add("attachment-type", "url");
+		body.add("url", "https://example.org/note");
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return this.http.withBasicAuth(user, user)
+			.postForEntity(task + "/attachment/create", new HttpEntity<>(body, headers), String.class);
+	}
+
+	/**
+	 * A document upload written byte for byte, the file name in RFC 5987 form ({@code filename*}) as a client may
+	 * send CR, LF and other characters that a plain quoted name cannot carry.
+	 */
+	private ResponseEntity<String> uploadRaw(String number, String fileName, String contentType, byte[] content) {
+		String boundary = "----certflow" + System.nanoTime();
+		String encoded = java.net.URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nBUSINESS_LICENSE\r\n"
+				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x\"; filename*=UTF-8''"
+				+ encoded + "\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary));
+		return this.http.withBasicAuth("reviewer", "reviewer")
+			.postForEntity("/api/applications/" + number + "/documents", new HttpEntity<>(body.toByteArray(), headers),
+					String.class);
+	}
+
 }

@@ -522,4 +522,45 @@ class BadInputIT {
 		return "%PDF-1.4 test".getBytes(StandardCharsets.UTF_8);
 	}
 
+
+	// =================================================================================================================
+	// Issue 15.6 (branch sec-access): uploads whose bytes are not what they say, or not a format we take. Each is
+	// refused with 400 naming "file", in Chinese, and stores nothing. Appended as one block.
+	// =================================================================================================================
+
+	private static final byte[] HTML = "<!DOCTYPE html><html><body><script>fetch('/api/applications')</script></body></html>"
+		.getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(document.cookie)\"/>"
+		.getBytes(StandardCharsets.UTF_8);
+
+	static Stream<Case> badUploads() {
+		MediaType docx = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+		byte[] zip = { 'P', 'K', 3, 4, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 'a',
+				'.', 'e', 'x', 'e' };
+		byte[] ole2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0, 0,
+				0, 0, 0, 0, 0 };
+		return Stream.of(
+				new Case("upload HTML declared as PDF", t -> t.upload(t.atReview, "BUSINESS_LICENSE", "licence.pdf",
+						MediaType.APPLICATION_PDF, HTML), 400, "file"),
+				new Case("upload SVG declared as PNG", t -> t.upload(t.atReview, "BUSINESS_LICENSE", "licence.png",
+						MediaType.IMAGE_PNG, SVG), 400, "file"),
+				new Case("upload HTML declared as nothing (octet-stream)", t -> t.upload(t.atReview, "BUSINESS_LICENSE",
+						"licence.pdf", MediaType.APPLICATION_OCTET_STREAM, HTML), 400, "file"),
+				new Case("upload PNG declared as PDF", t -> t.upload(t.atReview, "BUSINESS_LICENSE", "licence.pdf",
+						MediaType.APPLICATION_PDF, png), 400, "file"),
+				new Case("upload ZIP declared as DOCX", t -> t.upload(t.atReview, "COMPANY_PROFILE", "profile.docx", docx,
+						zip), 400, "file"),
+				new Case("upload legacy Word (.doc)", t -> t.upload(t.atReview, "COMPANY_PROFILE", "profile.doc",
+						MediaType.parseMediaType("application/msword"), ole2), 400, "file"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badUploads")
+	void shouldRefuseUploadsWhoseBytesAreNotWhatTheySay_issue15_6(Case bad) throws Exception {
+		shouldRefuseNamingTheFieldAndChangeNothing(bad);
+		assertThat(bad.request().apply(this).getBody()).as("in Chinese").containsPattern("[\\u4e00-\\u9fff]");
+	}
+
 }
