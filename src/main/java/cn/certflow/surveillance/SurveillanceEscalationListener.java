@@ -1,6 +1,9 @@
 package cn.certflow.surveillance;
 
+import java.util.List;
+
 import cn.certflow.certificate.CertificateLifecycle;
+import cn.certflow.certificate.CertificateService;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.FormInput;
 import cn.certflow.system.StatusHistory;
@@ -14,20 +17,32 @@ class SurveillanceEscalationListener implements TaskListener {
 
 	private final SurveillanceRepository surveillances;
 
+	private final CertificateService certificates;
+
 	private final StatusHistory history;
 
 	private final CurrentUser currentUser;
 
-	SurveillanceEscalationListener(SurveillanceRepository surveillances, StatusHistory history, CurrentUser currentUser) {
+	SurveillanceEscalationListener(SurveillanceRepository surveillances, CertificateService certificates,
+			StatusHistory history, CurrentUser currentUser) {
 		this.surveillances = surveillances;
+		this.certificates = certificates;
 		this.history = history;
 		this.currentUser = currentUser;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		long id = CertificateLifecycle.SURVEILLANCE_ID.from(task).get();
-		if (EVENTNAME_CREATE.equals(task.getEventName())) {
+		// the certificate's overdue surveillance from our records, never from a process variable (issue 15)
+		boolean created = EVENTNAME_CREATE.equals(task.getEventName());
+		List<SurveillanceRepository.Surveillance> all = this.surveillances
+			.of(this.certificates.forProcess(task.getExecution()).number());
+		long id = all.stream()
+			.filter((s) -> created ? !"DECIDED".equals(s.status()) : s.escalatedAt() != null)
+			.reduce((first, later) -> later)
+			.orElseThrow(() -> new IllegalStateException("No overdue surveillance of " + all))
+			.id();
+		if (created) {
 			this.surveillances.escalate(id);
 			this.history.record(StatusHistory.Entity.SURVEILLANCE, String.valueOf(id), null, "ESCALATED",
 					CurrentUser.SYSTEM, "not done by its due date: escalated to managers", StatusHistory.Process.of(task));
