@@ -1,7 +1,5 @@
 package cn.certflow.surveillance;
 
-import java.util.List;
-
 import cn.certflow.certificate.CertificateLifecycle;
 import cn.certflow.certificate.CertificateService;
 import cn.certflow.system.CurrentUser;
@@ -33,16 +31,15 @@ class SurveillanceEscalationListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		// the certificate's overdue surveillance from our records, never from a process variable (issue 15)
-		boolean created = EVENTNAME_CREATE.equals(task.getEventName());
-		List<SurveillanceRepository.Surveillance> all = this.surveillances
-			.of(this.certificates.forProcess(task.getExecution()).number());
-		long id = all.stream()
-			.filter((s) -> created ? !"DECIDED".equals(s.status()) : s.escalatedAt() != null)
+		// the certificate's surveillance from our records, never from a process variable (issue 15): the latest one,
+		// opened by this iteration of the annual surveillance (the next opens only when this task is done)
+		String number = this.certificates.forProcess(task.getExecution()).number();
+		long id = this.surveillances.of(number)
+			.stream()
 			.reduce((first, later) -> later)
-			.orElseThrow(() -> new IllegalStateException("No overdue surveillance of " + all))
+			.orElseThrow(() -> new IllegalStateException("No surveillance of " + number))
 			.id();
-		if (created) {
+		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			this.surveillances.escalate(id);
 			this.history.record(StatusHistory.Entity.SURVEILLANCE, String.valueOf(id), null, "ESCALATED",
 					CurrentUser.SYSTEM, "not done by its due date: escalated to managers", StatusHistory.Process.of(task));
