@@ -33,9 +33,10 @@ import org.springframework.stereotype.Component;
  * the task's variables ({@code PUT /engine-rest/task/{id}/variables/{name}}): a decision maker could name another
  * client's audit as {@code auditId}. This engine plugin checks each such command before it runs, in the engine, so
  * that every entry point is covered: a variable that is not a field the task's form lets its user fill in (read-only
- * context fields included) is refused with {@link InvalidInputException} naming it (400), and nothing changes. A task
- * without a form takes no variables. The variables our own listeners set while the task completes are not submitted
- * and are not affected.
+ * context fields included) is refused with {@link InvalidInputException} naming it (400), and nothing changes; set as
+ * the task's variables, or sent with a BPMN error or escalation, it is refused as an AuthorizationException (403:
+ * Camunda's REST API answers 500 to any other engine exception there). A task without a form takes no variables. The
+ * variables our own listeners set while the task completes are not submitted and are not affected.
  *
  * <p>
  * Starting a process that has a start form ({@code initial-certification}): a start form submission may set its
@@ -90,7 +91,7 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin {
 			}
 			Set<String> fields = Context.getCommandContext().runWithoutAuthorization(() -> taskFields(submitted.taskId()));
 			if (fields != null) {
-				refuseOthers(submitted.names(), fields, NOT_A_TASK_FIELD, false);
+				refuseOthers(submitted.names(), fields, NOT_A_TASK_FIELD, !submitted.completion());
 			}
 		}
 

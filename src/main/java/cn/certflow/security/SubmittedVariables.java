@@ -33,8 +33,11 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
  */
 final class SubmittedVariables {
 
-	/** What is submitted to a user task. */
-	record ToTask(String taskId, Set<String> names) {
+	/**
+	 * What is submitted to a user task; {@code completion}: completed (or resolved) with them, as a form submission,
+	 * rather than set as the task's variables or sent with a BPMN error or escalation.
+	 */
+	record ToTask(String taskId, Set<String> names, boolean completion) {
 	}
 
 	/** What a process is started with; {@code atActivities}: started somewhere else than at its start event. */
@@ -86,27 +89,27 @@ final class SubmittedVariables {
 	static Optional<ToTask> toTask(Command<?> command) {
 		// CompleteTaskCmd includes ResolveTaskCmd (a delegated task resolved with variables)
 		if (command instanceof CompleteTaskCmd) {
-			return task(command, COMPLETE_TASK_ID, names(get(COMPLETE_VARIABLES, command)));
+			return task(command, COMPLETE_TASK_ID, names(get(COMPLETE_VARIABLES, command)), true);
 		}
 		if (command instanceof SubmitTaskFormCmd) {
-			return task(command, SUBMIT_TASK_ID, names(get(SUBMIT_PROPERTIES, command)));
+			return task(command, SUBMIT_TASK_ID, names(get(SUBMIT_PROPERTIES, command)), true);
 		}
 		if (command instanceof SetTaskVariablesCmd) {
-			return task(command, VARIABLE_ENTITY_ID, names(get(SET_VARIABLES, command)));
+			return task(command, VARIABLE_ENTITY_ID, names(get(SET_VARIABLES, command)), false);
 		}
 		if (command instanceof RemoveTaskVariablesCmd) {
-			return task(command, VARIABLE_ENTITY_ID, names(get(REMOVE_NAMES, command)));
+			return task(command, VARIABLE_ENTITY_ID, names(get(REMOVE_NAMES, command)), false);
 		}
 		if (command instanceof PatchTaskVariablesCmd) {
 			Set<String> names = names(get(PATCH_VARIABLES, command));
 			names.addAll(names(get(PATCH_DELETIONS, command)));
-			return task(command, PATCH_ENTITY_ID, names);
+			return task(command, PATCH_ENTITY_ID, names, false);
 		}
 		if (command instanceof HandleTaskBpmnErrorCmd) {
-			return task(command, ERROR_TASK_ID, names(get(ERROR_VARIABLES, command)));
+			return task(command, ERROR_TASK_ID, names(get(ERROR_VARIABLES, command)), false);
 		}
 		if (command instanceof HandleTaskEscalationCmd) {
-			return task(command, ESCALATION_TASK_ID, names(get(ESCALATION_VARIABLES, command)));
+			return task(command, ESCALATION_TASK_ID, names(get(ESCALATION_VARIABLES, command)), false);
 		}
 		return Optional.empty();
 	}
@@ -131,8 +134,8 @@ final class SubmittedVariables {
 				names(builder.getVariables()), false, atActivities);
 	}
 
-	private static Optional<ToTask> task(Command<?> command, Field taskId, Set<String> names) {
-		return Optional.of(new ToTask((String) get(taskId, command), names));
+	private static Optional<ToTask> task(Command<?> command, Field taskId, Set<String> names, boolean completion) {
+		return Optional.of(new ToTask((String) get(taskId, command), names, completion));
 	}
 
 	private static Set<String> names(Object variables) {

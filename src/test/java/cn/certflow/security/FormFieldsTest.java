@@ -81,20 +81,20 @@ class FormFieldsTest {
 	void shouldReadTheVariablesOfEveryCommandThatSetsThemForAUser() {
 		Map<String, Object> variables = Map.of("decisionOutcome", "CERTIFY", "auditId", 1L);
 		Set<String> names = Set.of("auditId", "decisionOutcome");
-		assertThat(SubmittedVariables.toTask(new CompleteTaskCmd("t1", variables))).hasValue(task("t1", names));
-		assertThat(SubmittedVariables.toTask(new ResolveTaskCmd("t1", variables))).hasValue(task("t1", names));
+		assertThat(SubmittedVariables.toTask(new CompleteTaskCmd("t1", variables))).hasValue(completion("t1", names));
+		assertThat(SubmittedVariables.toTask(new ResolveTaskCmd("t1", variables))).hasValue(completion("t1", names));
 		assertThat(SubmittedVariables.toTask(new SubmitTaskFormCmd("t1", variables, false, false)))
-			.hasValue(task("t1", names));
-		assertThat(SubmittedVariables.toTask(new SetTaskVariablesCmd("t1", variables, true))).hasValue(task("t1", names));
+			.hasValue(completion("t1", names));
+		assertThat(SubmittedVariables.toTask(new SetTaskVariablesCmd("t1", variables, true))).hasValue(other("t1", names));
 		assertThat(SubmittedVariables.toTask(new RemoveTaskVariablesCmd("t1", List.of("auditId"), false)))
-			.hasValue(task("t1", Set.of("auditId")));
+			.hasValue(other("t1", Set.of("auditId")));
 		assertThat(SubmittedVariables.toTask(new PatchTaskVariablesCmd("t1", Map.of("decisionOutcome", "REFUSE"),
 				List.of("auditId"), false)))
-			.hasValue(task("t1", names));
+			.hasValue(other("t1", names));
 		assertThat(SubmittedVariables.toTask(new HandleTaskBpmnErrorCmd("t1", "E", "m", variables)))
-			.hasValue(task("t1", names));
-		assertThat(SubmittedVariables.toTask(new HandleTaskEscalationCmd("t1", "E", variables))).hasValue(task("t1", names));
-		assertThat(SubmittedVariables.toTask(new CompleteTaskCmd("t1", null))).hasValue(task("t1", Set.of()));
+			.hasValue(other("t1", names));
+		assertThat(SubmittedVariables.toTask(new HandleTaskEscalationCmd("t1", "E", variables))).hasValue(other("t1", names));
+		assertThat(SubmittedVariables.toTask(new CompleteTaskCmd("t1", null))).hasValue(completion("t1", Set.of()));
 		assertThat(SubmittedVariables.toTask(new SetExecutionVariablesCmd("e1", variables, false)))
 			.as("process instance variables: UPDATE on the instance, which no staff group has").isEmpty();
 
@@ -109,8 +109,12 @@ class FormFieldsTest {
 			.hasValue(new SubmittedVariables.ToStart(null, "initial-certification", names, false, true));
 	}
 
-	private static SubmittedVariables.ToTask task(String id, Set<String> names) {
-		return new SubmittedVariables.ToTask(id, names);
+	private static SubmittedVariables.ToTask completion(String id, Set<String> names) {
+		return new SubmittedVariables.ToTask(id, names, true);
+	}
+
+	private static SubmittedVariables.ToTask other(String id, Set<String> names) {
+		return new SubmittedVariables.ToTask(id, names, false);
 	}
 
 	private static Set<String> fieldsOf(String form) throws IOException {
