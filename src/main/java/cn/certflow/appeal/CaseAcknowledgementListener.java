@@ -28,8 +28,10 @@ class CaseAcknowledgementListener implements TaskListener {
 		String text = FormInput.requiredText(AppealComplaint.ACKNOWLEDGEMENT_TEXT, task,
 				"write the acknowledgement sent to the complainant");
 		String by = this.currentUser.id(task);
-		this.cases.acknowledged(AppealComplaint.CASE_ID.from(task).get(), text, by);
-		this.history.record(StatusHistory.Entity.CASE, AppealComplaint.CASE_NUMBER.from(task).get(), "RECEIVED",
+		// the case is the process's business key, never a process variable (issue 15)
+		CaseRecord record = this.cases.find(task.getExecution().getProcessBusinessKey()).orElseThrow();
+		this.cases.acknowledged(record.id(), text, by);
+		this.history.record(StatusHistory.Entity.CASE, record.number(), "RECEIVED",
 				"ACKNOWLEDGED", by, text, StatusHistory.Process.of(task));
 	}
 

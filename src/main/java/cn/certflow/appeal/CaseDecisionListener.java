@@ -35,17 +35,18 @@ class CaseDecisionListener implements TaskListener {
 				Set.of(AppealComplaint.UPHELD, AppealComplaint.DISMISSED));
 		String reasons = FormInput.requiredText(AppealComplaint.OUTCOME_REASONS, task,
 				"the outcome is communicated with its reasons");
+		// kind and certificate as recorded with the case (the process's business key), never process variables (issue 15)
+		CaseRecord record = this.cases.find(task.getExecution().getProcessBusinessKey()).orElseThrow();
 		boolean atFault = Boolean.TRUE.equals(AppealComplaint.CLIENT_AT_FAULT.from(task).getOrNull());
-		if (atFault && (!AppealComplaint.Kind.COMPLAINT.name().equals(AppealComplaint.KIND.from(task).get())
-				|| !AppealComplaint.UPHELD.equals(outcome)
-				|| AppealComplaint.CERTIFICATE_NUMBER.from(task).getOrNull() == null)) {
+		if (atFault && (!AppealComplaint.Kind.COMPLAINT.name().equals(record.kind())
+				|| !AppealComplaint.UPHELD.equals(outcome) || record.certificateNumber() == null)) {
 			throw new InvalidInputException(AppealComplaint.CLIENT_AT_FAULT.getName(),
 					"only an upheld complaint about a certificate can be found the certified client's fault");
 		}
 		AppealComplaint.CLIENT_AT_FAULT.on(task).set(atFault);
 		String by = this.currentUser.id(task);
-		this.cases.decided(AppealComplaint.CASE_ID.from(task).get(), outcome, reasons, atFault, by);
-		this.history.record(StatusHistory.Entity.CASE, AppealComplaint.CASE_NUMBER.from(task).get(), "ACKNOWLEDGED",
+		this.cases.decided(record.id(), outcome, reasons, atFault, by);
+		this.history.record(StatusHistory.Entity.CASE, record.number(), "ACKNOWLEDGED",
 				outcome, by, reasons, StatusHistory.Process.of(task));
 	}
 

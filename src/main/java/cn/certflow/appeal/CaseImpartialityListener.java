@@ -16,15 +16,21 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseImpartialityListener implements TaskListener {
 
+	private final CaseRepository cases;
+
 	private final CurrentUser currentUser;
 
-	CaseImpartialityListener(CurrentUser currentUser) {
+	CaseImpartialityListener(CaseRepository cases, CurrentUser currentUser) {
+		this.cases = cases;
 		this.currentUser = currentUser;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		List<String> involved = Arrays.stream(AppealComplaint.INVOLVED_PERSONS.from(task).getOrDefault("").split(","))
+		// the persons involved as recorded with the case (the process's business key), never a process variable (issue 15)
+		CaseRecord record = this.cases.find(task.getExecution().getProcessBusinessKey()).orElseThrow();
+		String named = (record.involvedPersons() != null) ? record.involvedPersons() : "";
+		List<String> involved = Arrays.stream(named.split(","))
 			.map(String::trim)
 			.filter(s -> !s.isEmpty())
 			.toList();
@@ -32,7 +38,7 @@ class CaseImpartialityListener implements TaskListener {
 		for (String candidate : new String[] { person, task.getAssignee() }) {
 			if (candidate != null && involved.contains(candidate)) {
 				throw new AuthorizationException("R-APL-1: " + candidate + " was involved in the contested matter "
-						+ involved + " of case " + AppealComplaint.CASE_NUMBER.from(task).get() + " and may not decide it");
+						+ involved + " of case " + record.number() + " and may not decide it");
 			}
 		}
 	}

@@ -25,7 +25,7 @@ class CommunicateCaseOutcomeDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		CaseRecord record = this.cases.find(AppealComplaint.CASE_NUMBER.from(execution).get()).orElseThrow();
+		CaseRecord record = this.cases.find(execution.getProcessBusinessKey()).orElseThrow();
 		if (record.applicationNumber() != null) {
 			this.applications.recordNotice(this.applications.get(record.applicationNumber()).id(),
 					record.kind() + "_OUTCOME", record.number() + " " + record.outcome() + ": " + record.outcomeReasons(),

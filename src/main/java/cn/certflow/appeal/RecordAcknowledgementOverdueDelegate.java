@@ -21,9 +21,10 @@ class RecordAcknowledgementOverdueDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.cases.escalated(AppealComplaint.CASE_ID.from(execution).get());
+		CaseRecord record = this.cases.find(execution.getProcessBusinessKey()).orElseThrow();
+		this.cases.escalated(record.id());
 		AppealComplaint.ESCALATED.on(execution).set(true);
-		this.history.record(StatusHistory.Entity.CASE, AppealComplaint.CASE_NUMBER.from(execution).get(), "RECEIVED",
+		this.history.record(StatusHistory.Entity.CASE, record.number(), "RECEIVED",
 				"ACKNOWLEDGEMENT_OVERDUE", CurrentUser.SYSTEM, "not acknowledged in time: escalated to managers",
 				StatusHistory.Process.of(execution));
 	}

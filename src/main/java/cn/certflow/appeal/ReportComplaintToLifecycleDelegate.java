@@ -22,7 +22,7 @@ class ReportComplaintToLifecycleDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		CaseRecord record = this.cases.find(AppealComplaint.CASE_NUMBER.from(execution).get()).orElseThrow();
+		CaseRecord record = this.cases.find(execution.getProcessBusinessKey()).orElseThrow();
 		this.requests.reportEvent(record.certificateNumber(),
 				new CertificateRequests.EventBody(SurveillanceEventKind.SERIOUS_COMPLAINT_PROVEN.name(),
 						EngineTime.today().toString(), "complaint " + record.number() + ": " + record.outcomeReasons()),

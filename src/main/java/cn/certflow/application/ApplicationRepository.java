@@ -77,6 +77,14 @@ public class ApplicationRepository {
 		return this.jdbc.sql(SELECT + " where a.number = ?").param(number).query(ApplicationRepository::map).optional();
 	}
 
+	/** The application whose initial certification runs in this process instance. */
+	Optional<ApplicationRecord> findByProcessInstance(String processInstanceId) {
+		return this.jdbc.sql(SELECT + " where a.process_instance_id = ?")
+			.param(processInstanceId)
+			.query(ApplicationRepository::map)
+			.optional();
+	}
+
 	/** Number of an application of this client and scheme that is still in progress, if any. */
 	Optional<String> findOpen(String creditCode, String schemeId) {
 		List<String> finals = Arrays.stream(ApplicationStatus.values()).filter(ApplicationStatus::isFinal).map(Enum::name).toList();

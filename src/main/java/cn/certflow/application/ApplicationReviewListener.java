@@ -1,6 +1,5 @@
 package cn.certflow.application;
 
-import static cn.certflow.application.InitialCertification.APPLICATION_NUMBER;
 import static cn.certflow.application.InitialCertification.REJECTION_REASON;
 import static cn.certflow.application.InitialCertification.REVIEW_OUTCOME;
 
@@ -41,7 +40,7 @@ class ApplicationReviewListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String outcome = FormInput.requiredChoice(REVIEW_OUTCOME, task, Set.of(ACCEPT, REJECT));
-		String number = APPLICATION_NUMBER.from(task).get();
+		String number = this.applications.forProcess(task.getProcessInstanceId()).number();
 		String reason = FormInput.text(REJECTION_REASON, task);
 		if (REJECT.equals(outcome) && isBlank(reason)) {
 			throw new InvalidInputException(REJECTION_REASON.getName(), "a rejection needs a written reason (PCEC 7.1(3))");

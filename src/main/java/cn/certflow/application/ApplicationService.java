@@ -88,6 +88,15 @@ public class ApplicationService {
 		return this.applications.get(number);
 	}
 
+	/**
+	 * The application whose initial certification is this process instance, from our records
+	 * (application.process_instance_id) — never from a process variable, which whoever completes a task may set.
+	 */
+	public ApplicationRecord forProcess(String processInstanceId) {
+		return this.applications.findByProcessInstance(processInstanceId)
+			.orElseThrow(() -> new IllegalStateException("No application is certified in process " + processInstanceId));
+	}
+
 	public ApplicationRecord byId(long id) {
 		return this.applications.byId(id);
 	}

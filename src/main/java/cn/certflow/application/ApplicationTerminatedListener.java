@@ -20,7 +20,7 @@ class ApplicationTerminatedListener implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		this.applications.changeStatus(InitialCertification.APPLICATION_NUMBER.from(execution).get(),
+		this.applications.changeStatus(this.applications.forProcess(execution.getProcessInstanceId()).number(),
 				ApplicationStatus.AUDIT_TERMINATED, this.currentUser.id(), "on-site audit terminated (PCEC 8.2.5)");
 	}
 

@@ -1,6 +1,5 @@
 package cn.certflow.application;
 
-import static cn.certflow.application.InitialCertification.APPLICATION_NUMBER;
 import static cn.certflow.application.InitialCertification.CONTRACT_NUMBER;
 import static cn.certflow.application.InitialCertification.CONTRACT_SIGNED_ON;
 
@@ -44,7 +43,7 @@ class ContractListener implements TaskListener {
 		if (signedOn.isAfter(EngineTime.today())) {
 			throw new InvalidInputException(CONTRACT_SIGNED_ON.getName(), "cannot be in the future");
 		}
-		String number = APPLICATION_NUMBER.from(task).get();
+		String number = this.applications.forProcess(task.getProcessInstanceId()).number();
 		LocalDate received = this.applications.get(number).receivedAt().atZoneSameInstant(EngineTime.ZONE).toLocalDate();
 		if (signedOn.isBefore(received)) {
 			throw new InvalidInputException(CONTRACT_SIGNED_ON.getName(),

@@ -20,7 +20,7 @@ class DocumentCorrectionsListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		this.applications.changeStatus(InitialCertification.APPLICATION_NUMBER.from(task).get(),
+		this.applications.changeStatus(this.applications.forProcess(task.getProcessInstanceId()).number(),
 				ApplicationStatus.DOCUMENTS_RESUBMITTED, this.currentUser.id(task), "corrected documents received");
 	}
 

@@ -1,6 +1,5 @@
 package cn.certflow.application;
 
-import static cn.certflow.application.InitialCertification.APPLICATION_NUMBER;
 import static cn.certflow.application.InitialCertification.DOCUMENT_FINDINGS;
 import static cn.certflow.application.InitialCertification.DOCUMENT_REVIEW_OUTCOME;
 
@@ -41,9 +40,9 @@ class DocumentReviewListener implements TaskListener {
 		if (!passed && (findings == null || findings.isBlank())) {
 			throw new InvalidInputException(DOCUMENT_FINDINGS.getName(), "list the findings the client must correct");
 		}
-		String number = APPLICATION_NUMBER.from(task).get();
+		ApplicationRecord application = this.applications.forProcess(task.getProcessInstanceId());
+		String number = application.number();
 		String reviewer = this.currentUser.id(task);
-		ApplicationRecord application = this.applications.get(number);
 		this.repository.recordDocumentReview(application.id(), passed, findings, reviewer);
 		if (!passed) {
 			this.repository.recordNotice(application.id(), "DOCUMENT_FINDINGS", "文件评审发现需整改：" + findings, reviewer);

@@ -20,7 +20,7 @@ class RecordEscalationDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		ApplicationRecord application = this.applications.get(InitialCertification.APPLICATION_NUMBER.from(execution).get());
+		ApplicationRecord application = this.applications.forProcess(execution.getProcessInstanceId());
 		this.repository.recordEscalation(application.id(), "REVIEW_OVERDUE", application.reviewDueAt(), Groups.MANAGERS);
 		InitialCertification.ESCALATED.on(execution).set(true);
 	}

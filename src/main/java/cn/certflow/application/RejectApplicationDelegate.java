@@ -23,7 +23,7 @@ class RejectApplicationDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		ApplicationRecord application = this.applications.get(InitialCertification.APPLICATION_NUMBER.from(execution).get());
+		ApplicationRecord application = this.applications.forProcess(execution.getProcessInstanceId());
 		String reason = InitialCertification.REJECTION_REASON.from(execution).get();
 		this.repository.recordNotice(application.id(), "APPLICATION_REJECTED",
 				application.clientName() + "：您的认证申请 " + application.number() + " 未被受理。原因：" + reason,

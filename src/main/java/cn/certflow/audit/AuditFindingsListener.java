@@ -1,6 +1,5 @@
 package cn.certflow.audit;
 
-import static cn.certflow.audit.OnsiteAudit.AUDIT_ID;
 import static cn.certflow.audit.OnsiteAudit.FINDINGS;
 import static cn.certflow.audit.OnsiteAudit.OBSERVATIONS;
 import static cn.certflow.audit.OnsiteAudit.PROPOSE_TERMINATION;
@@ -50,7 +49,7 @@ class AuditFindingsListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String findings = FormInput.requiredText(FINDINGS, task, "record the findings of " + task.getName());
-		long auditId = AUDIT_ID.from(task).get();
+		long auditId = this.audits.currentAudit(task.getExecution()).id();
 		String by = this.currentUser.id(task);
 		this.audits.recordEvent(auditId, task.getTaskDefinitionKey(), findings, by);
 		// the task's own fields are local (the two evaluations run in parallel); a proposal goes to the audit

@@ -22,7 +22,7 @@ class AuditOutcomeListener implements ExecutionListener {
 	public void notify(DelegateExecution execution) {
 		OnsiteAudit.Outcome outcome = OnsiteAudit.OUTCOME_BY_END_EVENT.get(execution.getCurrentActivityId());
 		OnsiteAudit.AUDIT_OUTCOME.on(execution).set(outcome.name());
-		this.audits.changeStatus(OnsiteAudit.AUDIT_ID.from(execution).get(),
+		this.audits.changeStatus(this.audits.currentAudit(execution).id(),
 				(outcome == OnsiteAudit.Outcome.TERMINATED) ? AuditStatus.TERMINATED : AuditStatus.COMPLETED,
 				outcome.name(), this.currentUser.id(), "on-site audit ended: " + outcome);
 	}

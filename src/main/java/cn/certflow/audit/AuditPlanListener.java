@@ -1,5 +1,6 @@
 package cn.certflow.audit;
 
+import cn.certflow.application.ApplicationService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -10,13 +11,16 @@ class AuditPlanListener implements TaskListener {
 
 	private final AuditPlanning planning;
 
-	AuditPlanListener(AuditPlanning planning) {
+	private final ApplicationService applications;
+
+	AuditPlanListener(AuditPlanning planning, ApplicationService applications) {
 		this.planning = planning;
+		this.applications = applications;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		this.planning.plan(task, "INITIAL");
+		this.planning.plan(task, "INITIAL", this.applications.forProcess(task.getProcessInstanceId()));
 	}
 
 }

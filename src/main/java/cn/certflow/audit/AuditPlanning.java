@@ -3,6 +3,7 @@ package cn.certflow.audit;
 import java.util.Arrays;
 import java.util.List;
 
+import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.InitialCertification;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.FormInput;
@@ -30,8 +31,11 @@ public class AuditPlanning {
 		this.currentUser = currentUser;
 	}
 
-	/** Plans the audit from the task's form variables and returns its id. */
-	public long plan(DelegateTask task, String auditType) {
+	/**
+	 * Plans the audit of this application from the task's form fields and returns its id; the audit is kept with the
+	 * task's process, where the later steps find it ({@link AuditService#currentAudit}).
+	 */
+	public long plan(DelegateTask task, String auditType, ApplicationRecord application) {
 		String planner = this.currentUser.id(task);
 		String lead = InitialCertification.LEAD_AUDITOR.from(task).getOrDefault(planner).trim();
 		List<String> members = Arrays.stream(AUDIT_TEAM.from(task).getOrDefault("").split("[,，\\s]+"))
@@ -39,9 +43,9 @@ public class AuditPlanning {
 			.filter(s -> !s.isEmpty() && !s.equals(lead))
 			.distinct()
 			.toList();
-		AuditService.Plan plan = this.audits.plan(InitialCertification.APPLICATION_NUMBER.from(task).get(), auditType,
+		AuditService.Plan plan = this.audits.plan(application.number(), auditType,
 				InitialCertification.PERSON_DAYS.from(task).get().intValue(), lead, members,
-				FormInput.requiredDate(InitialCertification.PLANNED_DATE, task), planner);
+				FormInput.requiredDate(InitialCertification.PLANNED_DATE, task), planner, task.getProcessInstanceId());
 		InitialCertification.LEAD_AUDITOR.on(task).set(lead);
 		InitialCertification.AUDIT_ID.on(task).set(plan.auditId());
 		InitialCertification.AUDIT_TEAM_MEMBERS.on(task).set(String.join(",", plan.team()));

@@ -27,14 +27,25 @@ public class AuditRepository {
 	}
 
 	long insert(long applicationId, String auditType, int personDays, String leadAuditor, LocalDate plannedOn,
-			String plannedBy) {
+			String plannedBy, String processInstanceId) {
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("insert into audit (application_id, audit_type, person_days, lead_auditor, planned_on, status,"
-				+ " planned_by, planned_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+				+ " planned_by, planned_at, process_instance_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(applicationId, auditType, personDays, leadAuditor, plannedOn, AuditStatus.PLANNED.name(), plannedBy,
-					EngineTime.now())
+					EngineTime.now(), processInstanceId)
 			.update(key, "id");
 		return key.getKey().longValue();
+	}
+
+	/** The latest audit planned in this process instance. */
+	Optional<AuditRecord> latestOfProcess(String processInstanceId) {
+		return this.jdbc.sql("select id, application_id, audit_type, outcome from audit where process_instance_id = ?"
+				+ " order by id desc")
+			.param(processInstanceId)
+			.query((rs, n) -> new AuditRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+			.list()
+			.stream()
+			.findFirst();
 	}
 
 	void addTeamMember(long auditId, String userId, String role) {

@@ -2,6 +2,7 @@ package cn.certflow.audit;
 
 import java.util.Map;
 
+import cn.certflow.application.ApplicationService;
 import cn.certflow.grading.GradeResult;
 import cn.certflow.grading.GradingService;
 import cn.certflow.system.CurrentUser;
@@ -22,17 +23,27 @@ class AuditScoringListener implements TaskListener {
 
 	private final CurrentUser currentUser;
 
-	AuditScoringListener(GradingService grading, AuditScoring scoring, CurrentUser currentUser) {
+	private final AuditService audits;
+
+	private final ApplicationService applications;
+
+	AuditScoringListener(GradingService grading, AuditScoring scoring, CurrentUser currentUser, AuditService audits,
+			ApplicationService applications) {
 		this.grading = grading;
 		this.scoring = scoring;
 		this.currentUser = currentUser;
+		this.audits = audits;
+		this.applications = applications;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		Map<String, Object> entered = task.getVariables();
-		GradeResult result = this.grading.grade(OnsiteAudit.SCHEME_ID.from(task).get(), entered);
-		this.scoring.record(OnsiteAudit.AUDIT_ID.from(task).get(), result, entered, this.currentUser.id(task));
+		// the audit and its scheme from our records: the scheme decides the sheet and the grade table
+		AuditRecord audit = this.audits.currentAudit(task.getExecution());
+		String schemeId = this.applications.byId(audit.applicationId()).schemeId();
+		GradeResult result = this.grading.grade(schemeId, entered);
+		this.scoring.record(audit.id(), result, entered, this.currentUser.id(task));
 		OnsiteAudit.SCORE.on(task).set(result.displayScore());
 		OnsiteAudit.STARS.on(task).set(result.stars());
 		OnsiteAudit.GRADE.on(task).set(result.grade());

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import cn.certflow.application.ApplicationRecord;
@@ -16,6 +17,7 @@ import cn.certflow.system.InvalidInputException;
 import cn.certflow.system.InvalidInputException.FieldProblem;
 import cn.certflow.system.StatusHistory;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -55,7 +57,7 @@ public class AuditService {
 	}
 
 	Plan plan(String applicationNumber, String auditType, int personDays, String leadAuditor, List<String> members,
-			LocalDate plannedOn, String plannedBy) {
+			LocalDate plannedOn, String plannedBy, String processInstanceId) {
 		List<FieldProblem> problems = new java.util.ArrayList<>();
 		if (leadAuditor == null || !inGroup(leadAuditor, Groups.LEAD_AUDITORS)) {
 			problems.add(new FieldProblem(OnsiteAudit.LEAD_AUDITOR.getName(), "'" + leadAuditor + "' is not a lead auditor"));
@@ -76,7 +78,8 @@ public class AuditService {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		long auditId = this.audits.insert(application.id(), auditType, personDays, leadAuditor, plannedOn, plannedBy);
+		long auditId = this.audits.insert(application.id(), auditType, personDays, leadAuditor, plannedOn, plannedBy,
+				processInstanceId);
 		Set<String> team = new LinkedHashSet<>();
 		team.add(leadAuditor);
 		team.addAll(members);
@@ -96,6 +99,19 @@ public class AuditService {
 	/** Everyone who is or was on an audit team of the application, lead auditors included (who may see it, 15.4). */
 	public Set<String> auditorsOf(long applicationId) {
 		return new LinkedHashSet<>(this.audits.teamsOfApplication(applicationId));
+	}
+
+	/**
+	 * The audit this step is about, from our records: the latest audit planned in this process (initial-certification
+	 * or certificate-audit), or, in the on-site audit such a process calls, in the calling process. Never from a process
+	 * variable: whoever completes a task may set variables (issue 15).
+	 */
+	public AuditRecord currentAudit(DelegateExecution execution) {
+		DelegateExecution process = execution.getProcessInstance();
+		DelegateExecution caller = process.getSuperExecution();
+		return this.audits.latestOfProcess(process.getProcessInstanceId())
+			.or(() -> (caller != null) ? this.audits.latestOfProcess(caller.getProcessInstanceId()) : Optional.empty())
+			.orElseThrow(() -> new IllegalStateException("No audit is planned in process " + process.getProcessInstanceId()));
 	}
 
 	void changeStatus(long auditId, AuditStatus to, String outcome, String by, String reason) {

@@ -1,6 +1,5 @@
 package cn.certflow.audit;
 
-import static cn.certflow.audit.OnsiteAudit.AUDIT_ID;
 import static cn.certflow.audit.OnsiteAudit.CLIENT_CONFIRMED_RECORDS;
 import static cn.certflow.audit.OnsiteAudit.NONCONFORMITIES;
 
@@ -37,7 +36,7 @@ class ClosingMeetingListener implements TaskListener {
 		if (!Boolean.TRUE.equals(CLIENT_CONFIRMED_RECORDS.from(task).getOrNull())) {
 			throw new InvalidInputException(CLIENT_CONFIRMED_RECORDS.getName(), "the client must confirm the audit records");
 		}
-		long auditId = AUDIT_ID.from(task).get();
+		long auditId = this.audits.currentAudit(task.getExecution()).id();
 		String by = this.currentUser.id(task);
 		List<String> nonconformities = FormInput.lines(NONCONFORMITIES, task, 2000); // nonconformity.description
 		// A repeat audit re-checks earlier nonconformities on site: what is not raised again is closed.

@@ -1,6 +1,5 @@
 package cn.certflow.audit;
 
-import static cn.certflow.audit.OnsiteAudit.AUDIT_ID;
 import static cn.certflow.audit.OnsiteAudit.CLIENT_SIGNED_RESULT;
 import static cn.certflow.audit.OnsiteAudit.VERIFICATION_NOTES;
 import static cn.certflow.audit.OnsiteAudit.VERIFICATION_OUTCOME;
@@ -43,7 +42,7 @@ class CorrectionVerificationListener implements TaskListener {
 			throw new InvalidInputException(CLIENT_SIGNED_RESULT.getName(),
 					"the client must sign the written \"do not recommend\" result (PCEC 8.2.4)");
 		}
-		long auditId = AUDIT_ID.from(task).get();
+		long auditId = this.audits.currentAudit(task.getExecution()).id();
 		String by = this.currentUser.id(task);
 		if (CLOSED.equals(outcome)) {
 			this.audits.closeNonconformities(auditId, by);

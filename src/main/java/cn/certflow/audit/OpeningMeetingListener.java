@@ -1,7 +1,6 @@
 package cn.certflow.audit;
 
 import static cn.certflow.audit.OnsiteAudit.ATTENDANCE;
-import static cn.certflow.audit.OnsiteAudit.AUDIT_ID;
 import static cn.certflow.audit.OnsiteAudit.PLAN_CONFIRMED;
 
 import cn.certflow.system.CurrentUser;
@@ -30,7 +29,7 @@ class OpeningMeetingListener implements TaskListener {
 			throw new InvalidInputException(PLAN_CONFIRMED.getName(), "the client must confirm the audit plan");
 		}
 		String attendance = FormInput.requiredText(ATTENDANCE, task, "record who attended");
-		long auditId = AUDIT_ID.from(task).get();
+		long auditId = this.audits.currentAudit(task.getExecution()).id();
 		String by = this.currentUser.id(task);
 		this.audits.recordEvent(auditId, "OPENING_MEETING", "attendance: " + attendance, by);
 		this.audits.changeStatus(auditId, AuditStatus.IN_PROGRESS, null, by, "opening meeting held");

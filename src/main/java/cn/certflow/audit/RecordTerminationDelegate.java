@@ -17,17 +17,22 @@ class RecordTerminationDelegate implements JavaDelegate {
 
 	private final CurrentUser currentUser;
 
-	RecordTerminationDelegate(ApplicationService applications, ApplicationRepository repository, CurrentUser currentUser) {
+	private final AuditService audits;
+
+	RecordTerminationDelegate(ApplicationService applications, ApplicationRepository repository, CurrentUser currentUser,
+			AuditService audits) {
 		this.applications = applications;
 		this.repository = repository;
 		this.currentUser = currentUser;
+		this.audits = audits;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		var application = this.applications.get(OnsiteAudit.APPLICATION_NUMBER.from(execution).get());
+		AuditRecord audit = this.audits.currentAudit(execution);
+		var application = this.applications.byId(audit.applicationId());
 		this.repository.recordNotice(application.id(), "AUDIT_TERMINATED",
-				application.clientName() + "：现场审查（审查编号 " + OnsiteAudit.AUDIT_ID.from(execution).get()
+				application.clientName() + "：现场审查（审查编号 " + audit.id()
 						+ "）依据 PCEC 8.2.5 终止。原因：" + OnsiteAudit.TERMINATION_REASON.from(execution).getOrDefault("见审查记录"),
 				this.currentUser.id());
 	}

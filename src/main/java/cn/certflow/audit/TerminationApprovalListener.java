@@ -1,6 +1,5 @@
 package cn.certflow.audit;
 
-import static cn.certflow.audit.OnsiteAudit.AUDIT_ID;
 import static cn.certflow.audit.OnsiteAudit.TERMINATION_APPROVED;
 import static cn.certflow.audit.OnsiteAudit.TERMINATION_REVIEW_NOTES;
 
@@ -33,7 +32,7 @@ class TerminationApprovalListener implements TaskListener {
 		if (!approved && (notes == null || notes.isBlank())) {
 			throw new InvalidInputException(TERMINATION_REVIEW_NOTES.getName(), "say why the audit should continue");
 		}
-		this.audits.recordEvent(AUDIT_ID.from(task).get(), approved ? "TERMINATION_APPROVED" : "TERMINATION_DECLINED",
+		this.audits.recordEvent(this.audits.currentAudit(task.getExecution()).id(), approved ? "TERMINATION_APPROVED" : "TERMINATION_DECLINED",
 				notes, this.currentUser.id(task));
 		if (!approved) {
 			OnsiteAudit.TERMINATION_PROPOSED.on(task).set(false);

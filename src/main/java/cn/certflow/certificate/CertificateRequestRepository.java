@@ -3,6 +3,7 @@ package cn.certflow.certificate;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.NotFoundException;
@@ -56,6 +57,17 @@ public class CertificateRequestRepository {
 			.params(certificateNumber, CertificateRequest.OPEN, CertificateRequest.ACCEPTED)
 			.query(Integer.class)
 			.single();
+	}
+
+	/** The change request (change, extension, upgrade, transition) of a certificate still open or accepted: at most one. */
+	public Optional<CertificateRequest> openChange(String certificateNumber) {
+		return this.jdbc.sql("select " + COLUMNS + " from certificate_request where certificate_number = ? and status in (?, ?)"
+				+ " and kind in ('NAME', 'PREMISES', 'EXTENSION', 'UPGRADE', 'TRANSITION') order by id desc")
+			.params(certificateNumber, CertificateRequest.OPEN, CertificateRequest.ACCEPTED)
+			.query(CertificateRequestRepository::map)
+			.list()
+			.stream()
+			.findFirst();
 	}
 
 	public void close(long id, String status, String outcome, String by) {

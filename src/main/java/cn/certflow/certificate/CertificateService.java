@@ -16,6 +16,7 @@ import cn.certflow.system.EngineTime;
 import cn.certflow.system.NotFoundException;
 import cn.certflow.system.NumberAllocator;
 import cn.certflow.system.StatusHistory;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -191,6 +192,14 @@ public class CertificateService {
 
 	public Certificate get(String number) {
 		return this.certificates.find(number).orElseThrow(() -> new NotFoundException("No certificate " + number));
+	}
+
+	/**
+	 * The certificate whose lifecycle, audit or suspension this process is: its business key, the certificate number,
+	 * set when the application starts the lifecycle. Never a process variable, which whoever completes a task may set.
+	 */
+	public Certificate forProcess(DelegateExecution execution) {
+		return get(execution.getProcessBusinessKey());
 	}
 
 }

@@ -37,17 +37,20 @@ class ChangeRequestReviewListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String outcome = FormInput.requiredChoice(CertificateLifecycle.CHANGE_REVIEW_OUTCOME, task, Set.of("ACCEPT", "REJECT"));
-		long requestId = CertificateLifecycle.REQUEST_ID.from(task).get();
+		// the certificate and its open change request from our records, never from process variables (issue 15)
+		Certificate certificate = this.certificates.forProcess(task.getExecution());
+		CertificateRequest request = this.requests.openChange(certificate.number())
+			.orElseThrow(() -> new IllegalStateException("No open change request of " + certificate.number()));
+		long requestId = request.id();
 		String by = this.currentUser.id(task);
 		if ("REJECT".equals(outcome)) {
 			String reasons = FormInput.requiredText(CertificateLifecycle.CHANGE_REVIEW_NOTES, task,
 					"a rejected request needs reasons for the client");
 			this.requests.close(requestId, CertificateRequest.REJECTED, reasons, by);
-			Certificate certificate = this.certificates.get(CertificateLifecycle.CERTIFICATE_NUMBER.from(task).get());
 			this.notices.recordNotice(certificate.applicationId(), "CHANGE_REJECTED", reasons, by);
 			return;
 		}
-		ChangeKind kind = ChangeKind.valueOf(CertificateLifecycle.CHANGE_KIND.from(task).get());
+		ChangeKind kind = ChangeKind.valueOf(request.kind());
 		boolean audit = switch (kind) {
 			case PREMISES, UPGRADE -> true;
 			case NAME, TRANSITION -> false;

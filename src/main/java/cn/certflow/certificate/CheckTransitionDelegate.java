@@ -19,9 +19,9 @@ class CheckTransitionDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String number = CertificateLifecycle.CERTIFICATE_NUMBER.from(execution).get();
+		Certificate certificate = this.certificates.forProcess(execution);
+		String number = certificate.number();
 		String rule = CertificateLifecycle.TRANSITION_RULE_DOCUMENT.from(execution).get();
-		Certificate certificate = this.certificates.get(number);
 		boolean transitioned = rule.equals(certificate.ruleDocument());
 		CertificateLifecycle.TRANSITIONED.on(execution).set(transitioned);
 		if (!transitioned && !certificate.status().isFinal()) {

@@ -1,6 +1,8 @@
 package cn.certflow.certificate;
 
+import cn.certflow.application.ApplicationService;
 import cn.certflow.application.InitialCertification;
+import cn.certflow.audit.AuditService;
 import cn.certflow.system.StatusHistory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,14 +14,21 @@ class IssueCertificateDelegate implements JavaDelegate {
 
 	private final CertificateService certificates;
 
-	IssueCertificateDelegate(CertificateService certificates) {
+	private final ApplicationService applications;
+
+	private final AuditService audits;
+
+	IssueCertificateDelegate(CertificateService certificates, ApplicationService applications, AuditService audits) {
 		this.certificates = certificates;
+		this.applications = applications;
+		this.audits = audits;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Certificate certificate = this.certificates.issue(InitialCertification.APPLICATION_NUMBER.from(execution).get(),
-				InitialCertification.AUDIT_ID.from(execution).get(), StatusHistory.Process.of(execution));
+		// application and audit of this process from our records, never from process variables (issue 15)
+		Certificate certificate = this.certificates.issue(this.applications.forProcess(execution.getProcessInstanceId()).number(),
+				this.audits.currentAudit(execution).id(), StatusHistory.Process.of(execution));
 		InitialCertification.CERTIFICATE_NUMBER.on(execution).set(certificate.number());
 	}
 

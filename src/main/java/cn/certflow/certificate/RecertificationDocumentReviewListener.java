@@ -33,7 +33,7 @@ class RecertificationDocumentReviewListener implements TaskListener {
 		if ("FAILED".equals(outcome)) {
 			String findings = FormInput.requiredText(CertificateLifecycle.RECERTIFICATION_DOCUMENT_FINDINGS, task,
 					"a failed review needs its findings, sent to the client");
-			Certificate certificate = this.certificates.get(CertificateLifecycle.CERTIFICATE_NUMBER.from(task).get());
+			Certificate certificate = this.certificates.forProcess(task.getExecution());
 			this.notices.recordNotice(certificate.applicationId(), "RECERTIFICATION_DOCUMENTS_FAILED", findings,
 					this.currentUser.id(task));
 		}

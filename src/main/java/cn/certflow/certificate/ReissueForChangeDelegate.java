@@ -1,6 +1,5 @@
 package cn.certflow.certificate;
 
-import cn.certflow.system.CurrentUser;
 import cn.certflow.system.StatusHistory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,16 +13,22 @@ class ReissueForChangeDelegate implements JavaDelegate {
 
 	private final CertificateChanges changes;
 
-	ReissueForChangeDelegate(CertificateRequestRepository requests, CertificateChanges changes) {
+	private final CertificateService certificates;
+
+	ReissueForChangeDelegate(CertificateRequestRepository requests, CertificateChanges changes,
+			CertificateService certificates) {
 		this.requests = requests;
 		this.changes = changes;
+		this.certificates = certificates;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		CertificateRequest request = this.requests.get(CertificateLifecycle.REQUEST_ID.from(execution).get());
-		String by = CertificateLifecycle.ACTOR.from(execution).getOrDefault(CurrentUser.SYSTEM);
-		this.changes.apply(request, null, by, StatusHistory.Process.of(execution));
+		// the certificate's accepted change request and who made it, from our records (issue 15)
+		String number = this.certificates.forProcess(execution).number();
+		CertificateRequest request = this.requests.openChange(number)
+			.orElseThrow(() -> new IllegalStateException("No accepted change request of " + number));
+		this.changes.apply(request, null, request.requestedBy(), StatusHistory.Process.of(execution));
 	}
 
 }

@@ -36,8 +36,8 @@ class ScheduleCycleDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String number = CertificateLifecycle.CERTIFICATE_NUMBER.from(execution).get();
-		Certificate certificate = this.certificates.get(number);
+		Certificate certificate = this.certificates.forProcess(execution);
+		String number = certificate.number();
 		LocalDate cycleStart = this.certificates.cycleStart(number);
 		boolean recertified = certificate.revision() > 1 && Boolean.TRUE.equals(CertificateLifecycle.RENEWED.from(execution).getOrNull());
 		boolean complaints = this.requests.of(number).stream().anyMatch(r -> r.eventKind() != null && r.eventKind().contains("COMPLAINT"));

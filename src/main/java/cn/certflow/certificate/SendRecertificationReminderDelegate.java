@@ -26,7 +26,7 @@ class SendRecertificationReminderDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Certificate certificate = this.certificates.get(CertificateLifecycle.CERTIFICATE_NUMBER.from(execution).get());
+		Certificate certificate = this.certificates.forProcess(execution);
 		this.notices.recordNotice(certificate.applicationId(), "RECERTIFICATION_REMINDER", "贵组织的售后服务认证证书 "
 				+ certificate.number() + " 将于 " + certificate.expiresOn() + " 到期。请于到期前申请再认证（PCEC 11）；"
 				+ "到期前未完成再认证的，证书自动失效，需重新申请初次认证。", CurrentUser.SYSTEM);

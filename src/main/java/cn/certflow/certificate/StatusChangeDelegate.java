@@ -21,7 +21,7 @@ abstract class StatusChangeDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String number = CertificateLifecycle.CERTIFICATE_NUMBER.from(execution).get();
+		String number = this.certificates.forProcess(execution).number();
 		String reason = CertificateLifecycle.STATUS_REASON.from(execution).getOrNull();
 		this.certificates.changeStatus(number, this.to, this.actor.of(execution),
 				(reason != null && !reason.isBlank()) ? reason : defaultReason(), StatusHistory.Process.of(execution));

@@ -28,7 +28,7 @@ class SuspendCertificateDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String number = CertificateSuspension.CERTIFICATE_NUMBER.from(execution).get();
+		String number = this.certificates.forProcess(execution).number();
 		String requestedBy = CertificateSuspension.REQUESTED_BY.from(execution).getOrDefault("CB");
 		String actor = CertificateLifecycle.ACTOR.from(execution).getOrDefault(this.currentUser.id());
 		String reason = CertificateSuspension.SUSPENSION_REASON.from(execution).getOrDefault("");

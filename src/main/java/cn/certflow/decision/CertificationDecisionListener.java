@@ -1,15 +1,15 @@
 package cn.certflow.decision;
 
-import static cn.certflow.application.InitialCertification.AUDIT_ID;
 import static cn.certflow.application.InitialCertification.DECISION_OUTCOME;
 import static cn.certflow.application.InitialCertification.DECISION_REASONS;
 import static cn.certflow.application.InitialCertification.EXTERNAL_INFORMATION;
 
 import java.util.Set;
 
+import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
-import cn.certflow.application.InitialCertification;
 import cn.certflow.audit.AuditRepository;
+import cn.certflow.audit.AuditService;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.FormInput;
 import cn.certflow.system.InvalidInputException;
@@ -32,14 +32,17 @@ class CertificationDecisionListener implements TaskListener {
 
 	private final AuditRepository audits;
 
+	private final AuditService auditService;
+
 	private final ApplicationService applications;
 
 	private final CurrentUser currentUser;
 
-	CertificationDecisionListener(DecisionRepository decisions, AuditRepository audits, ApplicationService applications,
-			CurrentUser currentUser) {
+	CertificationDecisionListener(DecisionRepository decisions, AuditRepository audits, AuditService auditService,
+			ApplicationService applications, CurrentUser currentUser) {
 		this.decisions = decisions;
 		this.audits = audits;
+		this.auditService = auditService;
 		this.applications = applications;
 		this.currentUser = currentUser;
 	}
@@ -47,7 +50,9 @@ class CertificationDecisionListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String outcome = FormInput.requiredChoice(DECISION_OUTCOME, task, Set.of(CERTIFY, REFUSE));
-		long auditId = AUDIT_ID.from(task).get();
+		// application, audit and grade from our records, never from a process variable (issue 15)
+		ApplicationRecord application = this.applications.forProcess(task.getProcessInstanceId());
+		long auditId = this.auditService.currentAudit(task.getExecution()).id();
 		var score = this.audits.latestScore(auditId)
 			.orElseThrow(() -> new InvalidInputException(DECISION_OUTCOME.getName(), "the audit has no score"));
 		String reasons = FormInput.text(DECISION_REASONS, task);
@@ -58,8 +63,7 @@ class CertificationDecisionListener implements TaskListener {
 		if (REFUSE.equals(outcome) && (reasons == null || reasons.isBlank())) {
 			throw new InvalidInputException(DECISION_REASONS.getName(), "a refusal needs written reasons for the client (PCEC 9)");
 		}
-		long applicationId = this.applications.get(InitialCertification.APPLICATION_NUMBER.from(task).get()).id();
-		this.decisions.record(applicationId, auditId, CERTIFY.equals(outcome), score.stars(), reasons,
+		this.decisions.record(application.id(), auditId, CERTIFY.equals(outcome), score.stars(), reasons,
 				FormInput.text(EXTERNAL_INFORMATION, task), this.currentUser.id(task));
 	}
 

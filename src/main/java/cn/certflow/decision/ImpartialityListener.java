@@ -2,8 +2,10 @@ package cn.certflow.decision;
 
 import java.util.List;
 
-import cn.certflow.application.InitialCertification;
+import cn.certflow.application.ApplicationService;
+import cn.certflow.audit.AuditRecord;
 import cn.certflow.audit.AuditRepository;
+import cn.certflow.audit.AuditService;
 import cn.certflow.impartiality.ConflictOfInterest;
 import cn.certflow.system.CurrentUser;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -21,28 +23,36 @@ class ImpartialityListener implements TaskListener {
 
 	private final AuditRepository audits;
 
+	private final AuditService auditService;
+
+	private final ApplicationService applications;
+
 	private final CurrentUser currentUser;
 
 	private final ConflictOfInterest impartiality;
 
-	ImpartialityListener(AuditRepository audits, CurrentUser currentUser, ConflictOfInterest impartiality) {
+	ImpartialityListener(AuditRepository audits, AuditService auditService, ApplicationService applications,
+			CurrentUser currentUser, ConflictOfInterest impartiality) {
 		this.audits = audits;
+		this.auditService = auditService;
+		this.applications = applications;
 		this.currentUser = currentUser;
 		this.impartiality = impartiality;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		List<String> team = this.audits.team(InitialCertification.AUDIT_ID.from(task).get());
+		// the audit and its team from our records, never from a process variable a task submitter could set (issue 15)
+		AuditRecord audit = this.auditService.currentAudit(task.getExecution());
+		String applicationNumber = this.applications.byId(audit.applicationId()).number();
+		List<String> team = this.audits.team(audit.id());
 		String person = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : this.currentUser.id(task);
 		// a declared relationship with the client is refused there (403); every check goes to the impartiality record
-		this.impartiality.checkDecider(InitialCertification.APPLICATION_NUMBER.from(task).get(),
-				InitialCertification.AUDIT_ID.from(task).get(), team, person,
+		this.impartiality.checkDecider(applicationNumber, audit.id(), team, person,
 				EVENTNAME_COMPLETE.equals(task.getEventName()), task.getAssignee(), this.currentUser.id(task));
 		if (person != null && team.contains(person)) {
 			throw new AuthorizationException("R-DEC-1: " + person + " was on the audit team " + team
-					+ " of application " + InitialCertification.APPLICATION_NUMBER.from(task).get()
-					+ " and may not take the certification decision (PCEC 9)");
+					+ " of application " + applicationNumber + " and may not take the certification decision (PCEC 9)");
 		}
 		if (EVENTNAME_COMPLETE.equals(task.getEventName()) && task.getAssignee() != null
 				&& team.contains(task.getAssignee())) {

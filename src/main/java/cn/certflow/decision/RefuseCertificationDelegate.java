@@ -4,7 +4,6 @@ import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationRepository;
 import cn.certflow.application.ApplicationService;
 import cn.certflow.application.ApplicationStatus;
-import cn.certflow.application.InitialCertification;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -28,7 +27,7 @@ class RefuseCertificationDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		ApplicationRecord application = this.applications.get(InitialCertification.APPLICATION_NUMBER.from(execution).get());
+		ApplicationRecord application = this.applications.forProcess(execution.getProcessInstanceId());
 		DecisionRepository.Decision decision = this.decisions.latest(application.id()).orElseThrow();
 		this.repository.recordNotice(application.id(), "CERTIFICATION_REFUSED",
 				application.clientName() + "：经复核，不予认证注册（申请 " + application.number() + "）。原因：" + decision.reasons(),

@@ -1,7 +1,6 @@
 package cn.certflow.governance;
 
 import static cn.certflow.governance.DecisionTableChange.APPROVAL_COMMENT;
-import static cn.certflow.governance.DecisionTableChange.APPROVAL_ID;
 import static cn.certflow.governance.DecisionTableChange.CHANGE_APPROVED;
 
 import cn.certflow.system.CurrentUser;
@@ -38,7 +37,8 @@ class ChangeApprovalListener implements TaskListener {
 		if (!approved && comment == null) {
 			throw new InvalidInputException(APPROVAL_COMMENT.getName(), "say why the change is declined");
 		}
-		DecisionApproval approval = this.approvals.get(APPROVAL_ID.from(task).get()).orElseThrow();
+		// the approval record of this process, never a process variable (issue 15)
+		DecisionApproval approval = this.approvals.ofProcess(task.getProcessInstanceId()).orElseThrow();
 		if (approved) {
 			this.approvals.inForceRecord(approval.decisionKey())
 				.filter((inForce) -> inForce.version() > approval.version())

@@ -124,6 +124,14 @@ class DecisionApprovals implements ApprovedDecisions {
 			.optional();
 	}
 
+	/** The record a decision-table-change process is about (linked when it started). */
+	Optional<DecisionApproval> ofProcess(String processInstanceId) {
+		return this.jdbc.sql("select " + COLUMNS + " from decision_approval where process_instance_id = ?")
+			.params(processInstanceId)
+			.query(DecisionApprovals::map)
+			.optional();
+	}
+
 	Optional<DecisionApproval> ofDefinition(String definitionId) {
 		return this.jdbc.sql("select " + COLUMNS + " from decision_approval where decision_definition_id = ?")
 			.params(definitionId)

@@ -21,7 +21,9 @@ class FailedCasesReviewListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String note = DecisionTableChange.REVIEW_NOTE.from(task).getOrNull();
-		this.approvals.reviewed(DecisionTableChange.APPROVAL_ID.from(task).get(), this.currentUser.id(task),
+		// the approval record of this process, never a process variable (issue 15)
+		this.approvals.reviewed(this.approvals.ofProcess(task.getProcessInstanceId()).orElseThrow().id(),
+				this.currentUser.id(task),
 				(note != null && !note.isBlank()) ? note.trim() : null);
 	}
 

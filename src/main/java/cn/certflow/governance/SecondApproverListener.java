@@ -21,16 +21,20 @@ class SecondApproverListener implements TaskListener {
 
 	private final IdentityService identity;
 
-	SecondApproverListener(CurrentUser currentUser, IdentityService identity) {
+	private final DecisionApprovals approvals;
+
+	SecondApproverListener(CurrentUser currentUser, IdentityService identity, DecisionApprovals approvals) {
 		this.currentUser = currentUser;
 		this.identity = identity;
+		this.approvals = approvals;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		String proposedBy = DecisionTableChange.PROPOSED_BY.from(task).get();
-		String what = DecisionTableChange.DECISION_KEY.from(task).get() + " v"
-				+ DecisionTableChange.DECISION_VERSION.from(task).get();
+		// who deployed the version, from its approval record, never from a process variable (issue 15)
+		DecisionApproval approval = this.approvals.ofProcess(task.getProcessInstanceId()).orElseThrow();
+		String proposedBy = approval.proposedBy();
+		String what = approval.decisionKey() + " v" + approval.version();
 		String person = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee()
 				: this.currentUser.id(task);
 		if (person == null) {

@@ -29,7 +29,7 @@ class CertificateIssuedNoticeListener implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		ApplicationRecord application = this.applications.get(InitialCertification.APPLICATION_NUMBER.from(execution).get());
+		ApplicationRecord application = this.applications.forProcess(execution.getProcessInstanceId());
 		Certificate certificate = this.certificates.get(InitialCertification.CERTIFICATE_NUMBER.from(execution).get());
 		this.repository.recordNotice(application.id(), "CERTIFICATE_ISSUED",
 				certificate.holderName() + "：贵组织的售后服务认证证书 " + certificate.number() + "（" + certificate.grade() + "，"

@@ -2,7 +2,6 @@ package cn.certflow.surveillance;
 
 import cn.certflow.certificate.CertificateChanges;
 import cn.certflow.certificate.CertificateLifecycle;
-import cn.certflow.certificate.CertificateRequestRepository;
 import cn.certflow.certificate.CertificateService;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.StatusHistory;
@@ -21,22 +20,24 @@ class ApplyCertificateAuditApprovalDelegate implements JavaDelegate {
 
 	private final CertificateChanges changes;
 
-	private final CertificateRequestRepository requests;
+	private final CertificateAuditRecords records;
 
 	private final CurrentUser currentUser;
 
 	ApplyCertificateAuditApprovalDelegate(CertificateService certificates, CertificateChanges changes,
-			CertificateRequestRepository requests, CurrentUser currentUser) {
+			CertificateAuditRecords records, CurrentUser currentUser) {
 		this.certificates = certificates;
 		this.changes = changes;
-		this.requests = requests;
+		this.records = records;
 		this.currentUser = currentUser;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		CertificateAudit.Kind kind = CertificateAudit.Kind.valueOf(CertificateAudit.AUDIT_KIND.from(execution).get());
-		String number = CertificateAudit.CERTIFICATE_NUMBER.from(execution).get();
+		// certificate, kind and request from our records (issue 15); the stars were decided in this transaction
+		CertificateAuditRecords.Facts facts = this.records.facts(execution);
+		CertificateAudit.Kind kind = facts.kind();
+		String number = facts.certificate().number();
 		int stars = CertificateAudit.DECIDED_STARS.from(execution).get();
 		String by = this.currentUser.id();
 		if (kind == CertificateAudit.Kind.RECERTIFICATION) {
@@ -44,7 +45,8 @@ class ApplyCertificateAuditApprovalDelegate implements JavaDelegate {
 			CertificateLifecycle.RENEWED.on(execution).set(true);
 			return;
 		}
-		this.changes.apply(this.requests.get(CertificateAudit.REQUEST_ID.from(execution).get()), stars, by,
+		this.changes.apply(this.records.changeRequest(number, kind)
+			.orElseThrow(() -> new IllegalStateException("No open change request of " + number)), stars, by,
 				StatusHistory.Process.of(execution));
 	}
 

@@ -2,7 +2,6 @@ package cn.certflow.surveillance;
 
 import java.util.List;
 
-import cn.certflow.application.ApplicationService;
 import cn.certflow.decision.DecisionRepository;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.FormInput;
@@ -26,7 +25,7 @@ class CertificateAuditDecisionListener implements TaskListener {
 
 	private final DecisionRepository decisions;
 
-	private final ApplicationService applications;
+	private final CertificateAuditRecords records;
 
 	private final SurveillanceRepository surveillances;
 
@@ -34,11 +33,11 @@ class CertificateAuditDecisionListener implements TaskListener {
 
 	private final CurrentUser currentUser;
 
-	CertificateAuditDecisionListener(SanctionAdvice advice, DecisionRepository decisions, ApplicationService applications,
+	CertificateAuditDecisionListener(SanctionAdvice advice, DecisionRepository decisions, CertificateAuditRecords records,
 			SurveillanceRepository surveillances, StatusHistory history, CurrentUser currentUser) {
 		this.advice = advice;
 		this.decisions = decisions;
-		this.applications = applications;
+		this.records = records;
 		this.surveillances = surveillances;
 		this.history = history;
 		this.currentUser = currentUser;
@@ -46,13 +45,15 @@ class CertificateAuditDecisionListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		CertificateAudit.Kind kind = CertificateAudit.Kind.valueOf(CertificateAudit.AUDIT_KIND.from(task).get());
+		// certificate, audit, kind, outcome and grades from our records, never from process variables (issue 15)
+		CertificateAuditRecords.Facts known = this.records.facts(task.getExecution());
+		CertificateAudit.Kind kind = known.kind();
 		String decision = FormInput.requiredChoice(CertificateAudit.DECISION, task, kind.decisions());
-		Integer stars = CertificateAudit.STARS.from(task).getOrNull();
-		int certified = CertificateAudit.CERTIFIED_STARS.from(task).get();
+		Integer stars = known.stars();
+		int certified = known.certifiedStars();
 		List<String> facts = FormLists.strings(CertificateAudit.SANCTION_FACTS.from(task).getOrNull());
-		SanctionAdvice.Advice advised = this.advice.advise(kind, CertificateAudit.AUDIT_OUTCOME.from(task).get(), stars,
-				certified, CertificateAudit.REQUESTED_STARS.from(task).get(), facts);
+		SanctionAdvice.Advice advised = this.advice.advise(kind, known.auditOutcome(), stars, certified,
+				known.requestedStars(), facts);
 		String field = CertificateAudit.DECISION.getName();
 		if (kind.surveillance() && !SanctionAdvice.atLeastAsSevere(decision, advised.decision())) {
 			throw new InvalidInputException(field, "the rules call for " + advised.decision() + " (" + String.join("; ", advised.rules())
@@ -81,12 +82,14 @@ class CertificateAuditDecisionListener implements TaskListener {
 		CertificateAudit.RECOMMENDATION_RULES.on(task).set(String.join("\n", advised.rules()));
 		CertificateAudit.DECISION_REASONS.on(task).set((reasons != null && !reasons.isBlank()) ? reasons.trim()
 				: decision + ": " + String.join("; ", advised.rules()));
-		long applicationId = this.applications.get(CertificateAudit.APPLICATION_NUMBER.from(task).get()).id();
+		long applicationId = known.certificate().applicationId();
 		boolean positive = List.of(CertificateAudit.KEEP, CertificateAudit.DOWNGRADE, CertificateAudit.APPROVE).contains(decision);
-		this.decisions.record(applicationId, CertificateAudit.AUDIT_ID.from(task).get(), positive,
+		this.decisions.record(applicationId, known.audit().id(), positive,
 				(decidedStars != null) ? decidedStars : ((stars != null) ? stars : 0),
 				kind + " " + decision + ((reasons != null) ? ": " + reasons : ""), String.join(",", facts), by);
-		Long surveillanceId = CertificateAudit.SURVEILLANCE_ID.from(task).getOrNull();
+		Long surveillanceId = this.records.surveillanceOf(known.audit(), known.certificate().number())
+			.map(SurveillanceRepository.Surveillance::id)
+			.orElse(null);
 		if (surveillanceId != null) {
 			this.surveillances.decided(surveillanceId, decision, by);
 			this.history.record(StatusHistory.Entity.SURVEILLANCE, String.valueOf(surveillanceId), "PLANNED", "DECIDED",

@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import cn.certflow.application.ApplicationRecord;
+import cn.certflow.application.ApplicationService;
 import cn.certflow.audit.AuditPlanning;
+import cn.certflow.certificate.Certificate;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.FormInput;
@@ -35,14 +38,21 @@ class CertificateAuditPlanListener implements TaskListener {
 
 	private final SurveillanceRepository surveillances;
 
+	private final CertificateAuditRecords records;
+
+	private final ApplicationService applications;
+
 	private final StatusHistory history;
 
 	private final CurrentUser currentUser;
 
-	CertificateAuditPlanListener(AuditPlanning planning, SurveillanceRepository surveillances, StatusHistory history,
+	CertificateAuditPlanListener(AuditPlanning planning, SurveillanceRepository surveillances,
+			CertificateAuditRecords records, ApplicationService applications, StatusHistory history,
 			CurrentUser currentUser) {
 		this.planning = planning;
 		this.surveillances = surveillances;
+		this.records = records;
+		this.applications = applications;
 		this.history = history;
 		this.currentUser = currentUser;
 	}
@@ -51,12 +61,18 @@ class CertificateAuditPlanListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		CertificateAudit.Kind kind = CertificateAudit.Kind.valueOf(CertificateAudit.AUDIT_KIND.from(task).get());
 		String decision = FormInput.requiredChoice(CertificateAudit.PLAN_DECISION, task, Set.of(PLAN, POSTPONE));
-		Long surveillanceId = CertificateAudit.SURVEILLANCE_ID.from(task).getOrNull();
+		// certificate, application and surveillance from our records, never from process variables (issue 15)
+		Certificate certificate = this.records.certificate(task.getExecution());
+		SurveillanceRepository.Surveillance surveillance = this.records
+			.surveillanceToPlan(certificate.number(), kind)
+			.orElse(null);
+		Long surveillanceId = (surveillance != null) ? surveillance.id() : null;
 		if (POSTPONE.equals(decision)) {
-			postpone(task, kind, surveillanceId);
+			postpone(task, kind, surveillance);
 			return;
 		}
-		List<String> sites = Arrays.stream(CertificateAudit.SITES.from(task).getOrDefault("").split("\\R"))
+		ApplicationRecord application = this.applications.byId(certificate.applicationId());
+		List<String> sites = Arrays.stream(application.sites().split("\\R"))
 			.map(String::trim)
 			.filter(s -> !s.isEmpty())
 			.toList();
@@ -70,7 +86,7 @@ class CertificateAuditPlanListener implements TaskListener {
 			throw new InvalidInputException(CertificateAudit.AUDIT_CONTENT.getName(),
 					"a surveillance covers the follow-up of earlier nonconformities and the use of certificate and mark (PCEC 10.1)");
 		}
-		long auditId = this.planning.plan(task, kind.name());
+		long auditId = this.planning.plan(task, kind.name(), application);
 		if (surveillanceId != null) {
 			this.surveillances.planned(surveillanceId, auditId, (sampled != null) ? sampled.trim() : null,
 					String.join(",", content));
@@ -80,15 +96,15 @@ class CertificateAuditPlanListener implements TaskListener {
 		}
 	}
 
-	private void postpone(DelegateTask task, CertificateAudit.Kind kind, Long surveillanceId) {
-		java.util.Date latestDate = CertificateAudit.LATEST_DATE.from(task).getOrNull();
-		if (kind != CertificateAudit.Kind.SURVEILLANCE || surveillanceId == null || latestDate == null) {
+	private void postpone(DelegateTask task, CertificateAudit.Kind kind, SurveillanceRepository.Surveillance surveillance) {
+		if (kind != CertificateAudit.Kind.SURVEILLANCE || surveillance == null) {
 			throw new InvalidInputException(CertificateAudit.PLAN_DECISION.getName(),
 					"only an annual surveillance may be postponed (R-SUR-1)");
 		}
+		long surveillanceId = surveillance.id();
 		String reason = FormInput.requiredText(CertificateAudit.POSTPONE_REASON, task, "a postponement needs its reason recorded");
 		LocalDate to = FormInput.requiredDate(CertificateAudit.POSTPONED_TO, task);
-		LocalDate latest = EngineTime.toLocalDate(latestDate);
+		LocalDate latest = surveillance.latestOn();
 		if (!to.isAfter(EngineTime.today()) || to.isAfter(latest)) {
 			throw new InvalidInputException(CertificateAudit.POSTPONED_TO.getName(),
 					"must be after today and at most " + latest + " (3 months after the due date)");

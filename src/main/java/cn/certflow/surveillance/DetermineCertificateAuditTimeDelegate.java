@@ -7,8 +7,6 @@ import cn.certflow.application.ApplicationService;
 import cn.certflow.application.InitialCertification;
 import cn.certflow.audit.AuditRepository;
 import cn.certflow.certificate.Certificate;
-import cn.certflow.certificate.CertificateRequestRepository;
-import cn.certflow.certificate.CertificateService;
 import cn.certflow.certificate.LifecycleSettings;
 import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.planning.AuditTimeService;
@@ -25,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DetermineCertificateAuditTimeDelegate implements JavaDelegate {
 
-	private final CertificateService certificates;
+	private final CertificateAuditRecords records;
 
 	private final ApplicationService applications;
 
@@ -35,34 +33,29 @@ class DetermineCertificateAuditTimeDelegate implements JavaDelegate {
 
 	private final SchemeCatalog schemes;
 
-	private final CertificateRequestRepository requests;
-
 	private final LifecycleSettings settings;
 
-	DetermineCertificateAuditTimeDelegate(CertificateService certificates, ApplicationService applications,
-			AuditTimeService auditTime, AuditRepository audits, SchemeCatalog schemes,
-			CertificateRequestRepository requests, LifecycleSettings settings) {
-		this.certificates = certificates;
+	DetermineCertificateAuditTimeDelegate(CertificateAuditRecords records, ApplicationService applications,
+			AuditTimeService auditTime, AuditRepository audits, SchemeCatalog schemes, LifecycleSettings settings) {
+		this.records = records;
 		this.applications = applications;
 		this.auditTime = auditTime;
 		this.audits = audits;
 		this.schemes = schemes;
-		this.requests = requests;
 		this.settings = settings;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		CertificateAudit.Kind kind = CertificateAudit.Kind.valueOf(CertificateAudit.AUDIT_KIND.from(execution).get());
-		Certificate certificate = this.certificates.get(CertificateAudit.CERTIFICATE_NUMBER.from(execution).get());
-		ApplicationRecord application = this.applications.get(CertificateAudit.APPLICATION_NUMBER.from(execution).get());
+		// the kind is the calling activity's constant; certificate, application and request from our records (issue 15)
+		Certificate certificate = this.records.certificate(execution);
+		ApplicationRecord application = this.applications.byId(certificate.applicationId());
 		CertificateAudit.AUDIT_TIME_BASIS.on(execution).set(kind.timeBasis().name());
 		CertificateAudit.PERSON_DAYS.on(execution).set(this.auditTime.personDays(application.headcount(), kind.timeBasis()));
 		InitialCertification.SCORING_FORM.on(execution).set(this.schemes.get(certificate.scheme()).scoringFormKey());
 		CertificateAudit.CERTIFIED_STARS.on(execution).set(certificate.stars());
-		Integer requested = (kind == CertificateAudit.Kind.UPGRADE)
-				? this.requests.get(CertificateAudit.REQUEST_ID.from(execution).get()).requestedStars() : certificate.stars();
-		CertificateAudit.REQUESTED_STARS.on(execution).set(requested);
+		CertificateAudit.REQUESTED_STARS.on(execution).set(this.records.requestedStars(certificate, kind));
 		CertificateAudit.SITES.on(execution).set(application.sites());
 		CertificateAudit.EARLIER_NONCONFORMITIES.on(execution)
 			.set(String.join("\n", this.audits.nonconformitiesOfApplication(application.id())));

@@ -23,7 +23,7 @@ class DowngradeCertificateDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		int stars = CertificateAudit.DECIDED_STARS.from(execution).get();
-		this.certificates.reissue(CertificateAudit.CERTIFICATE_NUMBER.from(execution).get(),
+		this.certificates.reissue(this.certificates.forProcess(execution).number(),
 				CertificateService.Reissue.stars(stars),
 				"监督降级 (R-SUR-3, R-CHG-1 (4)): " + CertificateAudit.DECISION_REASONS.from(execution).get(),
 				this.currentUser.id(), StatusHistory.Process.of(execution));

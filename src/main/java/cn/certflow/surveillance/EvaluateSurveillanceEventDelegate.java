@@ -5,6 +5,7 @@ import java.util.List;
 import cn.certflow.certificate.CertificateLifecycle;
 import cn.certflow.certificate.CertificateRequest;
 import cn.certflow.certificate.CertificateRequestRepository;
+import cn.certflow.certificate.CertificateService;
 import cn.certflow.rules.RulesService;
 import cn.certflow.rules.SurveillanceEvent;
 import cn.certflow.rules.SurveillanceEventKind;
@@ -23,19 +24,23 @@ class EvaluateSurveillanceEventDelegate implements JavaDelegate {
 
 	private final CertificateRequestRepository requests;
 
+	private final CertificateService certificates;
+
 	private final RulesService rules;
 
 	private final StatusHistory history;
 
-	EvaluateSurveillanceEventDelegate(CertificateRequestRepository requests, RulesService rules, StatusHistory history) {
+	EvaluateSurveillanceEventDelegate(CertificateRequestRepository requests, CertificateService certificates,
+			RulesService rules, StatusHistory history) {
 		this.requests = requests;
+		this.certificates = certificates;
 		this.rules = rules;
 		this.history = history;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String number = CertificateLifecycle.CERTIFICATE_NUMBER.from(execution).get();
+		String number = this.certificates.forProcess(execution).number();
 		List<SurveillanceEvent> events = this.requests.of(number)
 			.stream()
 			.filter(r -> r.eventKind() != null)
@@ -45,6 +50,7 @@ class EvaluateSurveillanceEventDelegate implements JavaDelegate {
 		String fired = triggers.rules().isEmpty() ? "no trigger fired" : String.join("; ", triggers.rules());
 		CertificateLifecycle.SPECIAL_AUDIT_REQUIRED.on(execution).set(triggers.specialAuditRequired());
 		CertificateLifecycle.TRIGGER_RULES.on(execution).set(fired);
+		// set by the correlation that started this step, in this same transaction: no task came in between
 		long requestId = CertificateLifecycle.REQUEST_ID.from(execution).get();
 		this.requests.close(requestId, CertificateRequest.DONE,
 				(triggers.specialAuditRequired() ? "special audit: " : "recorded: ") + fired, "rules");

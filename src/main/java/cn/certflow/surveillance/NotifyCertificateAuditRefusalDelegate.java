@@ -4,7 +4,6 @@ import cn.certflow.application.ApplicationRepository;
 import cn.certflow.certificate.Certificate;
 import cn.certflow.certificate.CertificateRequest;
 import cn.certflow.certificate.CertificateRequestRepository;
-import cn.certflow.certificate.CertificateService;
 import cn.certflow.system.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 class NotifyCertificateAuditRefusalDelegate implements JavaDelegate {
 
-	private final CertificateService certificates;
+	private final CertificateAuditRecords records;
 
 	private final ApplicationRepository notices;
 
@@ -22,9 +21,9 @@ class NotifyCertificateAuditRefusalDelegate implements JavaDelegate {
 
 	private final CurrentUser currentUser;
 
-	NotifyCertificateAuditRefusalDelegate(CertificateService certificates, ApplicationRepository notices,
+	NotifyCertificateAuditRefusalDelegate(CertificateAuditRecords records, ApplicationRepository notices,
 			CertificateRequestRepository requests, CurrentUser currentUser) {
-		this.certificates = certificates;
+		this.records = records;
 		this.notices = notices;
 		this.requests = requests;
 		this.currentUser = currentUser;
@@ -32,15 +31,15 @@ class NotifyCertificateAuditRefusalDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Certificate certificate = this.certificates.get(CertificateAudit.CERTIFICATE_NUMBER.from(execution).get());
-		String kind = CertificateAudit.AUDIT_KIND.from(execution).get();
+		// certificate, kind and request from our records (issue 15); the reasons were written in this transaction
+		CertificateAuditRecords.Facts facts = this.records.facts(execution);
+		Certificate certificate = facts.certificate();
+		String kind = facts.kind().name();
 		String reasons = CertificateAudit.DECISION_REASONS.from(execution).get();
 		String by = this.currentUser.id();
 		this.notices.recordNotice(certificate.applicationId(), kind + "_REFUSED", reasons, by);
-		Long requestId = CertificateAudit.REQUEST_ID.from(execution).getOrNull();
-		if (requestId != null) {
-			this.requests.close(requestId, CertificateRequest.REJECTED, reasons, by);
-		}
+		this.records.changeRequest(certificate.number(), facts.kind())
+			.ifPresent((request) -> this.requests.close(request.id(), CertificateRequest.REJECTED, reasons, by));
 	}
 
 }

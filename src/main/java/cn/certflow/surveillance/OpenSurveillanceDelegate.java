@@ -3,6 +3,7 @@ package cn.certflow.surveillance;
 import java.time.LocalDate;
 
 import cn.certflow.certificate.CertificateLifecycle;
+import cn.certflow.certificate.CertificateService;
 import cn.certflow.certificate.LifecycleSettings;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.EngineTime;
@@ -20,21 +21,26 @@ class OpenSurveillanceDelegate implements JavaDelegate {
 
 	private final SurveillanceRepository surveillances;
 
+	private final CertificateService certificates;
+
 	private final LifecycleSettings settings;
 
 	private final StatusHistory history;
 
-	OpenSurveillanceDelegate(SurveillanceRepository surveillances, LifecycleSettings settings, StatusHistory history) {
+	OpenSurveillanceDelegate(SurveillanceRepository surveillances, CertificateService certificates,
+			LifecycleSettings settings, StatusHistory history) {
 		this.surveillances = surveillances;
+		this.certificates = certificates;
 		this.settings = settings;
 		this.history = history;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String number = CertificateLifecycle.CERTIFICATE_NUMBER.from(execution).get();
+		// the certificate and its cycle from our records (issue 15); the year is this loop's own element
+		String number = this.certificates.forProcess(execution).number();
 		int year = CertificateLifecycle.SURVEILLANCE_YEAR.from(execution).get();
-		LocalDate cycleStart = EngineTime.toLocalDate(CertificateLifecycle.CYCLE_START.from(execution).get());
+		LocalDate cycleStart = this.certificates.cycleStart(number);
 		LocalDate due = cycleStart.plusYears(year);
 		LocalDate latest = due.plusMonths(this.settings.postponementMonths());
 		long id = this.surveillances.open(number, cycleStart, year, due, latest);

@@ -12,17 +12,19 @@ class RecommendSanctionDelegate implements JavaDelegate {
 
 	private final SanctionAdvice advice;
 
-	RecommendSanctionDelegate(SanctionAdvice advice) {
+	private final CertificateAuditRecords records;
+
+	RecommendSanctionDelegate(SanctionAdvice advice, CertificateAuditRecords records) {
 		this.advice = advice;
+		this.records = records;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		SanctionAdvice.Advice advised = this.advice.advise(
-				CertificateAudit.Kind.valueOf(CertificateAudit.AUDIT_KIND.from(execution).get()),
-				CertificateAudit.AUDIT_OUTCOME.from(execution).get(), CertificateAudit.STARS.from(execution).getOrNull(),
-				CertificateAudit.CERTIFIED_STARS.from(execution).get(), CertificateAudit.REQUESTED_STARS.from(execution).get(),
-				List.of());
+		// kind, outcome and grades from our records, never from process variables (issue 15)
+		CertificateAuditRecords.Facts facts = this.records.facts(execution);
+		SanctionAdvice.Advice advised = this.advice.advise(facts.kind(), facts.auditOutcome(), facts.stars(),
+				facts.certifiedStars(), facts.requestedStars(), List.of());
 		CertificateAudit.RECOMMENDATION.on(execution)
 			.set(advised.decision() + ((advised.stars() != null) ? " → " + advised.stars() + "★" : ""));
 		CertificateAudit.RECOMMENDATION_RULES.on(execution).set(String.join("\n", advised.rules()));

@@ -1,6 +1,7 @@
 package cn.certflow.surveillance;
 
 import cn.certflow.certificate.CertificateLifecycle;
+import cn.certflow.certificate.CertificateService;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.FormInput;
 import cn.certflow.system.StatusHistory;
@@ -14,19 +15,30 @@ class SurveillanceEscalationListener implements TaskListener {
 
 	private final SurveillanceRepository surveillances;
 
+	private final CertificateService certificates;
+
 	private final StatusHistory history;
 
 	private final CurrentUser currentUser;
 
-	SurveillanceEscalationListener(SurveillanceRepository surveillances, StatusHistory history, CurrentUser currentUser) {
+	SurveillanceEscalationListener(SurveillanceRepository surveillances, CertificateService certificates,
+			StatusHistory history, CurrentUser currentUser) {
 		this.surveillances = surveillances;
+		this.certificates = certificates;
 		this.history = history;
 		this.currentUser = currentUser;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		long id = CertificateLifecycle.SURVEILLANCE_ID.from(task).get();
+		// the certificate's surveillance from our records, never from a process variable (issue 15): the latest one,
+		// opened by this iteration of the annual surveillance (the next opens only when this task is done)
+		String number = this.certificates.forProcess(task.getExecution()).number();
+		long id = this.surveillances.of(number)
+			.stream()
+			.reduce((first, later) -> later)
+			.orElseThrow(() -> new IllegalStateException("No surveillance of " + number))
+			.id();
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			this.surveillances.escalate(id);
 			this.history.record(StatusHistory.Entity.SURVEILLANCE, String.valueOf(id), null, "ESCALATED",

@@ -284,6 +284,36 @@ class DecisionGovernanceTest {
 	}
 
 	@Test
+	void shouldKeepFourEyesOnTheApprovalRecordWhateverTheProcessVariablesSay() throws IOException {
+		// issue 15: who deployed, and which record is approved or reviewed, come from the approval record of the process
+		// (decision_approval.process_instance_id), never from its variables, which a task submitter could set
+		DecisionApproval baseline = this.approvals.inForceRecord("grade-cqm").orElseThrow();
+		Map<String, Object> forged = Map.of("proposedBy", "release", "approvalId", baseline.id());
+		DecisionDefinition candidate = deploy("quality", "grade-cqm",
+				table("grade-cqm").replace("R-GRD-CQM-1 方圆", "R-GRD-CQM-1（再次改写）方圆"), cases("grade-cqm"));
+		DecisionApproval record = settled(candidate);
+		Task task = task(record);
+		this.engine.getRuntimeService().setVariables(record.processInstanceId(), forged);
+		assertThatThrownBy(() -> this.driver.as("quality", () -> this.tasks.claim(task.getId(), "quality")))
+			.as("SecondApproverListener").isInstanceOf(AuthorizationException.class).hasMessageContaining("four eyes");
+		this.driver.as(SECOND_QM, () -> this.tasks.complete(task.getId(),
+				Map.of("changeApproved", false, "approvalComment", "无实质变化")));
+		assertThat(this.approvals.get(record.id()).orElseThrow().status()).as("ChangeApprovalListener")
+			.isEqualTo(ApprovalStatus.REJECTED);
+
+		DecisionDefinition broken = deploy("quality", "grade-pcec", table("grade-pcec").replace("&gt;= 70", "&gt;= 75"), null);
+		DecisionApproval failed = settled(broken);
+		Task review = task(failed);
+		this.engine.getRuntimeService().setVariables(failed.processInstanceId(), forged);
+		this.driver.as(SECOND_QM, () -> this.tasks.complete(review.getId(), Map.of("reviewNote", "误改")));
+		assertThat(this.approvals.get(failed.id()).orElseThrow().reviewNote()).as("FailedCasesReviewListener")
+			.isEqualTo("误改");
+		DecisionApproval inForce = this.approvals.get(baseline.id()).orElseThrow();
+		assertThat(inForce.status()).isEqualTo(ApprovalStatus.APPROVED);
+		assertThat(inForce.reviewNote()).isNull();
+	}
+
+	@Test
 	void shouldApproveAnUnchangedRedeploymentWithoutATask() throws IOException {
 		// R-GRD-DMN: a release that redeploys everything brings identical tables: same bytes, same cases
 		DecisionApproval inForce = this.approvals.inForceRecord("grade-cqm").orElseThrow();

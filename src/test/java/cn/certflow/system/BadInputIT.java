@@ -271,6 +271,12 @@ class BadInputIT {
 				new Case("start form: clientName 4001 characters",
 						t -> t.startForm(Map.of("clientName", "名".repeat(TextVariableLimit.MAX_LENGTH + 1))), 400,
 						"clientName"),
+				// issue 15: a submission sets its form's fields only
+				new Case("start form: a variable the form has not (submittedBy)",
+						t -> t.startForm(Map.of("submittedBy", "admin")), 400, "submittedBy"),
+				new Case("review: the application number shown read-only", t -> t.submitForm("reviewer", t.atReview,
+						InitialCertification.Elements.REVIEW_APPLICATION,
+						Map.of("reviewOutcome", "ACCEPT", "applicationNumber", "APP-1900-000001")), 400, "applicationNumber"),
 				// application review and contract (R-APP-2..4)
 				new Case("review: unknown outcome", t -> t.submitForm("reviewer", t.atReview,
 						InitialCertification.Elements.REVIEW_APPLICATION, Map.of("reviewOutcome", "MAYBE")), 400,
@@ -343,7 +349,10 @@ class BadInputIT {
 						400, "decisionReasons"),
 				new Case("decision: refusal without reasons", t -> t.submitForm("decider", t.atDecision,
 						InitialCertification.Elements.CERTIFICATION_DECISION, Map.of("decisionOutcome", "REFUSE")), 400,
-						"decisionReasons"));
+						"decisionReasons"),
+				new Case("decision: another audit named as auditId (issue 15)", t -> t.submitForm("decider",
+						t.atDecision, InitialCertification.Elements.CERTIFICATION_DECISION,
+						Map.of("decisionOutcome", "CERTIFY", "auditId", 1)), 400, "auditId"));
 	}
 
 	@ParameterizedTest(name = "{0}")
