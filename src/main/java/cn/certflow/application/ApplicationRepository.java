@@ -76,6 +76,16 @@ public class ApplicationRepository {
 			.optional();
 	}
 
+	/** Applications of the client not yet ended (under review, accepted, in audit, awaiting the decision). */
+	List<ApplicationRecord> inProgress(String creditCode) {
+		List<String> finals = Arrays.stream(ApplicationStatus.values()).filter(ApplicationStatus::isFinal).map(Enum::name).toList();
+		return this.jdbc.sql(SELECT + " where c.credit_code = :code and a.status not in (:finals) order by a.id")
+			.param("code", creditCode)
+			.param("finals", finals)
+			.query(ApplicationRepository::map)
+			.list();
+	}
+
 	/** Applications of the client still waiting for their application review (R-APP-2). */
 	List<ApplicationRecord> underReview(String creditCode) {
 		return this.jdbc.sql(SELECT + " where c.credit_code = ? and a.status = ? order by a.id")

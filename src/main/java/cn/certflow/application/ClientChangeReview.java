@@ -7,6 +7,7 @@ import static cn.certflow.application.InitialCertification.RECORDED_CLIENT_ADDRE
 import static cn.certflow.application.InitialCertification.RECORDED_CLIENT_NAME;
 import static cn.certflow.application.InitialCertification.RECORDED_LEGAL_STATUS;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,7 +63,11 @@ class ClientChangeReview {
 		RECORDED_CLIENT_ADDRESS.on(variables).set(record.address());
 		RECORDED_LEGAL_STATUS.on(variables).set(record.legalStatus());
 		CLIENT_RECORD_DIFFERS.on(variables).set(difference.isPresent());
-		List<String> concerned = difference.map(this.certificates::concerned).orElse(List.of());
+		List<String> concerned = new ArrayList<>();
+		difference.ifPresent(d -> {
+			concerned.addAll(this.certificates.concerned(d));
+			concerned.addAll(otherApplications(application));
+		});
 		CLIENT_CHANGE_CERTIFICATES.on(variables)
 			.set(concerned.isEmpty() ? "无（该组织无有效或暂停中的证书）" : lines(concerned));
 		return variables;
@@ -83,7 +88,8 @@ class ClientChangeReview {
 			throw new InvalidInputException(CONFIRM_CLIENT_CHANGE.getName(), refusal(difference));
 		}
 		ClientRecord before = difference.onRecord();
-		List<String> done = this.certificates.requestChanges(difference, by);
+		List<String> done = new ArrayList<>(this.certificates.requestChanges(difference, by));
+		done.addAll(otherApplications(application));
 		this.clients.update(before.id(), application.clientName(), application.clientAddress(), application.legalStatus());
 		this.clients.recordHistory(before.id(), new ClientHistoryEntry(ClientHistoryEntry.CONFIRMED, application.number(),
 				before.name(), before.address(), before.legalStatus(), application.clientName(),
@@ -94,6 +100,21 @@ class ClientChangeReview {
 				this.asEngine.run(() -> this.runtime.setVariables(other.processInstanceId(), formVariables(other)));
 			}
 		}
+	}
+
+	/**
+	 * The client's other applications in progress under another name or address: each is certified as its reviewer
+	 * saw it, and its certificate then gets a HOLDER_CHANGE_DUE reminder (certificate.HolderOnRecordListener).
+	 */
+	private List<String> otherApplications(ApplicationRecord application) {
+		return this.applications.inProgress(application.creditCode())
+			.stream()
+			.filter(other -> other.id() != application.id())
+			.filter(other -> !other.clientName().equals(application.clientName())
+					|| !other.clientAddress().equals(application.clientAddress()))
+			.map(other -> "申请 " + other.number() + "（在办，按“" + other.clientName() + "”申请）：按其评审时的名称和地址颁证，"
+					+ "颁证时记录待办，须另行提出变更申请")
+			.toList();
 	}
 
 	private static String refusal(ClientDifference difference) {

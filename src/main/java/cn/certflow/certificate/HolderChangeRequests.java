@@ -5,6 +5,7 @@ import java.util.List;
 
 import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ClientDifference;
+import cn.certflow.application.ClientRecord;
 import cn.certflow.application.HolderCertificates;
 import cn.certflow.certificate.CertificateLifecycle.ChangeKind;
 import cn.certflow.system.EngineTime;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Service;
  * path: for each certificate in force whose holder differs, a change request on its lifecycle, reviewed and reissued
  * like one the client filed (PCEC 12.1(1) name: document review; 12.1(2) address: on-site audit as initial, carrying
  * the new name too where both changed). A certificate that cannot take a request now (suspended: it is not reissued
- * while suspended; or another change in progress: one at a time) gets a HOLDER_CHANGE_DUE reminder in its requests,
- * closed when a name or premises change reissues it.
+ * while suspended; another change in progress: one at a time; or issued in this very command, see
+ * {@link #afterIssue}) gets a HOLDER_CHANGE_DUE reminder in its requests, closed when a name or premises change
+ * reissues it.
  */
 @Service
 class HolderChangeRequests implements HolderCertificates {
@@ -36,14 +38,14 @@ class HolderChangeRequests implements HolderCertificates {
 
 	/** A certificate in force whose holder differs from the application's, and what its change would be. */
 	private record Plan(Certificate certificate, CertificateStatus status, boolean nameChanged, boolean addressChanged,
-			boolean changeInProgress) {
+			boolean changeInProgress, boolean justIssued) {
 
 		ChangeKind kind() {
 			return this.addressChanged ? ChangeKind.PREMISES : ChangeKind.NAME;
 		}
 
 		boolean canRequest() {
-			return this.status == CertificateStatus.VALID && !this.changeInProgress;
+			return this.status == CertificateStatus.VALID && !this.changeInProgress && !this.justIssued;
 		}
 
 		String what() {
@@ -58,6 +60,9 @@ class HolderChangeRequests implements HolderCertificates {
 		}
 
 		String obstacle() {
+			if (this.justIssued) {
+				return "证书按申请评审时的名称和地址颁发，其后客户档案已变更";
+			}
 			return (this.status != CertificateStatus.VALID) ? "暂停期间不能换发" : "已有变更在办";
 		}
 
@@ -65,7 +70,10 @@ class HolderChangeRequests implements HolderCertificates {
 
 	@Override
 	public List<String> concerned(ClientDifference difference) {
-		return plans(difference).stream()
+		ApplicationRecord application = difference.application();
+		return plans(this.certificates.numbersOf(difference.creditCode()), application.clientName(),
+				application.clientAddress(), false)
+			.stream()
 			.map(p -> p.face() + "：" + p.what() + (p.canRequest() ? "，确认后即提出变更申请"
 					: "；" + p.obstacle() + "，确认后记录待办，须另行提出变更申请"))
 			.toList();
@@ -74,13 +82,29 @@ class HolderChangeRequests implements HolderCertificates {
 	@Override
 	public List<String> requestChanges(ClientDifference difference, String by) {
 		ApplicationRecord application = difference.application();
-		String description = "客户档案变更（R-ID-1）：申请 " + application.number() + " 评审时确认 " + difference.fields()
-				+ "变更";
+		return request(plans(this.certificates.numbersOf(difference.creditCode()), application.clientName(),
+				application.clientAddress(), false), application.clientName(), application.clientAddress(),
+				"客户档案变更（R-ID-1）：申请 " + application.number() + " 评审时确认" + difference.fields() + "变更", by);
+	}
+
+	/**
+	 * A certificate just issued in the name its application was reviewed with, where the client's record has changed
+	 * since (the reviewer of a later application confirmed a new name or address, PCEC 12.1): it is issued as
+	 * reviewed and gets a HOLDER_CHANGE_DUE reminder to the record's name and address. Not a change request: its
+	 * lifecycle was started in this same engine command and takes no message before the command commits. Nothing
+	 * when the certificate matches the record.
+	 */
+	List<String> afterIssue(Certificate certificate, ClientRecord record, String by) {
+		return request(plans(List.of(certificate.number()), record.name(), record.address(), true), record.name(),
+				record.address(), "客户档案在本证书的申请评审后已变更（R-ID-1）", by);
+	}
+
+	private List<String> request(List<Plan> plans, String name, String address, String description, String by) {
 		List<String> done = new ArrayList<>();
-		for (Plan plan : plans(difference)) {
+		for (Plan plan : plans) {
 			String number = plan.certificate().number();
-			String newName = plan.nameChanged() ? application.clientName() : null;
-			String newAddress = plan.addressChanged() ? application.clientAddress() : null;
+			String newName = plan.nameChanged() ? name : null;
+			String newAddress = plan.addressChanged() ? address : null;
 			if (plan.canRequest()) {
 				long id = this.requests.change(number, new CertificateRequests.ChangeBody(plan.kind().name(), description,
 						newName, newAddress, null, null, null), by);
@@ -88,26 +112,26 @@ class HolderChangeRequests implements HolderCertificates {
 			}
 			else {
 				long id = this.requestRecords.insert(new CertificateRequest(0, number,
-						CertificateRequest.HOLDER_CHANGE_DUE, description + "；" + plan.obstacle() + "，须另行提出" + plan.what()
-								+ "申请",
-						newName, newAddress, null, null, null, null, null, by, null, null, null));
+						CertificateRequest.HOLDER_CHANGE_DUE,
+						description + "；" + plan.obstacle() + "，须另行提出" + plan.what() + "申请", newName, newAddress,
+						null, null, null, null, null, by, null, null, null));
 				done.add(number + "：" + plan.obstacle() + "，已记录待办（请求 " + id + "），须另行提出" + plan.what() + "申请");
 			}
 		}
 		return done;
 	}
 
-	private List<Plan> plans(ClientDifference difference) {
-		ApplicationRecord application = difference.application();
+	/** The certificates in force among these whose holder differs from this name or address. */
+	private List<Plan> plans(List<String> numbers, String name, String address, boolean justIssued) {
 		List<Plan> plans = new ArrayList<>();
-		for (String number : this.certificates.numbersOf(difference.creditCode())) {
+		for (String number : numbers) {
 			Certificate certificate = this.certificates.find(number).orElseThrow();
 			CertificateStatus status = certificate.statusOn(EngineTime.today());
-			boolean nameChanged = !certificate.holderName().equals(application.clientName());
-			boolean addressChanged = !certificate.holderAddress().equals(application.clientAddress());
+			boolean nameChanged = !certificate.holderName().equals(name);
+			boolean addressChanged = !certificate.holderAddress().equals(address);
 			if (!status.isFinal() && (nameChanged || addressChanged)) {
 				plans.add(new Plan(certificate, status, nameChanged, addressChanged,
-						this.requestRecords.openChanges(number) > 0));
+						this.requestRecords.openChanges(number) > 0, justIssued));
 			}
 		}
 		return plans;

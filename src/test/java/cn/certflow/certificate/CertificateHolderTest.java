@@ -90,6 +90,9 @@ class CertificateHolderTest {
 	CertificateRequestRepository requests;
 
 	@Autowired
+	CertificateRequests changeRequests;
+
+	@Autowired
 	TaskService tasks;
 
 	@Autowired
@@ -258,6 +261,40 @@ class CertificateHolderTest {
 				Map.of("reviewOutcome", "REJECT", "rejectionReason", "营业执照名称与申请不符"));
 		assertThat(this.register.onRecord(first.creditCode()).orElseThrow().name()).isEqualTo(OLD_NAME);
 		assertThat(this.register.history(first.creditCode())).hasSize(1);
+	}
+
+	@Test
+	void shouldRemindAtIssue_whenTheClientsRecordChangedAfterTheApplicationsReview() {
+		// two applications of one client in progress; the later one's reviewer confirms a new name: the earlier one is
+		// still certified as reviewed (PCEC 13.1(3)), and its certificate gets a reminder that its name change is due
+		// (PCEC 12.1(1)): its lifecycle, started in the same command, takes no change request before it commits
+		ApplicationRequest first = CertificationDriver.request("PCEC", 3, 120);
+		String earlier = this.driver().submit(first);
+		this.driver().acceptApplication(earlier);
+		String later = this.driver().submit(applyAs(first, "ZHHT", NEW_NAME, first.clientAddress()));
+		this.driver().uploadMandatoryDocuments(later);
+		assertThat((String) this.tasks.getVariables(this.driver().task(later, InitialCertification.Elements.REVIEW_APPLICATION)
+			.getId()).get("clientChangeCertificates")).as("the form names the application in progress").contains(earlier);
+		this.driver().complete("reviewer", later, InitialCertification.Elements.REVIEW_APPLICATION,
+				Map.of("reviewOutcome", "ACCEPT", "confirmClientChange", true));
+
+		Certificate issued = certifyAccepted(earlier);
+
+		assertThat(issued.holderName()).isEqualTo(OLD_NAME);
+		assertThat(this.requests.of(issued.number())).singleElement().satisfies(r -> {
+			assertThat(r.kind()).isEqualTo(CertificateRequest.HOLDER_CHANGE_DUE);
+			assertThat(r.status()).isEqualTo(CertificateRequest.OPEN);
+			assertThat(r.newHolderName()).isEqualTo(NEW_NAME);
+			assertThat(r.requestedBy()).isEqualTo("decider");
+		});
+
+		// the change request filed afterwards reissues it and closes the reminder
+		this.changeRequests.change(issued.number(), new CertificateRequests.ChangeBody("NAME", "工商变更", NEW_NAME,
+				null, null, null, null), "reviewer");
+		this.driver().complete("reviewer", issued.number(), Elements.REVIEW_CHANGE_REQUEST,
+				Map.of("changeReviewOutcome", "ACCEPT", "changeReviewNotes", "营业执照已变更"));
+		assertThat(this.certificates.get(issued.number()).holderName()).isEqualTo(NEW_NAME);
+		assertThat(this.requests.of(issued.number())).allSatisfy(r -> assertThat(r.status()).isEqualTo(CertificateRequest.DONE));
 	}
 
 	// --- helpers
