@@ -59,8 +59,9 @@ class FormCoverageTest {
 						"requestedStars", "technicalArea", "categories", "sites", "headcount", "declaredDocuments"),
 				keys("clientName", "clientAddress", "creditCode", "legalStatus", "schemeId", "requestedStars",
 						"technicalArea", "categories", "sites", "headcount", "declaredDocuments"));
-		expect("application-review", keys("reviewOutcome", "rejectionReason", "reviewNotes"),
-				keys("reviewOutcome", "rejectionReason"));
+		// R-ID-1: confirmClientChange is shown (and required) only where the client differs from the record
+		expect("application-review", keys("reviewOutcome", "rejectionReason", "reviewNotes", "confirmClientChange"),
+				keys("reviewOutcome", "rejectionReason", "confirmClientChange"));
 		expect("overdue-review", keys("escalationAction"), keys("escalationAction"));
 		expect("contract", keys("contractNumber", "contractSignedOn"), keys("contractNumber", "contractSignedOn"));
 		expect("document-review", keys("documentReviewOutcome", "documentFindings"),
@@ -248,6 +249,7 @@ class FormCoverageTest {
 			assertThat(hide(id, "terminationReason")).contains("proposeTermination");
 		}
 		assertThat(hide("application-review", "rejectionReason")).contains("reviewOutcome").contains("\"REJECT\"");
+		assertThat(hide("application-review", "confirmClientChange")).contains("clientRecordDiffers").contains("\"REJECT\"");
 		assertThat(hide("document-review", "documentFindings")).contains("documentReviewOutcome")
 			.contains("\"CORRECTIONS_NEEDED\"");
 		assertThat(hide("correction-verification", "clientSignedResult")).contains("verificationOutcome")
@@ -256,7 +258,7 @@ class FormCoverageTest {
 		for (String[] bool : new String[][] { { "opening-meeting", "planConfirmed" },
 				{ "termination-approval", "terminationApproved" }, { "closing-meeting", "clientConfirmedRecords" },
 				{ "correction-verification", "clientSignedResult" },
-				{ "decision-table-change-approval", "changeApproved" } }) {
+				{ "decision-table-change-approval", "changeApproved" }, { "application-review", "confirmClientChange" } }) {
 			assertThat(field(bool[0], bool[1]).path("type").asText()).as(bool[1]).isEqualTo("checkbox");
 		}
 		for (String[] date : new String[][] { { "contract", "contractSignedOn" }, { "audit-plan", "plannedDate" } }) {
@@ -310,7 +312,9 @@ class FormCoverageTest {
 	void tasksShowTheirContextReadOnly() {
 		assertContext("application-review", "applicationNumber", "clientName", "creditCode", "legalStatus", "schemeId",
 				"requestedStars", "technicalArea", "categories", "sites", "headcount", "declaredDocuments",
-				"reviewDueDate");
+				"reviewDueDate", "recordedClientName", "recordedClientAddress", "recordedLegalStatus",
+				"clientChangeCertificates");
+		assertThat(field("application-review", "clientChangeCertificates").path("type").asText()).isEqualTo("textarea");
 		assertContext("overdue-review", "applicationNumber", "clientName", "reviewDueDate");
 		assertContext("document-corrections", "applicationNumber", "documentFindings");
 		assertContext("audit-plan", "applicationNumber", "personDays");
