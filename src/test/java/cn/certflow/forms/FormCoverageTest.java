@@ -333,7 +333,39 @@ class FormCoverageTest {
 		assertThat(texts("decision-table-change-approval")).contains("四眼原则");
 	}
 
+	@Test
+	void showsTheClientOnRecordAndAsksForConfirmationOnlyWhereTheClientDiffers() {
+		// R-ID-1: form-js hides (and does not validate) a hidden field; the engine's FEEL reads these expressions alike
+		org.camunda.feel.api.FeelEngineApi feel = org.camunda.feel.api.FeelEngineBuilder.forJava().build();
+		String group = hideOfComponent("application-review", "Group_ClientOnRecord");
+		String confirm = hide("application-review", "confirmClientChange");
+		java.util.function.BiFunction<String, Map<String, Object>, Object> hidden = (expression, context) -> feel
+			.evaluateExpression(expression.substring(1), context)
+			.result();
+		Map<String, Object> differs = new java.util.HashMap<>(Map.of("clientRecordDiffers", true));
+		assertThat(hidden.apply(group, differs)).isEqualTo(false);
+		assertThat(hidden.apply(confirm, differs)).as("before an outcome is chosen").isEqualTo(false);
+		differs.put("reviewOutcome", "ACCEPT");
+		assertThat(hidden.apply(confirm, differs)).isEqualTo(false);
+		differs.put("reviewOutcome", "REJECT");
+		assertThat(hidden.apply(confirm, differs)).as("a rejection needs no confirmation").isEqualTo(true);
+		Map<String, Object> same = Map.of("clientRecordDiffers", false, "reviewOutcome", "ACCEPT");
+		assertThat(hidden.apply(group, same)).isEqualTo(true);
+		assertThat(hidden.apply(confirm, same)).isEqualTo(true);
+	}
+
 	// --- helpers
+
+	private static String hideOfComponent(String form, String id) {
+		List<JsonNode> found = new ArrayList<>();
+		forEachComponent(forms.get(form), (c) -> {
+			if (id.equals(c.path("id").asText())) {
+				found.add(c);
+			}
+		});
+		assertThat(found).as("%s in %s", id, form).hasSize(1);
+		return found.get(0).path("conditional").path("hide").asText();
+	}
 
 	private static void expect(String form, Set<String> submitted, Set<String> required) {
 		SUBMITTED.put(form, submitted);
