@@ -268,8 +268,12 @@ try {
   await screenshot(page, 'application-review-client-differs');
   // not confirmed: Tasklist keeps the form (a required field), and the server refuses it too (400, in Chinese)
   await page.locator('.task-details button', { hasText: ZH.complete }).click();
-  await page.waitForTimeout(1500);
-  check(await page.locator('.task-details .fjs-form').isVisible(), 'not confirmed: the form stays open');
+  const notSubmitted = page.locator('.notifications .alert-danger').first();
+  await notSubmitted.waitFor();
+  check(await page.locator('.task-details .fjs-form').isVisible(),
+    `not confirmed: the form stays open (${(await notSubmitted.innerText()).replace(/[×\s]+/g, ' ').trim()})`);
+  await notSubmitted.locator('[ng-click^="removeNotification"]').click(); // it covers the 完成 button
+  await notSubmitted.waitFor({ state: 'hidden' });
   const [reviewTask] = await api(`/engine-rest/task?taskDefinitionKey=Task_ReviewApplication`
     + `&processInstanceBusinessKey=${encodeURIComponent(number)}`);
   check(reviewTask, 'not confirmed: the review task is still open');
@@ -390,6 +394,8 @@ try {
     check(!(await page.locator('.tasks-list').getByText('复核与认证决定').count()),
       `reviewer's filter ${filter.trim()} lists no decision task`);
   }
+  await page.mouse.move(900, 700); // the last filter's tooltip may cover the first one
+  await page.locator('.tooltip').waitFor({ state: 'hidden' }).catch(() => {});
   await page.locator('.task-filter .name', { hasText: '我的任务' }).first().click();
   await page.getByText(ZH.noTasks).or(page.locator('.tasks-list li').first()).first().waitFor();
   await screenshot(page, 'reviewer-no-decision-task');
