@@ -1,5 +1,8 @@
 // End-to-end test (issue 7): a whole initial certification (scheme CQM) through Camunda Tasklist and Camunda Forms,
 // role by role, in a browser that prefers Chinese (zh-CN), then the public certificate page shows the certificate as valid.
+// The application is made under the credit code of a demo client (天津海河…, on record from DemoClients) with another
+// name and address (issue 16, R-ID-1): the review form shows both, accepting needs the reviewer's confirmation (refused
+// without it), and the certificate carries the name typed into the start form.
 // Also: English stays available (en-US browser); a wrong password is refused; the scoring form's live preview shows the
 // grade the engine then awards; `reviewer` does not see the decision task (nor the 待认证决定 filter) while `decider`
 // finds it there; a manager sees, in Chinese Cockpit, the processes by name, an incident, and the grade-cqm decision
@@ -49,8 +52,13 @@ function creditCode() {
 }
 
 const run = Date.now().toString(36).toUpperCase();
-const client = `端到端测试售后服务有限公司${run}`;
-const code = creditCode();
+// R-ID-1: the credit code of a demo client (application/DemoClients) on record as 天津海河家电售后服务有限公司 in
+// Tianjin; the application says another name and a Fuzhou address. The app runs on a fresh in-memory database, so the
+// code has no application in progress. creditCode() gives a fresh code, for a run that needs one.
+const client = `福州闽江家电售后服务有限公司${run}`;
+const address = '福州市鼓楼区五四路 100 号';
+const code = '91350100M000100Y43';
+const onRecord = '天津海河家电售后服务有限公司';
 const today = new Date();
 // the certification body's day (Asia/Shanghai), as the server compares dates: not UTC's, which lags 8 hours
 const isoToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(today);
@@ -216,14 +224,14 @@ try {
   await page.locator('.modal-content .fjs-form').waitFor();
   await field('clientName').waitFor();
   await fill('clientName', client);
-  await fill('clientAddress', '天津市和平区南京路 1 号');
+  await fill('clientAddress', address);
   await fill('creditCode', code);
   await fill('legalStatus', '有限责任公司');
   await select('schemeId', 'CQM');
   await fill('requestedStars', 3);
   await fill('technicalArea', '29.01');
   await fill('categories', '家用电器');
-  await fill('sites', '天津市和平区南京路 1 号');
+  await fill('sites', address);
   await fill('headcount', 50);
   // every mandatory document; option 5 (third-party certificates, 如有) is optional and left out
   for (const i of [0, 1, 2, 3, 4, 6, 7]) await choose('declaredDocuments', i);
@@ -250,9 +258,43 @@ try {
 
   await page.reload();
   await openTask('申请评审');
+  // R-ID-1: the client on record under the credit code beside the application, and the choice is the reviewer's
+  check(await field('clientName').inputValue() === client, 'review form: the applied name');
+  check(await field('recordedClientName').inputValue() === onRecord, `review form: the name on record (${onRecord})`);
+  check((await field('clientChangeCertificates').inputValue()).includes('无'), 'review form: no certificate concerned');
   await choose('reviewOutcome', 0); // 受理 ACCEPT
   await fill('reviewNotes', '材料齐全，予以受理（端到端测试）。');
+  await field('confirmClientChange').waitFor();
+  await screenshot(page, 'application-review-client-differs');
+  // not confirmed: Tasklist keeps the form (a required field), and the server refuses it too (400, in Chinese)
+  await page.locator('.task-details button', { hasText: ZH.complete }).click();
+  const notSubmitted = page.locator('.notifications .alert-danger').first();
+  await notSubmitted.waitFor();
+  check(await page.locator('.task-details .fjs-form').isVisible(),
+    `not confirmed: the form stays open (${(await notSubmitted.innerText()).replace(/[×\s]+/g, ' ').trim()})`);
+  await notSubmitted.locator('[ng-click^="removeNotification"]').click(); // it covers the 完成 button
+  await notSubmitted.waitFor({ state: 'hidden' });
+  const [reviewTask] = await api(`/engine-rest/task?taskDefinitionKey=Task_ReviewApplication`
+    + `&processInstanceBusinessKey=${encodeURIComponent(number)}`);
+  check(reviewTask, 'not confirmed: the review task is still open');
+  const refused = await fetch(`${base}/engine-rest/task/${reviewTask.id}/submit-form`, {
+    method: 'POST',
+    headers: { Authorization: 'Basic ' + Buffer.from('reviewer:reviewer').toString('base64'), 'Content-Type': 'application/json' },
+    body: JSON.stringify({ variables: { reviewOutcome: { value: 'ACCEPT' } } }),
+  });
+  const refusal = await refused.text();
+  check(refused.status === 400 && refusal.includes('confirmClientChange') && refusal.includes('确认申请组织的新名称和地址'),
+    `not confirmed: accept refused by the server, 400 naming the field (${refused.status})`);
+  check((await api(`/api/clients/${code}`)).client.name === onRecord, 'not confirmed: the client record is unchanged');
+  await field('confirmClientChange').check();
   await complete('application-review');
+  const record = await api(`/api/clients/${code}`);
+  check(record.client.name === client && record.client.address === address,
+    'confirmed: the client record takes the applied name and address');
+  const change = record.history.at(-1);
+  check(change.kind === 'CONFIRMED' && change.oldName === onRecord && change.newName === client
+    && change.applicationNumber === number && change.changedBy === 'reviewer',
+    'confirmed: the record\'s history says who, from which application, what it was');
 
   // 5. reviewer: 签订认证合同.
   await openTask('签订认证合同');
@@ -352,6 +394,8 @@ try {
     check(!(await page.locator('.tasks-list').getByText('复核与认证决定').count()),
       `reviewer's filter ${filter.trim()} lists no decision task`);
   }
+  await page.mouse.move(900, 700); // the last filter's tooltip may cover the first one
+  await page.locator('.tooltip').waitFor({ state: 'hidden' }).catch(() => {});
   await page.locator('.task-filter .name', { hasText: '我的任务' }).first().click();
   await page.getByText(ZH.noTasks).or(page.locator('.tasks-list li').first()).first().waitFor();
   await screenshot(page, 'reviewer-no-decision-task');
@@ -431,7 +475,8 @@ try {
   await page.locator('#status[data-status]:not([data-status=""])').waitFor();
   check(await page.locator('#status').getAttribute('data-status') === 'VALID', 'public page: status VALID');
   check((await page.locator('#status').innerText()).trim() === '有效', 'public page shows 有效');
-  check((await page.locator('[data-field=holder]').innerText()) === client, 'public page: holder is the client');
+  check((await page.locator('[data-field=holder]').innerText()) === client,
+    'public page: the holder is the name typed into the start form, not the one on record (R-ID-1)');
   check((await page.locator('[data-field=scheme]').innerText()).includes('CQM'), 'public page: scheme CQM');
   await screenshot(page, 'public-certificate-valid');
   await page.locator('#number').fill('NO-SUCH-CERTIFICATE');

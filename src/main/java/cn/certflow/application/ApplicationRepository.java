@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ApplicationRepository {
 
-	private static final String SELECT = "select a.id, a.number, a.client_id, c.name, c.address, c.credit_code, c.legal_status,"
+	/** Name, address and legal status are the application's own, as applied (R-ID-1), never the client record's. */
+	private static final String SELECT = "select a.id, a.number, a.client_id, a.client_name, a.client_address, c.credit_code, a.legal_status,"
 			+ " a.scheme, a.requested_stars, a.technical_area, a.categories, a.sites, a.headcount, a.declared_documents,"
 			+ " a.status, a.received_at, a.review_due_at, a.reviewed_at, a.reviewed_by, a.review_minutes,"
 			+ " a.contract_number, a.contract_signed_on, a.process_instance_id, a.contact_email"
@@ -32,28 +33,14 @@ public class ApplicationRepository {
 		this.jdbc = jdbc;
 	}
 
-	long ensureClient(String name, String address, String creditCode, String legalStatus) {
-		Optional<Long> existing = this.jdbc.sql("select id from client where credit_code = ?")
-			.param(creditCode)
-			.query(Long.class)
-			.optional();
-		if (existing.isPresent()) {
-			return existing.get();
-		}
-		KeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("insert into client (name, address, credit_code, legal_status, created_at) values (?, ?, ?, ?, ?)")
-			.params(name, address, creditCode, legalStatus, EngineTime.now())
-			.update(key, "id");
-		return key.getKey().longValue();
-	}
-
 	long insert(String number, long clientId, ApplicationRequest request, OffsetDateTime receivedAt,
 			OffsetDateTime reviewDueAt, String processInstanceId) {
 		KeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("insert into application (number, client_id, scheme, requested_stars, technical_area, categories,"
-				+ " sites, headcount, declared_documents, status, received_at, review_due_at, process_instance_id, contact_email)"
-				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(number, clientId, request.schemeId(), request.requestedStars(), request.technicalArea(),
+		this.jdbc.sql("insert into application (number, client_id, client_name, client_address, legal_status, scheme,"
+				+ " requested_stars, technical_area, categories, sites, headcount, declared_documents, status, received_at,"
+				+ " review_due_at, process_instance_id, contact_email)"
+				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(number, clientId, request.clientName(), request.clientAddress(), request.legalStatus(), request.schemeId(), request.requestedStars(), request.technicalArea(),
 					String.join(", ", request.categories()), String.join("\n", request.sites()), request.headcount(),
 					String.join(",", request.documents()), ApplicationStatus.RECEIVED.name(), receivedAt, reviewDueAt,
 					processInstanceId, blankToNull(request.contactEmail()))
@@ -95,6 +82,24 @@ public class ApplicationRepository {
 			.param("finals", finals)
 			.query(String.class)
 			.optional();
+	}
+
+	/** Applications of the client not yet ended (under review, accepted, in audit, awaiting the decision). */
+	List<ApplicationRecord> inProgress(String creditCode) {
+		List<String> finals = Arrays.stream(ApplicationStatus.values()).filter(ApplicationStatus::isFinal).map(Enum::name).toList();
+		return this.jdbc.sql(SELECT + " where c.credit_code = :code and a.status not in (:finals) order by a.id")
+			.param("code", creditCode)
+			.param("finals", finals)
+			.query(ApplicationRepository::map)
+			.list();
+	}
+
+	/** Applications of the client still waiting for their application review (R-APP-2). */
+	List<ApplicationRecord> underReview(String creditCode) {
+		return this.jdbc.sql(SELECT + " where c.credit_code = ? and a.status = ? order by a.id")
+			.params(creditCode, ApplicationStatus.RECEIVED.name())
+			.query(ApplicationRepository::map)
+			.list();
 	}
 
 	void updateStatus(String number, ApplicationStatus status) {

@@ -1,5 +1,6 @@
 package cn.certflow.application;
 
+import static cn.certflow.application.InitialCertification.CONFIRM_CLIENT_CHANGE;
 import static cn.certflow.application.InitialCertification.REJECTION_REASON;
 import static cn.certflow.application.InitialCertification.REVIEW_OUTCOME;
 
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completing the application review (R-APP-2/3): accept only with every mandatory document uploaded; reject only
- * with a written reason. Records who reviewed and how long the review took.
+ * with a written reason; accept where the client differs from the client on record only with the reviewer's
+ * confirmation, which updates the record (R-ID-1). Records who reviewed and how long the review took.
  */
 @Component
 class ApplicationReviewListener implements TaskListener {
@@ -29,11 +31,15 @@ class ApplicationReviewListener implements TaskListener {
 
 	private final DocumentRepository documents;
 
+	private final ClientChangeReview clientChanges;
+
 	private final CurrentUser currentUser;
 
-	ApplicationReviewListener(ApplicationService applications, DocumentRepository documents, CurrentUser currentUser) {
+	ApplicationReviewListener(ApplicationService applications, DocumentRepository documents,
+			ClientChangeReview clientChanges, CurrentUser currentUser) {
 		this.applications = applications;
 		this.documents = documents;
+		this.clientChanges = clientChanges;
 		this.currentUser = currentUser;
 	}
 
@@ -45,6 +51,7 @@ class ApplicationReviewListener implements TaskListener {
 		if (REJECT.equals(outcome) && isBlank(reason)) {
 			throw new InvalidInputException(REJECTION_REASON.getName(), "a rejection needs a written reason (PCEC 7.1(3))");
 		}
+		String reviewer = this.currentUser.id(task);
 		if (ACCEPT.equals(outcome)) {
 			ApplicationRecord application = this.applications.get(number);
 			Set<DocumentType> uploaded = EnumSet.noneOf(DocumentType.class);
@@ -58,8 +65,10 @@ class ApplicationReviewListener implements TaskListener {
 				throw new InvalidInputException(REVIEW_OUTCOME.getName(),
 						"cannot accept: mandatory documents not uploaded: " + String.join(", ", missing));
 			}
+			this.clientChanges.onAccept(application, Boolean.TRUE.equals(CONFIRM_CLIENT_CHANGE.from(task).getOrNull()),
+					reviewer);
 		}
-		this.applications.recordReview(number, this.currentUser.id(task), ACCEPT.equals(outcome), reason);
+		this.applications.recordReview(number, reviewer, ACCEPT.equals(outcome), reason);
 	}
 
 	private static boolean isBlank(String value) {

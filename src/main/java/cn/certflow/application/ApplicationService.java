@@ -18,6 +18,8 @@ public class ApplicationService {
 
 	private final ApplicationRepository applications;
 
+	private final ClientRegister clients;
+
 	private final ApplicationValidator validator;
 
 	private final NumberAllocator numbers;
@@ -28,9 +30,10 @@ public class ApplicationService {
 
 	private final int reviewDays;
 
-	ApplicationService(ApplicationRepository applications, ApplicationValidator validator, NumberAllocator numbers,
+	ApplicationService(ApplicationRepository applications, ClientRegister clients, ApplicationValidator validator, NumberAllocator numbers,
 			StatusHistory history, RuntimeService runtime, @Value("${certflow.application-review-days:10}") int reviewDays) {
 		this.applications = applications;
+		this.clients = clients;
 		this.validator = validator;
 		this.numbers = numbers;
 		this.history = history;
@@ -57,8 +60,9 @@ public class ApplicationService {
 	Registration register(ApplicationRequest request, String processInstanceId, String submittedBy) {
 		this.validator.validate(request);
 		String number = "APP-" + Year.from(EngineTime.now()) + "-" + String.format("%06d", this.numbers.next("APPLICATION"));
-		long clientId = this.applications.ensureClient(request.clientName(), request.clientAddress(), request.creditCode(),
-				request.legalStatus());
+		// the application keeps its client as applied; a record on file under the credit code is not changed here
+		// (R-ID-1: the reviewer sees the difference and decides, ClientChangeReview)
+		long clientId = this.clients.forApplication(request, number, submittedBy);
 		OffsetDateTime received = EngineTime.now();
 		OffsetDateTime due = received.plusDays(this.reviewDays);
 		this.applications.insert(number, clientId, request, received, due, processInstanceId);

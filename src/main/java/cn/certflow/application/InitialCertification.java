@@ -123,6 +123,22 @@ public final class InitialCertification {
 
 	public static final VariableFactory<String> REVIEW_NOTES = stringVariable("reviewNotes");
 
+	// --- the client on record beside the client as applied (R-ID-1), set when the review task is created
+	public static final VariableFactory<String> RECORDED_CLIENT_NAME = stringVariable("recordedClientName");
+
+	public static final VariableFactory<String> RECORDED_CLIENT_ADDRESS = stringVariable("recordedClientAddress");
+
+	public static final VariableFactory<String> RECORDED_LEGAL_STATUS = stringVariable("recordedLegalStatus");
+
+	/** Whether the application's name, address or legal status differs from the client on record. */
+	public static final VariableFactory<Boolean> CLIENT_RECORD_DIFFERS = booleanVariable("clientRecordDiffers");
+
+	/** The client's certificates in force that confirming the difference concerns, one per line (PCEC 12.1). */
+	public static final VariableFactory<String> CLIENT_CHANGE_CERTIFICATES = stringVariable("clientChangeCertificates");
+
+	/** The reviewer confirms the client's new name and address: required to accept where they differ. */
+	public static final VariableFactory<Boolean> CONFIRM_CLIENT_CHANGE = booleanVariable("confirmClientChange");
+
 	// --- contract, R-APP-4
 	public static final VariableFactory<String> CONTRACT_NUMBER = stringVariable("contractNumber");
 

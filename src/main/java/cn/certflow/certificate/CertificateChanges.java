@@ -25,7 +25,10 @@ public class CertificateChanges {
 		ChangeKind kind = ChangeKind.valueOf(request.kind());
 		CertificateService.Reissue reissue = switch (kind) {
 			case NAME -> new CertificateService.Reissue(request.newHolderName(), null, null, null, stars);
-			case PREMISES -> new CertificateService.Reissue(null, request.newHolderAddress(), null, null, stars);
+			// a premises change may carry a new name too (a client whose name and address both changed, R-ID-1):
+			// one request, audited as initial, reissued with both
+			case PREMISES -> new CertificateService.Reissue(request.newHolderName(), request.newHolderAddress(), null,
+					null, stars);
 			case EXTENSION -> new CertificateService.Reissue(null, null, current.scope() + "；" + request.addedScope(),
 					null, stars);
 			case UPGRADE -> new CertificateService.Reissue(null, null, null, null, stars);
@@ -34,13 +37,19 @@ public class CertificateChanges {
 		Certificate next = this.certificates.reissue(request.certificateNumber(), reissue, reasonOf(kind, request), by,
 				process);
 		this.requests.close(request.id(), CertificateRequest.DONE, "reissued as revision " + next.revision(), by);
+		if (kind == ChangeKind.NAME || kind == ChangeKind.PREMISES) {
+			this.requests.closeHolderChangesDue(request.certificateNumber(),
+					"holder reissued as revision " + next.revision() + " (request " + request.id() + ")", by);
+		}
 		return next;
 	}
 
 	private static String reasonOf(ChangeKind kind, CertificateRequest request) {
 		return switch (kind) {
 			case NAME -> "名称变更 (R-CHG-1 (1)): " + request.newHolderName();
-			case PREMISES -> "场所/主要服务过程变更 (R-CHG-1 (2))" + ((request.newHolderAddress() != null) ? ": " + request.newHolderAddress() : "");
+			case PREMISES -> "场所/主要服务过程变更 (R-CHG-1 (2))"
+					+ ((request.newHolderAddress() != null) ? ": " + request.newHolderAddress() : "")
+					+ ((request.newHolderName() != null) ? "；名称变更: " + request.newHolderName() : "");
 			case EXTENSION -> "扩大认证范围 (R-EXT-1): " + request.addedScope();
 			case UPGRADE -> "升级 (R-UPG-1)";
 			case TRANSITION -> "标准/规则转换 (R-CHG-1 (3)): " + request.newRuleDocument();

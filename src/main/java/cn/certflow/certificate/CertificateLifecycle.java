@@ -169,6 +169,11 @@ public final class CertificateLifecycle {
 
 	public static final VariableFactory<String> SCHEME_ID = stringVariable("schemeId");
 
+	/**
+	 * The holder's name, for task titles and the audits the lifecycle calls (each called instance takes its own copy
+	 * when it starts, for its task titles): copied from the certificate at issue and read again from it after every
+	 * change ({@link HolderNameListener}, R-ID-1).
+	 */
 	public static final VariableFactory<String> CLIENT_NAME = stringVariable("clientName");
 
 	public static final VariableFactory<Integer> CERTIFIED_STARS = customVariable("certifiedStars", Integer.class);

@@ -28,7 +28,10 @@ class CertificateLifecycleStarter {
 			.execute());
 	}
 
-	/** The lifecycle's start variables. */
+	/**
+	 * The lifecycle's start variables. The client name is a copy for task titles and the audits the lifecycle calls;
+	 * {@link HolderNameListener} reads it again from the certificate after every change.
+	 */
 	static final class CamundaVariables {
 
 		static org.camunda.bpm.engine.variable.VariableMap of(Certificate certificate, ApplicationRecord application) {

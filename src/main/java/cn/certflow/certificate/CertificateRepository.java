@@ -50,6 +50,14 @@ class CertificateRepository {
 			.list();
 	}
 
+	/** Numbers of every certificate issued to the client with this credit code, whatever its status. */
+	List<String> numbersOf(String creditCode) {
+		return this.jdbc.sql("select number from certificate where credit_code = ? order by number")
+			.param(creditCode)
+			.query(String.class)
+			.list();
+	}
+
 	void updateStatus(String number, CertificateStatus status) {
 		this.jdbc.sql("update certificate set status = ? where number = ?").params(status.name(), number).update();
 	}

@@ -17,4 +17,10 @@ public record CertificateRequest(long id, String certificateNumber, String kind,
 
 	public static final String DONE = "DONE";
 
+	/**
+	 * Kind of a reminder, not a message: the client's record changed (R-ID-1) while the certificate could not take a
+	 * change request (suspended, or another change in progress); open until a name or premises change reissues it.
+	 */
+	public static final String HOLDER_CHANGE_DUE = "HOLDER_CHANGE_DUE";
+
 }

@@ -70,6 +70,15 @@ public class CertificateRequestRepository {
 			.findFirst();
 	}
 
+	/** Closes the open reminders that the certificate's holder changed (HOLDER_CHANGE_DUE), once a change reissued it. */
+	void closeHolderChangesDue(String certificateNumber, String outcome, String by) {
+		this.jdbc.sql("update certificate_request set status = ?, outcome = ?, closed_by = ?, closed_at = ?"
+				+ " where certificate_number = ? and kind = ? and status = ?")
+			.params(CertificateRequest.DONE, outcome, by, EngineTime.now(), certificateNumber,
+					CertificateRequest.HOLDER_CHANGE_DUE, CertificateRequest.OPEN)
+			.update();
+	}
+
 	public void close(long id, String status, String outcome, String by) {
 		this.jdbc.sql("update certificate_request set status = ?, outcome = ?, closed_by = ?, closed_at = ? where id = ?")
 			.params(status, outcome, by, EngineTime.now(), id)

@@ -63,6 +63,8 @@ public class CertificateService {
 	/**
 	 * Issues the certificate of a positive decision, in the engine's transaction. The grade is the one graded by the
 	 * audit, but never above the grade applied for; valid for three years, through the day before the anniversary.
+	 * The holder is the application's, as applied and reviewed (R-ID-1, PCEC 13.1(3)), never the client record's:
+	 * the certificate keeps it as issued (a legal document is a copy by nature); it changes only by a reissue.
 	 */
 	public Certificate issue(String applicationNumber, long auditId, StatusHistory.Process process) {
 		ApplicationRecord application = this.applications.get(applicationNumber);
@@ -104,7 +106,10 @@ public class CertificateService {
 
 	/**
 	 * Reissues the certificate with changed content as a new revision, same number and validity; the revision it
-	 * replaces is recalled (R-CHG-1, R-EXT-1, R-UPG-1, R-SUR-3). Only a valid certificate is reissued.
+	 * replaces is recalled (R-CHG-1, R-EXT-1, R-UPG-1, R-SUR-3). Only a valid certificate is reissued. What the change
+	 * does not name is copied from the current revision on purpose: a revision changes only what was reviewed or
+	 * decided; the holder's name and address change only by a name or premises change (R-ID-1 starts one when a
+	 * client's record changes).
 	 */
 	public Certificate reissue(String number, Reissue change, String reason, String by, StatusHistory.Process process) {
 		Certificate current = requireStatus(number, CertificateStatus.VALID, "reissued");
@@ -125,6 +130,9 @@ public class CertificateService {
 	/**
 	 * Renews the certificate after a positive recertification decision taken before expiry (R-REC-1): a new revision
 	 * valid three more years from the day after the old validity ends; the new cycle starts at the decision date.
+	 * Holder, scope and rule are copied from the current revision on purpose: recertification renews what is
+	 * certified; a changed name or address goes through its own change request (PCEC 12.1, R-ID-1), which a confirmed
+	 * change of the client's record opens, or leaves as a HOLDER_CHANGE_DUE reminder, on every certificate in force.
 	 */
 	public Certificate renew(String number, int stars, String by, StatusHistory.Process process) {
 		Certificate current = requireStatus(number, CertificateStatus.VALID, "renewed");

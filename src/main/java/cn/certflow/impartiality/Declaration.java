@@ -3,7 +3,11 @@ package cn.certflow.impartiality;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** A relationship a person declared with a client (by credit code), as stored. An open end means ongoing. */
+/**
+ * A relationship a person declared with a client (by credit code), as stored. An open end means ongoing. The client
+ * name is the declarant's own words at the time, kept as declared; the check matches on the credit code only, and its
+ * record names the client as the application under check says (R-ID-1).
+ */
 public record Declaration(long id, String userId, String creditCode, String clientName, Relationship relationship,
 		String description, LocalDate startedOn, LocalDate endedOn, String declaredBy, OffsetDateTime declaredAt) {
 

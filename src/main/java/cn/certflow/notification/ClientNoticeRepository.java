@@ -13,10 +13,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ClientNoticeRepository {
 
-	private static final String SELECT = "select n.id, a.number, c.name, a.contact_email, n.kind, n.body, n.created_by,"
+	/** The client as named in the application the notice is about (R-ID-1), as its body addresses it. */
+	private static final String SELECT = "select n.id, a.number, a.client_name, a.contact_email, n.kind, n.body, n.created_by,"
 			+ " n.created_at, n.delivery_status, n.recipient, n.attempts, n.last_attempt_at, n.last_attempt_by,"
-			+ " n.delivery_note, n.sent_at from client_notice n join application a on a.id = n.application_id"
-			+ " join client c on c.id = a.client_id";
+			+ " n.delivery_note, n.sent_at from client_notice n join application a on a.id = n.application_id";
 
 	private final JdbcClient jdbc;
 

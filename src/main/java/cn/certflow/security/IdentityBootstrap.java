@@ -142,6 +142,7 @@ class IdentityBootstrap implements ApplicationRunner {
 		this.authorizations.grantFilter(all.getId(), Groups.ADMINS);
 	}
 
+	// find-or-create on purpose (issue 16 reviewed it): a filter an administrator has edited since is not overwritten
 	private Filter ensureFilter(String name, int priority, String description,
 			org.camunda.bpm.engine.task.TaskQuery query) {
 		Filter existing = this.filters.createTaskFilterQuery().filterName(name).singleResult();

@@ -59,8 +59,9 @@ class FormCoverageTest {
 						"requestedStars", "technicalArea", "categories", "sites", "headcount", "declaredDocuments"),
 				keys("clientName", "clientAddress", "creditCode", "legalStatus", "schemeId", "requestedStars",
 						"technicalArea", "categories", "sites", "headcount", "declaredDocuments"));
-		expect("application-review", keys("reviewOutcome", "rejectionReason", "reviewNotes"),
-				keys("reviewOutcome", "rejectionReason"));
+		// R-ID-1: confirmClientChange is shown (and required) only where the client differs from the record
+		expect("application-review", keys("reviewOutcome", "rejectionReason", "reviewNotes", "confirmClientChange"),
+				keys("reviewOutcome", "rejectionReason", "confirmClientChange"));
 		expect("overdue-review", keys("escalationAction"), keys("escalationAction"));
 		expect("contract", keys("contractNumber", "contractSignedOn"), keys("contractNumber", "contractSignedOn"));
 		expect("document-review", keys("documentReviewOutcome", "documentFindings"),
@@ -248,6 +249,7 @@ class FormCoverageTest {
 			assertThat(hide(id, "terminationReason")).contains("proposeTermination");
 		}
 		assertThat(hide("application-review", "rejectionReason")).contains("reviewOutcome").contains("\"REJECT\"");
+		assertThat(hide("application-review", "confirmClientChange")).contains("clientRecordDiffers").contains("\"REJECT\"");
 		assertThat(hide("document-review", "documentFindings")).contains("documentReviewOutcome")
 			.contains("\"CORRECTIONS_NEEDED\"");
 		assertThat(hide("correction-verification", "clientSignedResult")).contains("verificationOutcome")
@@ -256,7 +258,7 @@ class FormCoverageTest {
 		for (String[] bool : new String[][] { { "opening-meeting", "planConfirmed" },
 				{ "termination-approval", "terminationApproved" }, { "closing-meeting", "clientConfirmedRecords" },
 				{ "correction-verification", "clientSignedResult" },
-				{ "decision-table-change-approval", "changeApproved" } }) {
+				{ "decision-table-change-approval", "changeApproved" }, { "application-review", "confirmClientChange" } }) {
 			assertThat(field(bool[0], bool[1]).path("type").asText()).as(bool[1]).isEqualTo("checkbox");
 		}
 		for (String[] date : new String[][] { { "contract", "contractSignedOn" }, { "audit-plan", "plannedDate" } }) {
@@ -310,7 +312,9 @@ class FormCoverageTest {
 	void tasksShowTheirContextReadOnly() {
 		assertContext("application-review", "applicationNumber", "clientName", "creditCode", "legalStatus", "schemeId",
 				"requestedStars", "technicalArea", "categories", "sites", "headcount", "declaredDocuments",
-				"reviewDueDate");
+				"reviewDueDate", "recordedClientName", "recordedClientAddress", "recordedLegalStatus",
+				"clientChangeCertificates");
+		assertThat(field("application-review", "clientChangeCertificates").path("type").asText()).isEqualTo("textarea");
 		assertContext("overdue-review", "applicationNumber", "clientName", "reviewDueDate");
 		assertContext("document-corrections", "applicationNumber", "documentFindings");
 		assertContext("audit-plan", "applicationNumber", "personDays");
@@ -329,7 +333,39 @@ class FormCoverageTest {
 		assertThat(texts("decision-table-change-approval")).contains("四眼原则");
 	}
 
+	@Test
+	void showsTheClientOnRecordAndAsksForConfirmationOnlyWhereTheClientDiffers() {
+		// R-ID-1: form-js hides (and does not validate) a hidden field; the engine's FEEL reads these expressions alike
+		org.camunda.feel.api.FeelEngineApi feel = org.camunda.feel.api.FeelEngineBuilder.forJava().build();
+		String group = hideOfComponent("application-review", "Group_ClientOnRecord");
+		String confirm = hide("application-review", "confirmClientChange");
+		java.util.function.BiFunction<String, Map<String, Object>, Object> hidden = (expression, context) -> feel
+			.evaluateExpression(expression.substring(1), context)
+			.result();
+		Map<String, Object> differs = new java.util.HashMap<>(Map.of("clientRecordDiffers", true));
+		assertThat(hidden.apply(group, differs)).isEqualTo(false);
+		assertThat(hidden.apply(confirm, differs)).as("before an outcome is chosen").isEqualTo(false);
+		differs.put("reviewOutcome", "ACCEPT");
+		assertThat(hidden.apply(confirm, differs)).isEqualTo(false);
+		differs.put("reviewOutcome", "REJECT");
+		assertThat(hidden.apply(confirm, differs)).as("a rejection needs no confirmation").isEqualTo(true);
+		Map<String, Object> same = Map.of("clientRecordDiffers", false, "reviewOutcome", "ACCEPT");
+		assertThat(hidden.apply(group, same)).isEqualTo(true);
+		assertThat(hidden.apply(confirm, same)).isEqualTo(true);
+	}
+
 	// --- helpers
+
+	private static String hideOfComponent(String form, String id) {
+		List<JsonNode> found = new ArrayList<>();
+		forEachComponent(forms.get(form), (c) -> {
+			if (id.equals(c.path("id").asText())) {
+				found.add(c);
+			}
+		});
+		assertThat(found).as("%s in %s", id, form).hasSize(1);
+		return found.get(0).path("conditional").path("hide").asText();
+	}
 
 	private static void expect(String form, Set<String> submitted, Set<String> required) {
 		SUBMITTED.put(form, submitted);
