@@ -112,8 +112,8 @@ class CertificateDocument {
 				PDPage page = new PDPage(PDRectangle.A4);
 				document.addPage(page);
 				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-					new Layout(content, font, page.getMediaBox(), this.signatories.nameOf(c)).draw(c, revisionMarker(c, revisions(c)),
-							verificationUrl(c.number()), c.statusOn(EngineTime.today()));
+					new Layout(content, font, page.getMediaBox(), this.signatories.nameOf(c)).draw(c,
+							revisionMarker(c, revisions(c)), verificationUrl(c.number()), c.statusOn(EngineTime.today()));
 				}
 				info(document, c);
 				document.save(out);

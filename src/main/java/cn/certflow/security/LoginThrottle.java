@@ -26,7 +26,10 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginThrottle {
 
-	/** When a key is blocked: after {@code freeFailures}, {@code firstDelay} doubling with each failure, at most {@code maxDelay}. */
+	/**
+	 * When a key is blocked: after {@code freeFailures}, {@code firstDelay} doubling with each failure, at most
+	 * {@code maxDelay}.
+	 */
 	record Policy(int freeFailures, Duration firstDelay, Duration maxDelay) {
 
 		Duration delayAfter(int failures) {

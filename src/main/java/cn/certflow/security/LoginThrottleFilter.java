@@ -33,7 +33,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
-	static final String THROTTLED = "登录失败次数过多，请 {seconds} 秒后再试；如已忘记密码，请联系系统管理员。(too many failed logins: retry after {seconds} s)";
+	static final String THROTTLED = "登录失败次数过多，请 {seconds} 秒后再试；如已忘记密码，请联系系统管理员。"
+			+ "(too many failed logins: retry after {seconds} s)";
 
 	static final String VERIFY_CLOSED = "不提供密码校验接口 (password verification is not offered)";
 
@@ -80,7 +81,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** The login id a password comes with: the webapp login form's, else HTTP Basic's; null when no password is sent. */
+	/** The login id a password comes with: the webapp login form's, else HTTP Basic's; null without a password. */
 	static String attemptedAccount(HttpServletRequest request) {
 		if (request instanceof LoginForm form) {
 			return form.username();

@@ -62,7 +62,7 @@ class PasswordHashing implements PasswordEncryptor {
 		return this.iterations;
 	}
 
-	/** Whether a stored PWD_ value (with its {algorithm} prefix) is to be hashed anew: another algorithm, fewer iterations. */
+	/** Whether a stored PWD_ value ({algorithm} prefix included) is to be hashed anew: other algorithm or cost. */
 	boolean isOutdated(String stored) {
 		if (stored == null || !stored.startsWith(PREFIX)) {
 			return true;

@@ -72,7 +72,8 @@ class AccountProtectionTest {
 
 		assertThat(answers.subList(0, 6)).as("five free failures, the sixth blocks").containsOnly(401);
 		assertThat(answers.get(6)).as("then the stranger waits").isEqualTo(429);
-		assertThat(answers).as("a guess more each time a delay (1 s, 2 s, …) has run out, no more").containsOnly(401, 429)
+		assertThat(answers).as("a guess more each time a delay (1 s, 2 s, …) has run out, no more")
+			.containsOnly(401, 429)
 			.filteredOn(status -> status == 401)
 			.hasSizeLessThanOrEqualTo(9);
 		HttpFrom.Response refused = stranger.get("/engine-rest/task", owner, "Owner-Passw0rd!");
@@ -176,7 +177,10 @@ class AccountProtectionTest {
 		assertThat(new HttpFrom("127.0.0.10", this.port).get("/engine-rest/task", id, "Legacy-Passw0rd!").status())
 			.isEqualTo(200);
 
-		String stored = this.jdbc.sql("select PWD_ from ACT_ID_USER where ID_ = ?").param(id).query(String.class).single();
+		String stored = this.jdbc.sql("select PWD_ from ACT_ID_USER where ID_ = ?")
+			.param(id)
+			.query(String.class)
+			.single();
 		assertThat(stored).startsWith("{PBKDF2-SHA256}1000$").doesNotContain("Legacy");
 		assertThat(this.jdbc.sql("select SALT_ from ACT_ID_USER where ID_ = ?").param(id).query(String.class).single())
 			.isNotEqualTo(salt);
@@ -219,7 +223,8 @@ class AccountProtectionTest {
 	private ResponseEntity<String> exchange(String user, HttpMethod method, String path, Object body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		return this.http.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+		return this.http.withBasicAuth(user, user)
+			.exchange(path, method, new HttpEntity<>(body, headers), String.class);
 	}
 
 }

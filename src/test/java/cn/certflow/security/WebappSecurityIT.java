@@ -65,7 +65,8 @@ class WebappSecurityIT {
 		browser = new Browser();
 		browser.open();
 		assertThat(browser.login("admin", "admin", "admin", true).statusCode()).isEqualTo(200);
-		String user = "{\"profile\":{\"id\":\"csrf-probe\",\"firstName\":\"Carla\",\"lastName\":\"Probst\",\"email\":\"c@p.example\"},"
+		String user = "{\"profile\":{\"id\":\"csrf-probe\",\"firstName\":\"Carla\",\"lastName\":\"Probst\","
+				+ "\"email\":\"c@p.example\"},"
 				+ "\"credentials\":{\"password\":\"Kx7#vQ2-ripe-Lamp\"}}";
 		HttpResponse<String> forged = browser.post(ENGINE_API + "/user/create", user, "application/json", false);
 		assertThat(forged.statusCode()).as("admin session, no X-XSRF-TOKEN").isEqualTo(403);
