@@ -215,4 +215,33 @@ class WebappSecurityIT {
 
 	}
 
+
+	// =================================================================================================================
+	// Issue 15.4 (branch sec-access): managers comment on no task from Tasklist either. Appended as one block.
+	// =================================================================================================================
+
+	@Autowired
+	org.camunda.bpm.engine.TaskService tasks;
+
+	/**
+	 * The same engine check as through /engine-rest (ApiSecurityIT): a manager, who sees every task in Tasklist, writes
+	 * no comment on one. Tasklist's API answers the refusal with Camunda's wrapping 400; nothing is written.
+	 */
+	@Test
+	void shouldLetNoManagerCommentOnATaskFromTasklist_issue15_4() throws Exception {
+		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
+		String taskId = this.driver.task(number, cn.certflow.application.InitialCertification.Elements.REVIEW_APPLICATION)
+			.getId();
+		Browser manager = new Browser();
+		manager.open();
+		assertThat(manager.login("manager", "manager", "tasklist", true).statusCode()).isEqualTo(200);
+		assertThat(manager.get(ENGINE_API + "/task/" + taskId).statusCode()).as("sees the task").isEqualTo(200);
+
+		HttpResponse<String> comment = manager.post(ENGINE_API + "/task/" + taskId + "/comment/create",
+				"{\"message\":\"请尽快处理\"}", "application/json", true);
+
+		assertThat(comment.statusCode()).as(comment.body()).isIn(400, 403);
+		assertThat(this.tasks.getTaskComments(taskId)).isEmpty();
+	}
+
 }
