@@ -96,6 +96,19 @@ public class AuditService {
 		return new Plan(auditId, List.copyOf(team));
 	}
 
+	/**
+	 * The audit this step is about, from our records: the latest audit planned in this process (initial-certification
+	 * or certificate-audit), or, in the on-site audit such a process calls, in the calling process. Never from a process
+	 * variable: whoever completes a task may set variables (issue 15).
+	 */
+	public AuditRecord currentAudit(DelegateExecution execution) {
+		DelegateExecution process = execution.getProcessInstance();
+		DelegateExecution caller = process.getSuperExecution();
+		return this.audits.latestOfProcess(process.getProcessInstanceId())
+			.or(() -> (caller != null) ? this.audits.latestOfProcess(caller.getProcessInstanceId()) : Optional.empty())
+			.orElseThrow(() -> new IllegalStateException("No audit is planned in process " + process.getProcessInstanceId()));
+	}
+
 	void changeStatus(long auditId, AuditStatus to, String outcome, String by, String reason) {
 		AuditStatus from = this.audits.status(auditId).orElse(null);
 		this.audits.updateStatus(auditId, to, outcome);
@@ -122,19 +135,6 @@ public class AuditService {
 
 	int openNonconformities(long auditId) {
 		return this.audits.openNonconformities(auditId);
-	}
-
-	/**
-	 * The audit this step is about, from our records: the latest audit planned in this process (initial-certification
-	 * or certificate-audit), or, in the on-site audit such a process calls, in the calling process. Never from a process
-	 * variable: whoever completes a task may set variables (issue 15).
-	 */
-	public AuditRecord currentAudit(DelegateExecution execution) {
-		DelegateExecution process = execution.getProcessInstance();
-		DelegateExecution caller = process.getSuperExecution();
-		return this.audits.latestOfProcess(process.getProcessInstanceId())
-			.or(() -> (caller != null) ? this.audits.latestOfProcess(caller.getProcessInstanceId()) : Optional.empty())
-			.orElseThrow(() -> new IllegalStateException("No audit is planned in process " + process.getProcessInstanceId()));
 	}
 
 	private boolean inGroup(String userId, String group) {

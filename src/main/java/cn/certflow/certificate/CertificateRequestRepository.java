@@ -50,6 +50,15 @@ public class CertificateRequestRepository {
 			.list();
 	}
 
+	/** Open change requests (change, extension, upgrade, transition) of a certificate. */
+	int openChanges(String certificateNumber) {
+		return this.jdbc.sql("select count(*) from certificate_request where certificate_number = ? and status in (?, ?)"
+				+ " and kind in ('NAME', 'PREMISES', 'EXTENSION', 'UPGRADE', 'TRANSITION')")
+			.params(certificateNumber, CertificateRequest.OPEN, CertificateRequest.ACCEPTED)
+			.query(Integer.class)
+			.single();
+	}
+
 	/** The change request (change, extension, upgrade, transition) of a certificate still open or accepted: at most one. */
 	public Optional<CertificateRequest> openChange(String certificateNumber) {
 		return this.jdbc.sql("select " + COLUMNS + " from certificate_request where certificate_number = ? and status in (?, ?)"
@@ -59,15 +68,6 @@ public class CertificateRequestRepository {
 			.list()
 			.stream()
 			.findFirst();
-	}
-
-	/** Open change requests (change, extension, upgrade, transition) of a certificate. */
-	int openChanges(String certificateNumber) {
-		return this.jdbc.sql("select count(*) from certificate_request where certificate_number = ? and status in (?, ?)"
-				+ " and kind in ('NAME', 'PREMISES', 'EXTENSION', 'UPGRADE', 'TRANSITION')")
-			.params(certificateNumber, CertificateRequest.OPEN, CertificateRequest.ACCEPTED)
-			.query(Integer.class)
-			.single();
 	}
 
 	public void close(long id, String status, String outcome, String by) {
