@@ -114,7 +114,13 @@ async function logout() {
 const field = (key) => page.locator(`.fjs-form [id$="-Field_${key}"]`);
 
 async function fill(key, value) {
-  await field(key).fill(String(value));
+  // on a loaded machine form-js may re-render a field just after it was typed into: type again until it keeps it
+  for (let attempt = 1; ; attempt++) {
+    await field(key).fill(String(value));
+    if ((await field(key).inputValue()) === String(value)) return;
+    if (attempt === 3) throw new Error(`form field ${key} does not keep its input`);
+    await page.waitForTimeout(500);
+  }
 }
 
 async function choose(key, index) { // radio or checklist option by its index
@@ -223,18 +229,15 @@ try {
   await page.locator('.modal-content').getByText('初次认证').first().click();
   await page.locator('.modal-content .fjs-form').waitFor();
   await field('clientName').waitFor();
-  await fill('clientName', client);
-  await fill('clientAddress', address);
-  await fill('creditCode', code);
-  await fill('legalStatus', '有限责任公司');
+  const typed = { clientName: client, clientAddress: address, creditCode: code, legalStatus: '有限责任公司',
+    requestedStars: 3, technicalArea: '29.01', categories: '家用电器', sites: address, headcount: 50 };
   await select('schemeId', 'CQM');
-  await fill('requestedStars', 3);
-  await fill('technicalArea', '29.01');
-  await fill('categories', '家用电器');
-  await fill('sites', address);
-  await fill('headcount', 50);
+  for (const [key, value] of Object.entries(typed)) await fill(key, value);
   // every mandatory document; option 5 (third-party certificates, 如有) is optional and left out
   for (const i of [0, 1, 2, 3, 4, 6, 7]) await choose('declaredDocuments', i);
+  for (const [key, value] of Object.entries(typed)) { // a re-render on a loaded machine may have lost one
+    if ((await field(key).inputValue()) !== String(value)) await fill(key, value);
+  }
   await screenshot(page, 'start-form');
   await page.locator('.modal-footer button', { hasText: ZH.start }).click();
   await page.locator('.modal-content').waitFor({ state: 'hidden' });
