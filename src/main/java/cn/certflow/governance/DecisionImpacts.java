@@ -103,11 +103,16 @@ class DecisionImpacts implements DecisionImpactReports {
 	}
 
 	List<ImpactChange> changes(long impactId) {
+		return changes(impactId, 1, Integer.MAX_VALUE);
+	}
+
+	/** The changes from line {@code fromLine} on (1-based), at most {@code count}. */
+	List<ImpactChange> changes(long impactId, int fromLine, int count) {
 		return this.jdbc
 			.sql("select line_no, subject, subject_type, application, certificate, client_name, evaluated_at, inputs,"
 					+ " outcome_before, outcome_after, rule_before, rule_after, difference, error"
-					+ " from decision_impact_change where impact_id = ? order by line_no")
-			.params(impactId)
+					+ " from decision_impact_change where impact_id = ? and line_no >= ? and line_no < ? order by line_no")
+			.params(impactId, fromLine, (long) fromLine + count)
 			.query((rs, row) -> new ImpactChange(rs.getInt("line_no"), rs.getString("subject"),
 					rs.getString("subject_type"), rs.getString("application"), rs.getString("certificate"),
 					rs.getString("client_name"), rs.getObject("evaluated_at", OffsetDateTime.class),
