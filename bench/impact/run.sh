@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 HERE=$(pwd)
 ROOT=$(cd ../.. && pwd)
-if command -v mvn >/dev/null 2>&1; then MVN=mvn; else MVN="$ROOT/mvnw"; fi
+# the root's Maven wrapper (the Maven version the project builds with); MVN_OPTS_EXTRA=-o builds offline
+MVN="$ROOT/mvnw"
 
 # like bench/harness, this pom repeats the root's dependency list: they must agree
 python3 - "$ROOT/pom.xml" "$HERE/pom.xml" <<'PY'
@@ -27,7 +28,7 @@ if root != bench:
 PY
 
 echo "== building bench/impact (application from $ROOT/src/main/java)"
-"$MVN" -q -B -Dstyle.color=never -Dmaven.test.skip=true package
+"$MVN" ${MVN_OPTS_EXTRA:-} -q -B -Dstyle.color=never -Dmaven.test.skip=true package
 CP="target/classes:$(cat target/classpath.txt)"
 echo "== running cn.certflow.governance.ImpactBenchmark $*"
 java ${IMPACT_JAVA_OPTS:--Xmx2g} -Dfile.encoding=UTF-8 -Duser.timezone=Asia/Shanghai -cp "$CP" \
