@@ -18,7 +18,7 @@ create table decision_impact (
   changed                integer not null,
   -- evaluations the candidate could not evaluate (an error, no rule matched)
   failed                 integer not null,
-  -- past outcomes the version in force no longer gives for the same inputs (e.g. a record from an older sheet)
+  -- changed outcomes the version in force no longer gives itself for the same inputs (e.g. a record from an older sheet)
   inconsistent           integer not null,
   summary                varchar(1000) not null,
   -- a single numeric outcome (person-days): how the changes add up, e.g. "+1 人日 × 3；合计 +3 人日"
@@ -52,3 +52,7 @@ create index decision_impact_change_impact on decision_impact_change (impact_id,
 
 -- the approver ticked "我已查看影响报告" (required to approve a version that has an impact report)
 alter table decision_approval add column impact_reviewed boolean;
+
+-- the impact simulation reads the standing scores of one table version with their application's latest certificate
+create index audit_score_decision_version on audit_score (decision_key, decision_version);
+create index certificate_by_application on certificate (application_id);

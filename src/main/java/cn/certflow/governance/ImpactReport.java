@@ -12,7 +12,7 @@ import java.util.List;
  * @param evaluated past evaluations re-evaluated
  * @param changed how many the candidate would change (failed ones included)
  * @param failed how many the candidate could not evaluate (error, no rule matched) or whose inputs were lost
- * @param inconsistent past outcomes the version in force no longer gives for the same inputs
+ * @param inconsistent changed outcomes the version in force no longer gives itself for the same inputs
  * @param changes every change, in the order of the evaluations
  * @param differenceSummary how a numeric outcome's changes add up, null when there are none
  * @param problem why the simulation could not run at all, else null
@@ -60,7 +60,7 @@ record ImpactReport(String decisionKey, String source, int evaluated, int change
 			parts.add("其中 " + this.failed + " 次新版本无法给出结果");
 		}
 		if (this.inconsistent > 0) {
-			parts.add(this.inconsistent + " 次记录的结果与已生效版本重新计算的结果不同（按记录的结果比较）");
+			parts.add("其中 " + this.inconsistent + " 次已生效版本重新计算的结果也与记录不同（按记录的结果比较）");
 		}
 		return String.join("；", parts) + "。";
 	}

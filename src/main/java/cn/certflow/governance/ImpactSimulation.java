@@ -11,9 +11,10 @@ import cn.certflow.governance.StandaloneTable.Evaluation;
 
 /**
  * Re-evaluates the past evaluations of the version in force on a candidate version and compares the outcomes (issue
- * 23). Both versions run on the standalone DMN engine ({@link StandaloneTable}): the one in force only to name the rule
- * that gave each past outcome, and to notice a past outcome it no longer gives for the same inputs. The outcome compared
- * is the one given, output by output (numbers by value). Nothing is written: the caller keeps the report.
+ * 23). Both versions run on the standalone DMN engine ({@link StandaloneTable}): the candidate on every past
+ * evaluation, the one in force on each change only, to name the rule that gave the past outcome and to notice a changed
+ * outcome it no longer gives itself (then the change is not the candidate's doing alone). The outcome compared is the
+ * one given, output by output (numbers by value). Nothing is written: the caller keeps the report.
  */
 final class ImpactSimulation {
 
@@ -32,13 +33,14 @@ final class ImpactSimulation {
 				changes.add(change(changes.size() + 1, evaluation, null, "—", "—", evaluation.problem()));
 				continue;
 			}
-			Evaluation before = inForce.evaluate(evaluation.inputs());
-			if (before.outputs() == null || !same(evaluation.outcome(), before.outputs())) {
-				inconsistent++;
-			}
 			Evaluation after = candidate.evaluate(evaluation.inputs());
 			if (after.outputs() != null && same(evaluation.outcome(), after.outputs())) {
 				continue;
+			}
+			// a change: which rule of the version in force gave the outcome, and does it still give it
+			Evaluation before = inForce.evaluate(evaluation.inputs());
+			if (before.outputs() == null || !same(evaluation.outcome(), before.outputs())) {
+				inconsistent++;
 			}
 			String error = null;
 			if (after.outputs() == null) {

@@ -52,13 +52,13 @@ class PastGradings {
 	List<PastEvaluation> of(ApprovedDecision inForce) {
 		return this.jdbc
 			.sql("select s.scheme, s.stars, s.grade, s.item_scores, s.scored_at, a.number, c.name,"
-					+ " (select ce.number from certificate ce where ce.application_id = a.id"
-					+ " order by ce.id desc fetch first 1 rows only) as certificate"
-					+ " from audit_score s join audit au on au.id = s.audit_id"
-					+ " join application a on a.id = au.application_id join client c on c.id = a.client_id"
-					+ " where s.decision_key = ? and s.decision_version = ?"
-					+ " and s.id = (select max(latest.id) from audit_score latest where latest.audit_id = s.audit_id)"
-					+ " order by s.id")
+					+ " ce.number as certificate from audit_score s"
+					+ " join (select audit_id, max(id) as id from audit_score group by audit_id) latest on latest.id = s.id"
+					+ " join audit au on au.id = s.audit_id join application a on a.id = au.application_id"
+					+ " join client c on c.id = a.client_id"
+					+ " left join (select application_id, max(id) as id from certificate group by application_id) lc"
+					+ " on lc.application_id = a.id left join certificate ce on ce.id = lc.id"
+					+ " where s.decision_key = ? and s.decision_version = ? order by s.id")
 			.params(inForce.decisionKey(), inForce.version())
 			.query((rs, row) -> evaluation(rs.getString("scheme"), rs.getInt("stars"), rs.getString("grade"),
 					rs.getString("item_scores"), rs.getObject("scored_at", OffsetDateTime.class),

@@ -45,8 +45,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * bench/rules) evaluating v1 on the N input maps, precomputed: evaluations per second.</li>
  * <li>Impact: exactly what the application does for a candidate: {@link PastGradings#of} (the SQL, the item scores
  * parsed, the table inputs computed again by GradingService.decisionInputs), both versions parsed from their XML,
- * {@link ImpactSimulation#run} (two standalone evaluations per grading: the version in force for the rule that fired,
- * the candidate — v1 with five stars from 96 — for the new outcome). Past gradings per second.</li>
+ * {@link ImpactSimulation#run} (the candidate — v1 with five stars from 96 — on every grading, the version in force
+ * again on each change, for the rule that fired). Past gradings per second.</li>
  * </ul>
  * Every round checks the report (N evaluated; changed = the gradings with 95 ≤ score &lt; 96 and fewer than 5 special
  * deductions, counted independently) before its time counts. Storing the report is not timed (one batch insert).
@@ -83,7 +83,7 @@ public final class ImpactBenchmark {
 		System.out.printf("[impact-bench] seeding %,d scored PCEC audits …%n", gradings);
 		Seed seed = seed(new JdbcTemplate(dataSource), schemes, grading, inForce, gradings);
 		System.out.printf("[impact-bench] seeded: %,d gradings, %,d would change (95 ≤ score < 96), stars %s%n",
-				gradings, seed.expectedChanged(), seed.starCounts());
+				gradings, seed.expectedChanged(), Arrays.toString(seed.starCounts()));
 
 		DmnEngine plain = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 		DmnDecision plainV1 = plain.parseDecision("grade-pcec", new java.io.ByteArrayInputStream(v1));
