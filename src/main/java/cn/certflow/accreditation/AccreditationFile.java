@@ -88,12 +88,14 @@ record AccreditationFile(Generated generated, CertificateFace certificate, List<
 
 	/**
 	 * The grade on the certificate and what it rests on: the scoring of the audit whose positive decision set it, the
-	 * DMN table (key, version, deployment) that graded it, its explanation and the engine's record of the evaluation.
+	 * DMN table (key, version, deployment) that graded it, its explanation and the engine's record of the evaluation,
+	 * and the impact report of that table version (issue 23: whom it graded differently before it took effect), null
+	 * when it has none (a release's baseline).
 	 */
 	record Grade(String grade, int stars, String certificateExplanation, Long auditId, String auditType,
 			BigDecimal score, Integer gradedStars, String decisionKey, Integer decisionVersion,
 			String decisionDefinitionId, String decisionName, String resourceName, String deploymentId,
-			OffsetDateTime deployedAt, List<String> explanation, Evaluation evaluation) {
+			OffsetDateTime deployedAt, List<String> explanation, Evaluation evaluation, String impactReport) {
 	}
 
 	record Evaluation(String historicDecisionInstanceId, OffsetDateTime evaluatedAt, Map<String, Object> inputs,

@@ -28,6 +28,7 @@ import cn.certflow.certificate.Certificate;
 import cn.certflow.certificate.CertificateRequest;
 import cn.certflow.certificate.CertificateRequestRepository;
 import cn.certflow.certificate.CertificateService;
+import cn.certflow.governance.DecisionImpactReports;
 import cn.certflow.grading.ScoringMethod;
 import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.grading.SheetItem;
@@ -78,6 +79,9 @@ class AccreditationFileBuilder {
 
 	private final RepositoryService repository;
 
+	/** Issue 23: the impact report of the table version that graded the certificate, the evidence behind it. */
+	private final DecisionImpactReports impactReports;
+
 	private final IdentityService identity;
 
 	private final ObjectMapper json;
@@ -89,7 +93,9 @@ class AccreditationFileBuilder {
 	AccreditationFileBuilder(CertificateService certificates, ApplicationService applications, CycleRecords records,
 			StatusHistory statusHistory, ConflictOfInterest impartiality, SchemeCatalog schemes, HistoryService history,
 			RepositoryService repository, IdentityService identity, ObjectMapper json,
-			SurveillanceRepository surveillances, CertificateRequestRepository requests) {
+			SurveillanceRepository surveillances, CertificateRequestRepository requests,
+			DecisionImpactReports impactReports) {
+		this.impactReports = impactReports;
 		this.surveillances = surveillances;
 		this.requests = requests;
 		this.certificates = certificates;
@@ -245,7 +251,8 @@ class AccreditationFileBuilder {
 				(table != null) ? table.getResourceName() : null, (table != null) ? table.getDeploymentId() : null,
 				(deployment != null) ? time(deployment.getDeploymentTime()) : null,
 				(score != null) ? score.explanation() : c.gradeExplanation().lines().toList(),
-				(table != null && score != null) ? evaluation(table.getId(), score.score(), score.scoredAt()) : null);
+				(table != null && score != null) ? evaluation(table.getId(), score.score(), score.scoredAt()) : null,
+				this.impactReports.pagePath(key, version).orElse(null));
 	}
 
 	/** The engine's historic evaluation of the table at the scoring: same definition, same time, same score. */

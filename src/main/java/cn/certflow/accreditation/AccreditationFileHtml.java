@@ -78,6 +78,11 @@ class AccreditationFileHtml {
 		else if (node.isArray()) {
 			array(html, node);
 		}
+		else if (node.isTextual() && node.asText().startsWith("/staff/")) {
+			// a staff page of ours (issue 23: the impact report of the table version that graded the certificate)
+			html.append("<a href=\"").append(escape(node.asText())).append("\">").append(escape(node.asText()))
+				.append("</a>");
+		}
 		else {
 			html.append(escape(node.asText()).replace("\n", "<br>"));
 		}

@@ -2,6 +2,8 @@ package cn.certflow.governance;
 
 import static cn.certflow.governance.DecisionTableChange.APPROVAL_COMMENT;
 import static cn.certflow.governance.DecisionTableChange.CHANGE_APPROVED;
+import static cn.certflow.governance.DecisionTableChange.IMPACT_REVIEWED;
+import static cn.certflow.governance.DecisionTableChange.IMPACT_SUMMARY;
 
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.InvalidInputException;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The second quality manager approves or declines a version whose cases all pass (R-GRD-DMN); recorded with who,
  * when and the comment. Approved, it is in force for the next evaluation. A version older than the one already in
- * force cannot be approved (it would never be used): decline it.
+ * force cannot be approved (it would never be used): decline it. A version with an impact report (issue 23) is
+ * approved only by someone who ticked "我已查看影响报告"; the tick is stored with the approval.
  */
 @Component
 class ChangeApprovalListener implements TaskListener {
@@ -37,6 +40,11 @@ class ChangeApprovalListener implements TaskListener {
 		if (!approved && comment == null) {
 			throw new InvalidInputException(APPROVAL_COMMENT.getName(), "say why the change is declined");
 		}
+		Boolean impactReviewed = IMPACT_REVIEWED.from(task).getOrNull();
+		if (approved && IMPACT_SUMMARY.from(task).getOrNull() != null && !Boolean.TRUE.equals(impactReviewed)) {
+			throw new InvalidInputException(IMPACT_REVIEWED.getName(),
+					"批准前须查看影响报告并勾选「我已查看影响报告」（影响报告：" + IMPACT_SUMMARY.from(task).get() + "）");
+		}
 		// the approval record of this process, never a process variable (issue 15)
 		DecisionApproval approval = this.approvals.ofProcess(task.getProcessInstanceId()).orElseThrow();
 		if (approved) {
@@ -51,6 +59,7 @@ class ChangeApprovalListener implements TaskListener {
 		boolean decided = this.approvals.decide(approval.id(),
 				approved ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, this.currentUser.id(task),
 				(comment != null) ? comment : "批准");
+		this.approvals.recordImpactReviewed(approval.id(), impactReviewed);
 		if (!decided) {
 			throw new IllegalStateException("R-GRD-DMN: " + approval.decisionKey() + " v" + approval.version()
 					+ " is " + approval.status() + ", not a candidate");

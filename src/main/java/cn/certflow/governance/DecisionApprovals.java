@@ -101,6 +101,18 @@ class DecisionApprovals implements ApprovedDecisions {
 			.update() == 1;
 	}
 
+	/** Whether the approver ticked "我已查看影响报告" (issue 23); null when the form had no such field. */
+	void recordImpactReviewed(long id, Boolean reviewed) {
+		this.jdbc.sql("update decision_approval set impact_reviewed = ? where id = ?").params(reviewed, id).update();
+	}
+
+	Optional<Boolean> impactReviewed(long id) {
+		return this.jdbc.sql("select impact_reviewed from decision_approval where id = ?")
+			.params(id)
+			.query((rs, row) -> (Boolean) rs.getObject(1, Boolean.class))
+			.optional();
+	}
+
 	/** A quality manager took note of a rejected version's failing cases. */
 	void reviewed(long id, String reviewedBy, String note) {
 		this.jdbc.sql("update decision_approval set reviewed_by = ?, reviewed_at = ?, review_note = ? where id = ?")

@@ -10,6 +10,11 @@ import static cn.certflow.governance.DecisionTableChange.DECISION_DEFINITION_ID;
 import static cn.certflow.governance.DecisionTableChange.DECISION_KEY;
 import static cn.certflow.governance.DecisionTableChange.DECISION_NAME;
 import static cn.certflow.governance.DecisionTableChange.DECISION_VERSION;
+import static cn.certflow.governance.DecisionTableChange.IMPACT_CHANGED;
+import static cn.certflow.governance.DecisionTableChange.IMPACT_EVALUATED;
+import static cn.certflow.governance.DecisionTableChange.IMPACT_LIST;
+import static cn.certflow.governance.DecisionTableChange.IMPACT_SUMMARY;
+import static cn.certflow.governance.DecisionTableChange.IMPACT_URL;
 import static cn.certflow.governance.DecisionTableChange.IN_FORCE_VERSION;
 import static cn.certflow.governance.DecisionTableChange.PROPOSED_BY;
 
@@ -96,6 +101,10 @@ class NewDecisionVersions implements ApplicationRunner {
 
 	private final TableChanges tableChanges;
 
+	private final CandidateImpact impact;
+
+	private final DecisionImpacts impacts;
+
 	private final TransactionTemplate transaction;
 
 	/** The scheduled check waits for the start-up one, which alone may approve a baseline. */
@@ -107,13 +116,15 @@ class NewDecisionVersions implements ApplicationRunner {
 
 	NewDecisionVersions(RepositoryService repository, HistoryService history, RuntimeService runtime,
 			DecisionApprovals approvals, RegressionCases regressionCases, TableChanges tableChanges,
-			TransactionTemplate transaction) {
+			CandidateImpact impact, DecisionImpacts impacts, TransactionTemplate transaction) {
 		this.repository = repository;
 		this.history = history;
 		this.runtime = runtime;
 		this.approvals = approvals;
 		this.regressionCases = regressionCases;
 		this.tableChanges = tableChanges;
+		this.impact = impact;
+		this.impacts = impacts;
 		this.transaction = transaction;
 	}
 
@@ -237,6 +248,9 @@ class NewDecisionVersions implements ApplicationRunner {
 		}
 		String changes = this.tableChanges.describe(inForce, definition, cases);
 		ApprovalStatus status = run.passed() ? ApprovalStatus.CANDIDATE : ApprovalStatus.REJECTED;
+		// issue 23: what the candidate would have done to the past evaluations of the version in force
+		Optional<ImpactReport> impact = (run.passed() && inForce.isPresent())
+				? Optional.of(this.impact.simulate(definition, inForce.get())) : Optional.empty();
 		log.info("R-GRD-DMN: {} v{} deployed by {}: {} -> {}", definition.getKey(), definition.getVersion(), proposedBy,
 				run.summary(), status);
 		return this.transaction.execute((tx) -> {
@@ -255,6 +269,16 @@ class NewDecisionVersions implements ApplicationRunner {
 			CASE_REPORT.on(variables).set(run.report());
 			CASES_SOURCE.on(variables).set(cases.map(CasesToRun::source).orElse("（无）"));
 			CHANGES.on(variables).set(changes);
+			impact.ifPresent((report) -> {
+				this.impacts.insert(approval.id(), definition.getId(), definition.getVersion(),
+						inForce.get().approved(), report);
+				IMPACT_SUMMARY.on(variables).set(report.summary());
+				IMPACT_EVALUATED.on(variables).set(report.evaluated());
+				IMPACT_CHANGED.on(variables).set(report.changed());
+				IMPACT_LIST.on(variables).set(report.lines());
+				IMPACT_URL.on(variables)
+					.set(DecisionImpactReports.pagePathOf(definition.getKey(), definition.getVersion()));
+			});
 			ProcessInstance instance = this.runtime.startProcessInstanceByKey(DecisionTableChange.KEY,
 					definition.getKey() + ":v" + definition.getVersion(), variables);
 			this.approvals.linkProcess(approval.id(), instance.getId());

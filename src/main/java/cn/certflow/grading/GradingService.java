@@ -60,14 +60,32 @@ public class GradingService {
 		return gradePcec(schemeId, (PcecScoreInput) input);
 	}
 
+	/**
+	 * The variables the scheme's grading decision is given for these scoring-form values, as {@link #grade} hands them
+	 * to the table: re-evaluating a past scoring under another table version (issue 23) starts from them.
+	 * @throws InvalidScoreException naming the field when a value is missing or bad
+	 */
+	public Map<String, Object> decisionInputs(String schemeId, Map<String, Object> formVariables) {
+		Scheme scheme = this.schemeCatalog.get(schemeId);
+		ScoreInput input = ScoreSheetReader.read(scheme, formVariables);
+		if (input instanceof CqmFacts facts) {
+			return cqmVariables(CqmScoring.score(scheme(schemeId, ScoringMethod.CQM_CHARACTERISTICS), facts), facts);
+		}
+		return pcecVariables(PcecScoring.score(scheme(schemeId, ScoringMethod.GBT27922_SHEET), (PcecScoreInput) input));
+	}
+
 	/** R-GRD-PCEC-1/2/3 for a GB/T 27922 scheme (PCEC, ZHHT). */
 	public GradeResult gradePcec(String schemeId, PcecScoreInput input) {
 		Scheme scheme = scheme(schemeId, ScoringMethod.GBT27922_SHEET);
 		PcecScore score = PcecScoring.score(scheme, input);
+		return evaluate(scheme, pcecVariables(score), score.score(), score.displayScore(), null, null);
+	}
+
+	private static Map<String, Object> pcecVariables(PcecScore score) {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		variables.put(SCORE, score.score().doubleValue());
 		variables.put(SPECIAL_DEDUCTIONS, score.specialDeductions());
-		return evaluate(scheme, variables, score.score(), score.displayScore(), null, null);
+		return variables;
 	}
 
 	/** R-GRD-CQM-1 for the CQM scheme. */
@@ -78,6 +96,12 @@ public class GradingService {
 	public GradeResult gradeCqm(String schemeId, CqmFacts facts) {
 		Scheme scheme = scheme(schemeId, ScoringMethod.CQM_CHARACTERISTICS);
 		CqmScore score = CqmScoring.score(scheme, facts);
+		return evaluate(scheme, cqmVariables(score, facts), score.characteristicScore(),
+				PcecScore.display(score.characteristicScore()), score.characteristicScore(),
+				score.minIndicatorRatio());
+	}
+
+	private static Map<String, Object> cqmVariables(CqmScore score, CqmFacts facts) {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		variables.put(CHARACTERISTIC_SCORE, score.characteristicScore().doubleValue());
 		variables.put(MIN_INDICATOR_RATIO, score.minIndicatorRatio().doubleValue());
@@ -93,9 +117,7 @@ public class GradingService {
 		variables.put(ScoringVariables.NEGATIVE_INFO_TOTAL, facts.negativeInfoTotal());
 		variables.put(ScoringVariables.MAJOR_COMPLAINTS, facts.majorComplaints());
 		variables.put(ScoringVariables.MAJOR_COMPLAINTS_UNRECTIFIED, facts.majorComplaintsUnrectified());
-		return evaluate(scheme, variables, score.characteristicScore(),
-				PcecScore.display(score.characteristicScore()), score.characteristicScore(),
-				score.minIndicatorRatio());
+		return variables;
 	}
 
 	private Scheme scheme(String schemeId, ScoringMethod expected) {

@@ -113,7 +113,9 @@ class FormCoverageTest {
 						AppealComplaint.CLIENT_AT_FAULT.getName()),
 				keys(AppealComplaint.OUTCOME.getName(), AppealComplaint.OUTCOME_REASONS.getName()));
 		// R-GRD-DMN: decision-table-change (comment required on decline, server-side)
-		expect("decision-table-change-approval", keys("changeApproved", "approvalComment"), keys());
+		// issue 23: approving a version with an impact report needs "我已查看影响报告" (hidden when there is none)
+		expect("decision-table-change-approval", keys("changeApproved", "approvalComment", "impactReviewed"),
+				keys("impactReviewed"));
 		expect("decision-table-change-failed", keys("reviewNote"), keys());
 	}
 
@@ -258,7 +260,8 @@ class FormCoverageTest {
 		for (String[] bool : new String[][] { { "opening-meeting", "planConfirmed" },
 				{ "termination-approval", "terminationApproved" }, { "closing-meeting", "clientConfirmedRecords" },
 				{ "correction-verification", "clientSignedResult" },
-				{ "decision-table-change-approval", "changeApproved" }, { "application-review", "confirmClientChange" } }) {
+				{ "decision-table-change-approval", "changeApproved" }, { "application-review", "confirmClientChange" },
+				{ "decision-table-change-approval", "impactReviewed" } }) {
 			assertThat(field(bool[0], bool[1]).path("type").asText()).as(bool[1]).isEqualTo("checkbox");
 		}
 		for (String[] date : new String[][] { { "contract", "contractSignedOn" }, { "audit-plan", "plannedDate" } }) {
@@ -331,6 +334,9 @@ class FormCoverageTest {
 			assertThat(field(form, "caseReport").path("type").asText()).isEqualTo("textarea");
 		}
 		assertThat(texts("decision-table-change-approval")).contains("四眼原则");
+		// issue 23: the impact summary and list, the link to the full list, and that approving regrades nothing
+		assertContext("decision-table-change-approval", "impactSummary", "impactList", "impactUrl");
+		assertThat(texts("decision-table-change-approval")).contains("批准不会重新评定已发证书", "{{impactUrl}}");
 	}
 
 	@Test

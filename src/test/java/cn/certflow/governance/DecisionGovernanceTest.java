@@ -235,8 +235,8 @@ class DecisionGovernanceTest {
 			.hasMessageContaining("changeApproved");
 
 		OffsetDateTime approvedFrom = OffsetDateTime.now().minusMinutes(1);
-		this.driver.as(SECOND_QM, () -> this.tasks.complete(task.getId(),
-				Map.of("changeApproved", true, "approvalComment", "按新规则调整五星级下限")));
+		this.driver.as(SECOND_QM, () -> this.tasks.complete(task.getId(), Map.of("changeApproved", true,
+				"approvalComment", "按新规则调整五星级下限", "impactReviewed", true)));
 		assertThat(instance).isEnded().hasPassed(CHANGE_APPLIED);
 		DecisionApproval approved = this.approvals.get(record.id()).orElseThrow();
 		assertThat(approved.status()).isEqualTo(ApprovalStatus.APPROVED);
@@ -363,7 +363,8 @@ class DecisionGovernanceTest {
 		Task approval = task(candidate);
 		Map<String, Object> approve = Map.of("variables", Map.of("changeApproved",
 				Map.of("value", true, "type", "Boolean"), "approvalComment",
-				Map.of("value", "51–100 人规模档按 5 人日", "type", "String")));
+				Map.of("value", "51–100 人规模档按 5 人日", "type", "String"), "impactReviewed",
+				Map.of("value", true, "type", "Boolean")));
 		ResponseEntity<String> refused = this.http.withBasicAuth("quality", "quality")
 			.postForEntity("/engine-rest/task/" + approval.getId() + "/complete", new HttpEntity<>(approve, json()),
 					String.class);
@@ -405,7 +406,8 @@ class DecisionGovernanceTest {
 
 	private void approve(DecisionApproval candidate) {
 		Task approval = task(candidate);
-		this.driver.as(SECOND_QM, () -> this.tasks.complete(approval.getId(), Map.of("changeApproved", true)));
+		this.driver.as(SECOND_QM,
+				() -> this.tasks.complete(approval.getId(), Map.of("changeApproved", true, "impactReviewed", true)));
 	}
 
 	/** A one-rule table: y = factor × x. */
