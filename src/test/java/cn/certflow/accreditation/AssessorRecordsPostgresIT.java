@@ -115,7 +115,7 @@ class AssessorRecordsPostgresIT {
 			.contains(certificate.number());
 		assertThat(this.http.withBasicAuth("manager", "manager")
 			.getForEntity("/api/certificates/export.csv", String.class)
-			.getBody()).contains(certificate.number() + ",1,active,有效");
+			.getBody()).contains("\"" + certificate.number() + "\",\"1\",\"active\",\"有效\""); // every value quoted (15.5)
 		assertThat(InitialCertification.KEY).isEqualTo(file.at("/processHistory/0/process").asText());
 	}
 
