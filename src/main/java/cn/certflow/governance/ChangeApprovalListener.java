@@ -3,7 +3,6 @@ package cn.certflow.governance;
 import static cn.certflow.governance.DecisionTableChange.APPROVAL_COMMENT;
 import static cn.certflow.governance.DecisionTableChange.CHANGE_APPROVED;
 import static cn.certflow.governance.DecisionTableChange.IMPACT_REVIEWED;
-import static cn.certflow.governance.DecisionTableChange.IMPACT_SUMMARY;
 
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.InvalidInputException;
@@ -15,17 +14,21 @@ import org.springframework.stereotype.Component;
  * The second quality manager approves or declines a version whose cases all pass (R-GRD-DMN); recorded with who,
  * when and the comment. Approved, it is in force for the next evaluation. A version older than the one already in
  * force cannot be approved (it would never be used): decline it. A version with an impact report (issue 23) is
- * approved only by someone who ticked "我已查看影响报告"; the tick is stored with the approval.
+ * approved only by someone who ticked "我已查看影响报告"; the tick is stored with the approval. Whether there is a report is
+ * read from its record, not from a task variable the completing caller could overwrite.
  */
 @Component
 class ChangeApprovalListener implements TaskListener {
 
 	private final DecisionApprovals approvals;
 
+	private final DecisionImpacts impacts;
+
 	private final CurrentUser currentUser;
 
-	ChangeApprovalListener(DecisionApprovals approvals, CurrentUser currentUser) {
+	ChangeApprovalListener(DecisionApprovals approvals, DecisionImpacts impacts, CurrentUser currentUser) {
 		this.approvals = approvals;
+		this.impacts = impacts;
 		this.currentUser = currentUser;
 	}
 
@@ -40,13 +43,15 @@ class ChangeApprovalListener implements TaskListener {
 		if (!approved && comment == null) {
 			throw new InvalidInputException(APPROVAL_COMMENT.getName(), "say why the change is declined");
 		}
-		Boolean impactReviewed = IMPACT_REVIEWED.from(task).getOrNull();
-		if (approved && IMPACT_SUMMARY.from(task).getOrNull() != null && !Boolean.TRUE.equals(impactReviewed)) {
-			throw new InvalidInputException(IMPACT_REVIEWED.getName(),
-					"批准前须查看影响报告并勾选「我已查看影响报告」（影响报告：" + IMPACT_SUMMARY.from(task).get() + "）");
-		}
 		// the approval record of this process, never a process variable (issue 15)
 		DecisionApproval approval = this.approvals.ofProcess(task.getProcessInstanceId()).orElseThrow();
+		Boolean impactReviewed = IMPACT_REVIEWED.from(task).getOrNull();
+		if (approved && !Boolean.TRUE.equals(impactReviewed)) {
+			this.impacts.ofApproval(approval.id()).ifPresent((impact) -> {
+				throw new InvalidInputException(IMPACT_REVIEWED.getName(),
+						"批准前须查看影响报告并勾选「我已查看影响报告」（影响报告：" + impact.summary() + "）");
+			});
+		}
 		if (approved) {
 			this.approvals.inForceRecord(approval.decisionKey())
 				.filter((inForce) -> inForce.version() > approval.version())

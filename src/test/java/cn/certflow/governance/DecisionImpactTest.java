@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -180,6 +181,13 @@ class DecisionImpactTest {
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("impactReviewed")
 			.hasMessageContaining("我已查看影响报告");
+		Map<String, Object> withoutSummary = new HashMap<>();
+		withoutSummary.put("changeApproved", true);
+		withoutSummary.put("impactSummary", null);
+		assertThatThrownBy(() -> this.driver.as(SECOND_QM, () -> this.tasks.complete(task.getId(), withoutSummary)))
+			.as("the report's record decides, not a task variable the caller could clear")
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("impactReviewed");
 		ResponseEntity<String> refused = this.http.withBasicAuth(SECOND_QM, SECOND_QM)
 			.postForEntity("/engine-rest/task/" + task.getId() + "/complete",
 					new HttpEntity<>(Map.of("variables", Map.of("changeApproved", Map.of("value", true, "type", "Boolean"))),
