@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The benchmark harness of issue 8, in one command: builds bench/harness (the application compiled from the root's
-# sources) and bench/rules, measures the Drools termination rules with JMH (bench/rules, one thread), then runs the
-# harness on this machine's PostgreSQL (127.0.0.1:5432, user postgres, trust; a scratch database created and dropped
-# per run): commit ceiling, lifecycle, decisions, growth, timers. Prints a table and writes PERFORMANCE.md-ready rows:
-# bench/harness/results.md (full run) or bench/harness/target/results-quick.md (--quick).
+# The benchmark harness of issue 8, in one command: builds bench/harness (the root pom's profile bench-harness: the
+# application compiled together with the harness into bench/harness/target) and bench/rules, measures the Drools
+# termination rules with JMH (bench/rules, one thread), then runs the harness on this machine's PostgreSQL
+# (127.0.0.1:5432, user postgres, trust; a scratch database created and dropped per run): commit ceiling, lifecycle,
+# decisions, growth, timers. Prints a table and writes PERFORMANCE.md-ready rows: bench/harness/results.md
+# (full run) or bench/harness/target/results-quick.md (--quick).
 #
 # Usage: bench/harness/run.sh [--quick] [--only=lifecycle,decisions,growth,timers] [--prop=spring.property=value ...]
 #        [--timers=10000] [--growth=1000,10000,100000] [--lifecycles=40] [--threads=1,4] [--label=text] ...
@@ -18,26 +19,8 @@ if command -v mvn >/dev/null 2>&1; then MVN=mvn; else MVN="$ROOT/mvnw"; fi
 QUICK=0
 for arg in "$@"; do [ "$arg" = "--quick" ] && QUICK=1; done
 
-# the harness repeats the root's dependency list (Maven cannot inherit from a jar-packaged pom): they must agree
-python3 - "$ROOT/pom.xml" "$HERE/pom.xml" <<'PY'
-import sys, xml.etree.ElementTree as ET
-ns = {"m": "http://maven.apache.org/POM/4.0.0"}
-def deps(path):
-    project = ET.parse(path).getroot()
-    out = set()
-    for d in project.findall("m:dependencies/m:dependency", ns):
-        scope = d.findtext("m:scope", default="compile", namespaces=ns)
-        if scope != "test":
-            out.add(d.findtext("m:groupId", namespaces=ns) + ":" + d.findtext("m:artifactId", namespaces=ns))
-    return out
-root, harness = deps(sys.argv[1]), deps(sys.argv[2])
-if root != harness:
-    sys.exit("bench/harness/pom.xml must repeat the root pom's non-test dependencies: missing %s, extra %s"
-             % (sorted(root - harness), sorted(harness - root)))
-PY
-
-echo "== building bench/harness (application from $ROOT/src/main/java) and bench/rules"
-"$MVN" -q -B -Dstyle.color=never -Dmaven.test.skip=true package
+echo "== building bench/harness (root pom, profile bench-harness) and bench/rules"
+(cd "$ROOT" && "$MVN" -q -B -Dstyle.color=never -Pbench-harness process-classes)
 mkdir -p target
 if [ "${SKIP_DROOLS:-0}" != "1" ]; then
   (cd ../rules && "$MVN" -q -B -Dstyle.color=never package)
