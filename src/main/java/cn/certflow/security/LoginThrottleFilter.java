@@ -1,9 +1,6 @@
 package cn.certflow.security;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -107,21 +101,18 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	 * The webapp login request with its form read here (at most {@link #MAX_FORM} bytes) to learn the user name, and
 	 * handed on unread to Camunda's login resource (which would otherwise warn that a filter consumed its form).
 	 */
-	static final class LoginForm extends HttpServletRequestWrapper {
+	static final class LoginForm extends RereadableBody {
 
 		static final int MAX_FORM = 8192;
 
-		private final byte[] body;
-
 		LoginForm(HttpServletRequest request) throws IOException {
-			super(request);
-			this.body = request.getInputStream().readNBytes(MAX_FORM);
+			super(request, request.getInputStream().readNBytes(MAX_FORM));
 		}
 
 		String username() {
 			Charset charset = (getCharacterEncoding() != null) ? Charset.forName(getCharacterEncoding())
 					: StandardCharsets.UTF_8;
-			for (String pair : new String(this.body, StandardCharsets.ISO_8859_1).split("&")) {
+			for (String pair : new String(body(), StandardCharsets.ISO_8859_1).split("&")) {
 				int equals = pair.indexOf('=');
 				if (equals > 0 && pair.substring(0, equals).equals("username")) {
 					try {
@@ -133,46 +124,6 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 				}
 			}
 			return "";
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) {
-					return in.read(b, off, len);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("the login form is read synchronously");
-				}
-
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			Charset charset = (getCharacterEncoding() != null) ? Charset.forName(getCharacterEncoding())
-					: StandardCharsets.UTF_8;
-			return new BufferedReader(new InputStreamReader(getInputStream(), charset));
 		}
 
 	}
