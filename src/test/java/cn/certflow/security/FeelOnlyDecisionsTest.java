@@ -58,11 +58,7 @@ import org.springframework.util.MultiValueMap;
  * itself evaluates FEEL only (defaults, no JUEL, no script engine), FEEL's external Java functions are off, and BPMN
  * scripts run for nobody.
  */
-// a context of its own: after AppealComplaintProcessTest, CertificateDocumentTest and CertificateHolderTest had run in the
-// shared one, every HTTP Basic call as quality answered 401 (seen in ./mvnw verify after merging the issue-15 branches;
-// cause still open, see the issue-15 note); this test is about deployments, not logins
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "certflow.test.context=feel-only-decisions")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class FeelOnlyDecisionsTest {
