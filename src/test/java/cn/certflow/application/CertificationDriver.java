@@ -54,6 +54,23 @@ public class CertificationDriver {
 		return code.append(CreditCode.checkCharacter(code.toString())).toString();
 	}
 
+	/** The application as Tasklist's start form submits it: each field under its form key, lists as the form joins them. */
+	public static Map<String, Object> startFormValues(ApplicationRequest application) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("clientName", application.clientName());
+		values.put("clientAddress", application.clientAddress());
+		values.put("creditCode", application.creditCode());
+		values.put("legalStatus", application.legalStatus());
+		values.put("schemeId", application.schemeId());
+		values.put("requestedStars", application.requestedStars());
+		values.put("technicalArea", application.technicalArea());
+		values.put("categories", String.join(",", application.categories()));
+		values.put("sites", String.join("\n", application.sites()));
+		values.put("headcount", application.headcount());
+		values.put("declaredDocuments", String.join(",", application.documents()));
+		return values;
+	}
+
 	public static ApplicationRequest request(String schemeId, int requestedStars, int headcount) {
 		return new ApplicationRequest("天津某某电器服务有限公司", "天津市红桥区丁字沽三号路85号", newCreditCode(), "有限责任公司", schemeId,
 				requestedStars, "01.07", List.of("机械和设备制造业服务"), List.of("天津市红桥区丁字沽三号路85号"), headcount,

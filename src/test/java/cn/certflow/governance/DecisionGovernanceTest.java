@@ -34,11 +34,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -73,6 +71,7 @@ import org.springframework.util.MultiValueMap;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DecisionGovernanceTest {
 
+	/** The demo profile's second quality manager (four eyes, R-GRD-DMN). */
 	static final String SECOND_QM = "quality2";
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,9 +84,6 @@ class DecisionGovernanceTest {
 
 	@Autowired
 	TaskService tasks;
-
-	@Autowired
-	IdentityService identity;
 
 	@Autowired
 	NewDecisionVersions newVersions;
@@ -108,16 +104,8 @@ class DecisionGovernanceTest {
 	TestRestTemplate http;
 
 	@BeforeEach
-	void secondQualityManager() {
+	void bindAssertions() {
 		init(this.engine);
-		if (this.identity.createUserQuery().userId(SECOND_QM).count() == 0) {
-			User user = this.identity.newUser(SECOND_QM);
-			user.setFirstName("Second");
-			user.setLastName("QM");
-			user.setPassword(SECOND_QM);
-			this.identity.saveUser(user);
-			this.identity.createMembership(SECOND_QM, "quality-managers");
-		}
 	}
 
 	@Test

@@ -27,14 +27,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,6 +59,7 @@ import org.springframework.test.context.ActiveProfiles;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DecisionImpactTest {
 
+	/** The demo profile's second quality manager (four eyes, R-GRD-DMN). */
 	static final String SECOND_QM = "quality2";
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,9 +77,6 @@ class DecisionImpactTest {
 	TaskService tasks;
 
 	@Autowired
-	IdentityService identity;
-
-	@Autowired
 	DecisionApprovals approvals;
 
 	@Autowired
@@ -92,18 +87,6 @@ class DecisionImpactTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@BeforeEach
-	void secondQualityManager() {
-		if (this.identity.createUserQuery().userId(SECOND_QM).count() == 0) {
-			User user = this.identity.newUser(SECOND_QM);
-			user.setFirstName("Second");
-			user.setLastName("QM");
-			user.setPassword(SECOND_QM);
-			this.identity.saveUser(user);
-			this.identity.createMembership(SECOND_QM, "quality-managers");
-		}
-	}
 
 	@Test
 	void shouldShowTheApproverExactlyWhichApplicationsAFiveStarThresholdAt96WouldGradeFourStars() throws Exception {

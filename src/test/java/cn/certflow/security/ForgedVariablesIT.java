@@ -176,19 +176,7 @@ class ForgedVariablesIT {
 	}
 
 	private Map<String, Object> startForm() {
-		ApplicationRequest valid = CertificationDriver.request("PCEC", 3, 10);
-		Map<String, Object> values = new HashMap<>();
-		values.put("clientName", valid.clientName());
-		values.put("clientAddress", valid.clientAddress());
-		values.put("creditCode", valid.creditCode());
-		values.put("legalStatus", valid.legalStatus());
-		values.put("schemeId", valid.schemeId());
-		values.put("requestedStars", valid.requestedStars());
-		values.put("technicalArea", valid.technicalArea());
-		values.put("categories", String.join(",", valid.categories()));
-		values.put("sites", String.join("\n", valid.sites()));
-		values.put("headcount", valid.headcount());
-		values.put("declaredDocuments", String.join(",", valid.documents()));
+		Map<String, Object> values = CertificationDriver.startFormValues(CertificationDriver.request("PCEC", 3, 10));
 		Map<String, Object> variables = new HashMap<>();
 		values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
 		return variables;

@@ -443,19 +443,7 @@ class BadInputIT {
 
 	/** Tasklist's start form of the initial certification, through Camunda's REST API. */
 	ResponseEntity<String> startForm(Map<String, Object> changes) {
-		ApplicationRequest valid = CertificationDriver.request("PCEC", 3, 10);
-		Map<String, Object> variables = new HashMap<>();
-		variables.put("clientName", valid.clientName());
-		variables.put("clientAddress", valid.clientAddress());
-		variables.put("creditCode", valid.creditCode());
-		variables.put("legalStatus", valid.legalStatus());
-		variables.put("schemeId", valid.schemeId());
-		variables.put("requestedStars", valid.requestedStars());
-		variables.put("technicalArea", valid.technicalArea());
-		variables.put("categories", String.join(",", valid.categories()));
-		variables.put("sites", String.join("\n", valid.sites()));
-		variables.put("headcount", valid.headcount());
-		variables.put("declaredDocuments", String.join(",", valid.documents()));
+		Map<String, Object> variables = CertificationDriver.startFormValues(CertificationDriver.request("PCEC", 3, 10));
 		variables.putAll(changes);
 		return exchange("reviewer", HttpMethod.POST,
 				"/engine-rest/process-definition/key/" + InitialCertification.KEY + "/submit-form",
