@@ -17,8 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The three model folders are packaged and auto-deployed: every .bpmn, .dmn and .form file is a deployed resource.
- * Without the demo profile there are no accounts at all.
+ * The three model folders are packaged and auto-deployed: every .bpmn, .dmn and .form
+ * file is a deployed resource. Without the demo profile there are no accounts at all.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")

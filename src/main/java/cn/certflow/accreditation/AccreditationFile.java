@@ -14,18 +14,19 @@ import cn.certflow.impartiality.ImpartialityCheck;
 import cn.certflow.surveillance.SurveillanceRepository;
 
 /**
- * Everything about a certificate's life, for the accreditation assessor (ISO/IEC 17065 7.12 records): from our
- * tables (application, documents, contract, reviews, audits, scores, nonconformities, decisions, certificate and its
- * revisions, surveillance, requests, appeals and complaints, status history, impartiality record) and Camunda's
- * history (who completed each step, the DMN evaluation). JSON as is; HTML rendered section by section from the same
- * tree.
+ * Everything about a certificate's life, for the accreditation assessor (ISO/IEC 17065
+ * 7.12 records): from our tables (application, documents, contract, reviews, audits,
+ * scores, nonconformities, decisions, certificate and its revisions, surveillance,
+ * requests, appeals and complaints, status history, impartiality record) and Camunda's
+ * history (who completed each step, the DMN evaluation). JSON as is; HTML rendered
+ * section by section from the same tree.
  */
 record AccreditationFile(Generated generated, CertificateFace certificate, List<CertificateRevision> revisions,
 		Application application, ApplicationReview applicationReview, List<Document> documents, Contract contract,
 		List<DocumentReviewRound> documentReview, List<Audit> audits, Grade grade, Decision decision,
 		List<ImpartialityCheck> impartiality, List<Notice> notices, List<StatusChange> statusHistory,
-		List<ProcessStep> processHistory, Surveillance surveillance, Recertification recertification,
-		Changes changes, ComplaintsAndAppeals complaintsAndAppeals) {
+		List<ProcessStep> processHistory, Surveillance surveillance, Recertification recertification, Changes changes,
+		ComplaintsAndAppeals complaintsAndAppeals) {
 
 	record Generated(OffsetDateTime at, String by, String note) {
 	}
@@ -42,14 +43,15 @@ record AccreditationFile(Generated generated, CertificateFace certificate, List<
 	}
 
 	record ApplicationReview(OffsetDateTime dueAt, OffsetDateTime reviewedAt, String reviewedBy, Long minutesTaken,
-			Boolean withinDeadline, String outcome, String notes, String rejectionReason, List<Escalation> escalations) {
+			Boolean withinDeadline, String outcome, String notes, String rejectionReason,
+			List<Escalation> escalations) {
 	}
 
 	record Escalation(String kind, OffsetDateTime dueAt, OffsetDateTime escalatedAt, String escalatedTo) {
 	}
 
-	record Document(String type, String fileName, String contentType, long sizeBytes, String sha256,
-			String uploadedBy, OffsetDateTime uploadedAt) {
+	record Document(String type, String fileName, String contentType, long sizeBytes, String sha256, String uploadedBy,
+			OffsetDateTime uploadedAt) {
 	}
 
 	record Contract(String number, LocalDate signedOn, String recordedBy, OffsetDateTime recordedAt) {
@@ -59,7 +61,10 @@ record AccreditationFile(Generated generated, CertificateFace certificate, List<
 			OffsetDateTime reviewedAt) {
 	}
 
-	/** An audit (initial, surveillance, special, recertification, change, extension, upgrade) and its decision. */
+	/**
+	 * An audit (initial, surveillance, special, recertification, change, extension,
+	 * upgrade) and its decision.
+	 */
 	record Audit(long id, String type, int personDays, LocalDate plannedOn, String plannedBy, OffsetDateTime plannedAt,
 			String leadAuditor, List<TeamMember> team, String status, String outcome,
 			List<ImpartialityCheck> impartialityChecks, List<AuditEvent> events, List<Score> scores,
@@ -87,10 +92,11 @@ record AccreditationFile(Generated generated, CertificateFace certificate, List<
 	}
 
 	/**
-	 * The grade on the certificate and what it rests on: the scoring of the audit whose positive decision set it, the
-	 * DMN table (key, version, deployment) that graded it, its explanation and the engine's record of the evaluation,
-	 * and the impact report of that table version (issue 23: whom it graded differently before it took effect), null
-	 * when it has none (a release's baseline).
+	 * The grade on the certificate and what it rests on: the scoring of the audit whose
+	 * positive decision set it, the DMN table (key, version, deployment) that graded it,
+	 * its explanation and the engine's record of the evaluation, and the impact report of
+	 * that table version (issue 23: whom it graded differently before it took effect),
+	 * null when it has none (a release's baseline).
 	 */
 	record Grade(String grade, int stars, String certificateExplanation, Long auditId, String auditType,
 			BigDecimal score, Integer gradedStars, String decisionKey, Integer decisionVersion,
@@ -113,20 +119,32 @@ record AccreditationFile(Generated generated, CertificateFace certificate, List<
 			OffsetDateTime changedAt, String reason, String processKey, String processInstanceId) {
 	}
 
-	/** A step of a process run from Camunda's history; who completed a task from its user operation log. */
+	/**
+	 * A step of a process run from Camunda's history; who completed a task from its user
+	 * operation log.
+	 */
 	record ProcessStep(String process, String activityId, String activity, String type, String assignee,
 			String completedBy, OffsetDateTime startedAt, OffsetDateTime endedAt, boolean canceled) {
 	}
 
-	/** Annual surveillance (R-SUR-1): each year's due date, postponement, audit and decision; special audits too. */
+	/**
+	 * Annual surveillance (R-SUR-1): each year's due date, postponement, audit and
+	 * decision; special audits too.
+	 */
 	record Surveillance(List<SurveillanceRepository.Surveillance> schedule, List<Audit> audits, String note) {
 	}
 
-	/** Recertification audits and their decisions (R-REC-1); the renewed revision is under revisions. */
+	/**
+	 * Recertification audits and their decisions (R-REC-1); the renewed revision is under
+	 * revisions.
+	 */
 	record Recertification(List<Audit> audits, String note) {
 	}
 
-	/** Requests about the certificate (change, extension, upgrade, transition, suspension…) and their audits. */
+	/**
+	 * Requests about the certificate (change, extension, upgrade, transition,
+	 * suspension…) and their audits.
+	 */
 	record Changes(List<CertificateRequest> requests, List<Audit> audits, String note) {
 	}
 

@@ -55,8 +55,9 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.springframework.stereotype.Service;
 
 /**
- * Builds the accreditation file of a certificate from our tables and Camunda's history. The caller's group was
- * checked by the controller; engine queries run without per-resource authorization so that the file is whole.
+ * Builds the accreditation file of a certificate from our tables and Camunda's history.
+ * The caller's group was checked by the controller; engine queries run without
+ * per-resource authorization so that the file is whole.
  */
 @Service
 class AccreditationFileBuilder {
@@ -79,7 +80,10 @@ class AccreditationFileBuilder {
 
 	private final RepositoryService repository;
 
-	/** Issue 23: the impact report of the table version that graded the certificate, the evidence behind it. */
+	/**
+	 * Issue 23: the impact report of the table version that graded the certificate, the
+	 * evidence behind it.
+	 */
 	private final DecisionImpactReports impactReports;
 
 	private final IdentityService identity;
@@ -137,10 +141,10 @@ class AccreditationFileBuilder {
 						"CertFlow records (application, audit, decision, certificate, revision, surveillance, request,"
 								+ " case, status and impartiality tables) and Camunda history (process steps, user"
 								+ " operation log, decision evaluations)"),
-				new AccreditationFile.CertificateFace(c.number(), c.revision(), c.certificationBody(), c.holderName(),
-						c.holderAddress(), c.creditCode(), c.scope(), c.scheme(), c.ruleDocument(), c.standard(),
-						c.stars(), c.grade(), c.issuedOn(), c.expiresOn(), c.signatory(), c.status(),
-						c.statusOn(EngineTime.today())),
+				new AccreditationFile.CertificateFace(
+						c.number(), c.revision(), c.certificationBody(), c.holderName(), c.holderAddress(),
+						c.creditCode(), c.scope(), c.scheme(), c.ruleDocument(), c.standard(), c.stars(), c.grade(),
+						c.issuedOn(), c.expiresOn(), c.signatory(), c.status(), c.statusOn(EngineTime.today())),
 				this.certificates.revisions(certificateNumber),
 				new AccreditationFile.Application(application.number(), application.clientName(),
 						application.clientAddress(), application.creditCode(), application.legalStatus(),
@@ -150,8 +154,8 @@ class AccreditationFileBuilder {
 						application.processInstanceId()),
 				new AccreditationFile.ApplicationReview(application.reviewDueAt(), application.reviewedAt(),
 						application.reviewedBy(), application.reviewMinutes(),
-						(application.reviewedAt() != null) ? !application.reviewedAt().isAfter(application.reviewDueAt())
-								: null,
+						(application.reviewedAt() != null)
+								? !application.reviewedAt().isAfter(application.reviewDueAt()) : null,
 						text(variables.get(InitialCertification.REVIEW_OUTCOME.getName())),
 						text(variables.get(InitialCertification.REVIEW_NOTES.getName())),
 						text(variables.get(InitialCertification.REJECTION_REASON.getName())),
@@ -169,7 +173,8 @@ class AccreditationFileBuilder {
 				new AccreditationFile.Surveillance(schedule, ofType(audits, "SURVEILLANCE", "SPECIAL"),
 						none(schedule.isEmpty(), "no surveillance recorded for this certificate yet")),
 				new AccreditationFile.Recertification(ofType(audits, "RECERTIFICATION"),
-						none(ofType(audits, "RECERTIFICATION").isEmpty(), "no recertification recorded for this certificate yet")),
+						none(ofType(audits, "RECERTIFICATION").isEmpty(),
+								"no recertification recorded for this certificate yet")),
 				new AccreditationFile.Changes(requests, ofType(audits, "CHANGE", "EXTENSION", "UPGRADE"),
 						none(requests.isEmpty(), "no request about this certificate")),
 				new AccreditationFile.ComplaintsAndAppeals(cases,
@@ -182,12 +187,16 @@ class AccreditationFileBuilder {
 		CycleRecords.DecisionRow d = decisions.get(a.id());
 		return new Audit(a.id(), a.type(), a.personDays(), a.plannedOn(), a.plannedBy(), a.plannedAt(), a.leadAuditor(),
 				this.records.team(a.id()), a.status(), a.outcome(),
-				checks.stream().filter(k -> ImpartialityCheck.AUDIT_PLAN.equals(k.step()) && id.equals(k.auditId())).toList(),
+				checks.stream()
+					.filter(k -> ImpartialityCheck.AUDIT_PLAN.equals(k.step()) && id.equals(k.auditId()))
+					.toList(),
 				this.records.events(a.id()), this.records.scores(a.id()).stream().map(this::score).toList(),
 				this.records.nonconformities(a.id()),
 				(d != null) ? new Decision(d.certified(), d.stars(), d.reasons(), d.externalInfo(), d.decidedBy(),
 						d.decidedAt(),
-						checks.stream().filter(k -> ImpartialityCheck.DECISION.equals(k.step()) && id.equals(k.auditId())).toList())
+						checks.stream()
+							.filter(k -> ImpartialityCheck.DECISION.equals(k.step()) && id.equals(k.auditId()))
+							.toList())
 						: null);
 	}
 
@@ -226,9 +235,10 @@ class AccreditationFileBuilder {
 	}
 
 	/**
-	 * The grade on the certificate and what it rests on: the latest scoring of the latest audit with a positive
-	 * decision (initial certification, surveillance, downgrade, recertification), the DMN table version that graded
-	 * it, and the engine's record of that evaluation.
+	 * The grade on the certificate and what it rests on: the latest scoring of the latest
+	 * audit with a positive decision (initial certification, surveillance, downgrade,
+	 * recertification), the DMN table version that graded it, and the engine's record of
+	 * that evaluation.
 	 */
 	private AccreditationFile.Grade grade(Certificate c, List<Audit> audits) {
 		Audit basis = audits.stream()
@@ -255,7 +265,10 @@ class AccreditationFileBuilder {
 				this.impactReports.pagePath(key, version).orElse(null));
 	}
 
-	/** The engine's historic evaluation of the table at the scoring: same definition, same time, same score. */
+	/**
+	 * The engine's historic evaluation of the table at the scoring: same definition, same
+	 * time, same score.
+	 */
 	private Evaluation evaluation(String decisionDefinitionId, BigDecimal score, OffsetDateTime scoredAt) {
 		Date at = EngineTime.toDate(scoredAt);
 		List<HistoricDecisionInstance> candidates = this.history.createHistoricDecisionInstanceQuery()
@@ -279,8 +292,9 @@ class AccreditationFileBuilder {
 	}
 
 	/**
-	 * Every step of every process run on the application, the certificate and its cases (initial certification,
-	 * on-site audits, lifecycle, certificate audits, suspension, appeals), with who completed each task.
+	 * Every step of every process run on the application, the certificate and its cases
+	 * (initial certification, on-site audits, lifecycle, certificate audits, suspension,
+	 * appeals), with who completed each task.
 	 */
 	private List<ProcessStep> processHistory(List<String> businessKeys) {
 		List<ProcessStep> steps = new ArrayList<>();
@@ -306,8 +320,9 @@ class AccreditationFileBuilder {
 					continue;
 				}
 				steps.add(new ProcessStep(process.getProcessDefinitionKey(), a.getActivityId(), a.getActivityName(),
-						a.getActivityType(), a.getAssignee(), (a.getTaskId() != null) ? completedBy.get(a.getTaskId()) : null,
-						time(a.getStartTime()), time(a.getEndTime()), a.isCanceled()));
+						a.getActivityType(), a.getAssignee(),
+						(a.getTaskId() != null) ? completedBy.get(a.getTaskId()) : null, time(a.getStartTime()),
+						time(a.getEndTime()), a.isCanceled()));
 			}
 		}
 		steps.sort(Comparator.comparing(ProcessStep::startedAt));
@@ -320,8 +335,8 @@ class AccreditationFileBuilder {
 		if (processInstanceId != null) {
 			for (HistoricVariableInstance v : this.history.createHistoricVariableInstanceQuery()
 				.processInstanceId(processInstanceId)
-				.variableNameIn(InitialCertification.REVIEW_OUTCOME.getName(), InitialCertification.REVIEW_NOTES.getName(),
-						InitialCertification.REJECTION_REASON.getName())
+				.variableNameIn(InitialCertification.REVIEW_OUTCOME.getName(),
+						InitialCertification.REVIEW_NOTES.getName(), InitialCertification.REJECTION_REASON.getName())
 				.list()) {
 				variables.put(v.getName(), v.getValue());
 			}
@@ -351,7 +366,10 @@ class AccreditationFileBuilder {
 		return (date != null) ? OffsetDateTime.ofInstant(date.toInstant(), EngineTime.ZONE) : null;
 	}
 
-	/** Runs engine queries as the system: the controller has checked the caller's group already. */
+	/**
+	 * Runs engine queries as the system: the controller has checked the caller's group
+	 * already.
+	 */
 	private <T> T withoutEngineAuthorization(Supplier<T> query) {
 		Authentication caller = this.identity.getCurrentAuthentication();
 		this.identity.clearAuthentication();

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The accreditation file of a certificate for quality managers, managers and administrators (ISO/IEC 17065 7.12):
- * JSON, or one HTML page ({@code .html}, or {@code Accept: text/html} as a browser sends it).
+ * The accreditation file of a certificate for quality managers, managers and
+ * administrators (ISO/IEC 17065 7.12): JSON, or one HTML page ({@code .html}, or
+ * {@code Accept: text/html} as a browser sends it).
  */
 @RestController
 @RequestMapping("/api/certificates")
@@ -39,7 +40,8 @@ class AccreditationFileController {
 	@GetMapping("/{number}/file")
 	ResponseEntity<?> file(@PathVariable String number,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-		return prefersHtml(accept) ? html(number) : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json(number));
+		return prefersHtml(accept) ? html(number)
+				: ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json(number));
 	}
 
 	@GetMapping("/{number}/file.json")

@@ -13,17 +13,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The accreditation file as one printable HTML page, rendered from the same JSON tree the API returns, so the two
- * never differ: each top-level section a heading, objects as label/value tables, lists of records as tables.
+ * The accreditation file as one printable HTML page, rendered from the same JSON tree the
+ * API returns, so the two never differ: each top-level section a heading, objects as
+ * label/value tables, lists of records as tables.
  */
 @Component
 class AccreditationFileHtml {
 
 	/** Section headings, in the order of the file. */
 	static final Map<String, String> SECTIONS = Map.ofEntries(Map.entry("generated", "生成 Generated"),
-			Map.entry("certificate", "证书 Certificate"), Map.entry("revisions", "证书版本 Revisions (issued, reissued, renewed, recalled)"),
-			Map.entry("application", "认证申请 Application"),
-			Map.entry("applicationReview", "申请评审 Application review"),
+			Map.entry("certificate", "证书 Certificate"),
+			Map.entry("revisions", "证书版本 Revisions (issued, reissued, renewed, recalled)"),
+			Map.entry("application", "认证申请 Application"), Map.entry("applicationReview", "申请评审 Application review"),
 			Map.entry("documents", "申请文件 Documents (SHA-256)"), Map.entry("contract", "认证合同 Contract"),
 			Map.entry("documentReview", "文件评审 Document review"),
 			Map.entry("audits", "初次认证现场审查 Initial audit: plan, team, scores, nonconformities, decision"),
@@ -59,7 +60,9 @@ class AccreditationFileHtml {
 		Iterator<Map.Entry<String, JsonNode>> sections = tree.fields();
 		while (sections.hasNext()) {
 			Map.Entry<String, JsonNode> section = sections.next();
-			html.append("<section id=\"").append(section.getKey()).append("\"><h2>")
+			html.append("<section id=\"")
+				.append(section.getKey())
+				.append("\"><h2>")
 				.append(escape(SECTIONS.getOrDefault(section.getKey(), section.getKey())))
 				.append("</h2>\n");
 			value(html, section.getValue());
@@ -79,8 +82,12 @@ class AccreditationFileHtml {
 			array(html, node);
 		}
 		else if (node.isTextual() && node.asText().startsWith("/staff/")) {
-			// a staff page of ours (issue 23: the impact report of the table version that graded the certificate)
-			html.append("<a href=\"").append(escape(node.asText())).append("\">").append(escape(node.asText()))
+			// a staff page of ours (issue 23: the impact report of the table version that
+			// graded the certificate)
+			html.append("<a href=\"")
+				.append(escape(node.asText()))
+				.append("\">")
+				.append(escape(node.asText()))
 				.append("</a>");
 		}
 		else {
@@ -98,7 +105,10 @@ class AccreditationFileHtml {
 		html.append("</table>");
 	}
 
-	/** A list of records as one table (columns: every key seen); a list of plain values one per line. */
+	/**
+	 * A list of records as one table (columns: every key seen); a list of plain values
+	 * one per line.
+	 */
 	private void array(StringBuilder html, JsonNode node) {
 		if (node.isEmpty()) {
 			html.append("<span class=\"none\">（无 none）</span>");

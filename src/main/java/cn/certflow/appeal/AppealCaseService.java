@@ -28,9 +28,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records an appeal or complaint and starts its {@code appeal-complaint} process (R-APL-1): the persons involved in the
- * contested matter — the decider and audit team of the certificate's or application's latest decision — are named
- * on the case so that they can be kept from deciding it.
+ * Records an appeal or complaint and starts its {@code appeal-complaint} process
+ * (R-APL-1): the persons involved in the contested matter — the decider and audit team of
+ * the certificate's or application's latest decision — are named on the case so that they
+ * can be kept from deciding it.
  */
 @Service
 public class AppealCaseService {
@@ -92,14 +93,16 @@ public class AppealCaseService {
 		required(body.subject(), "subject", 500, problems);
 		required(body.description(), "description", MAX_TEXT, problems);
 		if (kind == AppealComplaint.Kind.APPEAL && blank(body.certificateNumber()) && blank(body.applicationNumber())) {
-			problems.add(new FieldProblem("applicationNumber", "an appeal names the contested certificate or application"));
+			problems
+				.add(new FieldProblem("applicationNumber", "an appeal names the contested certificate or application"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
 		String applicationNumber = body.applicationNumber();
 		if (!blank(body.certificateNumber())) {
-			Certificate certificate = named("certificateNumber", () -> this.certificates.get(body.certificateNumber().trim()));
+			Certificate certificate = named("certificateNumber",
+					() -> this.certificates.get(body.certificateNumber().trim()));
 			applicationNumber = this.applications.byId(certificate.applicationId()).number();
 		}
 		Set<String> involved = new LinkedHashSet<>();
@@ -111,11 +114,14 @@ public class AppealCaseService {
 				involved.addAll(this.audits.team(d.auditId()));
 			});
 		}
-		String number = String.format("CASE-%d-%06d", Year.from(EngineTime.today()).getValue(), this.numbers.next("CASE"));
+		String number = String.format("CASE-%d-%06d", Year.from(EngineTime.today()).getValue(),
+				this.numbers.next("CASE"));
 		OffsetDateTime due = EngineTime.now().plusDays(this.acknowledgementDays);
-		long id = this.cases.insert(number, kind.name(), blankToNull(body.certificateNumber()), blankToNull(applicationNumber),
-				body.complainant().trim(), body.subject().trim(), body.description().trim(), String.join(",", involved), by, due);
-		this.history.record(StatusHistory.Entity.CASE, number, null, "RECEIVED", by, kind + ": " + body.subject().trim());
+		long id = this.cases.insert(number, kind.name(), blankToNull(body.certificateNumber()),
+				blankToNull(applicationNumber), body.complainant().trim(), body.subject().trim(),
+				body.description().trim(), String.join(",", involved), by, due);
+		this.history.record(StatusHistory.Entity.CASE, number, null, "RECEIVED", by,
+				kind + ": " + body.subject().trim());
 		var variables = CamundaBpmData.builder()
 			.set(AppealComplaint.CASE_ID, id)
 			.set(AppealComplaint.CASE_NUMBER, number)
@@ -137,7 +143,10 @@ public class AppealCaseService {
 		return this.cases.find(number).orElseThrow(() -> new NotFoundException("No case " + number));
 	}
 
-	/** An unknown certificate or application named in the body: 404 naming the body's field. */
+	/**
+	 * An unknown certificate or application named in the body: 404 naming the body's
+	 * field.
+	 */
 	private static <T> T named(String field, java.util.function.Supplier<T> lookup) {
 		try {
 			return lookup.get();
@@ -163,6 +172,5 @@ public class AppealCaseService {
 	private static String blankToNull(String value) {
 		return blank(value) ? null : value.trim();
 	}
-
 
 }

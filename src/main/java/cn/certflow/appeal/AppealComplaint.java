@@ -10,9 +10,10 @@ import java.util.Date;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 
 /**
- * The {@code appeal-complaint} process (processes/appeal-complaint.bpmn), R-APL-1 (PCEC 14): recorded, acknowledged
- * within a configured time, decided by persons not involved in the contested matter, outcome communicated; a
- * verified complaint against a certified client can trigger a special audit (R-SUR-2).
+ * The {@code appeal-complaint} process (processes/appeal-complaint.bpmn), R-APL-1 (PCEC
+ * 14): recorded, acknowledged within a configured time, decided by persons not involved
+ * in the contested matter, outcome communicated; a verified complaint against a certified
+ * client can trigger a special audit (R-SUR-2).
  */
 public final class AppealComplaint {
 
@@ -42,7 +43,10 @@ public final class AppealComplaint {
 
 	}
 
-	/** APPEAL (against a decision of the CB) or COMPLAINT (about the CB or a certified client). */
+	/**
+	 * APPEAL (against a decision of the CB) or COMPLAINT (about the CB or a certified
+	 * client).
+	 */
 	public enum Kind {
 
 		APPEAL, COMPLAINT
@@ -69,7 +73,10 @@ public final class AppealComplaint {
 
 	public static final VariableFactory<String> DESCRIPTION = stringVariable("description");
 
-	/** People involved in the contested matter (decider, audit team), who may not decide the case. */
+	/**
+	 * People involved in the contested matter (decider, audit team), who may not decide
+	 * the case.
+	 */
 	public static final VariableFactory<String> INVOLVED_PERSONS = stringVariable("involvedPersons");
 
 	public static final VariableFactory<Date> ACKNOWLEDGEMENT_DUE_DATE = dateVariable("acknowledgementDueDate");
@@ -81,7 +88,10 @@ public final class AppealComplaint {
 
 	public static final VariableFactory<String> OUTCOME_REASONS = stringVariable("caseOutcomeReasons");
 
-	/** For a complaint about a certified client: verified as the client's fault (R-SUR-2 trigger). */
+	/**
+	 * For a complaint about a certified client: verified as the client's fault (R-SUR-2
+	 * trigger).
+	 */
 	public static final VariableFactory<Boolean> CLIENT_AT_FAULT = booleanVariable("clientAtFault");
 
 	public static final VariableFactory<Boolean> ESCALATED = booleanVariable("acknowledgementEscalated");

@@ -31,8 +31,8 @@ class CaseAcknowledgementListener implements TaskListener {
 		// the case is the process's business key, never a process variable (issue 15)
 		CaseRecord record = this.cases.find(task.getExecution().getProcessBusinessKey()).orElseThrow();
 		this.cases.acknowledged(record.id(), text, by);
-		this.history.record(StatusHistory.Entity.CASE, record.number(), "RECEIVED",
-				"ACKNOWLEDGED", by, text, StatusHistory.Process.of(task));
+		this.history.record(StatusHistory.Entity.CASE, record.number(), "RECEIVED", "ACKNOWLEDGED", by, text,
+				StatusHistory.Process.of(task));
 	}
 
 }

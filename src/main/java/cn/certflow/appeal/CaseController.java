@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Appeals and complaints registered by staff as they arrive (R-APL-1): {@code POST /api/cases}, {@code GET /api/cases/{number}}. */
+/**
+ * Appeals and complaints registered by staff as they arrive (R-APL-1):
+ * {@code POST /api/cases}, {@code GET /api/cases/{number}}.
+ */
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {

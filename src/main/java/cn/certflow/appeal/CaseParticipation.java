@@ -7,8 +7,9 @@ import cn.certflow.security.Participation;
 import org.springframework.stereotype.Component;
 
 /**
- * Who took part in an appeal or complaint (issue 15.4): whoever holds or held a task of its {@code appeal-complaint}
- * process (business key = case number). The persons the case is about are deliberately not participants.
+ * Who took part in an appeal or complaint (issue 15.4): whoever holds or held a task of
+ * its {@code appeal-complaint} process (business key = case number). The persons the case
+ * is about are deliberately not participants.
  */
 @Component
 class CaseParticipation implements Participation {

@@ -21,9 +21,10 @@ public class CaseRepository {
 	long insert(String number, String kind, String certificateNumber, String applicationNumber, String complainant,
 			String subject, String description, String involved, String by, OffsetDateTime acknowledgementDue) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("insert into complaint_case (number, kind, certificate_number, application_number, complainant, subject,"
-				+ " description, involved_persons, received_by, received_at, acknowledgement_due, status)"
-				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED')")
+		this.jdbc.sql(
+				"insert into complaint_case (number, kind, certificate_number, application_number, complainant, subject,"
+						+ " description, involved_persons, received_by, received_at, acknowledgement_due, status)"
+						+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED')")
 			.params(number, kind, certificateNumber, applicationNumber, complainant, subject, description, involved, by,
 					EngineTime.now(), acknowledgementDue)
 			.update(keys, "id");
@@ -31,8 +32,9 @@ public class CaseRepository {
 	}
 
 	void acknowledged(long id, String text, String by) {
-		this.jdbc.sql("update complaint_case set acknowledged_at = ?, acknowledged_by = ?, acknowledgement_text = ?,"
-				+ " status = 'ACKNOWLEDGED' where id = ?")
+		this.jdbc
+			.sql("update complaint_case set acknowledged_at = ?, acknowledged_by = ?, acknowledgement_text = ?,"
+					+ " status = 'ACKNOWLEDGED' where id = ?")
 			.params(EngineTime.now(), by, text, id)
 			.update();
 	}
@@ -42,8 +44,9 @@ public class CaseRepository {
 	}
 
 	void decided(long id, String outcome, String reasons, boolean clientAtFault, String by) {
-		this.jdbc.sql("update complaint_case set outcome = ?, outcome_reasons = ?, client_at_fault = ?, decided_by = ?,"
-				+ " decided_at = ?, status = 'DECIDED' where id = ?")
+		this.jdbc
+			.sql("update complaint_case set outcome = ?, outcome_reasons = ?, client_at_fault = ?, decided_by = ?,"
+					+ " decided_at = ?, status = 'DECIDED' where id = ?")
 			.params(outcome, reasons, clientAtFault, by, EngineTime.now(), id)
 			.update();
 	}
@@ -55,10 +58,11 @@ public class CaseRepository {
 	}
 
 	public Optional<CaseRecord> find(String number) {
-		return this.jdbc.sql("select id, number, kind, certificate_number, application_number, complainant, subject,"
-				+ " description, involved_persons, received_by, received_at, acknowledgement_due, acknowledged_at,"
-				+ " acknowledged_by, acknowledgement_text, escalated_at, outcome, outcome_reasons, client_at_fault,"
-				+ " decided_by, decided_at, communicated_at, status from complaint_case where number = ?")
+		return this.jdbc
+			.sql("select id, number, kind, certificate_number, application_number, complainant, subject,"
+					+ " description, involved_persons, received_by, received_at, acknowledgement_due, acknowledged_at,"
+					+ " acknowledged_by, acknowledgement_text, escalated_at, outcome, outcome_reasons, client_at_fault,"
+					+ " decided_by, decided_at, communicated_at, status from complaint_case where number = ?")
 			.param(number)
 			.query((rs, n) -> new CaseRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),

@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The outcome and its reasons go to the complainant in writing; the client too when the case concerns it (R-APL-1). */
+/**
+ * The outcome and its reasons go to the complainant in writing; the client too when the
+ * case concerns it (R-APL-1).
+ */
 @Component
 class CommunicateCaseOutcomeDelegate implements JavaDelegate {
 
@@ -28,8 +31,8 @@ class CommunicateCaseOutcomeDelegate implements JavaDelegate {
 		CaseRecord record = this.cases.find(execution.getProcessBusinessKey()).orElseThrow();
 		if (record.applicationNumber() != null) {
 			this.applications.recordNotice(this.applications.get(record.applicationNumber()).id(),
-					record.kind() + "_OUTCOME", record.number() + " " + record.outcome() + ": " + record.outcomeReasons(),
-					record.decidedBy());
+					record.kind() + "_OUTCOME",
+					record.number() + " " + record.outcome() + ": " + record.outcomeReasons(), record.decidedBy());
 		}
 		this.cases.communicated(record.id());
 		this.history.record(StatusHistory.Entity.CASE, record.number(), record.outcome(), "CLOSED", CurrentUser.SYSTEM,

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Not acknowledged within the configured days: recorded as escalated to managers; the task stays (R-APL-1). */
+/**
+ * Not acknowledged within the configured days: recorded as escalated to managers; the
+ * task stays (R-APL-1).
+ */
 @Component
 class RecordAcknowledgementOverdueDelegate implements JavaDelegate {
 
@@ -24,8 +27,8 @@ class RecordAcknowledgementOverdueDelegate implements JavaDelegate {
 		CaseRecord record = this.cases.find(execution.getProcessBusinessKey()).orElseThrow();
 		this.cases.escalated(record.id());
 		AppealComplaint.ESCALATED.on(execution).set(true);
-		this.history.record(StatusHistory.Entity.CASE, record.number(), "RECEIVED",
-				"ACKNOWLEDGEMENT_OVERDUE", CurrentUser.SYSTEM, "not acknowledged in time: escalated to managers",
+		this.history.record(StatusHistory.Entity.CASE, record.number(), "RECEIVED", "ACKNOWLEDGEMENT_OVERDUE",
+				CurrentUser.SYSTEM, "not acknowledged in time: escalated to managers",
 				StatusHistory.Process.of(execution));
 	}
 

@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** A complaint proven the certified client's fault is reported to the certificate's lifecycle: a special audit trigger (R-SUR-2). */
+/**
+ * A complaint proven the certified client's fault is reported to the certificate's
+ * lifecycle: a special audit trigger (R-SUR-2).
+ */
 @Component
 class ReportComplaintToLifecycleDelegate implements JavaDelegate {
 

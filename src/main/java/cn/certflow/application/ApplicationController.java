@@ -65,8 +65,8 @@ class ApplicationController {
 	}
 
 	@PostMapping(path = "/{number}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<DocumentRepository.DocumentInfo> upload(@PathVariable String number, @RequestParam("type") String type,
-			@RequestParam("file") MultipartFile file) throws IOException {
+	ResponseEntity<DocumentRepository.DocumentInfo> upload(@PathVariable String number,
+			@RequestParam("type") String type, @RequestParam("file") MultipartFile file) throws IOException {
 		String user = this.access.requireAnyGroup(Groups.REVIEWERS, Groups.ADMINS);
 		DocumentRepository.DocumentInfo info = this.documents.upload(number, type, file.getOriginalFilename(),
 				file.getContentType(), file.getBytes(), user);
@@ -86,7 +86,10 @@ class ApplicationController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(document.info().contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(document.info().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.attachment()
+						.filename(document.info().fileName(), java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
 			.header("X-Content-SHA256", document.info().sha256())
 			.body(document.content());
 	}

@@ -11,7 +11,9 @@ public record ApplicationRecord(long id, String number, long clientId, String cl
 		Long reviewMinutes, String contractNumber, LocalDate contractSignedOn, String processInstanceId,
 		String contactEmail) {
 
-	/** Scope as printed on the certificate: technical area and professional categories. */
+	/**
+	 * Scope as printed on the certificate: technical area and professional categories.
+	 */
 	public String scope() {
 		return this.technicalArea + " " + this.categories;
 	}

@@ -20,7 +20,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ApplicationRepository {
 
-	/** Name, address and legal status are the application's own, as applied (R-ID-1), never the client record's. */
+	/**
+	 * Name, address and legal status are the application's own, as applied (R-ID-1),
+	 * never the client record's.
+	 */
 	private static final String SELECT = "select a.id, a.number, a.client_id, a.client_name, a.client_address, c.credit_code, a.legal_status,"
 			+ " a.scheme, a.requested_stars, a.technical_area, a.categories, a.sites, a.headcount, a.declared_documents,"
 			+ " a.status, a.received_at, a.review_due_at, a.reviewed_at, a.reviewed_by, a.review_minutes,"
@@ -40,7 +43,8 @@ public class ApplicationRepository {
 				+ " requested_stars, technical_area, categories, sites, headcount, declared_documents, status, received_at,"
 				+ " review_due_at, process_instance_id, contact_email)"
 				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(number, clientId, request.clientName(), request.clientAddress(), request.legalStatus(), request.schemeId(), request.requestedStars(), request.technicalArea(),
+			.params(number, clientId, request.clientName(), request.clientAddress(), request.legalStatus(),
+					request.schemeId(), request.requestedStars(), request.technicalArea(),
 					String.join(", ", request.categories()), String.join("\n", request.sites()), request.headcount(),
 					String.join(",", request.documents()), ApplicationStatus.RECEIVED.name(), receivedAt, reviewDueAt,
 					processInstanceId, blankToNull(request.contactEmail()))
@@ -72,11 +76,18 @@ public class ApplicationRepository {
 			.optional();
 	}
 
-	/** Number of an application of this client and scheme that is still in progress, if any. */
+	/**
+	 * Number of an application of this client and scheme that is still in progress, if
+	 * any.
+	 */
 	Optional<String> findOpen(String creditCode, String schemeId) {
-		List<String> finals = Arrays.stream(ApplicationStatus.values()).filter(ApplicationStatus::isFinal).map(Enum::name).toList();
-		return this.jdbc.sql("select a.number from application a join client c on c.id = a.client_id"
-				+ " where c.credit_code = :code and a.scheme = :scheme and a.status not in (:finals)")
+		List<String> finals = Arrays.stream(ApplicationStatus.values())
+			.filter(ApplicationStatus::isFinal)
+			.map(Enum::name)
+			.toList();
+		return this.jdbc
+			.sql("select a.number from application a join client c on c.id = a.client_id"
+					+ " where c.credit_code = :code and a.scheme = :scheme and a.status not in (:finals)")
 			.param("code", creditCode)
 			.param("scheme", schemeId)
 			.param("finals", finals)
@@ -84,9 +95,15 @@ public class ApplicationRepository {
 			.optional();
 	}
 
-	/** Applications of the client not yet ended (under review, accepted, in audit, awaiting the decision). */
+	/**
+	 * Applications of the client not yet ended (under review, accepted, in audit,
+	 * awaiting the decision).
+	 */
 	List<ApplicationRecord> inProgress(String creditCode) {
-		List<String> finals = Arrays.stream(ApplicationStatus.values()).filter(ApplicationStatus::isFinal).map(Enum::name).toList();
+		List<String> finals = Arrays.stream(ApplicationStatus.values())
+			.filter(ApplicationStatus::isFinal)
+			.map(Enum::name)
+			.toList();
 		return this.jdbc.sql(SELECT + " where c.credit_code = :code and a.status not in (:finals) order by a.id")
 			.param("code", creditCode)
 			.param("finals", finals)
@@ -94,7 +111,9 @@ public class ApplicationRepository {
 			.list();
 	}
 
-	/** Applications of the client still waiting for their application review (R-APP-2). */
+	/**
+	 * Applications of the client still waiting for their application review (R-APP-2).
+	 */
 	List<ApplicationRecord> underReview(String creditCode) {
 		return this.jdbc.sql(SELECT + " where c.credit_code = ? and a.status = ? order by a.id")
 			.params(creditCode, ApplicationStatus.RECEIVED.name())
@@ -123,20 +142,23 @@ public class ApplicationRepository {
 			.param(applicationId)
 			.query(Integer.class)
 			.single() + 1;
-		this.jdbc.sql("insert into document_review (application_id, round, passed, findings, reviewed_by, reviewed_at)"
-				+ " values (?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("insert into document_review (application_id, round, passed, findings, reviewed_by, reviewed_at)"
+					+ " values (?, ?, ?, ?, ?, ?)")
 			.params(applicationId, round, passed, findings, reviewer, EngineTime.now())
 			.update();
 	}
 
 	void recordEscalation(long applicationId, String kind, OffsetDateTime dueAt, String escalatedTo) {
-		this.jdbc.sql("insert into escalation (application_id, kind, due_at, escalated_at, escalated_to) values (?, ?, ?, ?, ?)")
+		this.jdbc.sql(
+				"insert into escalation (application_id, kind, due_at, escalated_at, escalated_to) values (?, ?, ?, ?, ?)")
 			.params(applicationId, kind, dueAt, EngineTime.now(), escalatedTo)
 			.update();
 	}
 
 	public void recordNotice(long applicationId, String kind, String body, String by) {
-		this.jdbc.sql("insert into client_notice (application_id, kind, body, created_by, created_at) values (?, ?, ?, ?, ?)")
+		this.jdbc.sql(
+				"insert into client_notice (application_id, kind, body, created_by, created_at) values (?, ?, ?, ?, ?)")
 			.params(applicationId, kind, body, by, EngineTime.now())
 			.update();
 	}

@@ -16,9 +16,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Completing the application review (R-APP-2/3): accept only with every mandatory document uploaded; reject only
- * with a written reason; accept where the client differs from the client on record only with the reviewer's
- * confirmation, which updates the record (R-ID-1). Records who reviewed and how long the review took.
+ * Completing the application review (R-APP-2/3): accept only with every mandatory
+ * document uploaded; reject only with a written reason; accept where the client differs
+ * from the client on record only with the reviewer's confirmation, which updates the
+ * record (R-ID-1). Records who reviewed and how long the review took.
  */
 @Component
 class ApplicationReviewListener implements TaskListener {
@@ -49,7 +50,8 @@ class ApplicationReviewListener implements TaskListener {
 		String number = this.applications.forProcess(task.getProcessInstanceId()).number();
 		String reason = FormInput.text(REJECTION_REASON, task);
 		if (REJECT.equals(outcome) && isBlank(reason)) {
-			throw new InvalidInputException(REJECTION_REASON.getName(), "a rejection needs a written reason (PCEC 7.1(3))");
+			throw new InvalidInputException(REJECTION_REASON.getName(),
+					"a rejection needs a written reason (PCEC 7.1(3))");
 		}
 		String reviewer = this.currentUser.id(task);
 		if (ACCEPT.equals(outcome)) {

@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-/** Receives applications and keeps their record and status history (R-APP-1..4, R-DOC-1). */
+/**
+ * Receives applications and keeps their record and status history (R-APP-1..4, R-DOC-1).
+ */
 @Service
 public class ApplicationService {
 
@@ -30,8 +32,9 @@ public class ApplicationService {
 
 	private final int reviewDays;
 
-	ApplicationService(ApplicationRepository applications, ClientRegister clients, ApplicationValidator validator, NumberAllocator numbers,
-			StatusHistory history, RuntimeService runtime, @Value("${certflow.application-review-days:10}") int reviewDays) {
+	ApplicationService(ApplicationRepository applications, ClientRegister clients, ApplicationValidator validator,
+			NumberAllocator numbers, StatusHistory history, RuntimeService runtime,
+			@Value("${certflow.application-review-days:10}") int reviewDays) {
 		this.applications = applications;
 		this.clients = clients;
 		this.validator = validator;
@@ -42,8 +45,9 @@ public class ApplicationService {
 	}
 
 	/**
-	 * Validates the application and starts its certification; the record is written by the process's first step in
-	 * the same transaction. Invalid input: nothing is written and no process starts.
+	 * Validates the application and starts its certification; the record is written by
+	 * the process's first step in the same transaction. Invalid input: nothing is written
+	 * and no process starts.
 	 */
 	public String submit(ApplicationRequest request) {
 		this.validator.validate(request);
@@ -59,8 +63,10 @@ public class ApplicationService {
 	/** Registers a received application (first step of the process). */
 	Registration register(ApplicationRequest request, String processInstanceId, String submittedBy) {
 		this.validator.validate(request);
-		String number = "APP-" + Year.from(EngineTime.now()) + "-" + String.format("%06d", this.numbers.next("APPLICATION"));
-		// the application keeps its client as applied; a record on file under the credit code is not changed here
+		String number = "APP-" + Year.from(EngineTime.now()) + "-"
+				+ String.format("%06d", this.numbers.next("APPLICATION"));
+		// the application keeps its client as applied; a record on file under the credit
+		// code is not changed here
 		// (R-ID-1: the reviewer sees the difference and decides, ClientChangeReview)
 		long clientId = this.clients.forApplication(request, number, submittedBy);
 		OffsetDateTime received = EngineTime.now();
@@ -77,7 +83,8 @@ public class ApplicationService {
 	public void changeStatus(String number, ApplicationStatus to, String by, String reason) {
 		ApplicationRecord application = this.applications.get(number);
 		this.applications.updateStatus(number, to);
-		this.history.record(StatusHistory.Entity.APPLICATION, number, application.status().name(), to.name(), by, reason);
+		this.history.record(StatusHistory.Entity.APPLICATION, number, application.status().name(), to.name(), by,
+				reason);
 	}
 
 	void recordReview(String number, String reviewer, boolean accepted, String reason) {
@@ -93,12 +100,14 @@ public class ApplicationService {
 	}
 
 	/**
-	 * The application whose initial certification is this process instance, from our records
-	 * (application.process_instance_id) — never from a process variable, which whoever completes a task may set.
+	 * The application whose initial certification is this process instance, from our
+	 * records (application.process_instance_id) — never from a process variable, which
+	 * whoever completes a task may set.
 	 */
 	public ApplicationRecord forProcess(String processInstanceId) {
 		return this.applications.findByProcessInstance(processInstanceId)
-			.orElseThrow(() -> new IllegalStateException("No application is certified in process " + processInstanceId));
+			.orElseThrow(
+					() -> new IllegalStateException("No application is certified in process " + processInstanceId));
 	}
 
 	public ApplicationRecord byId(long id) {

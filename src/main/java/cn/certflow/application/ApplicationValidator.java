@@ -13,7 +13,10 @@ import cn.certflow.system.InvalidInputException.FieldProblem;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
-/** Checks an application (R-APP-1) and names every bad field; used by the REST API and the Tasklist start. */
+/**
+ * Checks an application (R-APP-1) and names every bad field; used by the REST API and the
+ * Tasklist start.
+ */
 @Component
 class ApplicationValidator {
 
@@ -48,10 +51,14 @@ class ApplicationValidator {
 		}
 		Scheme scheme = null;
 		if (request.schemeId() != null && !request.schemeId().isBlank()) {
-			scheme = this.schemes.all().stream().filter(s -> s.id().equals(request.schemeId())).findFirst().orElse(null);
+			scheme = this.schemes.all()
+				.stream()
+				.filter(s -> s.id().equals(request.schemeId()))
+				.findFirst()
+				.orElse(null);
 			if (scheme == null) {
-				problems.add(new FieldProblem("schemeId", "unknown scheme '" + request.schemeId() + "', expected one of "
-						+ this.schemes.all().stream().map(Scheme::id).sorted().toList()));
+				problems.add(new FieldProblem("schemeId", "unknown scheme '" + request.schemeId()
+						+ "', expected one of " + this.schemes.all().stream().map(Scheme::id).sorted().toList()));
 			}
 		}
 		if (scheme != null && request.requestedStars() != null
@@ -67,22 +74,28 @@ class ApplicationValidator {
 		checkDocuments(request.documents(), problems);
 		if (problems.isEmpty()) {
 			this.applications.findOpen(request.creditCode(), request.schemeId())
-				.ifPresent(number -> problems.add(new FieldProblem("creditCode",
-						"an application of this client for " + request.schemeId() + " is already in progress: " + number)));
+				.ifPresent(number -> problems.add(new FieldProblem("creditCode", "an application of this client for "
+						+ request.schemeId() + " is already in progress: " + number)));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
 	}
 
-	/** Control characters (a NUL byte PostgreSQL refuses, line breaks in a one-line field) have no place in a name. */
+	/**
+	 * Control characters (a NUL byte PostgreSQL refuses, line breaks in a one-line field)
+	 * have no place in a name.
+	 */
 	private static void checkText(String field, String value, List<FieldProblem> problems) {
 		if (value != null && value.chars().anyMatch(Character::isISOControl)) {
 			problems.add(new FieldProblem(field, "must not contain control characters or line breaks"));
 		}
 	}
 
-	/** A list is kept joined in one column (application.categories, .sites): its entries must fit together. */
+	/**
+	 * A list is kept joined in one column (application.categories, .sites): its entries
+	 * must fit together.
+	 */
 	private static void checkList(String field, List<String> values, String separator, int maxLength,
 			List<FieldProblem> problems) {
 		if (values == null) {
@@ -114,7 +127,8 @@ class ApplicationValidator {
 		}
 		for (DocumentType type : DocumentType.values()) {
 			if (type.mandatory() && !declared.contains(type) && !documents.isEmpty()) {
-				problems.add(new FieldProblem("documents", "mandatory document missing: " + type + " (" + type.title() + ")"));
+				problems.add(new FieldProblem("documents",
+						"mandatory document missing: " + type + " (" + type.title() + ")"));
 			}
 		}
 	}

@@ -21,7 +21,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
-/** Maps an application between its request form and the process variables of the start form. */
+/**
+ * Maps an application between its request form and the process variables of the start
+ * form.
+ */
 final class ApplicationVariables {
 
 	private ApplicationVariables() {

@@ -20,15 +20,20 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 /**
- * The reviewer's decision on an application whose client differs from the client on record under the same credit
- * code (R-ID-1): the review form shows both; accepting needs the reviewer's confirmation, which updates the record
- * (kept in its history: who, when, from which application) and, for a client holding certificates, starts their
- * change requests (PCEC 12.1). Without confirmation the application is not accepted and nothing changes.
+ * The reviewer's decision on an application whose client differs from the client on
+ * record under the same credit code (R-ID-1): the review form shows both; accepting needs
+ * the reviewer's confirmation, which updates the record (kept in its history: who, when,
+ * from which application) and, for a client holding certificates, starts their change
+ * requests (PCEC 12.1). Without confirmation the application is not accepted and nothing
+ * changes.
  */
 @Service
 class ClientChangeReview {
 
-	/** Longest list of certificates kept in a process variable and in client_history.certificates. */
+	/**
+	 * Longest list of certificates kept in a process variable and in
+	 * client_history.certificates.
+	 */
 	static final int MAX_CERTIFICATES_TEXT = 3000;
 
 	private final ClientRegister register;
@@ -53,7 +58,10 @@ class ClientChangeReview {
 		this.asEngine = asEngine;
 	}
 
-	/** What the review form shows beside the application: the client on record now, and what a confirmation concerns. */
+	/**
+	 * What the review form shows beside the application: the client on record now, and
+	 * what a confirmation concerns.
+	 */
 	VariableMap formVariables(ApplicationRecord application) {
 		VariableMap variables = Variables.createVariables();
 		ClientRecord record = this.register.onRecord(application.creditCode())
@@ -68,15 +76,15 @@ class ClientChangeReview {
 			concerned.addAll(this.certificates.concerned(d));
 			concerned.addAll(otherApplications(application));
 		});
-		CLIENT_CHANGE_CERTIFICATES.on(variables)
-			.set(concerned.isEmpty() ? "无（该组织无有效或暂停中的证书）" : lines(concerned));
+		CLIENT_CHANGE_CERTIFICATES.on(variables).set(concerned.isEmpty() ? "无（该组织无有效或暂停中的证书）" : lines(concerned));
 		return variables;
 	}
 
 	/**
-	 * Accepting the application: where its client differs from the record, refused unless {@code confirmed}; once
-	 * confirmed the record takes the application's name, address and legal status, and the client's certificates in
-	 * force get their change requests. Other applications of the client still under review show the new record.
+	 * Accepting the application: where its client differs from the record, refused unless
+	 * {@code confirmed}; once confirmed the record takes the application's name, address
+	 * and legal status, and the client's certificates in force get their change requests.
+	 * Other applications of the client still under review show the new record.
 	 */
 	void onAccept(ApplicationRecord application, boolean confirmed, String by) {
 		Optional<ClientDifference> found = this.register.difference(application);
@@ -90,11 +98,12 @@ class ClientChangeReview {
 		ClientRecord before = difference.onRecord();
 		List<String> done = new ArrayList<>(this.certificates.requestChanges(difference, by));
 		done.addAll(otherApplications(application));
-		this.clients.update(before.id(), application.clientName(), application.clientAddress(), application.legalStatus());
-		this.clients.recordHistory(before.id(), new ClientHistoryEntry(ClientHistoryEntry.CONFIRMED, application.number(),
-				before.name(), before.address(), before.legalStatus(), application.clientName(),
-				application.clientAddress(), application.legalStatus(), done.isEmpty() ? null : lines(done), by,
-				EngineTime.now()));
+		this.clients.update(before.id(), application.clientName(), application.clientAddress(),
+				application.legalStatus());
+		this.clients.recordHistory(before.id(),
+				new ClientHistoryEntry(ClientHistoryEntry.CONFIRMED, application.number(), before.name(),
+						before.address(), before.legalStatus(), application.clientName(), application.clientAddress(),
+						application.legalStatus(), done.isEmpty() ? null : lines(done), by, EngineTime.now()));
 		for (ApplicationRecord other : this.applications.underReview(application.creditCode())) {
 			if (other.id() != application.id() && other.processInstanceId() != null) {
 				this.asEngine.run(() -> this.runtime.setVariables(other.processInstanceId(), formVariables(other)));
@@ -103,8 +112,9 @@ class ClientChangeReview {
 	}
 
 	/**
-	 * The client's other applications in progress under another name or address: each is certified as its reviewer
-	 * saw it, and its certificate then gets a HOLDER_CHANGE_DUE reminder (certificate.HolderOnRecordListener).
+	 * The client's other applications in progress under another name or address: each is
+	 * certified as its reviewer saw it, and its certificate then gets a HOLDER_CHANGE_DUE
+	 * reminder (certificate.HolderOnRecordListener).
 	 */
 	private List<String> otherApplications(ApplicationRecord application) {
 		return this.applications.inProgress(application.creditCode())
@@ -121,19 +131,31 @@ class ClientChangeReview {
 		ClientRecord record = difference.onRecord();
 		ApplicationRecord application = difference.application();
 		StringBuilder message = new StringBuilder("申请书上的组织").append(difference.fields())
-			.append("与客户档案（统一社会信用代码 ").append(record.creditCode()).append("）不一致：");
+			.append("与客户档案（统一社会信用代码 ")
+			.append(record.creditCode())
+			.append("）不一致：");
 		if (difference.nameDiffers()) {
-			message.append("档案名称“").append(record.name()).append("”，申请名称“").append(application.clientName()).append("”；");
+			message.append("档案名称“")
+				.append(record.name())
+				.append("”，申请名称“")
+				.append(application.clientName())
+				.append("”；");
 		}
 		if (difference.addressDiffers()) {
-			message.append("档案地址“").append(record.address()).append("”，申请地址“").append(application.clientAddress()).append("”；");
+			message.append("档案地址“")
+				.append(record.address())
+				.append("”，申请地址“")
+				.append(application.clientAddress())
+				.append("”；");
 		}
 		if (difference.legalStatusDiffers()) {
-			message.append("档案法律地位“").append(record.legalStatus()).append("”，申请法律地位“")
-				.append(application.legalStatus()).append("”；");
+			message.append("档案法律地位“")
+				.append(record.legalStatus())
+				.append("”，申请法律地位“")
+				.append(application.legalStatus())
+				.append("”；");
 		}
-		return message.append("受理须勾选“确认申请组织的新名称和地址”（confirmClientChange），否则请拒绝申请（R-ID-1）")
-			.toString();
+		return message.append("受理须勾选“确认申请组织的新名称和地址”（confirmClientChange），否则请拒绝申请（R-ID-1）").toString();
 	}
 
 	private static String lines(List<String> lines) {

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How an application's client (name, address, legal status as applied) differs from the client on record under the
- * same credit code (R-ID-1). The reviewer of the application sees both and decides.
+ * How an application's client (name, address, legal status as applied) differs from the
+ * client on record under the same credit code (R-ID-1). The reviewer of the application
+ * sees both and decides.
  */
 public record ClientDifference(ClientRecord onRecord, ApplicationRecord application) {
 

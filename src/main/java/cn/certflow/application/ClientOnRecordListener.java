@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When the application review task is created: the client on record under the application's credit code, beside
- * the client as applied, and the certificates a confirmed difference concerns, for the review form (R-ID-1).
+ * When the application review task is created: the client on record under the
+ * application's credit code, beside the client as applied, and the certificates a
+ * confirmed difference concerns, for the review form (R-ID-1).
  */
 @Component
 class ClientOnRecordListener implements TaskListener {

@@ -8,10 +8,11 @@ import cn.certflow.system.EngineTime;
 import org.springframework.stereotype.Service;
 
 /**
- * The register of clients, one record per unified social credit code (R-ID-1). A record is created from the first
- * application under its credit code and changed only by {@link ClientChangeReview}, when the reviewer of an
- * application confirms what it says; nothing prints it: the certificate, its PDF, the public lookup and the registry
- * export print the application's own name and address.
+ * The register of clients, one record per unified social credit code (R-ID-1). A record
+ * is created from the first application under its credit code and changed only by
+ * {@link ClientChangeReview}, when the reviewer of an application confirms what it says;
+ * nothing prints it: the certificate, its PDF, the public lookup and the registry export
+ * print the application's own name and address.
  */
 @Service
 public class ClientRegister {
@@ -23,8 +24,9 @@ public class ClientRegister {
 	}
 
 	/**
-	 * The client of a new application: the record on file under its credit code, unchanged even where the application
-	 * says otherwise (the reviewer sees the difference and decides), else a new record as applied.
+	 * The client of a new application: the record on file under its credit code,
+	 * unchanged even where the application says otherwise (the reviewer sees the
+	 * difference and decides), else a new record as applied.
 	 */
 	long forApplication(ApplicationRequest request, String applicationNumber, String by) {
 		Optional<ClientRecord> existing = this.clients.find(request.creditCode());
@@ -35,7 +37,10 @@ public class ClientRegister {
 				applicationNumber, by);
 	}
 
-	/** Demo data: a client on record without an application, unless one is on record under the code already. */
+	/**
+	 * Demo data: a client on record without an application, unless one is on record under
+	 * the code already.
+	 */
 	void registerIfAbsent(String name, String address, String creditCode, String legalStatus) {
 		if (this.clients.find(creditCode).isEmpty()) {
 			register(name, address, creditCode, legalStatus, null, CurrentUser.SYSTEM);
@@ -47,7 +52,10 @@ public class ClientRegister {
 		return this.clients.find(creditCode);
 	}
 
-	/** How the application's client differs from the record, read now; empty when it does not. */
+	/**
+	 * How the application's client differs from the record, read now; empty when it does
+	 * not.
+	 */
 	public Optional<ClientDifference> difference(ApplicationRecord application) {
 		return this.clients.find(application.creditCode())
 			.map(record -> new ClientDifference(record, application))

@@ -10,7 +10,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Clients (table client) and the history of their records (table client_history), R-ID-1. */
+/**
+ * Clients (table client) and the history of their records (table client_history), R-ID-1.
+ */
 @Repository
 class ClientRepository {
 
@@ -30,7 +32,8 @@ class ClientRepository {
 
 	long insert(String name, String address, String creditCode, String legalStatus) {
 		KeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("insert into client (name, address, credit_code, legal_status, created_at) values (?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("insert into client (name, address, credit_code, legal_status, created_at) values (?, ?, ?, ?, ?)")
 			.params(name, address, creditCode, legalStatus, EngineTime.now())
 			.update(key, "id");
 		return key.getKey().longValue();
@@ -58,8 +61,8 @@ class ClientRepository {
 				+ " from client_history h join client c on c.id = h.client_id where c.credit_code = ? order by h.id")
 			.param(creditCode)
 			.query((rs, n) -> new ClientHistoryEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-					rs.getObject(11, OffsetDateTime.class)))
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+					rs.getString(10), rs.getObject(11, OffsetDateTime.class)))
 			.list();
 	}
 

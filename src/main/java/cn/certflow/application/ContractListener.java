@@ -34,7 +34,8 @@ class ContractListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String contractNumber = FormInput.requiredText(CONTRACT_NUMBER, task, "the signed contract's number is required");
+		String contractNumber = FormInput.requiredText(CONTRACT_NUMBER, task,
+				"the signed contract's number is required");
 		if (contractNumber.length() > MAX_CONTRACT_NUMBER_LENGTH) {
 			throw new InvalidInputException(CONTRACT_NUMBER.getName(),
 					"at most " + MAX_CONTRACT_NUMBER_LENGTH + " characters");
@@ -44,7 +45,10 @@ class ContractListener implements TaskListener {
 			throw new InvalidInputException(CONTRACT_SIGNED_ON.getName(), "cannot be in the future");
 		}
 		String number = this.applications.forProcess(task.getProcessInstanceId()).number();
-		LocalDate received = this.applications.get(number).receivedAt().atZoneSameInstant(EngineTime.ZONE).toLocalDate();
+		LocalDate received = this.applications.get(number)
+			.receivedAt()
+			.atZoneSameInstant(EngineTime.ZONE)
+			.toLocalDate();
 		if (signedOn.isBefore(received)) {
 			throw new InvalidInputException(CONTRACT_SIGNED_ON.getName(),
 					"cannot be before the application was received (" + received + ")");

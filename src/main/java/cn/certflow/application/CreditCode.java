@@ -1,8 +1,9 @@
 package cn.certflow.application;
 
 /**
- * The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters from a 31-character alphabet
- * (no I, O, Z, S, V), the last one a check character over the first 17 (weights 3^i mod 31).
+ * The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters from a
+ * 31-character alphabet (no I, O, Z, S, V), the last one a check character over the first
+ * 17 (weights 3^i mod 31).
  */
 public final class CreditCode {
 

@@ -6,10 +6,11 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo profile only: a few sample clients with valid credit codes, to try the application form with. Registered
- * only where no client is on record under the code (find-or-create on purpose: seed data must not overwrite a record
- * that a reviewer changed since); an application under one of these codes with another name or address is shown to
- * its reviewer beside the record and decided there (R-ID-1).
+ * Demo profile only: a few sample clients with valid credit codes, to try the application
+ * form with. Registered only where no client is on record under the code (find-or-create
+ * on purpose: seed data must not overwrite a record that a reviewer changed since); an
+ * application under one of these codes with another name or address is shown to its
+ * reviewer beside the record and decided there (R-ID-1).
  */
 @Component
 @Profile("demo")

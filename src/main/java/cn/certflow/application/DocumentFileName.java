@@ -1,12 +1,14 @@
 package cn.certflow.application;
 
 /**
- * The name a document is kept and handed out under (issue 15.6): the client's file name without any path (a
- * {@code ../} or {@code C:\} part), without control characters (CR, LF, NUL…) and without the Unicode bidirectional
- * controls (U+202A–U+202E, U+2066–U+2069, and the marks U+200E, U+200F, U+061C) that make {@code invoice‮fdp.exe}
- * look like {@code invoiceexe.pdf}; no leading dots; ending in the extension of the format the bytes really are
- * (a PDF uploaded as {@code x.html} is kept as {@code x.html.pdf}); at most {@link #MAX_LENGTH} characters.
- * Nothing of the name is lost that a reader needs: the type of document and its SHA-256 identify it.
+ * The name a document is kept and handed out under (issue 15.6): the client's file name
+ * without any path (a {@code ../} or {@code C:\} part), without control characters (CR,
+ * LF, NUL…) and without the Unicode bidirectional controls (U+202A–U+202E, U+2066–U+2069,
+ * and the marks U+200E, U+200F, U+061C) that make {@code invoice‮fdp.exe} look like
+ * {@code invoiceexe.pdf}; no leading dots; ending in the extension of the format the
+ * bytes really are (a PDF uploaded as {@code x.html} is kept as {@code x.html.pdf}); at
+ * most {@link #MAX_LENGTH} characters. Nothing of the name is lost that a reader needs:
+ * the type of document and its SHA-256 identify it.
  */
 final class DocumentFileName {
 
@@ -15,7 +17,10 @@ final class DocumentFileName {
 	private DocumentFileName() {
 	}
 
-	/** The clean name; {@code format} null: the format is unknown and the extension left as it is. */
+	/**
+	 * The clean name; {@code format} null: the format is unknown and the extension left
+	 * as it is.
+	 */
 	static String clean(String fileName, DocumentFormat format, DocumentType type) {
 		String name = (fileName != null) ? fileName : "";
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
@@ -41,8 +46,8 @@ final class DocumentFileName {
 	}
 
 	private static boolean isControl(int c) {
-		return Character.getType(c) == Character.CONTROL || (c >= 0x202A && c <= 0x202E)
-				|| (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+		return Character.getType(c) == Character.CONTROL || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+				|| c == 0x200E || c == 0x200F || c == 0x061C;
 	}
 
 }

@@ -6,10 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The file formats an application document may have (PCEC 6.2): scans and signed forms as PDF, JPEG or PNG, the
- * electronic business licence as OFD (GB/T 33190, as the market regulator issues it), documents and lists as Word or
- * Excel (Office Open XML). Legacy binary Word and Excel files (.doc, .xls) are not taken: they carry macros and
- * every office suite saves the newer formats. What a file is comes from its bytes ({@link DocumentFormatDetector}).
+ * The file formats an application document may have (PCEC 6.2): scans and signed forms as
+ * PDF, JPEG or PNG, the electronic business licence as OFD (GB/T 33190, as the market
+ * regulator issues it), documents and lists as Word or Excel (Office Open XML). Legacy
+ * binary Word and Excel files (.doc, .xls) are not taken: they carry macros and every
+ * office suite saves the newer formats. What a file is comes from its bytes
+ * ({@link DocumentFormatDetector}).
  */
 enum DocumentFormat {
 

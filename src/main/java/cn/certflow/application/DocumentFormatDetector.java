@@ -16,11 +16,13 @@ import org.apache.tika.Tika;
 import org.springframework.stereotype.Component;
 
 /**
- * What a file is, from its bytes alone (issue 15.6): Apache Tika's magic-byte detection, never the name or the type
- * the client declares. PDF, JPEG and PNG are told by their signatures; the ZIP containers are opened (central
- * directory only, nothing inflated but one small part) to tell a Word document, an Excel workbook and an OFD file
- * from any other ZIP: Office Open XML by the main part its {@code [Content_Types].xml} declares (a macro-enabled
- * .docm or .xlsm is not a .docx or .xlsx), OFD by its {@code OFD.xml} entry file (GB/T 33190).
+ * What a file is, from its bytes alone (issue 15.6): Apache Tika's magic-byte detection,
+ * never the name or the type the client declares. PDF, JPEG and PNG are told by their
+ * signatures; the ZIP containers are opened (central directory only, nothing inflated but
+ * one small part) to tell a Word document, an Excel workbook and an OFD file from any
+ * other ZIP: Office Open XML by the main part its {@code [Content_Types].xml} declares (a
+ * macro-enabled .docm or .xlsm is not a .docx or .xlsx), OFD by its {@code OFD.xml} entry
+ * file (GB/T 33190).
  */
 @Component
 class DocumentFormatDetector {
@@ -39,7 +41,10 @@ class DocumentFormatDetector {
 
 	private final Tika tika = new Tika();
 
-	/** The detected content type: one of {@link DocumentFormat}'s, else what Tika says the bytes are. */
+	/**
+	 * The detected content type: one of {@link DocumentFormat}'s, else what Tika says the
+	 * bytes are.
+	 */
 	String detect(byte[] content) {
 		String detected = this.tika.detect(content).toLowerCase(Locale.ROOT);
 		if (detected.equals(ZIP) || detected.equals(OOXML)) {

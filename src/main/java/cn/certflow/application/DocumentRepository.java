@@ -10,7 +10,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Application documents, kept in the database with their SHA-256 and who uploaded them when. */
+/**
+ * Application documents, kept in the database with their SHA-256 and who uploaded them
+ * when.
+ */
 @Repository
 class DocumentRepository {
 
@@ -33,16 +36,20 @@ class DocumentRepository {
 			String sha256, String uploadedBy) {
 		KeyHolder key = new GeneratedKeyHolder();
 		OffsetDateTime now = EngineTime.now();
-		this.jdbc.sql("insert into application_document (application_id, document_type, file_name, content_type,"
-				+ " size_bytes, sha256, content, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("insert into application_document (application_id, document_type, file_name, content_type,"
+					+ " size_bytes, sha256, content, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(applicationId, type.name(), fileName, contentType, content.length, sha256, content, uploadedBy, now)
 			.update(key, "id");
-		return new DocumentInfo(key.getKey().longValue(), type, fileName, contentType, content.length, sha256, uploadedBy,
-				now);
+		return new DocumentInfo(key.getKey().longValue(), type, fileName, contentType, content.length, sha256,
+				uploadedBy, now);
 	}
 
 	List<DocumentInfo> list(long applicationId) {
-		return this.jdbc.sql(INFO + " where application_id = ? order by id").param(applicationId).query(this::info).list();
+		return this.jdbc.sql(INFO + " where application_id = ? order by id")
+			.param(applicationId)
+			.query(this::info)
+			.list();
 	}
 
 	List<DocumentType> uploadedTypes(long applicationId) {

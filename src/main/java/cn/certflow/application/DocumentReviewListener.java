@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** The document review gate (R-DOC-1, PCEC 8.1): each round recorded; findings go back to the client. */
+/**
+ * The document review gate (R-DOC-1, PCEC 8.1): each round recorded; findings go back to
+ * the client.
+ */
 @Component
 class DocumentReviewListener implements TaskListener {
 

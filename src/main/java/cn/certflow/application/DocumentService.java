@@ -14,10 +14,10 @@ import cn.certflow.system.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks and stores the documents of an application (PCEC 6.2); Camunda Forms 7.24 have no file picker. What a file is
- * comes from its bytes (issue 15.6): it must be one of the {@link DocumentFormat}s, and a type the client declares
- * must agree with it; the name is cleaned ({@link DocumentFileName}) and the detected type is what is stored and
- * served.
+ * Checks and stores the documents of an application (PCEC 6.2); Camunda Forms 7.24 have
+ * no file picker. What a file is comes from its bytes (issue 15.6): it must be one of the
+ * {@link DocumentFormat}s, and a type the client declares must agree with it; the name is
+ * cleaned ({@link DocumentFileName}) and the detected type is what is stored and served.
  */
 @Service
 class DocumentService {
@@ -61,20 +61,25 @@ class DocumentService {
 		}
 		DocumentFormat format = format(content, contentType);
 		if (application.status().isFinal()) {
-			throw new InvalidInputException("applicationNumber", "application " + applicationNumber + " is closed (" + application.status() + ")");
+			throw new InvalidInputException("applicationNumber",
+					"application " + applicationNumber + " is closed (" + application.status() + ")");
 		}
 		String sha256 = sha256(content);
-		return this.documents.insert(application.id(), documentType, DocumentFileName.clean(fileName, format, documentType),
-				format.mediaType(), content, sha256, uploadedBy);
+		return this.documents.insert(application.id(), documentType,
+				DocumentFileName.clean(fileName, format, documentType), format.mediaType(), content, sha256,
+				uploadedBy);
 	}
 
-	/** The format the bytes are, if it is one we take and the client's declared type, if any, says the same. */
+	/**
+	 * The format the bytes are, if it is one we take and the client's declared type, if
+	 * any, says the same.
+	 */
 	private DocumentFormat format(byte[] content, String contentType) {
 		String detected = this.formats.detect(content);
 		String declared = declared(contentType);
 		if (declared != null && !declared.equals(detected)) {
-			throw new InvalidInputException("file", "声明的文件类型 " + declared + " 与文件内容不符（文件内容为 " + detected
-					+ "）；只接受 " + DocumentFormat.NAMES + " 文件");
+			throw new InvalidInputException("file",
+					"声明的文件类型 " + declared + " 与文件内容不符（文件内容为 " + detected + "）；只接受 " + DocumentFormat.NAMES + " 文件");
 		}
 		return DocumentFormat.ofMediaType(detected)
 			.orElseThrow(() -> new InvalidInputException("file",
@@ -94,20 +99,24 @@ class DocumentService {
 	}
 
 	/**
-	 * The document as it is handed out: under a clean name and the type its bytes are. A document stored before
-	 * types were detected keeps its declared type only if the bytes agree; else it goes out as
-	 * {@code application/octet-stream}, which no browser renders.
+	 * The document as it is handed out: under a clean name and the type its bytes are. A
+	 * document stored before types were detected keeps its declared type only if the
+	 * bytes agree; else it goes out as {@code application/octet-stream}, which no browser
+	 * renders.
 	 */
 	DocumentRepository.DocumentContent download(String applicationNumber, long documentId) {
-		DocumentRepository.DocumentContent stored = this.documents.get(this.applications.get(applicationNumber).id(), documentId)
-			.orElseThrow(() -> new NotFoundException("id", "No document " + documentId + " in application " + applicationNumber));
+		DocumentRepository.DocumentContent stored = this.documents
+			.get(this.applications.get(applicationNumber).id(), documentId)
+			.orElseThrow(() -> new NotFoundException("id",
+					"No document " + documentId + " in application " + applicationNumber));
 		DocumentRepository.DocumentInfo info = stored.info();
 		Optional<DocumentFormat> format = DocumentFormat.ofMediaType(info.contentType())
 			.filter(f -> f.mediaType().equals(this.formats.detect(stored.content())));
 		String contentType = format.map(DocumentFormat::mediaType).orElse("application/octet-stream");
 		String fileName = DocumentFileName.clean(info.fileName(), format.orElse(null), info.type());
-		return new DocumentRepository.DocumentContent(new DocumentRepository.DocumentInfo(info.id(), info.type(), fileName,
-				contentType, info.sizeBytes(), info.sha256(), info.uploadedBy(), info.uploadedAt()), stored.content());
+		return new DocumentRepository.DocumentContent(new DocumentRepository.DocumentInfo(info.id(), info.type(),
+				fileName, contentType, info.sizeBytes(), info.sha256(), info.uploadedBy(), info.uploadedAt()),
+				stored.content());
 	}
 
 	static String sha256(byte[] content) {

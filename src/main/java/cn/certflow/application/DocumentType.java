@@ -1,6 +1,9 @@
 package cn.certflow.application;
 
-/** The documents an applicant submits (PCEC 6.2, ZHHT 5.1). Item (6) is needed only when the client has any. */
+/**
+ * The documents an applicant submits (PCEC 6.2, ZHHT 5.1). Item (6) is needed only when
+ * the client has any.
+ */
 public enum DocumentType {
 
 	APPLICATION_FORM("服务认证申请书", true),

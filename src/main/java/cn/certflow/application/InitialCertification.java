@@ -11,8 +11,9 @@ import java.util.Date;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 
 /**
- * The {@code initial-certification} process (processes/initial-certification.bpmn): its key, the element ids code
- * and tests refer to, and its typed variables. No variable name of this process appears as a literal elsewhere.
+ * The {@code initial-certification} process (processes/initial-certification.bpmn): its
+ * key, the element ids code and tests refer to, and its typed variables. No variable name
+ * of this process appears as a literal elsewhere.
  */
 public final class InitialCertification {
 
@@ -37,7 +38,10 @@ public final class InitialCertification {
 
 		public static final String REJECT_APPLICATION = "Task_RejectApplication";
 
-		/** E-mails the rejection notice (asynchronous, retried with backoff, then an incident). */
+		/**
+		 * E-mails the rejection notice (asynchronous, retried with backoff, then an
+		 * incident).
+		 */
 		public static final String NOTIFY_REJECTION = "Task_NotifyRejection";
 
 		public static final String APPLICATION_REJECTED = "EndEvent_ApplicationRejected";
@@ -48,7 +52,10 @@ public final class InitialCertification {
 
 		public static final String SUBMIT_CORRECTIONS = "Task_SubmitCorrections";
 
-		/** E-mails the document review findings, on a branch of its own: the corrections task does not wait. */
+		/**
+		 * E-mails the document review findings, on a branch of its own: the corrections
+		 * task does not wait.
+		 */
 		public static final String NOTIFY_DOCUMENT_FINDINGS = "Task_NotifyDocumentFindings";
 
 		public static final String DETERMINE_AUDIT_TIME = "Task_DetermineAuditTime";
@@ -110,7 +117,10 @@ public final class InitialCertification {
 	/** Where notices to the client are e-mailed; optional. */
 	public static final VariableFactory<String> CONTACT_EMAIL = stringVariable("contactEmail");
 
-	/** Document types the client provides (PCEC 6.2): a JSON array from the start form or a comma list. */
+	/**
+	 * Document types the client provides (PCEC 6.2): a JSON array from the start form or
+	 * a comma list.
+	 */
 	public static final VariableFactory<Object> DECLARED_DOCUMENTS = customVariable("declaredDocuments", Object.class);
 
 	// --- application review, R-APP-2/3
@@ -123,20 +133,30 @@ public final class InitialCertification {
 
 	public static final VariableFactory<String> REVIEW_NOTES = stringVariable("reviewNotes");
 
-	// --- the client on record beside the client as applied (R-ID-1), set when the review task is created
+	// --- the client on record beside the client as applied (R-ID-1), set when the review
+	// task is created
 	public static final VariableFactory<String> RECORDED_CLIENT_NAME = stringVariable("recordedClientName");
 
 	public static final VariableFactory<String> RECORDED_CLIENT_ADDRESS = stringVariable("recordedClientAddress");
 
 	public static final VariableFactory<String> RECORDED_LEGAL_STATUS = stringVariable("recordedLegalStatus");
 
-	/** Whether the application's name, address or legal status differs from the client on record. */
+	/**
+	 * Whether the application's name, address or legal status differs from the client on
+	 * record.
+	 */
 	public static final VariableFactory<Boolean> CLIENT_RECORD_DIFFERS = booleanVariable("clientRecordDiffers");
 
-	/** The client's certificates in force that confirming the difference concerns, one per line (PCEC 12.1). */
+	/**
+	 * The client's certificates in force that confirming the difference concerns, one per
+	 * line (PCEC 12.1).
+	 */
 	public static final VariableFactory<String> CLIENT_CHANGE_CERTIFICATES = stringVariable("clientChangeCertificates");
 
-	/** The reviewer confirms the client's new name and address: required to accept where they differ. */
+	/**
+	 * The reviewer confirms the client's new name and address: required to accept where
+	 * they differ.
+	 */
 	public static final VariableFactory<Boolean> CONFIRM_CLIENT_CHANGE = booleanVariable("confirmClientChange");
 
 	// --- contract, R-APP-4
@@ -154,7 +174,10 @@ public final class InitialCertification {
 
 	public static final VariableFactory<String> LEAD_AUDITOR = stringVariable("leadAuditor");
 
-	/** Audit team including the lead auditor, comma separated (candidate users of the audit tasks). */
+	/**
+	 * Audit team including the lead auditor, comma separated (candidate users of the
+	 * audit tasks).
+	 */
 	public static final VariableFactory<String> AUDIT_TEAM_MEMBERS = stringVariable("auditTeamMembers");
 
 	public static final VariableFactory<String> PLANNED_DATE = stringVariable("plannedDate");

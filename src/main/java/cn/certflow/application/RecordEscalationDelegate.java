@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The review is past its 10-day deadline: record the escalation to managers; the review task stays (R-APP-2). */
+/**
+ * The review is past its 10-day deadline: record the escalation to managers; the review
+ * task stays (R-APP-2).
+ */
 @Component
 class RecordEscalationDelegate implements JavaDelegate {
 
@@ -21,7 +24,8 @@ class RecordEscalationDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		ApplicationRecord application = this.applications.forProcess(execution.getProcessInstanceId());
-		this.repository.recordEscalation(application.id(), "REVIEW_OVERDUE", application.reviewDueAt(), Groups.MANAGERS);
+		this.repository.recordEscalation(application.id(), "REVIEW_OVERDUE", application.reviewDueAt(),
+				Groups.MANAGERS);
 		InitialCertification.ESCALATED.on(execution).set(true);
 	}
 

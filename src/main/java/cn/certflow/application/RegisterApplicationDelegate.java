@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Records the application, numbers it (the business key) and sets the 10-day review deadline (R-APP-1/2). */
+/**
+ * Records the application, numbers it (the business key) and sets the 10-day review
+ * deadline (R-APP-1/2).
+ */
 @Component
 class RegisterApplicationDelegate implements JavaDelegate {
 

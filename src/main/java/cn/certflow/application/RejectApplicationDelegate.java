@@ -15,7 +15,8 @@ class RejectApplicationDelegate implements JavaDelegate {
 
 	private final CurrentUser currentUser;
 
-	RejectApplicationDelegate(ApplicationService applications, ApplicationRepository repository, CurrentUser currentUser) {
+	RejectApplicationDelegate(ApplicationService applications, ApplicationRepository repository,
+			CurrentUser currentUser) {
 		this.applications = applications;
 		this.repository = repository;
 		this.currentUser = currentUser;

@@ -26,10 +26,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Service characteristic evaluation and service management audit (R-AUD-1): findings recorded. Termination
- * (R-AUD-2) is proposed either by the termination rules (Drools, rules/audit-termination.drl) from the observations
- * ticked on the form, or by the auditor by hand with a clause of PCEC 8.2.5 and a reason; either way it then needs
- * the CB's approval.
+ * Service characteristic evaluation and service management audit (R-AUD-1): findings
+ * recorded. Termination (R-AUD-2) is proposed either by the termination rules (Drools,
+ * rules/audit-termination.drl) from the observations ticked on the form, or by the
+ * auditor by hand with a clause of PCEC 8.2.5 and a reason; either way it then needs the
+ * CB's approval.
  */
 @Component
 class AuditFindingsListener implements TaskListener {
@@ -52,7 +53,8 @@ class AuditFindingsListener implements TaskListener {
 		long auditId = this.audits.currentAudit(task.getExecution()).id();
 		String by = this.currentUser.id(task);
 		this.audits.recordEvent(auditId, task.getTaskDefinitionKey(), findings, by);
-		// the task's own fields are local (the two evaluations run in parallel); a proposal goes to the audit
+		// the task's own fields are local (the two evaluations run in parallel); a
+		// proposal goes to the audit
 		DelegateExecution audit = task.getExecution().getProcessInstance();
 		TerminationRecommendation recommendation = this.rules.recommendTermination(observations(task, findings));
 		if (recommendation.terminate()) {

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** At each end event of onsite-audit: the outcome handed back to the caller and kept on the audit record. */
+/**
+ * At each end event of onsite-audit: the outcome handed back to the caller and kept on
+ * the audit record.
+ */
 @Component
 class AuditOutcomeListener implements ExecutionListener {
 

@@ -13,8 +13,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * A plan form's lead auditor, team and date turned into a planned audit of a given type (R-PLAN-2), for the initial
- * certification and every later audit; the team is recorded so that R-DEC-1 can be enforced.
+ * A plan form's lead auditor, team and date turned into a planned audit of a given type
+ * (R-PLAN-2), for the initial certification and every later audit; the team is recorded
+ * so that R-DEC-1 can be enforced.
  */
 @Component
 public class AuditPlanning {
@@ -32,8 +33,9 @@ public class AuditPlanning {
 	}
 
 	/**
-	 * Plans the audit of this application from the task's form fields and returns its id; the audit is kept with the
-	 * task's process, where the later steps find it ({@link AuditService#currentAudit}).
+	 * Plans the audit of this application from the task's form fields and returns its id;
+	 * the audit is kept with the task's process, where the later steps find it
+	 * ({@link AuditService#currentAudit}).
 	 */
 	public long plan(DelegateTask task, String auditType, ApplicationRecord application) {
 		String planner = this.currentUser.id(task);

@@ -13,21 +13,21 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
- * Migration 13.2 (issue 15): the audits of certifications in flight when 13.1 added {@code audit.process_instance_id}
- * are linked to the process that planned them (initial-certification or certificate-audit), from the engine's own
- * record of the audit id in that process, so that their steps still find their audit. Audits of ended processes need
- * no link. On an empty database the engine's tables do not exist yet (Flyway runs first): nothing to link.
+ * Migration 13.2 (issue 15): the audits of certifications in flight when 13.1 added
+ * {@code audit.process_instance_id} are linked to the process that planned them
+ * (initial-certification or certificate-audit), from the engine's own record of the audit
+ * id in that process, so that their steps still find their audit. Audits of ended
+ * processes need no link. On an empty database the engine's tables do not exist yet
+ * (Flyway runs first): nothing to link.
  */
 @Component
 class AuditProcessBackfill implements JavaMigration {
 
 	static final String BACKFILL = "update audit set process_instance_id = ("
 			+ "select min(v.proc_inst_id_) from act_ru_variable v"
-			+ " join act_ru_execution e on e.id_ = v.proc_inst_id_"
-			+ " join act_re_procdef d on d.id_ = e.proc_def_id_"
+			+ " join act_ru_execution e on e.id_ = v.proc_inst_id_" + " join act_re_procdef d on d.id_ = e.proc_def_id_"
 			+ " where v.name_ = 'auditId' and v.long_ = audit.id"
-			+ " and d.key_ in ('initial-certification', 'certificate-audit'))"
-			+ " where process_instance_id is null";
+			+ " and d.key_ in ('initial-certification', 'certificate-audit'))" + " where process_instance_id is null";
 
 	@Override
 	public MigrationVersion getVersion() {

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AuditRepository {
 
-	public record ScoreRecord(long auditId, String scheme, BigDecimal score, int stars, String grade, String decisionKey,
-			int decisionVersion, String explanation, String scoredBy, OffsetDateTime scoredAt) {
+	public record ScoreRecord(long auditId, String scheme, BigDecimal score, int stars, String grade,
+			String decisionKey, int decisionVersion, String explanation, String scoredBy, OffsetDateTime scoredAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -29,8 +29,9 @@ public class AuditRepository {
 	long insert(long applicationId, String auditType, int personDays, String leadAuditor, LocalDate plannedOn,
 			String plannedBy, String processInstanceId) {
 		KeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("insert into audit (application_id, audit_type, person_days, lead_auditor, planned_on, status,"
-				+ " planned_by, planned_at, process_instance_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("insert into audit (application_id, audit_type, person_days, lead_auditor, planned_on, status,"
+					+ " planned_by, planned_at, process_instance_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(applicationId, auditType, personDays, leadAuditor, plannedOn, AuditStatus.PLANNED.name(), plannedBy,
 					EngineTime.now(), processInstanceId)
 			.update(key, "id");
@@ -39,8 +40,9 @@ public class AuditRepository {
 
 	/** The latest audit planned in this process instance. */
 	Optional<AuditRecord> latestOfProcess(String processInstanceId) {
-		return this.jdbc.sql("select id, application_id, audit_type, outcome from audit where process_instance_id = ?"
-				+ " order by id desc")
+		return this.jdbc
+			.sql("select id, application_id, audit_type, outcome from audit where process_instance_id = ?"
+					+ " order by id desc")
 			.param(processInstanceId)
 			.query((rs, n) -> new AuditRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
 			.list()
@@ -62,10 +64,14 @@ public class AuditRepository {
 			.list();
 	}
 
-	/** Everyone on any audit team of the application (initial, surveillance, recertification, special…). */
+	/**
+	 * Everyone on any audit team of the application (initial, surveillance,
+	 * recertification, special…).
+	 */
 	List<String> teamsOfApplication(long applicationId) {
-		return this.jdbc.sql("select distinct m.user_id from audit_team_member m join audit a on a.id = m.audit_id"
-				+ " where a.application_id = ? order by m.user_id")
+		return this.jdbc
+			.sql("select distinct m.user_id from audit_team_member m join audit a on a.id = m.audit_id"
+					+ " where a.application_id = ? order by m.user_id")
 			.param(applicationId)
 			.query(String.class)
 			.list();
@@ -80,19 +86,23 @@ public class AuditRepository {
 	}
 
 	void updateStatus(long auditId, AuditStatus status, String outcome) {
-		this.jdbc.sql("update audit set status = ?, outcome = ? where id = ?").params(status.name(), outcome, auditId).update();
+		this.jdbc.sql("update audit set status = ?, outcome = ? where id = ?")
+			.params(status.name(), outcome, auditId)
+			.update();
 	}
 
 	void recordEvent(long auditId, String kind, String details, String by) {
-		this.jdbc.sql("insert into audit_event (audit_id, kind, details, recorded_by, recorded_at) values (?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("insert into audit_event (audit_id, kind, details, recorded_by, recorded_at) values (?, ?, ?, ?, ?)")
 			.params(auditId, kind, details, by, EngineTime.now())
 			.update();
 	}
 
 	void recordScore(ScoreRecord score, String itemScores) {
-		this.jdbc.sql("insert into audit_score (audit_id, scheme, score, stars, grade, decision_key, decision_version,"
-				+ " decision_definition_id, explanation, item_scores, scored_by, scored_at)"
-				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("insert into audit_score (audit_id, scheme, score, stars, grade, decision_key, decision_version,"
+					+ " decision_definition_id, explanation, item_scores, scored_by, scored_at)"
+					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(score.auditId(), score.scheme(), score.score(), score.stars(), score.grade(), score.decisionKey(),
 					score.decisionVersion(), score.decisionKey() + ":" + score.decisionVersion(), score.explanation(),
 					itemScores, score.scoredBy(), score.scoredAt())
@@ -101,8 +111,9 @@ public class AuditRepository {
 
 	/** The latest score of the audit: the one a decision and a certificate rest on. */
 	public Optional<ScoreRecord> latestScore(long auditId) {
-		return this.jdbc.sql("select audit_id, scheme, score, stars, grade, decision_key, decision_version, explanation,"
-				+ " scored_by, scored_at from audit_score where audit_id = ? order by id desc")
+		return this.jdbc
+			.sql("select audit_id, scheme, score, stars, grade, decision_key, decision_version, explanation,"
+					+ " scored_by, scored_at from audit_score where audit_id = ? order by id desc")
 			.param(auditId)
 			.query((rs, n) -> new ScoreRecord(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getInt(4),
 					rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9),
@@ -119,7 +130,8 @@ public class AuditRepository {
 	}
 
 	int closeNonconformities(long auditId, String by) {
-		return this.jdbc.sql("update nonconformity set closed_at = ?, closed_by = ? where audit_id = ? and closed_at is null")
+		return this.jdbc
+			.sql("update nonconformity set closed_at = ?, closed_by = ? where audit_id = ? and closed_at is null")
 			.params(EngineTime.now(), by, auditId)
 			.update();
 	}
@@ -131,10 +143,14 @@ public class AuditRepository {
 			.single();
 	}
 
-	/** Nonconformities of every audit of an application, for follow-up at the next audit (PCEC 10.1): "[open|closed] text". */
+	/**
+	 * Nonconformities of every audit of an application, for follow-up at the next audit
+	 * (PCEC 10.1): "[open|closed] text".
+	 */
 	public List<String> nonconformitiesOfApplication(long applicationId) {
-		return this.jdbc.sql("select n.description, n.closed_at from nonconformity n join audit a on a.id = n.audit_id"
-				+ " where a.application_id = ? order by n.id")
+		return this.jdbc
+			.sql("select n.description, n.closed_at from nonconformity n join audit a on a.id = n.audit_id"
+					+ " where a.application_id = ? order by n.id")
 			.param(applicationId)
 			.query((rs, n) -> ((rs.getObject(2) == null) ? "[未关闭] " : "[已关闭] ") + rs.getString(1))
 			.list();

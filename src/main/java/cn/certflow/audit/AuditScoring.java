@@ -10,11 +10,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
-/** Keeps each scoring of an audit: the item scores as entered, the result and the table version used. */
+/**
+ * Keeps each scoring of an audit: the item scores as entered, the result and the table
+ * version used.
+ */
 @Component
 class AuditScoring {
 
-	/** The scoring forms' variables (grading's names): sheet items, CQM indicators, deductions and facts. */
+	/**
+	 * The scoring forms' variables (grading's names): sheet items, CQM indicators,
+	 * deductions and facts.
+	 */
 	private static final String[] SCORE_PREFIXES = { ScoringVariables.ITEM_PREFIX, ScoringVariables.INDICATOR_PREFIX,
 			"deductions", ScoringVariables.DEDUCTION_NOTES, ScoringVariables.SPECIAL_STRENGTHS,
 			ScoringVariables.STRENGTH_NOTES, ScoringVariables.SURVEY_SCORE, ScoringVariables.FACE_SURVEY_SCORE,
@@ -35,7 +41,8 @@ class AuditScoring {
 		variables.forEach((name, value) -> {
 			for (String prefix : SCORE_PREFIXES) {
 				if (name.startsWith(prefix)) {
-					entered.put(name, (value instanceof Number || value instanceof Boolean) ? value : String.valueOf(value));
+					entered.put(name,
+							(value instanceof Number || value instanceof Boolean) ? value : String.valueOf(value));
 				}
 			}
 		});

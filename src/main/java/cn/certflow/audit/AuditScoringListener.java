@@ -11,8 +11,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The lead auditor's scoring on the scheme's sheet: score computed, grade from the scheme's DMN table with its
- * version and explanation, recorded with who scored when (R-GRD-*, R-AUD-1). A bad score rejects the completion.
+ * The lead auditor's scoring on the scheme's sheet: score computed, grade from the
+ * scheme's DMN table with its version and explanation, recorded with who scored when
+ * (R-GRD-*, R-AUD-1). A bad score rejects the completion.
  */
 @Component
 class AuditScoringListener implements TaskListener {
@@ -39,7 +40,8 @@ class AuditScoringListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		Map<String, Object> entered = task.getVariables();
-		// the audit and its scheme from our records: the scheme decides the sheet and the grade table
+		// the audit and its scheme from our records: the scheme decides the sheet and the
+		// grade table
 		AuditRecord audit = this.audits.currentAudit(task.getExecution());
 		String schemeId = this.applications.byId(audit.applicationId()).schemeId();
 		GradeResult result = this.grading.grade(schemeId, entered);

@@ -21,7 +21,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-/** Plans audits and keeps their record: team, events, status, nonconformities (R-PLAN-2, R-AUD-1..3). */
+/**
+ * Plans audits and keeps their record: team, events, status, nonconformities (R-PLAN-2,
+ * R-AUD-1..3).
+ */
 @Service
 public class AuditService {
 
@@ -60,7 +63,8 @@ public class AuditService {
 			LocalDate plannedOn, String plannedBy, String processInstanceId) {
 		List<FieldProblem> problems = new java.util.ArrayList<>();
 		if (leadAuditor == null || !inGroup(leadAuditor, Groups.LEAD_AUDITORS)) {
-			problems.add(new FieldProblem(OnsiteAudit.LEAD_AUDITOR.getName(), "'" + leadAuditor + "' is not a lead auditor"));
+			problems.add(new FieldProblem(OnsiteAudit.LEAD_AUDITOR.getName(),
+					"'" + leadAuditor + "' is not a lead auditor"));
 		}
 		for (String member : members) {
 			if (!inGroup(member, Groups.AUDITORS)) {
@@ -71,9 +75,13 @@ public class AuditService {
 			problems.add(new FieldProblem("plannedDate", "must be today or later"));
 		}
 		ApplicationRecord application = this.applications.get(applicationNumber);
-		// Impartiality: nobody with a declared relationship with the client on the team (ISO/IEC 17065 4.2)
-		for (ConflictOfInterest.Conflict conflict : this.impartiality.auditTeamConflicts(application, leadAuditor, members, plannedBy)) {
-			problems.add(new FieldProblem(conflict.userId().equals(leadAuditor) ? OnsiteAudit.LEAD_AUDITOR.getName() : "auditTeam", conflict.reason()));
+		// Impartiality: nobody with a declared relationship with the client on the team
+		// (ISO/IEC 17065 4.2)
+		for (ConflictOfInterest.Conflict conflict : this.impartiality.auditTeamConflicts(application, leadAuditor,
+				members, plannedBy)) {
+			problems.add(new FieldProblem(
+					conflict.userId().equals(leadAuditor) ? OnsiteAudit.LEAD_AUDITOR.getName() : "auditTeam",
+					conflict.reason()));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -96,22 +104,27 @@ public class AuditService {
 		return new Plan(auditId, List.copyOf(team));
 	}
 
-	/** Everyone who is or was on an audit team of the application, lead auditors included (who may see it, 15.4). */
+	/**
+	 * Everyone who is or was on an audit team of the application, lead auditors included
+	 * (who may see it, 15.4).
+	 */
 	public Set<String> auditorsOf(long applicationId) {
 		return new LinkedHashSet<>(this.audits.teamsOfApplication(applicationId));
 	}
 
 	/**
-	 * The audit this step is about, from our records: the latest audit planned in this process (initial-certification
-	 * or certificate-audit), or, in the on-site audit such a process calls, in the calling process. Never from a process
-	 * variable: whoever completes a task may set variables (issue 15).
+	 * The audit this step is about, from our records: the latest audit planned in this
+	 * process (initial-certification or certificate-audit), or, in the on-site audit such
+	 * a process calls, in the calling process. Never from a process variable: whoever
+	 * completes a task may set variables (issue 15).
 	 */
 	public AuditRecord currentAudit(DelegateExecution execution) {
 		DelegateExecution process = execution.getProcessInstance();
 		DelegateExecution caller = process.getSuperExecution();
 		return this.audits.latestOfProcess(process.getProcessInstanceId())
 			.or(() -> (caller != null) ? this.audits.latestOfProcess(caller.getProcessInstanceId()) : Optional.empty())
-			.orElseThrow(() -> new IllegalStateException("No audit is planned in process " + process.getProcessInstanceId()));
+			.orElseThrow(() -> new IllegalStateException(
+					"No audit is planned in process " + process.getProcessInstanceId()));
 	}
 
 	void changeStatus(long auditId, AuditStatus to, String outcome, String by, String reason) {
@@ -125,7 +138,10 @@ public class AuditService {
 		this.audits.recordEvent(auditId, kind, details, by);
 	}
 
-	/** Raises the closing meeting's nonconformities, each due in 30 days; returns the common due date. */
+	/**
+	 * Raises the closing meeting's nonconformities, each due in 30 days; returns the
+	 * common due date.
+	 */
 	OffsetDateTime raiseNonconformities(long auditId, List<String> descriptions) {
 		OffsetDateTime due = EngineTime.now().plusDays(this.correctionDays);
 		for (String description : descriptions) {

@@ -15,9 +15,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Closing meeting (R-AUD-1): the client confirms the records; each nonconformity raised gets a 30-day correction
- * deadline (R-AUD-3), which becomes the due date of the verification task. At the closing meeting of a repeat audit,
- * earlier nonconformities not raised again count as closed.
+ * Closing meeting (R-AUD-1): the client confirms the records; each nonconformity raised
+ * gets a 30-day correction deadline (R-AUD-3), which becomes the due date of the
+ * verification task. At the closing meeting of a repeat audit, earlier nonconformities
+ * not raised again count as closed.
  */
 @Component
 class ClosingMeetingListener implements TaskListener {
@@ -34,12 +35,14 @@ class ClosingMeetingListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		if (!Boolean.TRUE.equals(CLIENT_CONFIRMED_RECORDS.from(task).getOrNull())) {
-			throw new InvalidInputException(CLIENT_CONFIRMED_RECORDS.getName(), "the client must confirm the audit records");
+			throw new InvalidInputException(CLIENT_CONFIRMED_RECORDS.getName(),
+					"the client must confirm the audit records");
 		}
 		long auditId = this.audits.currentAudit(task.getExecution()).id();
 		String by = this.currentUser.id(task);
 		List<String> nonconformities = FormInput.lines(NONCONFORMITIES, task, 2000); // nonconformity.description
-		// A repeat audit re-checks earlier nonconformities on site: what is not raised again is closed.
+		// A repeat audit re-checks earlier nonconformities on site: what is not raised
+		// again is closed.
 		int reverified = this.audits.closeNonconformities(auditId, by);
 		this.audits.recordEvent(auditId, "CLOSING_MEETING", nonconformities.size() + " nonconformities raised"
 				+ ((reverified > 0) ? ", " + reverified + " earlier ones closed on site" : ""), by);

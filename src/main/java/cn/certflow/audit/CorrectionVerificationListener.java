@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Verification of the corrections (R-AUD-3, PCEC 8.2.4): all closed; or a repeat on-site audit; or a
- * "do not recommend" result that the client signs.
+ * Verification of the corrections (R-AUD-3, PCEC 8.2.4): all closed; or a repeat on-site
+ * audit; or a "do not recommend" result that the client signs.
  */
 @Component
 class CorrectionVerificationListener implements TaskListener {
@@ -37,7 +37,8 @@ class CorrectionVerificationListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String outcome = FormInput.requiredChoice(VERIFICATION_OUTCOME, task, Set.of(CLOSED, REPEAT_AUDIT, NOT_RECOMMENDED));
+		String outcome = FormInput.requiredChoice(VERIFICATION_OUTCOME, task,
+				Set.of(CLOSED, REPEAT_AUDIT, NOT_RECOMMENDED));
 		if (NOT_RECOMMENDED.equals(outcome) && !Boolean.TRUE.equals(CLIENT_SIGNED_RESULT.from(task).getOrNull())) {
 			throw new InvalidInputException(CLIENT_SIGNED_RESULT.getName(),
 					"the client must sign the written \"do not recommend\" result (PCEC 8.2.4)");

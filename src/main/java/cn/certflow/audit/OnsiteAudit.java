@@ -13,8 +13,9 @@ import java.util.Map;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 
 /**
- * The reusable {@code onsite-audit} process (processes/onsite-audit.bpmn), called for initial, surveillance and
- * recertification audits. Inputs are set by the caller; outputs are read back by it.
+ * The reusable {@code onsite-audit} process (processes/onsite-audit.bpmn), called for
+ * initial, surveillance and recertification audits. Inputs are set by the caller; outputs
+ * are read back by it.
  */
 public final class OnsiteAudit {
 
@@ -74,13 +75,19 @@ public final class OnsiteAudit {
 
 	public static final VariableFactory<String> ATTENDANCE = stringVariable("attendance");
 
-	// --- evaluations (each task writes findings; either may propose termination, R-AUD-2)
+	// --- evaluations (each task writes findings; either may propose termination,
+	// R-AUD-2)
 	public static final VariableFactory<String> FINDINGS = stringVariable("findings");
 
-	/** Observation kinds ticked on an evaluation form (ObservationKind names), judged by the termination rules. */
+	/**
+	 * Observation kinds ticked on an evaluation form (ObservationKind names), judged by
+	 * the termination rules.
+	 */
 	public static final VariableFactory<Object> OBSERVATIONS = customVariable("observations", Object.class);
 
-	/** The termination rules that fired (rules/audit-termination.drl), shown in Cockpit. */
+	/**
+	 * The termination rules that fired (rules/audit-termination.drl), shown in Cockpit.
+	 */
 	public static final VariableFactory<String> TERMINATION_RULES = stringVariable("terminationRules");
 
 	public static final VariableFactory<Boolean> PROPOSE_TERMINATION = booleanVariable("proposeTermination");
@@ -112,7 +119,8 @@ public final class OnsiteAudit {
 	/** Nonconformities raised at the closing meeting, one per line. */
 	public static final VariableFactory<String> NONCONFORMITIES = stringVariable("nonconformities");
 
-	public static final VariableFactory<Number> OPEN_NONCONFORMITIES = customVariable("openNonconformities", Number.class);
+	public static final VariableFactory<Number> OPEN_NONCONFORMITIES = customVariable("openNonconformities",
+			Number.class);
 
 	public static final VariableFactory<Date> CORRECTION_DUE_DATE = dateVariable("correctionDueDate");
 

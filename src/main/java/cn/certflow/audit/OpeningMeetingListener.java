@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Opening meeting (R-AUD-1, PCEC 8.2.1): plan confirmed, attendance recorded; the audit is under way. */
+/**
+ * Opening meeting (R-AUD-1, PCEC 8.2.1): plan confirmed, attendance recorded; the audit
+ * is under way.
+ */
 @Component
 class OpeningMeetingListener implements TaskListener {
 

@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Approved termination: the audit ends without a grade and the client is informed in writing (R-AUD-2). */
+/**
+ * Approved termination: the audit ends without a grade and the client is informed in
+ * writing (R-AUD-2).
+ */
 @Component
 class RecordTerminationDelegate implements JavaDelegate {
 
@@ -19,8 +22,8 @@ class RecordTerminationDelegate implements JavaDelegate {
 
 	private final AuditService audits;
 
-	RecordTerminationDelegate(ApplicationService applications, ApplicationRepository repository, CurrentUser currentUser,
-			AuditService audits) {
+	RecordTerminationDelegate(ApplicationService applications, ApplicationRepository repository,
+			CurrentUser currentUser, AuditService audits) {
 		this.applications = applications;
 		this.repository = repository;
 		this.currentUser = currentUser;
@@ -31,10 +34,11 @@ class RecordTerminationDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		AuditRecord audit = this.audits.currentAudit(execution);
 		var application = this.applications.byId(audit.applicationId());
-		this.repository.recordNotice(application.id(), "AUDIT_TERMINATED",
-				application.clientName() + "：现场审查（审查编号 " + audit.id()
-						+ "）依据 PCEC 8.2.5 终止。原因：" + OnsiteAudit.TERMINATION_REASON.from(execution).getOrDefault("见审查记录"),
-				this.currentUser.id());
+		this.repository
+			.recordNotice(application.id(), "AUDIT_TERMINATED",
+					application.clientName() + "：现场审查（审查编号 " + audit.id() + "）依据 PCEC 8.2.5 终止。原因："
+							+ OnsiteAudit.TERMINATION_REASON.from(execution).getOrDefault("见审查记录"),
+					this.currentUser.id());
 	}
 
 }

@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** The CB (quality managers) reviews a proposed termination (R-AUD-2, PCEC 8.2.4): approved or declined, recorded. */
+/**
+ * The CB (quality managers) reviews a proposed termination (R-AUD-2, PCEC 8.2.4):
+ * approved or declined, recorded.
+ */
 @Component
 class TerminationApprovalListener implements TaskListener {
 
@@ -32,8 +35,8 @@ class TerminationApprovalListener implements TaskListener {
 		if (!approved && (notes == null || notes.isBlank())) {
 			throw new InvalidInputException(TERMINATION_REVIEW_NOTES.getName(), "say why the audit should continue");
 		}
-		this.audits.recordEvent(this.audits.currentAudit(task.getExecution()).id(), approved ? "TERMINATION_APPROVED" : "TERMINATION_DECLINED",
-				notes, this.currentUser.id(task));
+		this.audits.recordEvent(this.audits.currentAudit(task.getExecution()).id(),
+				approved ? "TERMINATION_APPROVED" : "TERMINATION_DECLINED", notes, this.currentUser.id(task));
 		if (!approved) {
 			OnsiteAudit.TERMINATION_PROPOSED.on(task).set(false);
 		}

@@ -2,7 +2,10 @@ package cn.certflow.certificate;
 
 import org.springframework.stereotype.Component;
 
-/** 注销: the certificate is cancelled at the client's request or for a missed transition (R-SUS-1, R-CHG-1 (3)). */
+/**
+ * 注销: the certificate is cancelled at the client's request or for a missed transition
+ * (R-SUS-1, R-CHG-1 (3)).
+ */
 @Component
 class CancelCertificateDelegate extends StatusChangeDelegate {
 

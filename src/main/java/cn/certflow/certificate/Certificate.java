@@ -8,7 +8,9 @@ public record Certificate(String number, long applicationId, int revision, Strin
 		int stars, String grade, String decisionKey, int decisionVersion, String gradeExplanation, LocalDate issuedOn,
 		LocalDate expiresOn, String signatory, CertificateStatus status) {
 
-	/** Status as of a day: a valid certificate past its validity is expired (PCEC 13.2). */
+	/**
+	 * Status as of a day: a valid certificate past its validity is expired (PCEC 13.2).
+	 */
 	public CertificateStatus statusOn(LocalDate day) {
 		return (this.status == CertificateStatus.VALID && day.isAfter(this.expiresOn)) ? CertificateStatus.EXPIRED
 				: this.status;

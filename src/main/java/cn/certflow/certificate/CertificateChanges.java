@@ -4,7 +4,10 @@ import cn.certflow.certificate.CertificateLifecycle.ChangeKind;
 import cn.certflow.system.StatusHistory;
 import org.springframework.stereotype.Service;
 
-/** Applies an accepted change request to the certificate as a reissue, and closes the request (R-CHG-1, R-EXT-1, R-UPG-1). */
+/**
+ * Applies an accepted change request to the certificate as a reissue, and closes the
+ * request (R-CHG-1, R-EXT-1, R-UPG-1).
+ */
 @Service
 public class CertificateChanges {
 
@@ -25,12 +28,13 @@ public class CertificateChanges {
 		ChangeKind kind = ChangeKind.valueOf(request.kind());
 		CertificateService.Reissue reissue = switch (kind) {
 			case NAME -> new CertificateService.Reissue(request.newHolderName(), null, null, null, stars);
-			// a premises change may carry a new name too (a client whose name and address both changed, R-ID-1):
+			// a premises change may carry a new name too (a client whose name and address
+			// both changed, R-ID-1):
 			// one request, audited as initial, reissued with both
-			case PREMISES -> new CertificateService.Reissue(request.newHolderName(), request.newHolderAddress(), null,
-					null, stars);
-			case EXTENSION -> new CertificateService.Reissue(null, null, current.scope() + "；" + request.addedScope(),
-					null, stars);
+			case PREMISES ->
+				new CertificateService.Reissue(request.newHolderName(), request.newHolderAddress(), null, null, stars);
+			case EXTENSION ->
+				new CertificateService.Reissue(null, null, current.scope() + "；" + request.addedScope(), null, stars);
 			case UPGRADE -> new CertificateService.Reissue(null, null, null, null, stars);
 			case TRANSITION -> new CertificateService.Reissue(null, null, null, request.newRuleDocument(), stars);
 		};

@@ -28,7 +28,9 @@ class CertificateController {
 		this.access = access;
 	}
 
-	/** What anyone may see: the certificate's face and its current status, nothing else. */
+	/**
+	 * What anyone may see: the certificate's face and its current status, nothing else.
+	 */
 	record PublicCertificate(String number, String holder, String scope, String scheme, String standard, int stars,
 			String grade, LocalDate issuedOn, LocalDate expiresOn, CertificateStatus status, String certificationBody) {
 	}

@@ -25,10 +25,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The certificate as a PDF (R-CERT-1, PCEC 13.1): CB name and mark, title 售后服务认证证书, holder, address, credit
- * code, scope, rule and version, standard, grade, issue date and validity, number, signatory, how to verify it (link
- * and QR code to the public verification page, R-CERT-2), and the revision it is, so that a reissued certificate
- * is told from the one it replaced. Chinese text in an embedded subset of the shipped CJK font.
+ * The certificate as a PDF (R-CERT-1, PCEC 13.1): CB name and mark, title 售后服务认证证书,
+ * holder, address, credit code, scope, rule and version, standard, grade, issue date and
+ * validity, number, signatory, how to verify it (link and QR code to the public
+ * verification page, R-CERT-2), and the revision it is, so that a reissued certificate is
+ * told from the one it replaced. Chinese text in an embedded subset of the shipped CJK
+ * font.
  */
 @Component
 class CertificateDocument {
@@ -63,20 +65,26 @@ class CertificateDocument {
 		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
 	}
 
-	/** The public verification page of the certificate: what its QR code and link lead to. */
+	/**
+	 * The public verification page of the certificate: what its QR code and link lead to.
+	 */
 	String verificationUrl(String number) {
 		return this.publicBaseUrl + "/verify.html?number=" + URLEncoder.encode(number, StandardCharsets.UTF_8);
 	}
 
 	/**
-	 * The revision line: 第 N 版, why it was issued, and for a reissue which version it replaces and since when that
-	 * one is void (R-CHG-1, R-SUR-3: the replaced revision is recalled the day the new one is issued).
+	 * The revision line: 第 N 版, why it was issued, and for a reissue which version it
+	 * replaces and since when that one is void (R-CHG-1, R-SUR-3: the replaced revision
+	 * is recalled the day the new one is issued).
 	 */
 	static String revisionMarker(Certificate c, List<CertificateRevision> revisions) {
 		if (c.revision() <= 1) {
 			return "第 1 版（首次发放）";
 		}
-		CertificateRevision current = revisions.stream().filter(r -> r.revision() == c.revision()).findFirst().orElse(null);
+		CertificateRevision current = revisions.stream()
+			.filter(r -> r.revision() == c.revision())
+			.findFirst()
+			.orElse(null);
 		CertificateRevision replaced = revisions.stream()
 			.filter(r -> r.revision() == c.revision() - 1)
 			.findFirst()
@@ -113,7 +121,8 @@ class CertificateDocument {
 				document.addPage(page);
 				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
 					new Layout(content, font, page.getMediaBox(), this.signatories.nameOf(c)).draw(c,
-							revisionMarker(c, revisions(c)), verificationUrl(c.number()), c.statusOn(EngineTime.today()));
+							revisionMarker(c, revisions(c)), verificationUrl(c.number()),
+							c.statusOn(EngineTime.today()));
 				}
 				info(document, c);
 				document.save(out);
@@ -170,8 +179,8 @@ class CertificateDocument {
 				throws IOException {
 			frame();
 			mark(MARGIN + 34, this.box.getHeight() - MARGIN - 40);
-			text(this.box.getWidth() - MARGIN - 20 - width(revisionShort(c), 11), this.box.getHeight() - MARGIN - 34, 11,
-					ACCENT, revisionShort(c));
+			text(this.box.getWidth() - MARGIN - 20 - width(revisionShort(c), 11), this.box.getHeight() - MARGIN - 34,
+					11, ACCENT, revisionShort(c));
 			this.y = this.box.getHeight() - MARGIN - 40;
 			centered(c.certificationBody(), 15, INK);
 			this.y -= 52;
@@ -197,8 +206,7 @@ class CertificateDocument {
 			this.y -= 8;
 			paragraph("经审查，上述组织的售后服务符合认证依据的要求，评定为" + c.grade() + "，特发此证。", 12, INK,
 					this.box.getWidth() - 2 * MARGIN - 24);
-			paragraph("本证书有效期内，获证组织须接受本机构的年度监督审查，监督审查合格后本证书方持续有效。", 10, MUTED,
-					this.box.getWidth() - 2 * MARGIN - 24);
+			paragraph("本证书有效期内，获证组织须接受本机构的年度监督审查，监督审查合格后本证书方持续有效。", 10, MUTED, this.box.getWidth() - 2 * MARGIN - 24);
 			if (statusToday != CertificateStatus.VALID) {
 				this.y -= 4;
 				paragraph("截至" + CHINESE_DATE.format(EngineTime.today()) + "，本证书状态为【" + statusLabel(statusToday)
@@ -262,7 +270,10 @@ class CertificateDocument {
 					textWidth);
 		}
 
-		/** The QR code as black vector squares, one per dark module (crisp at any zoom, decodable when printed). */
+		/**
+		 * The QR code as black vector squares, one per dark module (crisp at any zoom,
+		 * decodable when printed).
+		 */
 		private void qr(String url, float x, float y, float size) throws IOException {
 			BitMatrix modules = VerificationQrCode.modules(url);
 			float module = size / modules.getWidth();
@@ -318,8 +329,8 @@ class CertificateDocument {
 		}
 
 		/**
-		 * Lines of at most {@code width}: CJK characters may break anywhere, Latin words and numbers stay whole
-		 * unless longer than a line.
+		 * Lines of at most {@code width}: CJK characters may break anywhere, Latin words
+		 * and numbers stay whole unless longer than a line.
 		 */
 		private List<String> wrap(String text, float size, float width) throws IOException {
 			PDType0Font pdf = this.font.font();
@@ -349,7 +360,10 @@ class CertificateDocument {
 			return lines;
 		}
 
-		/** Each CJK character alone, runs of other non-space characters together, spaces alone. */
+		/**
+		 * Each CJK character alone, runs of other non-space characters together, spaces
+		 * alone.
+		 */
 		private static List<String> tokens(String text) {
 			List<String> tokens = new ArrayList<>();
 			StringBuilder word = new StringBuilder();

@@ -14,9 +14,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The CJK font certificates are printed in: WenQuanYi Micro Hei, shipped in the jar (resources/fonts, Apache-2.0,
- * from Debian's fonts-wqy-microhei; see fonts/README.md). TrueType outlines, so PDFBox embeds only the glyphs a
- * document uses, as a Type0 subset with a ToUnicode map (the text stays searchable and extractable).
+ * The CJK font certificates are printed in: WenQuanYi Micro Hei, shipped in the jar
+ * (resources/fonts, Apache-2.0, from Debian's fonts-wqy-microhei; see fonts/README.md).
+ * TrueType outlines, so PDFBox embeds only the glyphs a document uses, as a Type0 subset
+ * with a ToUnicode map (the text stays searchable and extractable).
  */
 @Component
 class CertificateFont {
@@ -40,8 +41,9 @@ class CertificateFont {
 	}
 
 	/**
-	 * Opens the font for one document. The parsed font reads glyphs lazily and is not thread-safe, so each document
-	 * gets its own; close it after the document is saved (the subset is built on save).
+	 * Opens the font for one document. The parsed font reads glyphs lazily and is not
+	 * thread-safe, so each document gets its own; close it after the document is saved
+	 * (the subset is built on save).
 	 */
 	Loaded open(PDDocument document) throws IOException {
 		TrueTypeCollection ttc = new TrueTypeCollection(new ByteArrayInputStream(this.collection));
@@ -56,7 +58,9 @@ class CertificateFont {
 	/** The font of one document, and the collection to close after saving it. */
 	record Loaded(TrueTypeCollection collection, PDType0Font font, CmapLookup cmap) implements AutoCloseable {
 
-		/** The text with any character the font cannot show replaced by {@link #MISSING}. */
+		/**
+		 * The text with any character the font cannot show replaced by {@link #MISSING}.
+		 */
 		String printable(String text) {
 			if (text == null) {
 				return "";

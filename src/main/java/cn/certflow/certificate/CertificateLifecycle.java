@@ -12,9 +12,10 @@ import java.util.List;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 
 /**
- * The {@code certificate-lifecycle} process (processes/certificate-lifecycle.bpmn): one instance per certificate,
- * business key = certificate number, started when the certificate is issued. Annual surveillance, recertification,
- * expiry, and the messages of {@link Message} (R-SUR-*, R-REC-1, R-CHG-1, R-EXT-1, R-SUS-1, R-UPG-1).
+ * The {@code certificate-lifecycle} process (processes/certificate-lifecycle.bpmn): one
+ * instance per certificate, business key = certificate number, started when the
+ * certificate is issued. Annual surveillance, recertification, expiry, and the messages
+ * of {@link Message} (R-SUR-*, R-REC-1, R-CHG-1, R-EXT-1, R-SUS-1, R-UPG-1).
  */
 public final class CertificateLifecycle {
 
@@ -94,7 +95,9 @@ public final class CertificateLifecycle {
 		/** Asynchronous: the client is told why the certificate will not be renewed. */
 		public static final String MAIL_PENDING_NOTICES = "Task_MailPendingNotices";
 
-		/** The cycle ended on its expiry date, not renewed (then the certificate expires). */
+		/**
+		 * The cycle ended on its expiry date, not renewed (then the certificate expires).
+		 */
 		public static final String CYCLE_ENDED = "EndEvent_CycleEnded";
 
 		/** The cycle ended renewed (then a new cycle starts). */
@@ -108,10 +111,16 @@ public final class CertificateLifecycle {
 
 	}
 
-	/** Messages the lifecycle receives; each is sent by {@code POST /api/certificates/{number}/…}. */
+	/**
+	 * Messages the lifecycle receives; each is sent by {@code POST
+	 * /api/certificates/{number}/…}.
+	 */
 	public static final class Message {
 
-		/** Change (R-CHG-1), extension (R-EXT-1), upgrade (R-UPG-1) or transition to a new rule: {@link #CHANGE_KIND}. */
+		/**
+		 * Change (R-CHG-1), extension (R-EXT-1), upgrade (R-UPG-1) or transition to a new
+		 * rule: {@link #CHANGE_KIND}.
+		 */
 		public static final String CHANGE_REQUESTED = "CertificateChangeRequested";
 
 		/** Suspension by the CB or at the client's request (R-SUS-1). */
@@ -123,10 +132,14 @@ public final class CertificateLifecycle {
 		/** Cancellation (注销) at the client's request (R-SUS-1). */
 		public static final String CANCELLATION_REQUESTED = "CertificateCancellationRequested";
 
-		/** Something happened to the client that may call for a special audit (R-SUR-2). */
+		/**
+		 * Something happened to the client that may call for a special audit (R-SUR-2).
+		 */
 		public static final String SURVEILLANCE_EVENT_REPORTED = "SurveillanceEventReported";
 
-		/** The CB set a deadline to transition to a new standard or rule (R-CHG-1 (3)). */
+		/**
+		 * The CB set a deadline to transition to a new standard or rule (R-CHG-1 (3)).
+		 */
 		public static final String TRANSITION_DEADLINE_SET = "TransitionDeadlineSet";
 
 		private Message() {
@@ -151,13 +164,22 @@ public final class CertificateLifecycle {
 
 		/** R-CHG-1 (1): the holder's name changed → document review → reissue. */
 		NAME,
-		/** R-CHG-1 (2): premises or main service process changed → on-site audit as initial → reissue. */
+		/**
+		 * R-CHG-1 (2): premises or main service process changed → on-site audit as
+		 * initial → reissue.
+		 */
 		PREMISES,
-		/** R-EXT-1: added scope → review → on-site audit when needed → reissue with the wider scope. */
+		/**
+		 * R-EXT-1: added scope → review → on-site audit when needed → reissue with the
+		 * wider scope.
+		 */
 		EXTENSION,
 		/** R-UPG-1: a higher grade, after one year → evaluation → reissue. */
 		UPGRADE,
-		/** R-CHG-1 (3): transition to the new standard or rule → review → reissue under it. */
+		/**
+		 * R-CHG-1 (3): transition to the new standard or rule → review → reissue under
+		 * it.
+		 */
 		TRANSITION
 
 	}
@@ -170,9 +192,10 @@ public final class CertificateLifecycle {
 	public static final VariableFactory<String> SCHEME_ID = stringVariable("schemeId");
 
 	/**
-	 * The holder's name, for task titles and the audits the lifecycle calls (each called instance takes its own copy
-	 * when it starts, for its task titles): copied from the certificate at issue and read again from it after every
-	 * change ({@link HolderNameListener}, R-ID-1).
+	 * The holder's name, for task titles and the audits the lifecycle calls (each called
+	 * instance takes its own copy when it starts, for its task titles): copied from the
+	 * certificate at issue and read again from it after every change
+	 * ({@link HolderNameListener}, R-ID-1).
 	 */
 	public static final VariableFactory<String> CLIENT_NAME = stringVariable("clientName");
 
@@ -183,23 +206,34 @@ public final class CertificateLifecycle {
 	// --- the cycle (set by Task_ScheduleCycle)
 	public static final VariableFactory<Date> CYCLE_START = dateVariable("cycleStartDate");
 
-	/** The moment the certificate stops being valid: the day after its last valid day, 00:00. */
+	/**
+	 * The moment the certificate stops being valid: the day after its last valid day,
+	 * 00:00.
+	 */
 	public static final VariableFactory<Date> EXPIRY_DATE = dateVariable("expiryDate");
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public static final VariableFactory<List<Integer>> SURVEILLANCE_YEARS = (VariableFactory) customVariable(
 			"surveillanceYears", List.class);
 
-	public static final VariableFactory<String> SURVEILLANCE_FREQUENCY_RULES = stringVariable("surveillanceFrequencyRules");
+	public static final VariableFactory<String> SURVEILLANCE_FREQUENCY_RULES = stringVariable(
+			"surveillanceFrequencyRules");
 
-	public static final VariableFactory<Date> RECERTIFICATION_REMINDER_DATE = dateVariable("recertificationReminderDate");
+	public static final VariableFactory<Date> RECERTIFICATION_REMINDER_DATE = dateVariable(
+			"recertificationReminderDate");
 
 	public static final VariableFactory<Boolean> RENEWED = booleanVariable("renewed");
 
-	/** Who sent the last message (the user our API authenticated); status changes it causes are recorded under them. */
+	/**
+	 * Who sent the last message (the user our API authenticated); status changes it
+	 * causes are recorded under them.
+	 */
 	public static final VariableFactory<String> ACTOR = stringVariable("actor");
 
-	/** Local input of the status-changing service tasks: why, and (optionally) on whose request. */
+	/**
+	 * Local input of the status-changing service tasks: why, and (optionally) on whose
+	 * request.
+	 */
 	public static final VariableFactory<String> STATUS_REASON = stringVariable("statusReason");
 
 	public static final VariableFactory<String> STATUS_ACTOR = stringVariable("statusActor");
@@ -256,7 +290,10 @@ public final class CertificateLifecycle {
 
 	public static final VariableFactory<String> CHANGE_REVIEW_NOTES = stringVariable("changeReviewNotes");
 
-	/** Whether the change needs an on-site audit (always for PREMISES and UPGRADE; the reviewer decides for EXTENSION). */
+	/**
+	 * Whether the change needs an on-site audit (always for PREMISES and UPGRADE; the
+	 * reviewer decides for EXTENSION).
+	 */
 	public static final VariableFactory<Boolean> ONSITE_AUDIT_NEEDED = booleanVariable("onsiteAuditNeeded");
 
 	// --- suspension, withdrawal, cancellation (R-SUS-1)

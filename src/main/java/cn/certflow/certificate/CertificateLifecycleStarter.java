@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts a certificate's {@code certificate-lifecycle} in the transaction that issues it. The decision maker who
- * issued it need not be allowed to start processes in Camunda: the engine starts it on the decision's behalf.
+ * Starts a certificate's {@code certificate-lifecycle} in the transaction that issues it.
+ * The decision maker who issued it need not be allowed to start processes in Camunda: the
+ * engine starts it on the decision's behalf.
  */
 @Component
 class CertificateLifecycleStarter {
@@ -29,8 +30,9 @@ class CertificateLifecycleStarter {
 	}
 
 	/**
-	 * The lifecycle's start variables. The client name is a copy for task titles and the audits the lifecycle calls;
-	 * {@link HolderNameListener} reads it again from the certificate after every change.
+	 * The lifecycle's start variables. The client name is a copy for task titles and the
+	 * audits the lifecycle calls; {@link HolderNameListener} reads it again from the
+	 * certificate after every change.
 	 */
 	static final class CamundaVariables {
 

@@ -22,9 +22,9 @@ class CertificateRepository {
 				+ " holder_address, credit_code, scope, scheme, rule_document, standard, stars, grade, decision_key,"
 				+ " decision_version, grade_explanation, issued_on, expires_on, signatory, status)"
 				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(c.number(), c.applicationId(), c.revision(), c.certificationBody(), c.holderName(), c.holderAddress(),
-					c.creditCode(), c.scope(), c.scheme(), c.ruleDocument(), c.standard(), c.stars(), c.grade(),
-					c.decisionKey(), c.decisionVersion(), c.gradeExplanation(), c.issuedOn(), c.expiresOn(),
+			.params(c.number(), c.applicationId(), c.revision(), c.certificationBody(), c.holderName(),
+					c.holderAddress(), c.creditCode(), c.scope(), c.scheme(), c.ruleDocument(), c.standard(), c.stars(),
+					c.grade(), c.decisionKey(), c.decisionVersion(), c.gradeExplanation(), c.issuedOn(), c.expiresOn(),
 					c.signatory(), c.status().name())
 			.update();
 	}
@@ -36,9 +36,9 @@ class CertificateRepository {
 			.param(number)
 			.query((rs, n) -> new Certificate(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-					rs.getString(10), rs.getString(11), rs.getInt(12), rs.getString(13), rs.getString(14), rs.getInt(15),
-					rs.getString(16), rs.getObject(17, LocalDate.class), rs.getObject(18, LocalDate.class),
-					rs.getString(19), CertificateStatus.valueOf(rs.getString(20))))
+					rs.getString(10), rs.getString(11), rs.getInt(12), rs.getString(13), rs.getString(14),
+					rs.getInt(15), rs.getString(16), rs.getObject(17, LocalDate.class),
+					rs.getObject(18, LocalDate.class), rs.getString(19), CertificateStatus.valueOf(rs.getString(20))))
 			.optional();
 	}
 
@@ -50,7 +50,10 @@ class CertificateRepository {
 			.list();
 	}
 
-	/** Numbers of every certificate issued to the client with this credit code, whatever its status. */
+	/**
+	 * Numbers of every certificate issued to the client with this credit code, whatever
+	 * its status.
+	 */
 	List<String> numbersOf(String creditCode) {
 		return this.jdbc.sql("select number from certificate where credit_code = ? order by number")
 			.param(creditCode)
@@ -62,10 +65,14 @@ class CertificateRepository {
 		this.jdbc.sql("update certificate set status = ? where number = ?").params(status.name(), number).update();
 	}
 
-	/** Writes a new version over the current one: holder, scope, rule, grade, dates and revision. */
+	/**
+	 * Writes a new version over the current one: holder, scope, rule, grade, dates and
+	 * revision.
+	 */
 	void updateVersion(Certificate c) {
-		this.jdbc.sql("update certificate set revision = ?, holder_name = ?, holder_address = ?, scope = ?, rule_document = ?,"
-				+ " stars = ?, grade = ?, issued_on = ?, expires_on = ?, signatory = ? where number = ?")
+		this.jdbc.sql(
+				"update certificate set revision = ?, holder_name = ?, holder_address = ?, scope = ?, rule_document = ?,"
+						+ " stars = ?, grade = ?, issued_on = ?, expires_on = ?, signatory = ? where number = ?")
 			.params(c.revision(), c.holderName(), c.holderAddress(), c.scope(), c.ruleDocument(), c.stars(), c.grade(),
 					c.issuedOn(), c.expiresOn(), c.signatory(), c.number())
 			.update();
@@ -83,24 +90,27 @@ class CertificateRepository {
 	}
 
 	void insertRevision(String number, Certificate c, String reason, String by) {
-		this.jdbc.sql("insert into certificate_revision (certificate_number, revision, holder_name, holder_address, scope,"
-				+ " rule_document, stars, grade, issued_on, expires_on, reason, issued_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("insert into certificate_revision (certificate_number, revision, holder_name, holder_address, scope,"
+					+ " rule_document, stars, grade, issued_on, expires_on, reason, issued_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(number, c.revision(), c.holderName(), c.holderAddress(), c.scope(), c.ruleDocument(), c.stars(),
 					c.grade(), c.issuedOn(), c.expiresOn(), reason, by)
 			.update();
 	}
 
 	void recallRevision(String number, int revision, LocalDate on, String reason) {
-		this.jdbc.sql("update certificate_revision set recalled_on = ?, recall_reason = ?"
-				+ " where certificate_number = ? and revision = ? and recalled_on is null")
+		this.jdbc
+			.sql("update certificate_revision set recalled_on = ?, recall_reason = ?"
+					+ " where certificate_number = ? and revision = ? and recalled_on is null")
 			.params(on, reason, number, revision)
 			.update();
 	}
 
 	List<CertificateRevision> revisions(String number) {
-		return this.jdbc.sql("select revision, holder_name, holder_address, scope, rule_document, stars, grade, issued_on,"
-				+ " expires_on, reason, issued_by, recalled_on, recall_reason from certificate_revision"
-				+ " where certificate_number = ? order by revision")
+		return this.jdbc
+			.sql("select revision, holder_name, holder_address, scope, rule_document, stars, grade, issued_on,"
+					+ " expires_on, reason, issued_by, recalled_on, recall_reason from certificate_revision"
+					+ " where certificate_number = ? order by revision")
 			.param(number)
 			.query((rs, n) -> new CertificateRevision(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getInt(6), rs.getString(7), rs.getObject(8, LocalDate.class),

@@ -3,11 +3,14 @@ package cn.certflow.certificate;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** A request about a certificate, one per message sent to its lifecycle (table certificate_request). */
+/**
+ * A request about a certificate, one per message sent to its lifecycle (table
+ * certificate_request).
+ */
 public record CertificateRequest(long id, String certificateNumber, String kind, String description,
-		String newHolderName, String newHolderAddress, String addedScope, Integer requestedStars, String newRuleDocument,
-		String eventKind, LocalDate eventDate, String requestedBy, OffsetDateTime requestedAt, String status,
-		String outcome) {
+		String newHolderName, String newHolderAddress, String addedScope, Integer requestedStars,
+		String newRuleDocument, String eventKind, LocalDate eventDate, String requestedBy, OffsetDateTime requestedAt,
+		String status, String outcome) {
 
 	public static final String OPEN = "OPEN";
 
@@ -18,8 +21,9 @@ public record CertificateRequest(long id, String certificateNumber, String kind,
 	public static final String DONE = "DONE";
 
 	/**
-	 * Kind of a reminder, not a message: the client's record changed (R-ID-1) while the certificate could not take a
-	 * change request (suspended, or another change in progress); open until a name or premises change reissues it.
+	 * Kind of a reminder, not a message: the client's record changed (R-ID-1) while the
+	 * certificate could not take a change request (suspended, or another change in
+	 * progress); open until a name or premises change reissues it.
 	 */
 	public static final String HOLDER_CHANGE_DUE = "HOLDER_CHANGE_DUE";
 

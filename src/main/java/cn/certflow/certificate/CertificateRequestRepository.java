@@ -25,9 +25,10 @@ public class CertificateRequestRepository {
 
 	long insert(CertificateRequest r) {
 		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-		this.jdbc.sql("insert into certificate_request (certificate_number, kind, description, new_holder_name,"
-				+ " new_holder_address, added_scope, requested_stars, new_rule_document, event_kind, event_date,"
-				+ " requested_by, requested_at, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("insert into certificate_request (certificate_number, kind, description, new_holder_name,"
+					+ " new_holder_address, added_scope, requested_stars, new_rule_document, event_kind, event_date,"
+					+ " requested_by, requested_at, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(r.certificateNumber(), r.kind(), r.description(), r.newHolderName(), r.newHolderAddress(),
 					r.addedScope(), r.requestedStars(), r.newRuleDocument(), r.eventKind(), r.eventDate(),
 					r.requestedBy(), EngineTime.now(), CertificateRequest.OPEN)
@@ -52,17 +53,22 @@ public class CertificateRequestRepository {
 
 	/** Open change requests (change, extension, upgrade, transition) of a certificate. */
 	int openChanges(String certificateNumber) {
-		return this.jdbc.sql("select count(*) from certificate_request where certificate_number = ? and status in (?, ?)"
-				+ " and kind in ('NAME', 'PREMISES', 'EXTENSION', 'UPGRADE', 'TRANSITION')")
+		return this.jdbc
+			.sql("select count(*) from certificate_request where certificate_number = ? and status in (?, ?)"
+					+ " and kind in ('NAME', 'PREMISES', 'EXTENSION', 'UPGRADE', 'TRANSITION')")
 			.params(certificateNumber, CertificateRequest.OPEN, CertificateRequest.ACCEPTED)
 			.query(Integer.class)
 			.single();
 	}
 
-	/** The change request (change, extension, upgrade, transition) of a certificate still open or accepted: at most one. */
+	/**
+	 * The change request (change, extension, upgrade, transition) of a certificate still
+	 * open or accepted: at most one.
+	 */
 	public Optional<CertificateRequest> openChange(String certificateNumber) {
-		return this.jdbc.sql("select " + COLUMNS + " from certificate_request where certificate_number = ? and status in (?, ?)"
-				+ " and kind in ('NAME', 'PREMISES', 'EXTENSION', 'UPGRADE', 'TRANSITION') order by id desc")
+		return this.jdbc
+			.sql("select " + COLUMNS + " from certificate_request where certificate_number = ? and status in (?, ?)"
+					+ " and kind in ('NAME', 'PREMISES', 'EXTENSION', 'UPGRADE', 'TRANSITION') order by id desc")
 			.params(certificateNumber, CertificateRequest.OPEN, CertificateRequest.ACCEPTED)
 			.query(CertificateRequestRepository::map)
 			.list()
@@ -70,17 +76,22 @@ public class CertificateRequestRepository {
 			.findFirst();
 	}
 
-	/** Closes the open reminders that the certificate's holder changed (HOLDER_CHANGE_DUE), once a change reissued it. */
+	/**
+	 * Closes the open reminders that the certificate's holder changed
+	 * (HOLDER_CHANGE_DUE), once a change reissued it.
+	 */
 	void closeHolderChangesDue(String certificateNumber, String outcome, String by) {
-		this.jdbc.sql("update certificate_request set status = ?, outcome = ?, closed_by = ?, closed_at = ?"
-				+ " where certificate_number = ? and kind = ? and status = ?")
+		this.jdbc
+			.sql("update certificate_request set status = ?, outcome = ?, closed_by = ?, closed_at = ?"
+					+ " where certificate_number = ? and kind = ? and status = ?")
 			.params(CertificateRequest.DONE, outcome, by, EngineTime.now(), certificateNumber,
 					CertificateRequest.HOLDER_CHANGE_DUE, CertificateRequest.OPEN)
 			.update();
 	}
 
 	public void close(long id, String status, String outcome, String by) {
-		this.jdbc.sql("update certificate_request set status = ?, outcome = ?, closed_by = ?, closed_at = ? where id = ?")
+		this.jdbc
+			.sql("update certificate_request set status = ?, outcome = ?, closed_by = ?, closed_at = ? where id = ?")
 			.params(status, outcome, by, EngineTime.now(), id)
 			.update();
 	}

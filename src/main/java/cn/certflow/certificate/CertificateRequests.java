@@ -22,9 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Requests about a certificate, each sent to its lifecycle as a message (see {@link CertificateLifecycle.Message}):
- * validated (400 naming the field), checked against the certificate's state (409 with the reason), recorded, and
- * correlated in one transaction — so a refused request changes nothing.
+ * Requests about a certificate, each sent to its lifecycle as a message (see
+ * {@link CertificateLifecycle.Message}): validated (400 naming the field), checked
+ * against the certificate's state (409 with the reason), recorded, and correlated in one
+ * transaction — so a refused request changes nothing.
  */
 @Service
 public class CertificateRequests {
@@ -55,15 +56,24 @@ public class CertificateRequests {
 			String addedScope, Integer requestedStars, String newRuleDocument) {
 	}
 
-	/** Body of the suspension, withdrawal and cancellation requests; {@code requestedBy} CB or CLIENT. */
+	/**
+	 * Body of the suspension, withdrawal and cancellation requests; {@code requestedBy}
+	 * CB or CLIENT.
+	 */
 	public record ReasonBody(String reason, String requestedBy) {
 	}
 
-	/** Body of {@code POST /api/certificates/{number}/events}: a {@link SurveillanceEventKind}, when, the evidence. */
+	/**
+	 * Body of {@code POST /api/certificates/{number}/events}: a
+	 * {@link SurveillanceEventKind}, when, the evidence.
+	 */
 	public record EventBody(String kind, String occurredOn, String evidence) {
 	}
 
-	/** Body of {@code POST /api/certificates/transition}: every valid certificate of the scheme must move to the rule. */
+	/**
+	 * Body of {@code POST /api/certificates/transition}: every valid certificate of the
+	 * scheme must move to the rule.
+	 */
 	public record TransitionBody(String schemeId, String ruleDocument, String deadline) {
 	}
 
@@ -87,8 +97,15 @@ public class CertificateRequests {
 			text(body.newRuleDocument(), "newRuleDocument", true, problems);
 		}
 		if (kind == ChangeKind.UPGRADE) {
-			int max = this.schemes.get(certificate.scheme()).labels().keySet().stream().mapToInt(i -> i).max().orElse(0);
-			if (body.requestedStars() == null || body.requestedStars() <= certificate.stars() || body.requestedStars() > max) {
+			int max = this.schemes.get(certificate.scheme())
+				.labels()
+				.keySet()
+				.stream()
+				.mapToInt(i -> i)
+				.max()
+				.orElse(0);
+			if (body.requestedStars() == null || body.requestedStars() <= certificate.stars()
+					|| body.requestedStars() > max) {
 				problems.add(new FieldProblem("requestedStars",
 						"must be above the certified " + certificate.stars() + " and at most " + max));
 			}
@@ -96,32 +113,35 @@ public class CertificateRequests {
 		reject(problems);
 		requireActive(certificate, "a " + kind + " request");
 		if (certificate.status() == CertificateStatus.SUSPENDED) {
-			throw new ConflictException("certificate " + number + " is suspended: clear the suspension before a " + kind + " request");
+			throw new ConflictException(
+					"certificate " + number + " is suspended: clear the suspension before a " + kind + " request");
 		}
 		if (this.requests.openChanges(number) > 0) {
 			throw new ConflictException("certificate " + number + " already has a change in progress");
 		}
 		if (kind == ChangeKind.UPGRADE && certificate.issuedOn().plusYears(1).isAfter(EngineTime.today())
 				&& this.certificates.revisions(number).get(0).issuedOn().plusYears(1).isAfter(EngineTime.today())) {
-			throw new ConflictException("an upgrade may be applied for one year after certification (R-UPG-1): not before "
-					+ this.certificates.revisions(number).get(0).issuedOn().plusYears(1));
+			throw new ConflictException(
+					"an upgrade may be applied for one year after certification (R-UPG-1): not before "
+							+ this.certificates.revisions(number).get(0).issuedOn().plusYears(1));
 		}
 		int stars = (kind == ChangeKind.UPGRADE) ? body.requestedStars() : certificate.stars();
 		long id = this.requests.insert(new CertificateRequest(0, number, kind.name(), body.description(),
 				body.newHolderName(), body.newHolderAddress(), body.addedScope(), stars, body.newRuleDocument(), null,
 				null, by, null, null, null));
-		correlate(number, CertificateLifecycle.Message.CHANGE_REQUESTED, Variables.createVariables()
-			.putValue(CertificateLifecycle.REQUEST_ID.getName(), id)
-			.putValue(CertificateLifecycle.CHANGE_KIND.getName(), kind.name())
-			.putValue(CertificateLifecycle.CHANGE_DESCRIPTION.getName(), body.description())
-			.putValue(CertificateLifecycle.NEW_HOLDER_NAME.getName(), body.newHolderName())
-			.putValue(CertificateLifecycle.NEW_HOLDER_ADDRESS.getName(), body.newHolderAddress())
-			.putValue(CertificateLifecycle.ADDED_SCOPE.getName(), body.addedScope())
-			.putValue(CertificateLifecycle.REQUESTED_STARS.getName(), stars)
-			.putValue(CertificateLifecycle.NEW_RULE_DOCUMENT.getName(), body.newRuleDocument())
-			.putValue(CertificateLifecycle.CHANGE_REVIEW_OUTCOME.getName(), null)
-			.putValue(CertificateLifecycle.ONSITE_AUDIT_NEEDED.getName(), false)
-			.putValue(CertificateLifecycle.ACTOR.getName(), by));
+		correlate(number, CertificateLifecycle.Message.CHANGE_REQUESTED,
+				Variables.createVariables()
+					.putValue(CertificateLifecycle.REQUEST_ID.getName(), id)
+					.putValue(CertificateLifecycle.CHANGE_KIND.getName(), kind.name())
+					.putValue(CertificateLifecycle.CHANGE_DESCRIPTION.getName(), body.description())
+					.putValue(CertificateLifecycle.NEW_HOLDER_NAME.getName(), body.newHolderName())
+					.putValue(CertificateLifecycle.NEW_HOLDER_ADDRESS.getName(), body.newHolderAddress())
+					.putValue(CertificateLifecycle.ADDED_SCOPE.getName(), body.addedScope())
+					.putValue(CertificateLifecycle.REQUESTED_STARS.getName(), stars)
+					.putValue(CertificateLifecycle.NEW_RULE_DOCUMENT.getName(), body.newRuleDocument())
+					.putValue(CertificateLifecycle.CHANGE_REVIEW_OUTCOME.getName(), null)
+					.putValue(CertificateLifecycle.ONSITE_AUDIT_NEEDED.getName(), false)
+					.putValue(CertificateLifecycle.ACTOR.getName(), by));
 		return id;
 	}
 
@@ -138,10 +158,11 @@ public class CertificateRequests {
 			throw new ConflictException("certificate " + number + " is already suspended");
 		}
 		long id = record(number, "SUSPENSION", reason, by);
-		correlate(number, CertificateLifecycle.Message.SUSPENSION_REQUESTED, Variables.createVariables()
-			.putValue(CertificateLifecycle.SUSPENSION_REASON.getName(), reason)
-			.putValue(CertificateLifecycle.REQUESTED_BY.getName(), requestedBy)
-			.putValue(CertificateLifecycle.ACTOR.getName(), by));
+		correlate(number, CertificateLifecycle.Message.SUSPENSION_REQUESTED,
+				Variables.createVariables()
+					.putValue(CertificateLifecycle.SUSPENSION_REASON.getName(), reason)
+					.putValue(CertificateLifecycle.REQUESTED_BY.getName(), requestedBy)
+					.putValue(CertificateLifecycle.ACTOR.getName(), by));
 		return id;
 	}
 
@@ -157,15 +178,19 @@ public class CertificateRequests {
 				CertificateLifecycle.CANCELLATION_REASON, "注销（获证组织申请）: ");
 	}
 
-	/** A request that ends the certificate (withdrawal, cancellation): recorded, then delivered with its reason. */
+	/**
+	 * A request that ends the certificate (withdrawal, cancellation): recorded, then
+	 * delivered with its reason.
+	 */
 	private long end(String number, ReasonBody body, String by, String kind, String what, String message,
 			io.holunda.camunda.bpm.data.factory.VariableFactory<String> reasonVariable, String reasonPrefix) {
 		String reason = reasonOf(body);
 		requireActive(this.certificates.get(number), what);
 		long id = record(number, kind, reason, by);
-		correlate(number, message, Variables.createVariables()
-			.putValue(reasonVariable.getName(), reasonPrefix + reason)
-			.putValue(CertificateLifecycle.ACTOR.getName(), by));
+		correlate(number, message,
+				Variables.createVariables()
+					.putValue(reasonVariable.getName(), reasonPrefix + reason)
+					.putValue(CertificateLifecycle.ACTOR.getName(), by));
 		return id;
 	}
 
@@ -182,16 +207,20 @@ public class CertificateRequests {
 		requireActive(this.certificates.get(number), "audited");
 		long id = this.requests.insert(new CertificateRequest(0, number, "EVENT", body.evidence(), null, null, null,
 				null, null, kind.name(), occurredOn, by, null, null, null));
-		correlate(number, CertificateLifecycle.Message.SURVEILLANCE_EVENT_REPORTED, Variables.createVariables()
-			.putValue(CertificateLifecycle.REQUEST_ID.getName(), id)
-			.putValue(CertificateLifecycle.EVENT_KIND.getName(), kind.name())
-			.putValue(CertificateLifecycle.EVENT_DATE.getName(), EngineTime.toDate(occurredOn))
-			.putValue(CertificateLifecycle.EVENT_EVIDENCE.getName(), body.evidence())
-			.putValue(CertificateLifecycle.ACTOR.getName(), by));
+		correlate(number, CertificateLifecycle.Message.SURVEILLANCE_EVENT_REPORTED,
+				Variables.createVariables()
+					.putValue(CertificateLifecycle.REQUEST_ID.getName(), id)
+					.putValue(CertificateLifecycle.EVENT_KIND.getName(), kind.name())
+					.putValue(CertificateLifecycle.EVENT_DATE.getName(), EngineTime.toDate(occurredOn))
+					.putValue(CertificateLifecycle.EVENT_EVIDENCE.getName(), body.evidence())
+					.putValue(CertificateLifecycle.ACTOR.getName(), by));
 		return id;
 	}
 
-	/** Sets a transition deadline on every valid or suspended certificate of the scheme; returns how many. */
+	/**
+	 * Sets a transition deadline on every valid or suspended certificate of the scheme;
+	 * returns how many.
+	 */
 	@Transactional
 	public int setTransitionDeadline(TransitionBody body, String by, List<String> numbers) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -207,14 +236,16 @@ public class CertificateRequests {
 		int count = 0;
 		for (String number : numbers) {
 			Certificate certificate = this.certificates.get(number);
-			if (certificate.statusOn(EngineTime.today()).isFinal() || body.ruleDocument().equals(certificate.ruleDocument())) {
+			if (certificate.statusOn(EngineTime.today()).isFinal()
+					|| body.ruleDocument().equals(certificate.ruleDocument())) {
 				continue;
 			}
 			record(number, "TRANSITION_DEADLINE", body.ruleDocument() + " by " + deadline, by);
-			correlate(number, CertificateLifecycle.Message.TRANSITION_DEADLINE_SET, Variables.createVariables()
-				.putValue(CertificateLifecycle.TRANSITION_DEADLINE.getName(), EngineTime.toDate(deadline))
-				.putValue(CertificateLifecycle.TRANSITION_RULE_DOCUMENT.getName(), body.ruleDocument())
-				.putValue(CertificateLifecycle.ACTOR.getName(), by));
+			correlate(number, CertificateLifecycle.Message.TRANSITION_DEADLINE_SET,
+					Variables.createVariables()
+						.putValue(CertificateLifecycle.TRANSITION_DEADLINE.getName(), EngineTime.toDate(deadline))
+						.putValue(CertificateLifecycle.TRANSITION_RULE_DOCUMENT.getName(), body.ruleDocument())
+						.putValue(CertificateLifecycle.ACTOR.getName(), by));
 			count++;
 		}
 		return count;
@@ -233,14 +264,16 @@ public class CertificateRequests {
 				.correlateWithResult());
 		}
 		catch (MismatchingMessageCorrelationException ex) {
-			throw new ConflictException("certificate " + number + " cannot take " + message + " now: " + ex.getMessage());
+			throw new ConflictException(
+					"certificate " + number + " cannot take " + message + " now: " + ex.getMessage());
 		}
 	}
 
 	private void requireActive(Certificate certificate, String what) {
 		CertificateStatus status = certificate.statusOn(EngineTime.today());
 		if (status.isFinal()) {
-			throw new ConflictException("certificate " + certificate.number() + " is " + status + " and cannot be " + what);
+			throw new ConflictException(
+					"certificate " + certificate.number() + " is " + status + " and cannot be " + what);
 		}
 	}
 
@@ -270,7 +303,8 @@ public class CertificateRequests {
 		}
 	}
 
-	private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field, List<FieldProblem> problems) {
+	private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field,
+			List<FieldProblem> problems) {
 		try {
 			return Enum.valueOf(type, value);
 		}
@@ -285,6 +319,5 @@ public class CertificateRequests {
 			throw new InvalidInputException(problems);
 		}
 	}
-
 
 }

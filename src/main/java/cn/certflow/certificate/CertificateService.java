@@ -44,8 +44,9 @@ public class CertificateService {
 
 	private final CertificateLifecycleStarter lifecycle;
 
-	CertificateService(CertificateLifecycleStarter lifecycle, ApplicationService applications, AuditRepository audits, DecisionRepository decisions,
-			SchemeCatalog schemes, CertificateRepository certificates, NumberAllocator numbers, StatusHistory history,
+	CertificateService(CertificateLifecycleStarter lifecycle, ApplicationService applications, AuditRepository audits,
+			DecisionRepository decisions, SchemeCatalog schemes, CertificateRepository certificates,
+			NumberAllocator numbers, StatusHistory history,
 			@Value("${certflow.certification-body}") String certificationBody,
 			@Value("${certflow.certificate-validity-years:3}") int validityYears) {
 		this.applications = applications;
@@ -61,10 +62,12 @@ public class CertificateService {
 	}
 
 	/**
-	 * Issues the certificate of a positive decision, in the engine's transaction. The grade is the one graded by the
-	 * audit, but never above the grade applied for; valid for three years, through the day before the anniversary.
-	 * The holder is the application's, as applied and reviewed (R-ID-1, PCEC 13.1(3)), never the client record's:
-	 * the certificate keeps it as issued (a legal document is a copy by nature); it changes only by a reissue.
+	 * Issues the certificate of a positive decision, in the engine's transaction. The
+	 * grade is the one graded by the audit, but never above the grade applied for; valid
+	 * for three years, through the day before the anniversary. The holder is the
+	 * application's, as applied and reviewed (R-ID-1, PCEC 13.1(3)), never the client
+	 * record's: the certificate keeps it as issued (a legal document is a copy by
+	 * nature); it changes only by a reissue.
 	 */
 	public Certificate issue(String applicationNumber, long auditId, StatusHistory.Process process) {
 		ApplicationRecord application = this.applications.get(applicationNumber);
@@ -87,8 +90,9 @@ public class CertificateService {
 		this.certificates.updateCycleStart(number, issuedOn);
 		this.certificates.insertRevision(number, certificate, "初次认证颁发 (initial certification)", decision.decidedBy());
 		this.history.record(StatusHistory.Entity.CERTIFICATE, number, null, CertificateStatus.VALID.name(),
-				decision.decidedBy(), "issued at " + certificate.grade() + " (" + score.decisionKey() + " v"
-						+ score.decisionVersion() + ")", process);
+				decision.decidedBy(),
+				"issued at " + certificate.grade() + " (" + score.decisionKey() + " v" + score.decisionVersion() + ")",
+				process);
 		this.applications.changeStatus(applicationNumber, ApplicationStatus.CERTIFIED, decision.decidedBy(),
 				"certificate " + number + " issued");
 		this.lifecycle.start(certificate, application);
@@ -105,11 +109,12 @@ public class CertificateService {
 	}
 
 	/**
-	 * Reissues the certificate with changed content as a new revision, same number and validity; the revision it
-	 * replaces is recalled (R-CHG-1, R-EXT-1, R-UPG-1, R-SUR-3). Only a valid certificate is reissued. What the change
-	 * does not name is copied from the current revision on purpose: a revision changes only what was reviewed or
-	 * decided; the holder's name and address change only by a name or premises change (R-ID-1 starts one when a
-	 * client's record changes).
+	 * Reissues the certificate with changed content as a new revision, same number and
+	 * validity; the revision it replaces is recalled (R-CHG-1, R-EXT-1, R-UPG-1,
+	 * R-SUR-3). Only a valid certificate is reissued. What the change does not name is
+	 * copied from the current revision on purpose: a revision changes only what was
+	 * reviewed or decided; the holder's name and address change only by a name or
+	 * premises change (R-ID-1 starts one when a client's record changes).
 	 */
 	public Certificate reissue(String number, Reissue change, String reason, String by, StatusHistory.Process process) {
 		Certificate current = requireStatus(number, CertificateStatus.VALID, "reissued");
@@ -119,8 +124,9 @@ public class CertificateService {
 				orElse(change.holderAddress(), current.holderAddress()), current.creditCode(),
 				orElse(change.scope(), current.scope()), current.scheme(),
 				orElse(change.ruleDocument(), current.ruleDocument()), current.standard(), stars,
-				this.schemes.get(current.scheme()).labels().get(stars), current.decisionKey(), current.decisionVersion(),
-				current.gradeExplanation(), EngineTime.today(), current.expiresOn(), by, current.status());
+				this.schemes.get(current.scheme()).labels().get(stars), current.decisionKey(),
+				current.decisionVersion(), current.gradeExplanation(), EngineTime.today(), current.expiresOn(), by,
+				current.status());
 		replace(current, next, reason, by);
 		this.history.record(StatusHistory.Entity.CERTIFICATE, number, current.status().name(), next.status().name(), by,
 				"reissued as revision " + next.revision() + ": " + reason, process);
@@ -128,11 +134,13 @@ public class CertificateService {
 	}
 
 	/**
-	 * Renews the certificate after a positive recertification decision taken before expiry (R-REC-1): a new revision
-	 * valid three more years from the day after the old validity ends; the new cycle starts at the decision date.
-	 * Holder, scope and rule are copied from the current revision on purpose: recertification renews what is
-	 * certified; a changed name or address goes through its own change request (PCEC 12.1, R-ID-1), which a confirmed
-	 * change of the client's record opens, or leaves as a HOLDER_CHANGE_DUE reminder, on every certificate in force.
+	 * Renews the certificate after a positive recertification decision taken before
+	 * expiry (R-REC-1): a new revision valid three more years from the day after the old
+	 * validity ends; the new cycle starts at the decision date. Holder, scope and rule
+	 * are copied from the current revision on purpose: recertification renews what is
+	 * certified; a changed name or address goes through its own change request (PCEC
+	 * 12.1, R-ID-1), which a confirmed change of the client's record opens, or leaves as
+	 * a HOLDER_CHANGE_DUE reminder, on every certificate in force.
 	 */
 	public Certificate renew(String number, int stars, String by, StatusHistory.Process process) {
 		Certificate current = requireStatus(number, CertificateStatus.VALID, "renewed");
@@ -140,9 +148,9 @@ public class CertificateService {
 		Certificate next = new Certificate(number, current.applicationId(), current.revision() + 1,
 				current.certificationBody(), current.holderName(), current.holderAddress(), current.creditCode(),
 				current.scope(), current.scheme(), current.ruleDocument(), current.standard(), stars,
-				this.schemes.get(current.scheme()).labels().get(stars), current.decisionKey(), current.decisionVersion(),
-				current.gradeExplanation(), EngineTime.today(), from.plusYears(this.validityYears).minusDays(1), by,
-				current.status());
+				this.schemes.get(current.scheme()).labels().get(stars), current.decisionKey(),
+				current.decisionVersion(), current.gradeExplanation(), EngineTime.today(),
+				from.plusYears(this.validityYears).minusDays(1), by, current.status());
 		replace(current, next, "再认证 (recertification), valid through " + next.expiresOn(), by);
 		this.certificates.updateCycleStart(number, EngineTime.today());
 		this.history.record(StatusHistory.Entity.CERTIFICATE, number, current.status().name(), next.status().name(), by,
@@ -152,15 +160,16 @@ public class CertificateService {
 	}
 
 	/**
-	 * Suspends, lifts, withdraws, cancels or expires a certificate (R-SUS-1, R-CERT-1), recorded with who, when, why and
-	 * which process.
+	 * Suspends, lifts, withdraws, cancels or expires a certificate (R-SUS-1, R-CERT-1),
+	 * recorded with who, when, why and which process.
 	 * @throws ConflictException when the certificate's status does not allow it
 	 */
 	public void changeStatus(String number, CertificateStatus to, String by, String reason,
 			StatusHistory.Process process) {
 		Certificate current = get(number);
 		if (!current.status().canBecome(to)) {
-			throw new ConflictException("certificate " + number + " is " + current.status() + " and cannot become " + to);
+			throw new ConflictException(
+					"certificate " + number + " is " + current.status() + " and cannot become " + to);
 		}
 		this.certificates.updateStatus(number, to);
 		this.history.record(StatusHistory.Entity.CERTIFICATE, number, current.status().name(), to.name(), by, reason,
@@ -173,7 +182,10 @@ public class CertificateService {
 		return this.certificates.revisions(number);
 	}
 
-	/** The day the current three-year cycle started (certification or recertification decision). */
+	/**
+	 * The day the current three-year cycle started (certification or recertification
+	 * decision).
+	 */
 	public LocalDate cycleStart(String number) {
 		return this.certificates.cycleStart(number).orElseGet(() -> get(number).issuedOn());
 	}
@@ -181,8 +193,8 @@ public class CertificateService {
 	private Certificate requireStatus(String number, CertificateStatus status, String what) {
 		Certificate current = get(number);
 		if (current.statusOn(EngineTime.today()) != status) {
-			throw new ConflictException("certificate " + number + " is " + current.statusOn(EngineTime.today())
-					+ " and cannot be " + what);
+			throw new ConflictException(
+					"certificate " + number + " is " + current.statusOn(EngineTime.today()) + " and cannot be " + what);
 		}
 		return current;
 	}
@@ -203,8 +215,9 @@ public class CertificateService {
 	}
 
 	/**
-	 * The certificate whose lifecycle, audit or suspension this process is: its business key, the certificate number,
-	 * set when the application starts the lifecycle. Never a process variable, which whoever completes a task may set.
+	 * The certificate whose lifecycle, audit or suspension this process is: its business
+	 * key, the certificate number, set when the application starts the lifecycle. Never a
+	 * process variable, which whoever completes a task may set.
 	 */
 	public Certificate forProcess(DelegateExecution execution) {
 		return get(execution.getProcessBusinessKey());

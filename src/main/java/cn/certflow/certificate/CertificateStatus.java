@@ -3,8 +3,9 @@ package cn.certflow.certificate;
 import java.util.Set;
 
 /**
- * Status of a certificate as the public sees it (R-CERT-2, PCEC 12.3), and the changes R-SUS-1 allows: a valid or
- * suspended certificate may be suspended/lifted, withdrawn (撤销), cancelled (注销) or expire; the last three are final.
+ * Status of a certificate as the public sees it (R-CERT-2, PCEC 12.3), and the changes
+ * R-SUS-1 allows: a valid or suspended certificate may be suspended/lifted, withdrawn
+ * (撤销), cancelled (注销) or expire; the last three are final.
  */
 public enum CertificateStatus {
 

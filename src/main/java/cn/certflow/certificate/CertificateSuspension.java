@@ -9,9 +9,10 @@ import java.util.Date;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 
 /**
- * The {@code certificate-suspension} process (processes/certificate-suspension.bpmn), R-SUS-1: the certificate is
- * suspended; the cause must be cleared and verified within 6 months (configurable), else the certificate is withdrawn
- * (BPMN error {@link CertificateLifecycle.Errors#CERTIFICATE_WITHDRAWN}, caught by the lifecycle).
+ * The {@code certificate-suspension} process (processes/certificate-suspension.bpmn),
+ * R-SUS-1: the certificate is suspended; the cause must be cleared and verified within 6
+ * months (configurable), else the certificate is withdrawn (BPMN error
+ * {@link CertificateLifecycle.Errors#CERTIFICATE_WITHDRAWN}, caught by the lifecycle).
  */
 public final class CertificateSuspension {
 

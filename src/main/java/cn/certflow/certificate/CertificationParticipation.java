@@ -12,11 +12,12 @@ import cn.certflow.system.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who took part in an application and the certificates issued on it, one dossier for both (issue 15.4): the
- * processes are the application's own (business key = application number, its on-site audits included) and each
- * certificate's lifecycle with its surveillance, recertification, change and special audits and suspensions
- * (business key = certificate number); the audit teams are those of every audit of the application. Here because
- * this package is the one that knows applications, audits and certificates.
+ * Who took part in an application and the certificates issued on it, one dossier for both
+ * (issue 15.4): the processes are the application's own (business key = application
+ * number, its on-site audits included) and each certificate's lifecycle with its
+ * surveillance, recertification, change and special audits and suspensions (business key
+ * = certificate number); the audit teams are those of every audit of the application.
+ * Here because this package is the one that knows applications, audits and certificates.
  */
 @Component
 class CertificationParticipation implements Participation {
@@ -38,8 +39,8 @@ class CertificationParticipation implements Participation {
 	public Optional<Participants> of(Kind kind, String number) {
 		return switch (kind) {
 			case APPLICATION -> application(number).map(this::participants);
-			case CERTIFICATE -> this.certificates.find(number)
-				.map(c -> participants(this.applications.byId(c.applicationId())));
+			case CERTIFICATE ->
+				this.certificates.find(number).map(c -> participants(this.applications.byId(c.applicationId())));
 			default -> Optional.empty();
 		};
 	}

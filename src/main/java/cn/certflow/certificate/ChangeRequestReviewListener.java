@@ -11,9 +11,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Review of a change, extension, upgrade or transition request (R-CHG-1, R-EXT-1, R-UPG-1). A premises change and an
- * upgrade always need an on-site audit; a name change or transition never; an extension as the reviewer decides.
- * A rejection needs reasons, which go to the client.
+ * Review of a change, extension, upgrade or transition request (R-CHG-1, R-EXT-1,
+ * R-UPG-1). A premises change and an upgrade always need an on-site audit; a name change
+ * or transition never; an extension as the reviewer decides. A rejection needs reasons,
+ * which go to the client.
  */
 @Component
 class ChangeRequestReviewListener implements TaskListener {
@@ -36,8 +37,10 @@ class ChangeRequestReviewListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String outcome = FormInput.requiredChoice(CertificateLifecycle.CHANGE_REVIEW_OUTCOME, task, Set.of("ACCEPT", "REJECT"));
-		// the certificate and its open change request from our records, never from process variables (issue 15)
+		String outcome = FormInput.requiredChoice(CertificateLifecycle.CHANGE_REVIEW_OUTCOME, task,
+				Set.of("ACCEPT", "REJECT"));
+		// the certificate and its open change request from our records, never from
+		// process variables (issue 15)
 		Certificate certificate = this.certificates.forProcess(task.getExecution());
 		CertificateRequest request = this.requests.openChange(certificate.number())
 			.orElseThrow(() -> new IllegalStateException("No open change request of " + certificate.number()));

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** At the transition deadline: has the certificate been reissued under the new rule? If not it is cancelled (R-CHG-1 (3)). */
+/**
+ * At the transition deadline: has the certificate been reissued under the new rule? If
+ * not it is cancelled (R-CHG-1 (3)).
+ */
 @Component
 class CheckTransitionDelegate implements JavaDelegate {
 
@@ -26,8 +29,7 @@ class CheckTransitionDelegate implements JavaDelegate {
 		CertificateLifecycle.TRANSITIONED.on(execution).set(transitioned);
 		if (!transitioned && !certificate.status().isFinal()) {
 			this.certificates.changeStatus(number, CertificateStatus.CANCELLED, this.actor.of(execution),
-					"未在转换期限前转换到 " + rule + "，注销 (R-CHG-1 (3))",
-					cn.certflow.system.StatusHistory.Process.of(execution));
+					"未在转换期限前转换到 " + rule + "，注销 (R-CHG-1 (3))", cn.certflow.system.StatusHistory.Process.of(execution));
 		}
 	}
 

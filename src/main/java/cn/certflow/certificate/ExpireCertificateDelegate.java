@@ -2,7 +2,10 @@ package cn.certflow.certificate;
 
 import org.springframework.stereotype.Component;
 
-/** The validity ended without a renewal: the certificate expires by itself (R-CERT-1, R-REC-1, PCEC 13.2). */
+/**
+ * The validity ended without a renewal: the certificate expires by itself (R-CERT-1,
+ * R-REC-1, PCEC 13.2).
+ */
 @Component
 class ExpireCertificateDelegate extends StatusChangeDelegate {
 

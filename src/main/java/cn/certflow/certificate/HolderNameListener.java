@@ -5,9 +5,10 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * After a change (R-CHG-1, R-ID-1): the lifecycle's client name, copied from the certificate when it was issued, is
- * read again from the certificate as it now stands, so that the tasks and audits that follow carry the holder's
- * current name (a name change reissues it).
+ * After a change (R-CHG-1, R-ID-1): the lifecycle's client name, copied from the
+ * certificate when it was issued, is read again from the certificate as it now stands, so
+ * that the tasks and audits that follow carry the holder's current name (a name change
+ * reissues it).
  */
 @Component
 class HolderNameListener implements ExecutionListener {

@@ -8,9 +8,10 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * After the certificate is issued (R-ID-1, PCEC 12.1): where the client's record changed after this application was
- * reviewed (a later application's reviewer confirmed a new name or address), the certificate, issued as reviewed,
- * gets its change request to the record's name and address at once; nobody has to notice the difference.
+ * After the certificate is issued (R-ID-1, PCEC 12.1): where the client's record changed
+ * after this application was reviewed (a later application's reviewer confirmed a new
+ * name or address), the certificate, issued as reviewed, gets its change request to the
+ * record's name and address at once; nobody has to notice the difference.
  */
 @Component
 class HolderOnRecordListener implements ExecutionListener {

@@ -26,8 +26,10 @@ class IssueCertificateDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		// application and audit of this process from our records, never from process variables (issue 15)
-		Certificate certificate = this.certificates.issue(this.applications.forProcess(execution.getProcessInstanceId()).number(),
+		// application and audit of this process from our records, never from process
+		// variables (issue 15)
+		Certificate certificate = this.certificates.issue(
+				this.applications.forProcess(execution.getProcessInstanceId()).number(),
 				this.audits.currentAudit(execution).id(), StatusHistory.Process.of(execution));
 		InitialCertification.CERTIFICATE_NUMBER.on(execution).set(certificate.number());
 	}

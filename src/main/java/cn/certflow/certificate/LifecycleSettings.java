@@ -3,7 +3,10 @@ package cn.certflow.certificate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The periods of a certificate's life that the certification body may configure (application.yaml, certflow.*). */
+/**
+ * The periods of a certificate's life that the certification body may configure
+ * (application.yaml, certflow.*).
+ */
 @Component
 public class LifecycleSettings {
 
@@ -39,12 +42,18 @@ public class LifecycleSettings {
 		return this.postponementMonths;
 	}
 
-	/** How long before expiry the client and staff are reminded to recertify (R-REC-1: 3 months). */
+	/**
+	 * How long before expiry the client and staff are reminded to recertify (R-REC-1: 3
+	 * months).
+	 */
 	public int recertificationReminderMonths() {
 		return this.recertificationReminderMonths;
 	}
 
-	/** How long a suspension may last before the certificate is withdrawn (R-SUS-1: 6 months). */
+	/**
+	 * How long a suspension may last before the certificate is withdrawn (R-SUS-1: 6
+	 * months).
+	 */
 	public int suspensionMonths() {
 		return this.suspensionMonths;
 	}

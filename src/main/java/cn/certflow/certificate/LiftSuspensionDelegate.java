@@ -2,7 +2,10 @@ package cn.certflow.certificate;
 
 import org.springframework.stereotype.Component;
 
-/** The cause of the suspension is cleared and verified: the certificate is valid again (R-SUS-1). */
+/**
+ * The cause of the suspension is cleared and verified: the certificate is valid again
+ * (R-SUS-1).
+ */
 @Component
 class LiftSuspensionDelegate extends StatusChangeDelegate {
 

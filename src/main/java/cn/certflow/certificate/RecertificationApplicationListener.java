@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** The client applies for recertification (or not); declared changes need describing, else review is skipped (R-REC-1). */
+/**
+ * The client applies for recertification (or not); declared changes need describing, else
+ * review is skipped (R-REC-1).
+ */
 @Component
 class RecertificationApplicationListener implements TaskListener {
 

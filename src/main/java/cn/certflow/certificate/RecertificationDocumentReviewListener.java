@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Document review of a recertification with declared changes (R-DOC-1, R-REC-1); a failure is explained to the client. */
+/**
+ * Document review of a recertification with declared changes (R-DOC-1, R-REC-1); a
+ * failure is explained to the client.
+ */
 @Component
 class RecertificationDocumentReviewListener implements TaskListener {
 

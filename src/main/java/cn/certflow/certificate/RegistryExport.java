@@ -22,9 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Every certificate for the CB's periodic filings (CNCA 认证信息报送, IAF CertSearch): status in IAF's words as of
- * today (a valid certificate past its validity is expired, PCEC 13.2), the status date and reason from the status
- * history, the audit the certificate rests on.
+ * Every certificate for the CB's periodic filings (CNCA 认证信息报送, IAF CertSearch): status
+ * in IAF's words as of today (a valid certificate past its validity is expired, PCEC
+ * 13.2), the status date and reason from the status history, the audit the certificate
+ * rests on.
  */
 @Component
 class RegistryExport {
@@ -73,13 +74,14 @@ class RegistryExport {
 				reason = "有效期届满 (validity ended, PCEC 13.2)";
 			}
 			else {
-				statusDate = (change != null) ? change.at().atZoneSameInstant(EngineTime.ZONE).toLocalDate() : r.issuedOn();
+				statusDate = (change != null) ? change.at().atZoneSameInstant(EngineTime.ZONE).toLocalDate()
+						: r.issuedOn();
 				reason = (change != null) ? change.reason() : null;
 			}
 			AuditInfo audit = audits.get(r.applicationId());
 			entries.add(new RegistryEntry(r.number(), r.revision(), RegistryEntry.iafStatus(status),
-					CertificateDocument.statusLabel(status), statusDate, reason, CERTIFICATION_TYPE, r.scheme(), r.rule(),
-					r.standard(), r.grade(), r.stars(), r.holder(), r.creditCode(), r.address(),
+					CertificateDocument.statusLabel(status), statusDate, reason, CERTIFICATION_TYPE, r.scheme(),
+					r.rule(), r.standard(), r.grade(), r.stars(), r.holder(), r.creditCode(), r.address(),
 					r.sites().replace("\n", "；"), r.headcount(), r.scope(), r.issuedOn(),
 					firstIssued.getOrDefault(r.number(), r.issuedOn()), r.expiresOn(), r.signatory(),
 					(audit != null) ? audit.lead() : null, (audit != null) ? audit.team() : null,
@@ -90,8 +92,9 @@ class RegistryExport {
 	}
 
 	/**
-	 * The entries as CSV: UTF-8 with a byte-order mark, Chinese headers, RFC 4180 quoting; every value quoted and no
-	 * text able to start a formula (see {@link #cell}).
+	 * The entries as CSV: UTF-8 with a byte-order mark, Chinese headers, RFC 4180
+	 * quoting; every value quoted and no text able to start a formula (see
+	 * {@link #cell}).
 	 */
 	byte[] csv(List<RegistryEntry> entries) {
 		CsvSchema.Builder schema = CsvSchema.builder();
@@ -99,7 +102,8 @@ class RegistryExport {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
 			writer.write(BOM);
-			// our own fixed headers, unquoted as Excel writes them; the values always quoted (OWASP CSV injection)
+			// our own fixed headers, unquoted as Excel writes them; the values always
+			// quoted (OWASP CSV injection)
 			writer.write(String.join(",", RegistryEntry.COLUMNS.stream().map(RegistryEntry.Column::header).toList()));
 			writer.write("\n");
 			try (SequenceWriter rows = this.csv.writer(schema.build().withoutHeader())
@@ -116,17 +120,21 @@ class RegistryExport {
 		return out.toByteArray();
 	}
 
-	/** What starts a formula in Excel, WPS or LibreOffice Calc (OWASP "CSV Injection"). */
+	/**
+	 * What starts a formula in Excel, WPS or LibreOffice Calc (OWASP "CSV Injection").
+	 */
 	private static final String FORMULA_START = "=+-@\t\r";
 
 	/**
-	 * One value as a spreadsheet must read it. Text (holder name, address, scope, reasons: typed by clients and
-	 * staff) that begins with = + - @, a tab or a carriage return gets a single quote in front, which the
-	 * spreadsheet takes as "this is text" and does not show, so {@code =HYPERLINK(…)} or {@code @SUM(1+1)*cmd|…}
-	 * arrive as the text they are. Numbers (revision, stars, headcount, person-days) are written as numbers and never
-	 * changed: a number cannot be a formula, and none of these columns is ever negative; a text that merely looks
-	 * like a negative number is still text and keeps its quote. Every value is also quoted, so that no separator in
-	 * it (a comma, or a semicolon where that is the list separator) starts a new cell.
+	 * One value as a spreadsheet must read it. Text (holder name, address, scope,
+	 * reasons: typed by clients and staff) that begins with = + - @, a tab or a carriage
+	 * return gets a single quote in front, which the spreadsheet takes as "this is text"
+	 * and does not show, so {@code =HYPERLINK(…)} or {@code @SUM(1+1)*cmd|…} arrive as
+	 * the text they are. Numbers (revision, stars, headcount, person-days) are written as
+	 * numbers and never changed: a number cannot be a formula, and none of these columns
+	 * is ever negative; a text that merely looks like a negative number is still text and
+	 * keeps its quote. Every value is also quoted, so that no separator in it (a comma,
+	 * or a semicolon where that is the list separator) starts a new cell.
 	 */
 	static String cell(Object value) {
 		if (value == null) {
@@ -140,10 +148,11 @@ class RegistryExport {
 	}
 
 	private List<Row> rows() {
-		return this.jdbc.sql("select c.number, c.revision, c.certification_body, c.holder_name, c.holder_address,"
-				+ " c.credit_code, c.scope, c.scheme, c.rule_document, c.standard, c.stars, c.grade, c.issued_on,"
-				+ " c.expires_on, c.signatory, c.status, c.application_id, a.number, a.sites, a.headcount"
-				+ " from certificate c join application a on a.id = c.application_id order by c.number")
+		return this.jdbc
+			.sql("select c.number, c.revision, c.certification_body, c.holder_name, c.holder_address,"
+					+ " c.credit_code, c.scope, c.scheme, c.rule_document, c.standard, c.stars, c.grade, c.issued_on,"
+					+ " c.expires_on, c.signatory, c.status, c.application_id, a.number, a.sites, a.headcount"
+					+ " from certificate c join application a on a.id = c.application_id order by c.number")
 			.query((rs, n) -> new Row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
 					rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getInt(11),
 					rs.getString(12), rs.getObject(13, LocalDate.class), rs.getObject(14, LocalDate.class),
@@ -155,9 +164,11 @@ class RegistryExport {
 	/** The latest status change of each certificate. */
 	private Map<String, LastChange> lastStatusChanges() {
 		Map<String, LastChange> last = new HashMap<>();
-		this.jdbc.sql("select entity_key, changed_at, reason from status_change where entity_type = 'CERTIFICATE'"
-				+ " order by id")
-			.query((rs, n) -> Map.entry(rs.getString(1), new LastChange(rs.getObject(2, OffsetDateTime.class), rs.getString(3))))
+		this.jdbc
+			.sql("select entity_key, changed_at, reason from status_change where entity_type = 'CERTIFICATE'"
+					+ " order by id")
+			.query((rs, n) -> Map.entry(rs.getString(1),
+					new LastChange(rs.getObject(2, OffsetDateTime.class), rs.getString(3))))
 			.list()
 			.forEach(e -> last.put(e.getKey(), e.getValue()));
 		return last;
@@ -173,7 +184,10 @@ class RegistryExport {
 		return first;
 	}
 
-	/** For each application, the audit of its latest positive decision: lead, team, person-days, date. */
+	/**
+	 * For each application, the audit of its latest positive decision: lead, team,
+	 * person-days, date.
+	 */
 	private Map<Long, AuditInfo> certifyingAudits() {
 		Map<Long, List<String>> teams = new HashMap<>();
 		this.jdbc.sql("select audit_id, user_id from audit_team_member order by audit_id, role, user_id")
@@ -183,9 +197,9 @@ class RegistryExport {
 		Map<Long, AuditInfo> audits = new HashMap<>();
 		this.jdbc.sql("select d.application_id, au.id, au.lead_auditor, au.person_days, au.planned_on"
 				+ " from certification_decision d join audit au on au.id = d.audit_id where d.certified = true order by d.id")
-			.query((rs, n) -> Map.entry(rs.getLong(1), new AuditInfo(rs.getString(3),
-					String.join(", ", teams.getOrDefault(rs.getLong(2), List.of())), rs.getInt(4),
-					rs.getObject(5, LocalDate.class))))
+			.query((rs, n) -> Map.entry(rs.getLong(1),
+					new AuditInfo(rs.getString(3), String.join(", ", teams.getOrDefault(rs.getLong(2), List.of())),
+							rs.getInt(4), rs.getObject(5, LocalDate.class))))
 			.list()
 			.forEach(e -> audits.put(e.getKey(), e.getValue()));
 		return audits;

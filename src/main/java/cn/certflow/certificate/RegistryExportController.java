@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The certificate registry for periodic filings (CNCA, IAF CertSearch), for staff: CSV (Excel) and JSON. */
+/**
+ * The certificate registry for periodic filings (CNCA, IAF CertSearch), for staff: CSV
+ * (Excel) and JSON.
+ */
 @RestController
 @RequestMapping("/api/certificates")
 class RegistryExportController {

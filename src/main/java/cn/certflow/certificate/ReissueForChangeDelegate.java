@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** A change accepted without an on-site audit (name, transition, extension on documents): reissue (R-CHG-1, R-EXT-1). */
+/**
+ * A change accepted without an on-site audit (name, transition, extension on documents):
+ * reissue (R-CHG-1, R-EXT-1).
+ */
 @Component
 class ReissueForChangeDelegate implements JavaDelegate {
 
@@ -24,7 +27,8 @@ class ReissueForChangeDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		// the certificate's accepted change request and who made it, from our records (issue 15)
+		// the certificate's accepted change request and who made it, from our records
+		// (issue 15)
 		String number = this.certificates.forProcess(execution).number();
 		CertificateRequest request = this.requests.openChange(number)
 			.orElseThrow(() -> new IllegalStateException("No accepted change request of " + number));

@@ -10,13 +10,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The 签发人 printed on a certificate (PCEC 13.1): the name of the person whose decision issued it, from their Camunda
- * profile, never their login id (issue 15 point 3: a login id is half of what a password guesser needs). The record
- * keeps the login id ({@link Certificate#signatory()}, revisions' issued_by, status history): who signed stays
- * traceable inside; only what is printed changes. A Chinese name is printed family name first without a space (刘洋),
- * others given name first (Anna Meyer). Without a usable name (no such account, no name, or a name that is just the
- * login id) the certificate names the certification body, which issues every certificate in its own name anyway, and
- * the gap is logged for an administrator to fill in the person's name in Admin.
+ * The 签发人 printed on a certificate (PCEC 13.1): the name of the person whose decision
+ * issued it, from their Camunda profile, never their login id (issue 15 point 3: a login
+ * id is half of what a password guesser needs). The record keeps the login id
+ * ({@link Certificate#signatory()}, revisions' issued_by, status history): who signed
+ * stays traceable inside; only what is printed changes. A Chinese name is printed family
+ * name first without a space (刘洋), others given name first (Anna Meyer). Without a usable
+ * name (no such account, no name, or a name that is just the login id) the certificate
+ * names the certification body, which issues every certificate in its own name anyway,
+ * and the gap is logged for an administrator to fill in the person's name in Admin.
  */
 @Component
 class Signatories {

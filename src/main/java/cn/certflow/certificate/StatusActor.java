@@ -4,7 +4,10 @@ import cn.certflow.system.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** Who a status change is recorded under: the requester named on the step, else the current user, else the system. */
+/**
+ * Who a status change is recorded under: the requester named on the step, else the
+ * current user, else the system.
+ */
 @Component
 class StatusActor {
 

@@ -4,7 +4,10 @@ import cn.certflow.system.StatusHistory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-/** A service task that moves the certificate to one status, with the step's {@code statusReason} (R-SUS-1). */
+/**
+ * A service task that moves the certificate to one status, with the step's
+ * {@code statusReason} (R-SUS-1).
+ */
 abstract class StatusChangeDelegate implements JavaDelegate {
 
 	private final CertificateService certificates;

@@ -8,8 +8,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Suspends the certificate (R-SUS-1, PCEC 12.3), by the CB or at the client's request; the suspension may last
- * {@code certflow.suspension-months} (6), by which the cause must be cleared.
+ * Suspends the certificate (R-SUS-1, PCEC 12.3), by the CB or at the client's request;
+ * the suspension may last {@code certflow.suspension-months} (6), by which the cause must
+ * be cleared.
  */
 @Component
 class SuspendCertificateDelegate implements JavaDelegate {

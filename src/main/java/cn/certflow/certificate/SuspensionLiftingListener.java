@@ -6,7 +6,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Lifting needs a verification that the cause is cleared, recorded in words (R-SUS-1). */
+/**
+ * Lifting needs a verification that the cause is cleared, recorded in words (R-SUS-1).
+ */
 @Component
 class SuspensionLiftingListener implements TaskListener {
 

@@ -18,8 +18,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The certification decision (R-DEC-1/2): certify only on a passing grade; a refusal needs written reasons;
- * information from outside the audit may be recorded. Kept in certification_decision with the decider.
+ * The certification decision (R-DEC-1/2): certify only on a passing grade; a refusal
+ * needs written reasons; information from outside the audit may be recorded. Kept in
+ * certification_decision with the decider.
  */
 @Component
 class CertificationDecisionListener implements TaskListener {
@@ -50,18 +51,20 @@ class CertificationDecisionListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String outcome = FormInput.requiredChoice(DECISION_OUTCOME, task, Set.of(CERTIFY, REFUSE));
-		// application, audit and grade from our records, never from a process variable (issue 15)
+		// application, audit and grade from our records, never from a process variable
+		// (issue 15)
 		ApplicationRecord application = this.applications.forProcess(task.getProcessInstanceId());
 		long auditId = this.auditService.currentAudit(task.getExecution()).id();
 		var score = this.audits.latestScore(auditId)
 			.orElseThrow(() -> new InvalidInputException(DECISION_OUTCOME.getName(), "the audit has no score"));
 		String reasons = FormInput.text(DECISION_REASONS, task);
 		if (CERTIFY.equals(outcome) && score.stars() == 0) {
-			throw new InvalidInputException(DECISION_OUTCOME.getName(),
-					"cannot certify: the grade is " + score.grade() + " (" + score.score().stripTrailingZeros().toPlainString() + ")");
+			throw new InvalidInputException(DECISION_OUTCOME.getName(), "cannot certify: the grade is " + score.grade()
+					+ " (" + score.score().stripTrailingZeros().toPlainString() + ")");
 		}
 		if (REFUSE.equals(outcome) && (reasons == null || reasons.isBlank())) {
-			throw new InvalidInputException(DECISION_REASONS.getName(), "a refusal needs written reasons for the client (PCEC 9)");
+			throw new InvalidInputException(DECISION_REASONS.getName(),
+					"a refusal needs written reasons for the client (PCEC 9)");
 		}
 		this.decisions.record(application.id(), auditId, CERTIFY.equals(outcome), score.stars(), reasons,
 				FormInput.text(EXTERNAL_INFORMATION, task), this.currentUser.id(task));

@@ -22,10 +22,11 @@ public class DecisionRepository {
 		this.jdbc = jdbc;
 	}
 
-	public void record(long applicationId, long auditId, boolean certified, int stars, String reasons, String externalInfo,
-			String decidedBy) {
-		this.jdbc.sql("insert into certification_decision (application_id, audit_id, certified, stars, reasons,"
-				+ " external_info, decided_by, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+	public void record(long applicationId, long auditId, boolean certified, int stars, String reasons,
+			String externalInfo, String decidedBy) {
+		this.jdbc
+			.sql("insert into certification_decision (application_id, audit_id, certified, stars, reasons,"
+					+ " external_info, decided_by, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(applicationId, auditId, certified, stars, reasons, externalInfo, decidedBy, EngineTime.now())
 			.update();
 	}
@@ -36,11 +37,12 @@ public class DecisionRepository {
 
 	/** Every decision on the application, latest first. */
 	public List<Decision> all(long applicationId) {
-		return this.jdbc.sql("select application_id, audit_id, certified, stars, reasons, external_info, decided_by,"
-				+ " decided_at from certification_decision where application_id = ? order by id desc")
+		return this.jdbc
+			.sql("select application_id, audit_id, certified, stars, reasons, external_info, decided_by,"
+					+ " decided_at from certification_decision where application_id = ? order by id desc")
 			.param(applicationId)
-			.query((rs, n) -> new Decision(rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getInt(4), rs.getString(5),
-					rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class)))
+			.query((rs, n) -> new Decision(rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getInt(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class)))
 			.list();
 	}
 

@@ -14,9 +14,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * R-DEC-1 (PCEC 9), enforced in the engine: nobody who was on the audit team may be assigned or complete the
- * certification decision. Thrown as an AuthorizationException, so Tasklist and the REST API answer 403 with the
- * reason, and the claim or completion is rolled back.
+ * R-DEC-1 (PCEC 9), enforced in the engine: nobody who was on the audit team may be
+ * assigned or complete the certification decision. Thrown as an AuthorizationException,
+ * so Tasklist and the REST API answer 403 with the reason, and the claim or completion is
+ * rolled back.
  */
 @Component
 class ImpartialityListener implements TaskListener {
@@ -42,12 +43,15 @@ class ImpartialityListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		// the audit and its team from our records, never from a process variable a task submitter could set (issue 15)
+		// the audit and its team from our records, never from a process variable a task
+		// submitter could set (issue 15)
 		AuditRecord audit = this.auditService.currentAudit(task.getExecution());
 		String applicationNumber = this.applications.byId(audit.applicationId()).number();
 		List<String> team = this.audits.team(audit.id());
-		String person = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : this.currentUser.id(task);
-		// a declared relationship with the client is refused there (403); every check goes to the impartiality record
+		String person = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee()
+				: this.currentUser.id(task);
+		// a declared relationship with the client is refused there (403); every check
+		// goes to the impartiality record
 		this.impartiality.checkDecider(applicationNumber, audit.id(), team, person,
 				EVENTNAME_COMPLETE.equals(task.getEventName()), task.getAssignee(), this.currentUser.id(task));
 		if (person != null && team.contains(person)) {
@@ -56,8 +60,8 @@ class ImpartialityListener implements TaskListener {
 		}
 		if (EVENTNAME_COMPLETE.equals(task.getEventName()) && task.getAssignee() != null
 				&& team.contains(task.getAssignee())) {
-			throw new AuthorizationException("R-DEC-1: the task is assigned to " + task.getAssignee()
-					+ ", who was on the audit team");
+			throw new AuthorizationException(
+					"R-DEC-1: the task is assigned to " + task.getAssignee() + ", who was on the audit team");
 		}
 	}
 

@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Refusal: the reasons go to the client in writing (R-DEC-2, PCEC 9) and the application is closed. */
+/**
+ * Refusal: the reasons go to the client in writing (R-DEC-2, PCEC 9) and the application
+ * is closed.
+ */
 @Component
 class RefuseCertificationDelegate implements JavaDelegate {
 

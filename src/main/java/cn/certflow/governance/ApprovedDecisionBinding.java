@@ -20,15 +20,18 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * R-GRD-DMN for business rule tasks: every {@code camunda:decisionRef="<key>"} bound to the latest (the default) or
- * the process's deployment is bound instead to the approved version in force, resolved when the task runs. So
- * {@code initial-certification}'s audit-time task, and every process added later, never evaluates a table that has
- * not passed its cases and a second quality manager, without anything in the BPMN. A task that names a version
- * ({@code decisionRefBinding="version"}, e.g. {@code ${...}}) or a dynamic key is left as modelled.
+ * R-GRD-DMN for business rule tasks: every {@code camunda:decisionRef="<key>"} bound to
+ * the latest (the default) or the process's deployment is bound instead to the approved
+ * version in force, resolved when the task runs. So {@code initial-certification}'s
+ * audit-time task, and every process added later, never evaluates a table that has not
+ * passed its cases and a second quality manager, without anything in the BPMN. A task
+ * that names a version ({@code decisionRefBinding="version"}, e.g. {@code ${...}}) or a
+ * dynamic key is left as modelled.
  *
  * <p>
- * A process engine plugin adding a BPMN parse listener (the engine's documented extension point); the listener
- * rebuilds the task's behaviour from the same attributes the parser read, with a version binding.
+ * A process engine plugin adding a BPMN parse listener (the engine's documented extension
+ * point); the listener rebuilds the task's behaviour from the same attributes the parser
+ * read, with a version binding.
  */
 @Component
 class ApprovedDecisionBinding extends AbstractProcessEnginePlugin {
@@ -56,8 +59,8 @@ class ApprovedDecisionBinding extends AbstractProcessEnginePlugin {
 			}
 			String key = attribute(element, "decisionRef");
 			String binding = attribute(element, "decisionRefBinding");
-			if (key == null || key.contains("{") || !(binding == null || "latest".equals(binding)
-					|| "deployment".equals(binding))) {
+			if (key == null || key.contains("{")
+					|| !(binding == null || "latest".equals(binding) || "deployment".equals(binding))) {
 				return;
 			}
 			BaseCallableElement decision = new BaseCallableElement();

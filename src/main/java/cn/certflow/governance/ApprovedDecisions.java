@@ -1,8 +1,9 @@
 package cn.certflow.governance;
 
 /**
- * Which version of a decision table evaluations must use (R-GRD-DMN): the approved one, never simply the latest
- * deployed. GradingService, AuditTimeService and every business rule task evaluate by the definition id given here.
+ * Which version of a decision table evaluations must use (R-GRD-DMN): the approved one,
+ * never simply the latest deployed. GradingService, AuditTimeService and every business
+ * rule task evaluate by the definition id given here.
  */
 @FunctionalInterface
 public interface ApprovedDecisions {

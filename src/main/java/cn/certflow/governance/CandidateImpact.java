@@ -8,11 +8,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Before a candidate version whose cases pass goes to the approver: what it would have done to the past evaluations
- * of the version in force (issue 23). Grade tables: our score records; other tables (audit-time): the engine's
- * decision history. Both versions are evaluated from their deployed XML on the standalone DMN engine, so the
- * simulation writes no decision history and changes no record. It never fails the check: a simulation that cannot run
- * gives a report saying why.
+ * Before a candidate version whose cases pass goes to the approver: what it would have
+ * done to the past evaluations of the version in force (issue 23). Grade tables: our
+ * score records; other tables (audit-time): the engine's decision history. Both versions
+ * are evaluated from their deployed XML on the standalone DMN engine, so the simulation
+ * writes no decision history and changes no record. It never fails the check: a
+ * simulation that cannot run gives a report saying why.
  */
 @Service
 class CandidateImpact {

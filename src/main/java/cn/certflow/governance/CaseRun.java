@@ -13,15 +13,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The regression cases of a table run against one version of it (R-GRD-DMN): every case with expected and actual
- * outputs. A run that could not read its cases has a problem and no results, and does not pass.
+ * The regression cases of a table run against one version of it (R-GRD-DMN): every case
+ * with expected and actual outputs. A run that could not read its cases has a problem and
+ * no results, and does not pass.
  *
  * @param results one per case, in file order
  * @param problem why the cases could not be run (no cases, unreadable file), else null
  */
 record CaseRun(List<CaseResult> results, String problem) {
 
-	/** Longest text handed to a Tasklist form (engine string variables hold 4000 characters). */
+	/**
+	 * Longest text handed to a Tasklist form (engine string variables hold 4000
+	 * characters).
+	 */
 	static final int REPORT_LIMIT = 3800;
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -108,8 +112,9 @@ record CaseRun(List<CaseResult> results, String problem) {
 	}
 
 	/**
-	 * Every failing case with expected vs actual, or, when all pass, every case with its result; cut at
-	 * {@link #REPORT_LIMIT} characters with a note of how many lines were left out.
+	 * Every failing case with expected vs actual, or, when all pass, every case with its
+	 * result; cut at {@link #REPORT_LIMIT} characters with a note of how many lines were
+	 * left out.
 	 */
 	String report() {
 		List<String> lines = new ArrayList<>();
@@ -141,8 +146,8 @@ record CaseRun(List<CaseResult> results, String problem) {
 		}
 		String expected = decisionCase.expectsNoMatch() ? "没有规则匹配" : format(decisionCase.expected());
 		String why = decisionCase.description().isBlank() ? "" : "（" + decisionCase.description() + "）";
-		return "✗ " + decisionCase.name() + "：" + format(decisionCase.ownInputs()) + "；期望 " + expected + "；实际 "
-				+ actual + why;
+		return "✗ " + decisionCase.name() + "：" + format(decisionCase.ownInputs()) + "；期望 " + expected + "；实际 " + actual
+				+ why;
 	}
 
 	/** The outputs, those that were expected first and in the expected order. */

@@ -11,11 +11,13 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The second quality manager approves or declines a version whose cases all pass (R-GRD-DMN); recorded with who,
- * when and the comment. Approved, it is in force for the next evaluation. A version older than the one already in
- * force cannot be approved (it would never be used): decline it. A version with an impact report (issue 23) is
- * approved only by someone who ticked "我已查看影响报告"; the tick is stored with the approval. Whether there is a report is
- * read from its record, not from a task variable the completing caller could overwrite.
+ * The second quality manager approves or declines a version whose cases all pass
+ * (R-GRD-DMN); recorded with who, when and the comment. Approved, it is in force for the
+ * next evaluation. A version older than the one already in force cannot be approved (it
+ * would never be used): decline it. A version with an impact report (issue 23) is
+ * approved only by someone who ticked "我已查看影响报告"; the tick is stored with the approval.
+ * Whether there is a report is read from its record, not from a task variable the
+ * completing caller could overwrite.
  */
 @Component
 class ChangeApprovalListener implements TaskListener {
@@ -56,9 +58,9 @@ class ChangeApprovalListener implements TaskListener {
 			this.approvals.inForceRecord(approval.decisionKey())
 				.filter((inForce) -> inForce.version() > approval.version())
 				.ifPresent((inForce) -> {
-					throw new InvalidInputException(CHANGE_APPROVED.getName(), "v" + inForce.version() + " of "
-							+ approval.decisionKey() + " is already in force; v" + approval.version()
-							+ " would never be used: decline it");
+					throw new InvalidInputException(CHANGE_APPROVED.getName(),
+							"v" + inForce.version() + " of " + approval.decisionKey() + " is already in force; v"
+									+ approval.version() + " would never be used: decline it");
 				});
 		}
 		boolean decided = this.approvals.decide(approval.id(),
@@ -66,8 +68,8 @@ class ChangeApprovalListener implements TaskListener {
 				(comment != null) ? comment : "批准");
 		this.approvals.recordImpactReviewed(approval.id(), impactReviewed);
 		if (!decided) {
-			throw new IllegalStateException("R-GRD-DMN: " + approval.decisionKey() + " v" + approval.version()
-					+ " is " + approval.status() + ", not a candidate");
+			throw new IllegalStateException("R-GRD-DMN: " + approval.decisionKey() + " v" + approval.version() + " is "
+					+ approval.status() + ", not a candidate");
 		}
 	}
 

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Names a decision-table-change task after its table so Tasklist's list says which: "… – grade-pcec v2". */
+/**
+ * Names a decision-table-change task after its table so Tasklist's list says which: "… –
+ * grade-pcec v2".
+ */
 @Component
 class ChangeTaskTitleListener implements TaskListener {
 

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The approval records of decision table versions (table {@code decision_approval}, R-GRD-DMN), and the version in
- * force: the highest approved version of a key.
+ * The approval records of decision table versions (table {@code decision_approval},
+ * R-GRD-DMN), and the version in force: the highest approved version of a key.
  */
 @Repository
 class DecisionApprovals implements ApprovedDecisions {
@@ -101,7 +101,10 @@ class DecisionApprovals implements ApprovedDecisions {
 			.update() == 1;
 	}
 
-	/** Whether the approver ticked "我已查看影响报告" (issue 23); null when the form had no such field. */
+	/**
+	 * Whether the approver ticked "我已查看影响报告" (issue 23); null when the form had no such
+	 * field.
+	 */
 	void recordImpactReviewed(long id, Boolean reviewed) {
 		this.jdbc.sql("update decision_approval set impact_reviewed = ? where id = ?").params(reviewed, id).update();
 	}
@@ -120,7 +123,10 @@ class DecisionApprovals implements ApprovedDecisions {
 			.update();
 	}
 
-	/** An approved version whose deployment was deleted: out of force, the previous approved one applies again. */
+	/**
+	 * An approved version whose deployment was deleted: out of force, the previous
+	 * approved one applies again.
+	 */
 	void withdraw(long id, String reason) {
 		this.jdbc
 			.sql("update decision_approval set status = ?, decided_by = 'system', decided_at = ?, decision_comment = ?"

@@ -13,8 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The regression cases of one decision table, kept beside it as {@code rules/<key>.cases.json} and deployed with it
- * (R-GRD-DMN): each case gives the table's inputs and the outputs it must give. {@code defaults} are merged under every
+ * The regression cases of one decision table, kept beside it as
+ * {@code rules/<key>.cases.json} and deployed with it (R-GRD-DMN): each case gives the
+ * table's inputs and the outputs it must give. {@code defaults} are merged under every
  * case's inputs; an empty {@code expected} means no rule may match.
  *
  * @param decisionKey the decision the cases belong to
@@ -23,7 +24,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 record DecisionCases(String decisionKey, String description, List<DecisionCase> cases) {
 
-	/** File name suffix: {@code grade-pcec.cases.json} belongs to decision {@code grade-pcec}. */
+	/**
+	 * File name suffix: {@code grade-pcec.cases.json} belongs to decision
+	 * {@code grade-pcec}.
+	 */
 	static final String SUFFIX = ".cases.json";
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,8 +46,10 @@ record DecisionCases(String decisionKey, String description, List<DecisionCase> 
 	 * @param name short name, unique in the file
 	 * @param description why the case is there (the clause it checks)
 	 * @param ownInputs the inputs the case sets itself (shown in reports)
-	 * @param inputs every input handed to the table: the defaults overridden by the case's own inputs
-	 * @param expected output name → value the first matching rule must give; empty: no rule may match
+	 * @param inputs every input handed to the table: the defaults overridden by the
+	 * case's own inputs
+	 * @param expected output name → value the first matching rule must give; empty: no
+	 * rule may match
 	 */
 	record DecisionCase(String name, String description, Map<String, Object> ownInputs, Map<String, Object> inputs,
 			Map<String, Object> expected) {
@@ -58,15 +64,20 @@ record DecisionCases(String decisionKey, String description, List<DecisionCase> 
 		return decisionKey + SUFFIX;
 	}
 
-	/** The decision key a cases resource belongs to, or null when the name is not a cases file. */
+	/**
+	 * The decision key a cases resource belongs to, or null when the name is not a cases
+	 * file.
+	 */
 	static String decisionKeyOf(String resourceName) {
-		String name = resourceName.substring(Math.max(resourceName.lastIndexOf('/'), resourceName.lastIndexOf('\\')) + 1);
+		String name = resourceName
+			.substring(Math.max(resourceName.lastIndexOf('/'), resourceName.lastIndexOf('\\')) + 1);
 		return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : null;
 	}
 
 	/**
 	 * Reads a cases file.
-	 * @throws IllegalArgumentException naming the case and field when the file is malformed
+	 * @throws IllegalArgumentException naming the case and field when the file is
+	 * malformed
 	 */
 	static DecisionCases parse(String json) {
 		JsonNode root;
@@ -117,7 +128,8 @@ record DecisionCases(String decisionKey, String description, List<DecisionCase> 
 		for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
 			String name = names.next();
 			if (!known.contains(name)) {
-				throw new IllegalArgumentException(where + "有未知字段「" + name + "」，允许的字段：" + known.stream().sorted().toList());
+				throw new IllegalArgumentException(
+						where + "有未知字段「" + name + "」，允许的字段：" + known.stream().sorted().toList());
 			}
 		}
 	}
@@ -130,7 +142,10 @@ record DecisionCases(String decisionKey, String description, List<DecisionCase> 
 		return value.asText().trim();
 	}
 
-	/** An object of scalar values as Java values (Integer/Long, Double, Boolean, String, null). */
+	/**
+	 * An object of scalar values as Java values (Integer/Long, Double, Boolean, String,
+	 * null).
+	 */
 	private static Map<String, Object> values(JsonNode node, String where) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		if (node.isMissingNode() || node.isNull()) {
@@ -139,7 +154,9 @@ record DecisionCases(String decisionKey, String description, List<DecisionCase> 
 		if (!node.isObject()) {
 			throw new IllegalArgumentException(where + " 必须是 JSON 对象");
 		}
-		node.fields().forEachRemaining((field) -> values.put(field.getKey(), scalar(field.getValue(), where + "." + field.getKey())));
+		node.fields()
+			.forEachRemaining(
+					(field) -> values.put(field.getKey(), scalar(field.getValue(), where + "." + field.getKey())));
 		return values;
 	}
 

@@ -13,9 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The impact report of a candidate version as JSON (issue 23): how many past evaluations of the version in force were
- * re-evaluated, how many would change, and each change with its subject, inputs, outcome before and after and the
- * rules that fired. Readers as for {@link DecisionTableController}: quality managers, managers, administrators.
+ * The impact report of a candidate version as JSON (issue 23): how many past evaluations
+ * of the version in force were re-evaluated, how many would change, and each change with
+ * its subject, inputs, outcome before and after and the rules that fired. Readers as for
+ * {@link DecisionTableController}: quality managers, managers, administrators.
  */
 @RestController
 @RequestMapping("/api/decision-tables")

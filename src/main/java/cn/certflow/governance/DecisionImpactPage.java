@@ -21,10 +21,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Staff pages of the decision tables (issue 23): the full impact list of a candidate version, linked from its approval
- * task and from the accreditation file. Signed in through the Camunda webapps' session (one login) or HTTP Basic;
- * quality managers, managers and administrators only (others 403); a browser without a login goes to Tasklist's
- * login, any other caller gets 401. The page reads; it writes nothing.
+ * Staff pages of the decision tables (issue 23): the full impact list of a candidate
+ * version, linked from its approval task and from the accreditation file. Signed in
+ * through the Camunda webapps' session (one login) or HTTP Basic; quality managers,
+ * managers and administrators only (others 403); a browser without a login goes to
+ * Tasklist's login, any other caller gets 401. The page reads; it writes nothing.
  */
 @Controller
 @RequestMapping("/staff/decision-tables")
@@ -43,14 +44,16 @@ class DecisionImpactPage {
 			String inputs, String before, String after, String ruleBefore, String ruleAfter, String difference) {
 
 		static Row of(ImpactChange change) {
-			return new Row(change.line(), change.subject(),
-					"CERTIFICATE".equals(change.subjectType()) ? "证书" : "申请", change.application(), change.client(),
-					(change.evaluatedAt() != null) ? change.evaluatedAt().atZoneSameInstant(EngineTime.ZONE).format(TIME)
-							: "—",
+			return new Row(change.line(), change.subject(), "CERTIFICATE".equals(change.subjectType()) ? "证书" : "申请",
+					change.application(), change.client(),
+					(change.evaluatedAt() != null)
+							? change.evaluatedAt().atZoneSameInstant(EngineTime.ZONE).format(TIME) : "—",
 					CaseRun.format(change.inputs()), CaseRun.format(change.before()),
 					(change.after() != null) ? CaseRun.format(change.after()) : change.error(), change.ruleBefore(),
-					change.ruleAfter(), (change.difference() != null)
-							? ((change.difference().signum() > 0) ? "+" : "") + change.difference().toPlainString() : "");
+					change.ruleAfter(),
+					(change.difference() != null)
+							? ((change.difference().signum() > 0) ? "+" : "") + change.difference().toPlainString()
+							: "");
 		}
 
 	}
@@ -74,7 +77,8 @@ class DecisionImpactPage {
 		Optional<StaffUser> user = this.session.user(request);
 		if (user.isEmpty()) {
 			String accept = request.getHeader(HttpHeaders.ACCEPT);
-			if (accept != null && accept.contains("text/html") && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+			if (accept != null && accept.contains("text/html")
+					&& request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
 				return "redirect:" + WebappSession.LOGIN_PAGE;
 			}
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"CertFlow\", charset=\"UTF-8\"");

@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The impact reports of candidate versions (tables {@code decision_impact} and {@code decision_impact_change},
- * migration V20, issue 23): one per candidate, written once with the approval record.
+ * The impact reports of candidate versions (tables {@code decision_impact} and
+ * {@code decision_impact_change}, migration V20, issue 23): one per candidate, written
+ * once with the approval record.
  */
 @Repository
 class DecisionImpacts implements DecisionImpactReports {
@@ -62,11 +63,10 @@ class DecisionImpacts implements DecisionImpactReports {
 					+ " compared_version, compared_definition_id, source, evaluated, changed, failed, inconsistent,"
 					+ " summary, difference_summary, problem, simulated_at, duration_ms)"
 					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(approvalId, report.decisionKey(), version, definitionId, inForce.version(),
-					inForce.definitionId(), cut(report.source(), 500), report.evaluated(), report.changed(),
-					report.failed(), report.inconsistent(), cut(report.summary(), 1000),
-					cut(report.differenceSummary(), 1000), cut(report.problem(), 4000), EngineTime.now(),
-					report.durationMs())
+			.params(approvalId, report.decisionKey(), version, definitionId, inForce.version(), inForce.definitionId(),
+					cut(report.source(), 500), report.evaluated(), report.changed(), report.failed(),
+					report.inconsistent(), cut(report.summary(), 1000), cut(report.differenceSummary(), 1000),
+					cut(report.problem(), 4000), EngineTime.now(), report.durationMs())
 			.update();
 		long id = this.jdbc.sql("select id from decision_impact where decision_definition_id = ?")
 			.params(definitionId)
@@ -117,9 +117,8 @@ class DecisionImpacts implements DecisionImpactReports {
 					rs.getString("subject_type"), rs.getString("application"), rs.getString("certificate"),
 					rs.getString("client_name"), rs.getObject("evaluated_at", OffsetDateTime.class),
 					values(rs.getString("inputs")), values(rs.getString("outcome_before")),
-					values(rs.getString("outcome_after")),
-					rs.getString("rule_before"), rs.getString("rule_after"), decimal(rs.getBigDecimal("difference")),
-					rs.getString("error")))
+					values(rs.getString("outcome_after")), rs.getString("rule_before"), rs.getString("rule_after"),
+					decimal(rs.getBigDecimal("difference")), rs.getString("error")))
 			.list();
 	}
 

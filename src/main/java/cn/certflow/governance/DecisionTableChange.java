@@ -8,9 +8,10 @@ import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 
 /**
- * The {@code decision-table-change} process (processes/decision-table-change.bpmn, R-GRD-DMN): started for every
- * newly deployed version of a decision table once its regression cases have run. Failed cases go to the quality
- * managers; passing ones wait for a second quality manager, never the one who deployed the version.
+ * The {@code decision-table-change} process (processes/decision-table-change.bpmn,
+ * R-GRD-DMN): started for every newly deployed version of a decision table once its
+ * regression cases have run. Failed cases go to the quality managers; passing ones wait
+ * for a second quality manager, never the one who deployed the version.
  */
 public final class DecisionTableChange {
 
@@ -71,15 +72,22 @@ public final class DecisionTableChange {
 	/** Cell-by-cell changes against the version in force, and case changes. */
 	static final VariableFactory<String> CHANGES = stringVariable("changes");
 
-	// --- impact report (issue 23), set when the version in force has past evaluations to compare with
-	/** "12 次评级中 3 次会改变；…" — absent when there is no report (no version in force, cases failed). */
+	// --- impact report (issue 23), set when the version in force has past evaluations to
+	// compare with
+	/**
+	 * "12 次评级中 3 次会改变；…" — absent when there is no report (no version in force, cases
+	 * failed).
+	 */
 	static final VariableFactory<String> IMPACT_SUMMARY = stringVariable("impactSummary");
 
 	static final VariableFactory<Integer> IMPACT_EVALUATED = intVariable("impactEvaluated");
 
 	static final VariableFactory<Integer> IMPACT_CHANGED = intVariable("impactChanged");
 
-	/** Every change, one per line, cut to fit the form; the full list is on the staff page. */
+	/**
+	 * Every change, one per line, cut to fit the form; the full list is on the staff
+	 * page.
+	 */
 	static final VariableFactory<String> IMPACT_LIST = stringVariable("impactList");
 
 	/** The staff page with the full list. */
@@ -88,7 +96,10 @@ public final class DecisionTableChange {
 	// --- approval form
 	static final VariableFactory<Boolean> CHANGE_APPROVED = booleanVariable("changeApproved");
 
-	/** "我已查看影响报告": required to approve a version that has an impact report; stored with the approval. */
+	/**
+	 * "我已查看影响报告": required to approve a version that has an impact report; stored with
+	 * the approval.
+	 */
 	static final VariableFactory<Boolean> IMPACT_REVIEWED = booleanVariable("impactReviewed");
 
 	static final VariableFactory<String> APPROVAL_COMMENT = stringVariable("approvalComment");

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Which version of a decision table is in force, and the approval record of every version (R-GRD-DMN): for quality
- * managers, managers and administrators.
+ * Which version of a decision table is in force, and the approval record of every version
+ * (R-GRD-DMN): for quality managers, managers and administrators.
  */
 @RestController
 @RequestMapping("/api/decision-tables")
@@ -67,7 +67,9 @@ class DecisionTableController {
 		return body;
 	}
 
-	/** One version's record with its cases and every case's expected and actual outputs. */
+	/**
+	 * One version's record with its cases and every case's expected and actual outputs.
+	 */
 	@GetMapping("/approvals/{id}")
 	Map<String, Object> approval(@PathVariable long id) {
 		this.access.requireAnyGroup(READERS);

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** A quality manager has read the failing cases of a rejected version (R-GRD-DMN): who, when and their note. */
+/**
+ * A quality manager has read the failing cases of a rejected version (R-GRD-DMN): who,
+ * when and their note.
+ */
 @Component
 class FailedCasesReviewListener implements TaskListener {
 
@@ -23,8 +26,7 @@ class FailedCasesReviewListener implements TaskListener {
 		String note = DecisionTableChange.REVIEW_NOTE.from(task).getOrNull();
 		// the approval record of this process, never a process variable (issue 15)
 		this.approvals.reviewed(this.approvals.ofProcess(task.getProcessInstanceId()).orElseThrow().id(),
-				this.currentUser.id(task),
-				(note != null && !note.isBlank()) ? note.trim() : null);
+				this.currentUser.id(task), (note != null && !note.isBlank()) ? note.trim() : null);
 	}
 
 }

@@ -19,12 +19,13 @@ import java.util.Map;
  * @param after the candidate's outcome, null when it gave none
  * @param ruleBefore the rule of the version in force that fired
  * @param ruleAfter the rule of the candidate that fires
- * @param difference after − before of the first numeric output (stars, person-days), null when not numeric
+ * @param difference after − before of the first numeric output (stars, person-days), null
+ * when not numeric
  * @param error why the candidate gave no outcome, else null
  */
-record ImpactChange(int line, String subject, String subjectType, String application, String certificate,
-		String client, OffsetDateTime evaluatedAt, Map<String, Object> inputs, Map<String, Object> before,
-		Map<String, Object> after, String ruleBefore, String ruleAfter, BigDecimal difference, String error) {
+record ImpactChange(int line, String subject, String subjectType, String application, String certificate, String client,
+		OffsetDateTime evaluatedAt, Map<String, Object> inputs, Map<String, Object> before, Map<String, Object> after,
+		String ruleBefore, String ruleAfter, BigDecimal difference, String error) {
 
 	/** One line for the Tasklist form: who, inputs, before → after, rule → rule. */
 	String line(String noun) {

@@ -4,17 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a candidate version would have done to the past evaluations of the version in force (issue 23): how many were
- * re-evaluated, how many would change, and each change.
+ * What a candidate version would have done to the past evaluations of the version in
+ * force (issue 23): how many were re-evaluated, how many would change, and each change.
  *
  * @param decisionKey the table
  * @param source where the past evaluations came from
  * @param evaluated past evaluations re-evaluated
  * @param changed how many the candidate would change (failed ones included)
- * @param failed how many the candidate could not evaluate (error, no rule matched) or whose inputs were lost
- * @param inconsistent changed outcomes the version in force no longer gives itself for the same inputs
+ * @param failed how many the candidate could not evaluate (error, no rule matched) or
+ * whose inputs were lost
+ * @param inconsistent changed outcomes the version in force no longer gives itself for
+ * the same inputs
  * @param changes every change, in the order of the evaluations
- * @param differenceSummary how a numeric outcome's changes add up, null when there are none
+ * @param differenceSummary how a numeric outcome's changes add up, null when there are
+ * none
  * @param problem why the simulation could not run at all, else null
  * @param durationMs how long it took
  */

@@ -10,11 +10,13 @@ import java.util.stream.Collectors;
 import cn.certflow.governance.StandaloneTable.Evaluation;
 
 /**
- * Re-evaluates the past evaluations of the version in force on a candidate version and compares the outcomes (issue
- * 23). Both versions run on the standalone DMN engine ({@link StandaloneTable}): the candidate on every past
- * evaluation, the one in force on each change only, to name the rule that gave the past outcome and to notice a changed
- * outcome it no longer gives itself (then the change is not the candidate's doing alone). The outcome compared is the
- * one given, output by output (numbers by value). Nothing is written: the caller keeps the report.
+ * Re-evaluates the past evaluations of the version in force on a candidate version and
+ * compares the outcomes (issue 23). Both versions run on the standalone DMN engine
+ * ({@link StandaloneTable}): the candidate on every past evaluation, the one in force on
+ * each change only, to name the rule that gave the past outcome and to notice a changed
+ * outcome it no longer gives itself (then the change is not the candidate's doing alone).
+ * The outcome compared is the one given, output by output (numbers by value). Nothing is
+ * written: the caller keeps the report.
  */
 final class ImpactSimulation {
 
@@ -37,7 +39,8 @@ final class ImpactSimulation {
 			if (after.outputs() != null && same(evaluation.outcome(), after.outputs())) {
 				continue;
 			}
-			// a change: which rule of the version in force gave the outcome, and does it still give it
+			// a change: which rule of the version in force gave the outcome, and does it
+			// still give it
 			Evaluation before = inForce.evaluate(evaluation.inputs());
 			if (before.outputs() == null || !same(evaluation.outcome(), before.outputs())) {
 				inconsistent++;
@@ -118,8 +121,8 @@ final class ImpactSimulation {
 					() -> new TreeMap<BigDecimal, Long>(java.util.Comparator.reverseOrder()), Collectors.counting()));
 		String each = counts.entrySet()
 			.stream()
-			.map((entry) -> ((entry.getKey().signum() > 0) ? "多 " : "少 ") + entry.getKey().abs().toPlainString()
-					+ unit + " × " + entry.getValue() + " 次")
+			.map((entry) -> ((entry.getKey().signum() > 0) ? "多 " : "少 ") + entry.getKey().abs().toPlainString() + unit
+					+ " × " + entry.getValue() + " 次")
 			.collect(Collectors.joining("，"));
 		BigDecimal total = differences.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
 		return output + "：" + each + "；合计 " + ((total.signum() > 0) ? "+" : "") + total.toPlainString() + unit;

@@ -62,27 +62,34 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Finds deployed decision versions that have no approval record yet, runs their regression cases against that exact
- * version and settles them (R-GRD-DMN):
+ * Finds deployed decision versions that have no approval record yet, runs their
+ * regression cases against that exact version and settles them (R-GRD-DMN):
  * <ul>
- * <li>at start-up, the first version of a key (the release's own table) is the baseline, approved by {@code release}
- * when its cases pass; when they fail, start-up fails listing them;</li>
- * <li>a version whose table and cases are byte-for-byte those in force (a release that redeploys everything) is
- * approved by {@code system};</li>
- * <li>otherwise a {@code decision-table-change} process starts: failed cases → REJECTED and a task for the quality
- * managers; all passed → CANDIDATE waiting for a second quality manager.</li>
+ * <li>at start-up, the first version of a key (the release's own table) is the baseline,
+ * approved by {@code release} when its cases pass; when they fail, start-up fails listing
+ * them;</li>
+ * <li>a version whose table and cases are byte-for-byte those in force (a release that
+ * redeploys everything) is approved by {@code system};</li>
+ * <li>otherwise a {@code decision-table-change} process starts: failed cases → REJECTED
+ * and a task for the quality managers; all passed → CANDIDATE waiting for a second
+ * quality manager.</li>
  * </ul>
- * Found with public API: right after a signed-in user's deployment commits ({@link DeploymentCommitted}: Modeler,
- * REST), at start-up (the release's own deployment), and by polling the repository every
- * {@code certflow.governance.check-interval} (anything else: code deploying without a user, another cluster node, a
- * check that failed). Until a version is approved, evaluations keep using the version in force, so the time until a
- * check runs is never a time in which an unchecked table is used.
+ * Found with public API: right after a signed-in user's deployment commits
+ * ({@link DeploymentCommitted}: Modeler, REST), at start-up (the release's own
+ * deployment), and by polling the repository every
+ * {@code certflow.governance.check-interval} (anything else: code deploying without a
+ * user, another cluster node, a check that failed). Until a version is approved,
+ * evaluations keep using the version in force, so the time until a check runs is never a
+ * time in which an unchecked table is used.
  */
 @Component
 @Order(10)
 class NewDecisionVersions implements ApplicationRunner {
 
-	/** Proposer of the application's own deployments (no authenticated user), and approver of the baseline. */
+	/**
+	 * Proposer of the application's own deployments (no authenticated user), and approver
+	 * of the baseline.
+	 */
 	static final String RELEASE = "release";
 
 	private static final Logger log = LoggerFactory.getLogger(NewDecisionVersions.class);
@@ -107,10 +114,15 @@ class NewDecisionVersions implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
-	/** The scheduled check waits for the start-up one, which alone may approve a baseline. */
+	/**
+	 * The scheduled check waits for the start-up one, which alone may approve a baseline.
+	 */
 	private volatile boolean startedUp;
 
-	/** Runs the check after a deployment: a thread with no caller transaction and no caller authentication. */
+	/**
+	 * Runs the check after a deployment: a thread with no caller transaction and no
+	 * caller authentication.
+	 */
 	private final ExecutorService afterDeployment = Executors
 		.newSingleThreadExecutor((task) -> new Thread(task, "decision-governance"));
 
@@ -149,9 +161,10 @@ class NewDecisionVersions implements ApplicationRunner {
 	}
 
 	/**
-	 * Right after a deployment committed (see {@link DeploymentCommitted}): runs the check at once and waits for it,
-	 * so that when Modeler's deploy call returns, the version's cases have run and its task exists. Past the time
-	 * limit the check carries on in the background.
+	 * Right after a deployment committed (see {@link DeploymentCommitted}): runs the
+	 * check at once and waits for it, so that when Modeler's deploy call returns, the
+	 * version's cases have run and its task exists. Past the time limit the check carries
+	 * on in the background.
 	 */
 	void checkAfterDeployment() {
 		if (!this.startedUp) {
@@ -208,7 +221,9 @@ class NewDecisionVersions implements ApplicationRunner {
 		return created;
 	}
 
-	/** Another node of a cluster may have recorded the version first: its record stands. */
+	/**
+	 * Another node of a cluster may have recorded the version first: its record stands.
+	 */
 	private Optional<DecisionApproval> settle(DecisionDefinition definition, boolean baseline) {
 		try {
 			return Optional.of(baseline ? baseline(definition) : propose(definition));
@@ -224,9 +239,9 @@ class NewDecisionVersions implements ApplicationRunner {
 		Optional<CasesToRun> cases = this.regressionCases.casesFor(definition, Optional.empty());
 		CaseRun run = this.regressionCases.run(definition, cases);
 		if (!run.passed()) {
-			throw new IllegalStateException("R-GRD-DMN: decision " + definition.getKey() + " v"
-					+ definition.getVersion() + " of this release fails its regression cases (" + run.summary()
-					+ "):\n" + run.report());
+			throw new IllegalStateException(
+					"R-GRD-DMN: decision " + definition.getKey() + " v" + definition.getVersion()
+							+ " of this release fails its regression cases (" + run.summary() + "):\n" + run.report());
 		}
 		log.info("R-GRD-DMN: {} v{} approved as the release's baseline ({})", definition.getKey(),
 				definition.getVersion(), run.summary());
@@ -243,12 +258,13 @@ class NewDecisionVersions implements ApplicationRunner {
 			log.info("R-GRD-DMN: {} v{} is identical to v{} in force; approved ({})", definition.getKey(),
 					definition.getVersion(), inForce.get().version(), run.summary());
 			return insert(definition, ApprovalStatus.APPROVED, cases, run, "与 v" + inForce.get().version() + " 相同",
-					proposedBy, CurrentUser.SYSTEM, "表与用例均与已生效的 v" + inForce.get().version() + " 相同，沿用批准；"
-							+ run.summary());
+					proposedBy, CurrentUser.SYSTEM,
+					"表与用例均与已生效的 v" + inForce.get().version() + " 相同，沿用批准；" + run.summary());
 		}
 		String changes = this.tableChanges.describe(inForce, definition, cases);
 		ApprovalStatus status = run.passed() ? ApprovalStatus.CANDIDATE : ApprovalStatus.REJECTED;
-		// issue 23: what the candidate would have done to the past evaluations of the version in force
+		// issue 23: what the candidate would have done to the past evaluations of the
+		// version in force
 		Optional<ImpactReport> impact = (run.passed() && inForce.isPresent())
 				? Optional.of(this.impact.simulate(definition, inForce.get())) : Optional.empty();
 		log.info("R-GRD-DMN: {} v{} deployed by {}: {} -> {}", definition.getKey(), definition.getVersion(), proposedBy,
@@ -293,13 +309,16 @@ class NewDecisionVersions implements ApplicationRunner {
 			.singleResult();
 		OffsetDateTime deployedAt = (deployment != null && deployment.getDeploymentTime() != null)
 				? OffsetDateTime.ofInstant(deployment.getDeploymentTime().toInstant(), EngineTime.ZONE) : null;
-		long id = this.approvals.insert(new NewRecord(definition.getKey(), definition.getName(), definition.getVersion(),
-				definition.getId(), definition.getDeploymentId(), deployedAt, status, cases.orElse(null), run, changes,
-				proposedBy, decidedBy, comment));
+		long id = this.approvals.insert(new NewRecord(definition.getKey(), definition.getName(),
+				definition.getVersion(), definition.getId(), definition.getDeploymentId(), deployedAt, status,
+				cases.orElse(null), run, changes, proposedBy, decidedBy, comment));
 		return this.approvals.get(id).orElseThrow();
 	}
 
-	/** Table resource and cases byte-for-byte (cases as JSON) those of the version in force. */
+	/**
+	 * Table resource and cases byte-for-byte (cases as JSON) those of the version in
+	 * force.
+	 */
 	private boolean unchanged(DecisionDefinition definition, DecisionApproval inForce, CasesToRun cases) {
 		if (!Arrays.equals(this.regressionCases.table(definition), this.regressionCases.table(inForce))) {
 			return false;
@@ -314,8 +333,9 @@ class NewDecisionVersions implements ApplicationRunner {
 	}
 
 	/**
-	 * Who deployed: Camunda CE's Deployment has no user, so the user operation log's "Create Deployment" entry
-	 * (written for authenticated callers, history level full). None: the application deployed it itself.
+	 * Who deployed: Camunda CE's Deployment has no user, so the user operation log's
+	 * "Create Deployment" entry (written for authenticated callers, history level full).
+	 * None: the application deployed it itself.
 	 */
 	String deployer(String deploymentId) {
 		return this.history.createUserOperationLogQuery()
@@ -330,7 +350,10 @@ class NewDecisionVersions implements ApplicationRunner {
 			.orElse(RELEASE);
 	}
 
-	/** An approved version whose deployment was deleted is out of force; the previous approved one applies again. */
+	/**
+	 * An approved version whose deployment was deleted is out of force; the previous
+	 * approved one applies again.
+	 */
 	private void withdrawDeleted() {
 		List<DecisionApproval> approved = this.approvals.approved();
 		if (approved.isEmpty()) {
@@ -343,8 +366,8 @@ class NewDecisionVersions implements ApplicationRunner {
 			.map(DecisionDefinition::getId)
 			.collect(Collectors.toSet());
 		approved.stream().filter((approval) -> !existing.contains(approval.definitionId())).forEach((approval) -> {
-			log.warn("R-GRD-DMN: deployment {} of {} v{} was deleted; the version is withdrawn", approval.deploymentId(),
-					approval.decisionKey(), approval.version());
+			log.warn("R-GRD-DMN: deployment {} of {} v{} was deleted; the version is withdrawn",
+					approval.deploymentId(), approval.decisionKey(), approval.version());
 			this.approvals.withdraw(approval.id(), "部署已删除，版本撤出使用");
 		});
 	}

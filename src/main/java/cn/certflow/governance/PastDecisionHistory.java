@@ -20,11 +20,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The past evaluations of one version of any other table (audit-time), from the engine's decision history with its
- * inputs and outputs (issue 23): those made in a process (the initial certification's business rule task, the audit
- * time of a surveillance or recertification). Evaluations outside a process — the regression cases, a quality manager
- * trying a table through the REST API — are not past audits and are left out. The application or certificate is the
- * business key of the process's root instance.
+ * The past evaluations of one version of any other table (audit-time), from the engine's
+ * decision history with its inputs and outputs (issue 23): those made in a process (the
+ * initial certification's business rule task, the audit time of a surveillance or
+ * recertification). Evaluations outside a process — the regression cases, a quality
+ * manager trying a table through the REST API — are not past audits and are left out. The
+ * application or certificate is the business key of the process's root instance.
  */
 @Component
 class PastDecisionHistory {
@@ -107,10 +108,14 @@ class PastDecisionHistory {
 		return outcome;
 	}
 
-	/** Root process instance id → its business key (application number, certificate number). */
+	/**
+	 * Root process instance id → its business key (application number, certificate
+	 * number).
+	 */
 	private Map<String, String> businessKeys(List<HistoricDecisionInstance> instances) {
 		Set<String> roots = instances.stream()
-			.map((i) -> (i.getRootProcessInstanceId() != null) ? i.getRootProcessInstanceId() : i.getProcessInstanceId())
+			.map((i) -> (i.getRootProcessInstanceId() != null) ? i.getRootProcessInstanceId()
+					: i.getProcessInstanceId())
 			.collect(Collectors.toSet());
 		Map<String, String> keys = new HashMap<>();
 		List<String> ids = List.copyOf(roots);
@@ -144,9 +149,9 @@ class PastDecisionHistory {
 				.query((rs, row) -> subjects.put(rs.getString(1),
 						new Subject(rs.getString(1), rs.getString(3), rs.getString(2))))
 				.list();
-			this.jdbc
-				.sql("select ce.number, a.number, c.name from certificate ce join application a on a.id = ce.application_id"
-						+ " join client c on c.id = a.client_id where ce.number in (:keys)")
+			this.jdbc.sql(
+					"select ce.number, a.number, c.name from certificate ce join application a on a.id = ce.application_id"
+							+ " join client c on c.id = a.client_id where ce.number in (:keys)")
 				.param("keys", chunk)
 				.query((rs, row) -> subjects.put(rs.getString(1),
 						new Subject(rs.getString(2), rs.getString(1), rs.getString(3))))

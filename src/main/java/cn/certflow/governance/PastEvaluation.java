@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
- * One past evaluation of the version in force, as the impact simulation re-evaluates it (issue 23).
+ * One past evaluation of the version in force, as the impact simulation re-evaluates it
+ * (issue 23).
  *
  * @param application the application it was for, null when unknown
  * @param certificate the application's certificate (the latest one), null when none
@@ -17,7 +18,10 @@ import java.util.Map;
 record PastEvaluation(String application, String certificate, String client, OffsetDateTime evaluatedAt,
 		Map<String, Object> inputs, Map<String, Object> outcome, String problem) {
 
-	/** The certificate when there is one (a grade on it stands until the next audit), else the application. */
+	/**
+	 * The certificate when there is one (a grade on it stands until the next audit), else
+	 * the application.
+	 */
 	String subject() {
 		if (this.certificate != null) {
 			return this.certificate;

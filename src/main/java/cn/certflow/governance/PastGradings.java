@@ -15,10 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The past gradings under one version of a grade table, from our score records (issue 23): every audit's latest score
- * given by that version (an audit scored again counts once, with the score that stands), with its application, client
- * and certificate. The table's inputs are computed again from the item scores as entered, by the grading service
- * itself, so they are the ones the grading gave the table.
+ * The past gradings under one version of a grade table, from our score records (issue
+ * 23): every audit's latest score given by that version (an audit scored again counts
+ * once, with the score that stands), with its application, client and certificate. The
+ * table's inputs are computed again from the item scores as entered, by the grading
+ * service itself, so they are the ones the grading gave the table.
  */
 @Component
 class PastGradings {
@@ -50,15 +51,14 @@ class PastGradings {
 	}
 
 	List<PastEvaluation> of(ApprovedDecision inForce) {
-		return this.jdbc
-			.sql("select s.scheme, s.stars, s.grade, s.item_scores, s.scored_at, a.number, c.name,"
-					+ " ce.number as certificate from audit_score s"
-					+ " join (select audit_id, max(id) as id from audit_score group by audit_id) latest on latest.id = s.id"
-					+ " join audit au on au.id = s.audit_id join application a on a.id = au.application_id"
-					+ " join client c on c.id = a.client_id"
-					+ " left join (select application_id, max(id) as id from certificate group by application_id) lc"
-					+ " on lc.application_id = a.id left join certificate ce on ce.id = lc.id"
-					+ " where s.decision_key = ? and s.decision_version = ? order by s.id")
+		return this.jdbc.sql("select s.scheme, s.stars, s.grade, s.item_scores, s.scored_at, a.number, c.name,"
+				+ " ce.number as certificate from audit_score s"
+				+ " join (select audit_id, max(id) as id from audit_score group by audit_id) latest on latest.id = s.id"
+				+ " join audit au on au.id = s.audit_id join application a on a.id = au.application_id"
+				+ " join client c on c.id = a.client_id"
+				+ " left join (select application_id, max(id) as id from certificate group by application_id) lc"
+				+ " on lc.application_id = a.id left join certificate ce on ce.id = lc.id"
+				+ " where s.decision_key = ? and s.decision_version = ? order by s.id")
 			.params(inForce.decisionKey(), inForce.version())
 			.query((rs, row) -> evaluation(rs.getString("scheme"), rs.getInt("stars"), rs.getString("grade"),
 					rs.getString("item_scores"), rs.getObject("scored_at", OffsetDateTime.class),

@@ -12,10 +12,11 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs a table's regression cases against one exact decision definition version, through the engine's decision
- * service as GradingService does (R-GRD-DMN). Each case is its own engine command, outside any caller's transaction,
- * so a case that makes the table fail is a failed case, not a rolled-back check. Case evaluations are in Cockpit's
- * decision history of that version.
+ * Runs a table's regression cases against one exact decision definition version, through
+ * the engine's decision service as GradingService does (R-GRD-DMN). Each case is its own
+ * engine command, outside any caller's transaction, so a case that makes the table fail
+ * is a failed case, not a rolled-back check. Case evaluations are in Cockpit's decision
+ * history of that version.
  */
 @Service
 class RegressionCases {
@@ -30,8 +31,9 @@ class RegressionCases {
 	}
 
 	/**
-	 * Cases change only together with the table: the {@code <key>.cases.json} deployed in the same deployment, else
-	 * the cases approved with the version in force; empty when there are neither.
+	 * Cases change only together with the table: the {@code <key>.cases.json} deployed in
+	 * the same deployment, else the cases approved with the version in force; empty when
+	 * there are neither.
 	 */
 	Optional<CasesToRun> casesFor(DecisionDefinition definition, Optional<DecisionApproval> inForce) {
 		for (String name : this.repository.getDeploymentResourceNames(definition.getDeploymentId())) {
@@ -46,8 +48,7 @@ class RegressionCases {
 
 	CaseRun run(DecisionDefinition definition, Optional<CasesToRun> cases) {
 		if (cases.isEmpty()) {
-			return CaseRun.failed("没有回归用例：部署中没有 " + DecisionCases.fileName(definition.getKey())
-					+ "，也没有已批准的用例可沿用");
+			return CaseRun.failed("没有回归用例：部署中没有 " + DecisionCases.fileName(definition.getKey()) + "，也没有已批准的用例可沿用");
 		}
 		DecisionCases parsed;
 		try {
@@ -57,13 +58,14 @@ class RegressionCases {
 			return CaseRun.failed(cases.get().source() + " 无法读取：" + ex.getMessage());
 		}
 		if (!parsed.decisionKey().equals(definition.getKey())) {
-			return CaseRun.failed(cases.get().source() + " 是决策 " + parsed.decisionKey() + " 的用例，不是 "
-					+ definition.getKey() + " 的");
+			return CaseRun.failed(
+					cases.get().source() + " 是决策 " + parsed.decisionKey() + " 的用例，不是 " + definition.getKey() + " 的");
 		}
-		return CaseRun.run(parsed, (inputs) -> this.decisions.evaluateDecisionTableById(definition.getId())
-			.variables(inputs)
-			.evaluate()
-			.getResultList());
+		return CaseRun.run(parsed,
+				(inputs) -> this.decisions.evaluateDecisionTableById(definition.getId())
+					.variables(inputs)
+					.evaluate()
+					.getResultList());
 	}
 
 	/** The resource of the definition's deployment that holds its table. */
@@ -72,7 +74,8 @@ class RegressionCases {
 	}
 
 	byte[] table(DecisionApproval approval) {
-		return bytes(approval.deploymentId(), this.repository.getDecisionDefinition(approval.definitionId()).getResourceName());
+		return bytes(approval.deploymentId(),
+				this.repository.getDecisionDefinition(approval.definitionId()).getResourceName());
 	}
 
 	private String read(String deploymentId, String name) {

@@ -9,10 +9,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Four eyes on a decision table change (R-GRD-DMN), enforced in the engine like R-DEC-1: the quality manager who
- * deployed a version may neither be assigned nor complete its approval, and only a quality manager may approve.
- * Thrown as an AuthorizationException, so Tasklist and the REST API answer 403 and the claim or completion is rolled
- * back.
+ * Four eyes on a decision table change (R-GRD-DMN), enforced in the engine like R-DEC-1:
+ * the quality manager who deployed a version may neither be assigned nor complete its
+ * approval, and only a quality manager may approve. Thrown as an AuthorizationException,
+ * so Tasklist and the REST API answer 403 and the claim or completion is rolled back.
  */
 @Component
 class SecondApproverListener implements TaskListener {
@@ -31,7 +31,8 @@ class SecondApproverListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		// who deployed the version, from its approval record, never from a process variable (issue 15)
+		// who deployed the version, from its approval record, never from a process
+		// variable (issue 15)
 		DecisionApproval approval = this.approvals.ofProcess(task.getProcessInstanceId()).orElseThrow();
 		String proposedBy = approval.proposedBy();
 		String what = approval.decisionKey() + " v" + approval.version();
@@ -49,12 +50,12 @@ class SecondApproverListener implements TaskListener {
 				throw new AuthorizationException("R-GRD-DMN: approving " + what + " needs a signed-in quality manager");
 			}
 			if (this.identity.createUserQuery().userId(person).memberOfGroup(Groups.QUALITY_MANAGERS).count() == 0) {
-				throw new AuthorizationException("R-GRD-DMN: " + person + " is not a quality manager and may not approve "
-						+ what);
+				throw new AuthorizationException(
+						"R-GRD-DMN: " + person + " is not a quality manager and may not approve " + what);
 			}
 			if (proposedBy.equals(task.getAssignee())) {
-				throw new AuthorizationException("R-GRD-DMN: the task is assigned to " + task.getAssignee()
-						+ ", who deployed " + what);
+				throw new AuthorizationException(
+						"R-GRD-DMN: the task is assigned to " + task.getAssignee() + ", who deployed " + what);
 			}
 		}
 	}

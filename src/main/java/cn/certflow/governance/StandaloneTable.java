@@ -22,12 +22,14 @@ import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
- * One version of a decision table, parsed from its deployed XML onto the standalone Camunda DMN engine (issue 23): the
- * impact simulation evaluates it without the process engine, so it writes no decision history, touches no record and
- * bumps no metric. Same FEEL engine as the process engine (feel-engine as pinned in the root pom, the DMN engine's
- * default Scala FEEL factory). FEEL only: a cell in JUEL or a script language is not run here (it fails that
- * evaluation), so a candidate table cannot run code while it is being simulated. Each evaluation also tells which
- * rules matched, from {@link DmnDecisionTableEvaluationListener} events.
+ * One version of a decision table, parsed from its deployed XML onto the standalone
+ * Camunda DMN engine (issue 23): the impact simulation evaluates it without the process
+ * engine, so it writes no decision history, touches no record and bumps no metric. Same
+ * FEEL engine as the process engine (feel-engine as pinned in the root pom, the DMN
+ * engine's default Scala FEEL factory). FEEL only: a cell in JUEL or a script language is
+ * not run here (it fails that evaluation), so a candidate table cannot run code while it
+ * is being simulated. Each evaluation also tells which rules matched, from
+ * {@link DmnDecisionTableEvaluationListener} events.
  */
 final class StandaloneTable {
 
@@ -39,7 +41,8 @@ final class StandaloneTable {
 	/**
 	 * What one evaluation gave.
 	 *
-	 * @param outputs the first result's outputs (output name → value), null when no rule matched or it failed
+	 * @param outputs the first result's outputs (output name → value), null when no rule
+	 * matched or it failed
 	 * @param rules ids of the rules that matched, in table order
 	 * @param error why the evaluation failed, else null
 	 */
@@ -54,7 +57,10 @@ final class StandaloneTable {
 	/** Rule id → its row, 1-based, as Modeler shows it. */
 	private final Map<String, Integer> rows = new LinkedHashMap<>();
 
-	/** Input id → the variable its expression reads, when the expression is a plain variable name. */
+	/**
+	 * Input id → the variable its expression reads, when the expression is a plain
+	 * variable name.
+	 */
 	private final Map<String, String> inputVariables = new LinkedHashMap<>();
 
 	private StandaloneTable(String key, DmnModelInstance model) {
@@ -78,7 +84,8 @@ final class StandaloneTable {
 
 	/**
 	 * Parses the decision {@code key} of a deployed DMN resource.
-	 * @throws org.camunda.bpm.dmn.engine.impl.DmnEngineException or a model exception when it cannot be parsed
+	 * @throws org.camunda.bpm.dmn.engine.impl.DmnEngineException or a model exception
+	 * when it cannot be parsed
 	 */
 	static StandaloneTable parse(String key, byte[] xml) {
 		return new StandaloneTable(key, Dmn.readModelFromStream(new ByteArrayInputStream(xml)));
@@ -88,7 +95,10 @@ final class StandaloneTable {
 		return this.key;
 	}
 
-	/** The variable an input column reads (input id → name), for inputs taken from the engine's decision history. */
+	/**
+	 * The variable an input column reads (input id → name), for inputs taken from the
+	 * engine's decision history.
+	 */
 	Map<String, String> inputVariables() {
 		return this.inputVariables;
 	}
@@ -126,7 +136,8 @@ final class StandaloneTable {
 				event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matched::add);
 			}
 		};
-		// the DMN engine's public configuration has no setting for expression languages: its default implementation does
+		// the DMN engine's public configuration has no setting for expression languages:
+		// its default implementation does
 		DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
 			.createDefaultDmnEngineConfiguration();
 		configuration.setCustomPostDecisionTableEvaluationListeners(List.of(matchingRules));

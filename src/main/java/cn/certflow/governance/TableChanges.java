@@ -21,8 +21,9 @@ import org.camunda.bpm.model.dmn.instance.LiteralExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * What a new version changes against the version in force, cell by cell, and what its cases change, so that the
- * second quality manager sees what they approve (R-GRD-DMN). Rules are matched by id, as Modeler keeps them.
+ * What a new version changes against the version in force, cell by cell, and what its
+ * cases change, so that the second quality manager sees what they approve (R-GRD-DMN).
+ * Rules are matched by id, as Modeler keeps them.
  */
 @Component
 class TableChanges {

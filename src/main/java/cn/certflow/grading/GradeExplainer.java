@@ -33,10 +33,11 @@ import org.camunda.bpm.model.dmn.instance.Text;
 
 /**
  * R-GRD-EXPLAIN: says, for each rule ranked above the one that matched, which condition
- * failed first, reading the deployed table (not Java thresholds). For each deployed decision
- * definition it builds once a probe table with hit policy COLLECT where every (rule, input)
- * cell becomes its own rule; one evaluation of the probe on a standalone DMN engine tells
- * which cells hold. Explanation only: the grade comes from the engine's evaluation.
+ * failed first, reading the deployed table (not Java thresholds). For each deployed
+ * decision definition it builds once a probe table with hit policy COLLECT where every
+ * (rule, input) cell becomes its own rule; one evaluation of the probe on a standalone
+ * DMN engine tells which cells hold. Explanation only: the grade comes from the engine's
+ * evaluation.
  */
 class GradeExplainer {
 
@@ -66,8 +67,8 @@ class GradeExplainer {
 				lines.add("评定为" + rule.grade() + "：第 " + rule.number() + " 条规则（" + rule.id() + "）全部条件满足");
 				break;
 			}
-			lines.add(rule.grade() + "未达到：" + failed.label() + " " + format(variables.get(failed.expression()),
-					failed.expression()) + " " + failure(failed.entry()));
+			lines.add(rule.grade() + "未达到：" + failed.label() + " "
+					+ format(variables.get(failed.expression()), failed.expression()) + " " + failure(failed.entry()));
 		}
 		return lines;
 	}

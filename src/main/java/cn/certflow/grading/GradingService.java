@@ -61,8 +61,9 @@ public class GradingService {
 	}
 
 	/**
-	 * The variables the scheme's grading decision is given for these scoring-form values, as {@link #grade} hands them
-	 * to the table: re-evaluating a past scoring under another table version (issue 23) starts from them.
+	 * The variables the scheme's grading decision is given for these scoring-form values,
+	 * as {@link #grade} hands them to the table: re-evaluating a past scoring under
+	 * another table version (issue 23) starts from them.
 	 * @throws InvalidScoreException naming the field when a value is missing or bad
 	 */
 	public Map<String, Object> decisionInputs(String schemeId, Map<String, Object> formVariables) {
@@ -97,8 +98,7 @@ public class GradingService {
 		Scheme scheme = scheme(schemeId, ScoringMethod.CQM_CHARACTERISTICS);
 		CqmScore score = CqmScoring.score(scheme, facts);
 		return evaluate(scheme, cqmVariables(score, facts), score.characteristicScore(),
-				PcecScore.display(score.characteristicScore()), score.characteristicScore(),
-				score.minIndicatorRatio());
+				PcecScore.display(score.characteristicScore()), score.characteristicScore(), score.minIndicatorRatio());
 	}
 
 	private static Map<String, Object> cqmVariables(CqmScore score, CqmFacts facts) {
@@ -138,8 +138,8 @@ public class GradingService {
 			.evaluate();
 		DmnDecisionRuleResult first = result.getFirstResult();
 		if (first == null) {
-			throw new IllegalStateException("Decision " + key + " v" + definition.version()
-					+ " matched no rule for " + variables);
+			throw new IllegalStateException(
+					"Decision " + key + " v" + definition.version() + " matched no rule for " + variables);
 		}
 		Number stars = first.getEntry("stars");
 		if (stars == null) {

@@ -3,8 +3,9 @@ package cn.certflow.grading;
 import cn.certflow.system.InvalidInputException;
 
 /**
- * A score input that cannot be graded: unknown, missing or out-of-range item, bad number. An
- * {@link InvalidInputException}, so Tasklist, Camunda's REST API and ours answer 400 naming the item.
+ * A score input that cannot be graded: unknown, missing or out-of-range item, bad number.
+ * An {@link InvalidInputException}, so Tasklist, Camunda's REST API and ours answer 400
+ * naming the item.
  */
 public class InvalidScoreException extends InvalidInputException {
 

@@ -16,7 +16,10 @@ import java.math.RoundingMode;
 public record PcecScore(BigDecimal earned, BigDecimal applicable, BigDecimal sheetScore, int specialDeductions,
 		int specialStrengths, BigDecimal score) {
 
-	/** The score to one decimal, cut (not rounded) so that it never shows a threshold not reached. */
+	/**
+	 * The score to one decimal, cut (not rounded) so that it never shows a threshold not
+	 * reached.
+	 */
 	public String displayScore() {
 		return display(this.score);
 	}

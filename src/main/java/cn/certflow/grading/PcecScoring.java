@@ -5,8 +5,8 @@ import java.math.MathContext;
 import java.util.Map;
 
 /**
- * R-GRD-PCEC-1/2: score = earned / applicable × 100 − special deductions + special strengths,
- * clamped to 0–100; exact BigDecimal arithmetic, unrounded.
+ * R-GRD-PCEC-1/2: score = earned / applicable × 100 − special deductions + special
+ * strengths, clamped to 0–100; exact BigDecimal arithmetic, unrounded.
  */
 public final class PcecScoring {
 

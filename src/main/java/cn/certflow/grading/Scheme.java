@@ -22,7 +22,10 @@ public record Scheme(String id, String name, String ruleDocument, String ruleVer
 		labels = Map.copyOf(labels);
 	}
 
-	/** Camunda Form id of the scoring form: {@code audit-scoring-pcec} or {@code audit-scoring-cqm}. */
+	/**
+	 * Camunda Form id of the scoring form: {@code audit-scoring-pcec} or
+	 * {@code audit-scoring-cqm}.
+	 */
 	public String scoringFormKey() {
 		return this.scoring.formKey();
 	}

@@ -118,8 +118,8 @@ public class SchemeCatalog {
 	private static String text(String file, JsonNode node, String name) {
 		JsonNode value = node.get(name);
 		if (value == null || value.asText().isBlank()) {
-			throw new SchemeDefinitionException(file + ": scheme " + node.path("id").asText("?") + ": missing '"
-					+ name + "'");
+			throw new SchemeDefinitionException(
+					file + ": scheme " + node.path("id").asText("?") + ": missing '" + name + "'");
 		}
 		return value.asText();
 	}

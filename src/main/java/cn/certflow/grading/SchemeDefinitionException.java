@@ -1,7 +1,8 @@
 package cn.certflow.grading;
 
 /**
- * A scheme definition or score sheet that cannot be loaded; the message names the file and line.
+ * A scheme definition or score sheet that cannot be loaded; the message names the file
+ * and line.
  */
 public class SchemeDefinitionException extends IllegalStateException {
 

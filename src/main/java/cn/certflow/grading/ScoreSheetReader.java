@@ -10,8 +10,8 @@ import static cn.certflow.grading.ScoringVariables.*;
 
 /**
  * Reads the variables of a scoring form (see {@link ScoringVariables}) into a typed
- * {@link ScoreInput}. Numbers may arrive as Long, Integer, Double, BigDecimal or String. A
- * missing or bad value throws {@link InvalidScoreException} naming the field.
+ * {@link ScoreInput}. Numbers may arrive as Long, Integer, Double, BigDecimal or String.
+ * A missing or bad value throws {@link InvalidScoreException} naming the field.
  */
 public final class ScoreSheetReader {
 
@@ -68,8 +68,8 @@ public final class ScoreSheetReader {
 		Map<String, BigDecimal> indicators = new HashMap<>();
 		for (SheetItem item : scheme.sheet().items()) {
 			String field = item.variableName(ScoringMethod.CQM_CHARACTERISTICS);
-			BigDecimal score = number(field, item.id() + " " + item.indicator(), required(variables, field,
-					item.id() + " " + item.indicator()));
+			BigDecimal score = number(field, item.id() + " " + item.indicator(),
+					required(variables, field, item.id() + " " + item.indicator()));
 			if (score.signum() < 0 || score.compareTo(BigDecimal.valueOf(item.points())) > 0) {
 				throw new InvalidScoreException(field,
 						item.id() + " 得分 " + score.stripTrailingZeros().toPlainString() + " 超出 0–" + item.points());
@@ -104,8 +104,8 @@ public final class ScoreSheetReader {
 	private static BigDecimal percent(Map<String, Object> variables, String field, String name) {
 		BigDecimal value = number(field, name, required(variables, field, name));
 		if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
-			throw new InvalidScoreException(field, name + " " + value.stripTrailingZeros().toPlainString()
-					+ " 超出 0–100（%）");
+			throw new InvalidScoreException(field,
+					name + " " + value.stripTrailingZeros().toPlainString() + " 超出 0–100（%）");
 		}
 		return value;
 	}
@@ -123,8 +123,8 @@ public final class ScoreSheetReader {
 		if (value instanceof Boolean b) {
 			return b;
 		}
-		if (value instanceof String text && ("true".equalsIgnoreCase(text.trim())
-				|| "false".equalsIgnoreCase(text.trim()))) {
+		if (value instanceof String text
+				&& ("true".equalsIgnoreCase(text.trim()) || "false".equalsIgnoreCase(text.trim()))) {
 			return Boolean.parseBoolean(text.trim());
 		}
 		throw new InvalidScoreException(field, field + " 必须为 true 或 false，实为 " + value);

@@ -1,10 +1,11 @@
 package cn.certflow.grading;
 
 /**
- * Names of the process / form variables of the scoring forms {@code audit-scoring-pcec} and
- * {@code audit-scoring-cqm}. Item variables are {@code item_<id, dots as underscores>}
- * ({@code item_A1_1}: String {@code "NA"} or {@code "0"}..points) and
- * {@code indicator_<id>} ({@code indicator_4_1_1}: number 0..weight).
+ * Names of the process / form variables of the scoring forms {@code audit-scoring-pcec}
+ * and {@code audit-scoring-cqm}. Item variables are
+ * {@code item_<id, dots as underscores>} ({@code item_A1_1}: String {@code "NA"} or
+ * {@code "0"}..points) and {@code indicator_<id>} ({@code indicator_4_1_1}: number
+ * 0..weight).
  */
 public final class ScoringVariables {
 

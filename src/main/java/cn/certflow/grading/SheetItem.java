@@ -13,7 +13,10 @@ package cn.certflow.grading;
  */
 public record SheetItem(String id, String category, String indicator, int points, String requirement, int line) {
 
-	/** Form variable holding this item's score: {@code item_A1_1} / {@code indicator_4_1_1}. */
+	/**
+	 * Form variable holding this item's score: {@code item_A1_1} /
+	 * {@code indicator_4_1_1}.
+	 */
 	public String variableName(ScoringMethod method) {
 		String suffix = this.id.replace('.', '_');
 		return (method == ScoringMethod.CQM_CHARACTERISTICS) ? "indicator_" + suffix : "item_" + suffix;

@@ -16,8 +16,8 @@ import java.util.Map;
  */
 final class SheetParser {
 
-	private static final List<String> GBT27922_COLUMNS = List.of("item_id", "category", "category_points",
-			"indicator", "indicator_points", "points", "requirement");
+	private static final List<String> GBT27922_COLUMNS = List.of("item_id", "category", "category_points", "indicator",
+			"indicator_points", "points", "requirement");
 
 	private static final List<String> CQM_COLUMNS = List.of("indicator_id", "clause", "indicator", "points");
 
@@ -71,16 +71,16 @@ final class SheetParser {
 			}
 			sum += points;
 			if (method == ScoringMethod.CQM_CHARACTERISTICS) {
-				items.add(new SheetItem(id, field(fields, column, "clause"), field(fields, column, "indicator"),
-						points, "", line));
+				items.add(new SheetItem(id, field(fields, column, "clause"), field(fields, column, "indicator"), points,
+						"", line));
 			}
 			else {
 				String category = field(fields, column, "category");
 				String indicator = category + "/" + field(fields, column, "indicator");
-				total(file, line, categories, category, number(file, line, fields, column, "category_points"),
-						points, "category_points");
-				total(file, line, indicators, indicator, number(file, line, fields, column, "indicator_points"),
-						points, "indicator_points");
+				total(file, line, categories, category, number(file, line, fields, column, "category_points"), points,
+						"category_points");
+				total(file, line, indicators, indicator, number(file, line, fields, column, "indicator_points"), points,
+						"indicator_points");
 				items.add(new SheetItem(id, category, field(fields, column, "indicator"), points,
 						field(fields, column, "requirement"), line));
 			}
@@ -98,8 +98,8 @@ final class SheetParser {
 			String column) {
 		int[] total = totals.computeIfAbsent(name, (key) -> new int[] { stated, 0, line });
 		if (total[0] != stated) {
-			throw error(file, line, column + " of '" + name + "' is " + stated + " but " + total[0] + " on line "
-					+ total[2]);
+			throw error(file, line,
+					column + " of '" + name + "' is " + stated + " but " + total[0] + " on line " + total[2]);
 		}
 		total[1] += points;
 	}
@@ -117,8 +117,7 @@ final class SheetParser {
 		return fields.get(column.get(name)).trim();
 	}
 
-	private static int number(String file, int line, List<String> fields, Map<String, Integer> column,
-			String name) {
+	private static int number(String file, int line, List<String> fields, Map<String, Integer> column, String name) {
 		String text = field(fields, column, name);
 		try {
 			return Integer.parseInt(text);

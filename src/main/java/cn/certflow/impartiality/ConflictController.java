@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Declarations of relationships with clients (conflicts of interest): staff declare their own and read their own;
- * administrators declare for and read anyone's.
+ * Declarations of relationships with clients (conflicts of interest): staff declare their
+ * own and read their own; administrators declare for and read anyone's.
  */
 @RestController
 @RequestMapping("/api/conflicts")
@@ -44,7 +44,10 @@ class ConflictController {
 		return ResponseEntity.created(URI.create("/api/conflicts?userId=" + declaration.userId())).body(declaration);
 	}
 
-	/** The caller's declarations; administrators: everyone's, or one user's with {@code userId}. */
+	/**
+	 * The caller's declarations; administrators: everyone's, or one user's with
+	 * {@code userId}.
+	 */
 	@GetMapping
 	List<Declaration> list(@RequestParam(required = false) String userId) {
 		String caller = this.access.requireAnyGroup(ApiAccess.STAFF);

@@ -21,18 +21,22 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Conflicts of interest (ISO/IEC 17065 4.2, PCEC 9): auditors and decision makers declare their relationships with
- * clients; a relationship that is ongoing or ended within the look-back period (2 years) keeps the person off the
- * client's audit team and away from its certification decisions. The checks of every plan and decision taken are kept
- * as its impartiality record, in the same transaction; a refused plan or decision changes nothing (SPEC "Quality of
- * the whole"): the refusal goes back to the caller (400 / 403) and to the log.
+ * Conflicts of interest (ISO/IEC 17065 4.2, PCEC 9): auditors and decision makers declare
+ * their relationships with clients; a relationship that is ongoing or ended within the
+ * look-back period (2 years) keeps the person off the client's audit team and away from
+ * its certification decisions. The checks of every plan and decision taken are kept as
+ * its impartiality record, in the same transaction; a refused plan or decision changes
+ * nothing (SPEC "Quality of the whole"): the refusal goes back to the caller (400 / 403)
+ * and to the log.
  */
 @Service
 public class ConflictOfInterest {
 
 	private static final Logger log = LoggerFactory.getLogger(ConflictOfInterest.class);
 
-	/** A declared relationship that bars a person from a step, with the reason in words. */
+	/**
+	 * A declared relationship that bars a person from a step, with the reason in words.
+	 */
 	public record Conflict(String userId, String reason) {
 	}
 
@@ -60,7 +64,10 @@ public class ConflictOfInterest {
 
 	// --- declarations
 
-	/** Records a declaration by the caller, for the caller or (administrators only) for another user. */
+	/**
+	 * Records a declaration by the caller, for the caller or (administrators only) for
+	 * another user.
+	 */
 	Declaration declare(DeclarationRequest request, String caller, boolean callerIsAdmin) {
 		String userId = (request.userId() == null || request.userId().isBlank()) ? caller : request.userId().trim();
 		if (!userId.equals(caller) && !callerIsAdmin) {
@@ -107,8 +114,8 @@ public class ConflictOfInterest {
 	// --- audit planning
 
 	/**
-	 * The planned team members (lead first) with a declared relationship with the client. The caller refuses the plan
-	 * naming its form field.
+	 * The planned team members (lead first) with a declared relationship with the client.
+	 * The caller refuses the plan naming its form field.
 	 */
 	public List<Conflict> auditTeamConflicts(ApplicationRecord application, String leadAuditor, List<String> members,
 			String plannedBy) {
@@ -123,7 +130,10 @@ public class ConflictOfInterest {
 		return found;
 	}
 
-	/** Records that every member of the planned team was checked and clear (in the planning transaction). */
+	/**
+	 * Records that every member of the planned team was checked and clear (in the
+	 * planning transaction).
+	 */
 	public void recordAuditTeamCleared(ApplicationRecord application, long auditId, String leadAuditor,
 			List<String> members, String plannedBy) {
 		for (String person : team(leadAuditor, members)) {
@@ -138,11 +148,13 @@ public class ConflictOfInterest {
 	// --- certification decision
 
 	/**
-	 * Checks who claims or completes a certification decision: not on the audit team (R-DEC-1) and no declared
-	 * relationship with the client. A declared relationship is refused here with 403; someone on the audit team is
-	 * refused by the caller (ImpartialityListener, R-DEC-1). On completion, the passing checks are recorded with the
-	 * decision.
-	 * @param person who claims (the new assignee) or completes; null when the task is unclaimed
+	 * Checks who claims or completes a certification decision: not on the audit team
+	 * (R-DEC-1) and no declared relationship with the client. A declared relationship is
+	 * refused here with 403; someone on the audit team is refused by the caller
+	 * (ImpartialityListener, R-DEC-1). On completion, the passing checks are recorded
+	 * with the decision.
+	 * @param person who claims (the new assignee) or completes; null when the task is
+	 * unclaimed
 	 * @param assignee on completion, the assignee is checked too
 	 */
 	public void checkDecider(String applicationNumber, long auditId, List<String> auditTeam, String person,
@@ -195,7 +207,10 @@ public class ConflictOfInterest {
 
 	// --- the record
 
-	/** Every check done for the application, oldest first: the impartiality record of its accreditation file. */
+	/**
+	 * Every check done for the application, oldest first: the impartiality record of its
+	 * accreditation file.
+	 */
 	public List<ImpartialityCheck> checks(String applicationNumber) {
 		return this.repository.checks(applicationNumber);
 	}

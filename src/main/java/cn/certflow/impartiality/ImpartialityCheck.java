@@ -3,12 +3,14 @@ package cn.certflow.impartiality;
 import java.time.OffsetDateTime;
 
 /**
- * One impartiality check of one person at a plan or decision that was taken, as the accreditation file shows it.
- * Refused plans and decisions change nothing, so every recorded check is CLEAR.
+ * One impartiality check of one person at a plan or decision that was taken, as the
+ * accreditation file shows it. Refused plans and decisions change nothing, so every
+ * recorded check is CLEAR.
  *
  * @param step AUDIT_PLAN or DECISION
  * @param role LEAD, MEMBER or DECIDER
- * @param kind DECLARED_CONFLICT (declared relationships with the client) or AUDIT_TEAM (R-DEC-1)
+ * @param kind DECLARED_CONFLICT (declared relationships with the client) or AUDIT_TEAM
+ * (R-DEC-1)
  * @param result CLEAR
  * @param actedBy who planned the team, or who claimed / completed the decision
  */

@@ -29,8 +29,9 @@ class ImpartialityRepository {
 	Declaration insert(String userId, DeclarationRequest request, String declaredBy) {
 		KeyHolder key = new GeneratedKeyHolder();
 		OffsetDateTime now = EngineTime.now();
-		this.jdbc.sql("insert into conflict_of_interest (user_id, credit_code, client_name, relationship, description,"
-				+ " started_on, ended_on, declared_by, declared_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("insert into conflict_of_interest (user_id, credit_code, client_name, relationship, description,"
+					+ " started_on, ended_on, declared_by, declared_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(userId, request.creditCode(), request.clientName(), request.relationship().name(),
 					request.description(), request.startedOn(), request.endedOn(), declaredBy, now)
 			.update(key, "id");
@@ -46,7 +47,10 @@ class ImpartialityRepository {
 	}
 
 	List<Declaration> declarationsOf(String userId) {
-		return this.jdbc.sql(DECLARATION + " where user_id = ? order by id").param(userId).query(ImpartialityRepository::declaration).list();
+		return this.jdbc.sql(DECLARATION + " where user_id = ? order by id")
+			.param(userId)
+			.query(ImpartialityRepository::declaration)
+			.list();
 	}
 
 	List<Declaration> allDeclarations() {
@@ -54,10 +58,11 @@ class ImpartialityRepository {
 	}
 
 	void insert(ImpartialityCheck check) {
-		this.jdbc.sql("insert into impartiality_check (application_number, audit_id, step, person, role, check_kind,"
-				+ " result, details, acted_by, checked_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(check.applicationNumber(), check.auditId(), check.step(), check.person(), check.role(), check.kind(),
-					check.result(), check.details(), check.actedBy(), check.checkedAt())
+		this.jdbc
+			.sql("insert into impartiality_check (application_number, audit_id, step, person, role, check_kind,"
+					+ " result, details, acted_by, checked_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(check.applicationNumber(), check.auditId(), check.step(), check.person(), check.role(),
+					check.kind(), check.result(), check.details(), check.actedBy(), check.checkedAt())
 			.update();
 	}
 
@@ -65,8 +70,8 @@ class ImpartialityRepository {
 		return this.jdbc.sql(CHECK + " where application_number = ? order by id")
 			.param(applicationNumber)
 			.query((rs, n) -> new ImpartialityCheck(rs.getString(1), rs.getObject(2, Long.class), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-					rs.getObject(10, OffsetDateTime.class)))
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+					rs.getString(9), rs.getObject(10, OffsetDateTime.class)))
 			.list();
 	}
 

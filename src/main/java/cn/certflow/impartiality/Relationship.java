@@ -1,6 +1,9 @@
 package cn.certflow.impartiality;
 
-/** Kinds of relationship with a client that threaten impartiality (ISO/IEC 17065 4.2, PCEC 9). */
+/**
+ * Kinds of relationship with a client that threaten impartiality (ISO/IEC 17065 4.2, PCEC
+ * 9).
+ */
 public enum Relationship {
 
 	/** Consultancy or training for the client's service system. */

@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** The certificate is issued: a notice to the client, in the same transaction as the certificate (R-CERT-1). */
+/**
+ * The certificate is issued: a notice to the client, in the same transaction as the
+ * certificate (R-CERT-1).
+ */
 @Component
 class CertificateIssuedNoticeListener implements ExecutionListener {
 

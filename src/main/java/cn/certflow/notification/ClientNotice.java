@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 
 /** A notice to the client (R-APP-3, R-DEC-2, R-CERT-1) with its e-mail delivery state. */
 public record ClientNotice(long id, String applicationNumber, String clientName, String contactEmail, String kind,
-		String body, String createdBy, OffsetDateTime createdAt, NoticeDelivery delivery, String recipient, int attempts,
-		OffsetDateTime lastAttemptAt, String lastAttemptBy, String deliveryNote, OffsetDateTime sentAt) {
+		String body, String createdBy, OffsetDateTime createdAt, NoticeDelivery delivery, String recipient,
+		int attempts, OffsetDateTime lastAttemptAt, String lastAttemptBy, String deliveryNote, OffsetDateTime sentAt) {
 
 	/** Subject line of the e-mail. */
 	String subject() {

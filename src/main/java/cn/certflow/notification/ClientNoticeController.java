@@ -7,7 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The notices to a client and whether each was e-mailed: who, when, to whom, or why not. */
+/**
+ * The notices to a client and whether each was e-mailed: who, when, to whom, or why not.
+ */
 @RestController
 class ClientNoticeController {
 

@@ -13,7 +13,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ClientNoticeRepository {
 
-	/** The client as named in the application the notice is about (R-ID-1), as its body addresses it. */
+	/**
+	 * The client as named in the application the notice is about (R-ID-1), as its body
+	 * addresses it.
+	 */
 	private static final String SELECT = "select n.id, a.number, a.client_name, a.contact_email, n.kind, n.body, n.created_by,"
 			+ " n.created_at, n.delivery_status, n.recipient, n.attempts, n.last_attempt_at, n.last_attempt_by,"
 			+ " n.delivery_note, n.sent_at from client_notice n join application a on a.id = n.application_id";
@@ -25,8 +28,9 @@ class ClientNoticeRepository {
 	}
 
 	/**
-	 * Every notice not yet sent of the application numbered {@code key}, or of the application of the certificate
-	 * numbered {@code key} (the business key of a certification process or of a certificate's lifecycle).
+	 * Every notice not yet sent of the application numbered {@code key}, or of the
+	 * application of the certificate numbered {@code key} (the business key of a
+	 * certification process or of a certificate's lifecycle).
 	 */
 	List<ClientNotice> unsent(String key) {
 		return this.jdbc
@@ -38,7 +42,10 @@ class ClientNoticeRepository {
 	}
 
 	List<ClientNotice> ofApplication(String number) {
-		return this.jdbc.sql(SELECT + " where a.number = ? order by n.id").param(number).query(ClientNoticeRepository::map).list();
+		return this.jdbc.sql(SELECT + " where a.number = ? order by n.id")
+			.param(number)
+			.query(ClientNoticeRepository::map)
+			.list();
 	}
 
 	void markSent(long id, String recipient, String by) {
@@ -55,8 +62,9 @@ class ClientNoticeRepository {
 
 	private void record(long id, NoticeDelivery delivery, String recipient, String by, String note,
 			OffsetDateTime sentAt) {
-		this.jdbc.sql("update client_notice set delivery_status = ?, recipient = ?, attempts = attempts + 1,"
-				+ " last_attempt_at = ?, last_attempt_by = ?, delivery_note = ?, sent_at = ? where id = ?")
+		this.jdbc
+			.sql("update client_notice set delivery_status = ?, recipient = ?, attempts = attempts + 1,"
+					+ " last_attempt_at = ?, last_attempt_by = ?, delivery_note = ?, sent_at = ? where id = ?")
 			.params(delivery.name(), recipient, EngineTime.now(), by, truncate(note, 1000), sentAt, id)
 			.update();
 	}

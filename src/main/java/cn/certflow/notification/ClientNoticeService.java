@@ -16,14 +16,16 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * E-mails the notices to a client (R-APP-3, R-DEC-2, R-CERT-1). Without a mail server configured, or without the
- * client's contact e-mail, a notice is kept as not sent (for a letter by post) and nothing fails. A mail server that
- * does not answer fails the engine step, which the job executor retries with backoff and finally reports as an
- * incident in Cockpit.
+ * E-mails the notices to a client (R-APP-3, R-DEC-2, R-CERT-1). Without a mail server
+ * configured, or without the client's contact e-mail, a notice is kept as not sent (for a
+ * letter by post) and nothing fails. A mail server that does not answer fails the engine
+ * step, which the job executor retries with backoff and finally reports as an incident in
+ * Cockpit.
  * <p>
- * Each outcome of a sending attempt (sent, or failed with the error) is recorded in its own transaction: an e-mail
- * that went out stays marked sent even when a later notice of the same step fails and the engine rolls back, so a
- * retry sends only what is still unsent.
+ * Each outcome of a sending attempt (sent, or failed with the error) is recorded in its
+ * own transaction: an e-mail that went out stays marked sent even when a later notice of
+ * the same step fails and the engine rolls back, so a retry sends only what is still
+ * unsent.
  */
 @Service
 public class ClientNoticeService {
@@ -57,8 +59,10 @@ public class ClientNoticeService {
 	}
 
 	/**
-	 * Sends every notice not yet sent of the application or certificate numbered {@code businessKey}.
-	 * @throws NoticeNotSentException when the mail server fails (after recording the failure)
+	 * Sends every notice not yet sent of the application or certificate numbered
+	 * {@code businessKey}.
+	 * @throws NoticeNotSentException when the mail server fails (after recording the
+	 * failure)
 	 */
 	public void sendUnsent(String businessKey) {
 		for (ClientNotice notice : this.notices.unsent(businessKey)) {
@@ -86,8 +90,8 @@ public class ClientNoticeService {
 		}
 		catch (MailException | MessagingException ex) {
 			String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-			this.ownTransaction
-				.executeWithoutResult((status) -> this.notices.markFailed(notice.id(), notice.contactEmail(), by, error));
+			this.ownTransaction.executeWithoutResult(
+					(status) -> this.notices.markFailed(notice.id(), notice.contactEmail(), by, error));
 			throw new NoticeNotSentException(notice, error, ex);
 		}
 		this.ownTransaction

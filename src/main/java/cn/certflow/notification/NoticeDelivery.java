@@ -9,10 +9,16 @@ public enum NoticeDelivery {
 	/** Handed to the mail server. */
 	SENT,
 
-	/** The last try failed (mail server unreachable or refusing); the engine retries the job with backoff. */
+	/**
+	 * The last try failed (mail server unreachable or refusing); the engine retries the
+	 * job with backoff.
+	 */
 	FAILED,
 
-	/** Not e-mailed: no mail server configured, or no contact e-mail; kept for a letter by post. */
+	/**
+	 * Not e-mailed: no mail server configured, or no contact e-mail; kept for a letter by
+	 * post.
+	 */
 	NOT_SENT
 
 }

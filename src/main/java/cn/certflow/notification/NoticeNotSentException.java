@@ -1,6 +1,9 @@
 package cn.certflow.notification;
 
-/** The mail server did not take a notice: the engine step fails, and is retried, then shown as an incident. */
+/**
+ * The mail server did not take a notice: the engine step fails, and is retried, then
+ * shown as an incident.
+ */
 public class NoticeNotSentException extends RuntimeException {
 
 	NoticeNotSentException(ClientNotice notice, String error, Throwable cause) {

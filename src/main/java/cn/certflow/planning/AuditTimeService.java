@@ -11,14 +11,17 @@ import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
 
 /**
- * R-PLAN-1: audit person-days from the {@code audit-time} DMN table (PCEC 15), evaluated by
- * the engine so quality managers' edits apply and each evaluation is in the history. The
- * version evaluated is the approved one in force (R-GRD-DMN, {@link ApprovedDecisions}).
+ * R-PLAN-1: audit person-days from the {@code audit-time} DMN table (PCEC 15), evaluated
+ * by the engine so quality managers' edits apply and each evaluation is in the history.
+ * The version evaluated is the approved one in force (R-GRD-DMN,
+ * {@link ApprovedDecisions}).
  */
 @Service
 public class AuditTimeService {
 
-	/** Decision key; a business rule task uses it with variables headcount and auditType. */
+	/**
+	 * Decision key; a business rule task uses it with variables headcount and auditType.
+	 */
 	public static final String DECISION_KEY = "audit-time";
 
 	static final String HEADCOUNT = "headcount";
@@ -37,9 +40,10 @@ public class AuditTimeService {
 	}
 
 	/**
-	 * Person-days for an audit of this type of an organisation with this many people in scope.
-	 * @throws BadUserRequestException naming {@code headcount} when it is below 1 or no band
-	 * covers it
+	 * Person-days for an audit of this type of an organisation with this many people in
+	 * scope.
+	 * @throws BadUserRequestException naming {@code headcount} when it is below 1 or no
+	 * band covers it
 	 */
 	public int personDays(int headcount, AuditType type) {
 		if (headcount < 1) {

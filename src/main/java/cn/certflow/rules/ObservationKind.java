@@ -1,13 +1,16 @@
 package cn.certflow.rules;
 
 /**
- * What the audit team observed on site that may end the audit (R-AUD-2, PCEC 8.2.5). Only the
- * rules in {@code rules/audit-termination.drl} decide which kinds terminate; the comments name
- * the clause each one is meant for.
+ * What the audit team observed on site that may end the audit (R-AUD-2, PCEC 8.2.5). Only
+ * the rules in {@code rules/audit-termination.drl} decide which kinds terminate; the
+ * comments name the clause each one is meant for.
  */
 public enum ObservationKind {
 
-	/** PCEC 8.2.5(1): serious violation of laws and regulations, no corrective action taken. */
+	/**
+	 * PCEC 8.2.5(1): serious violation of laws and regulations, no corrective action
+	 * taken.
+	 */
 	LEGAL_VIOLATION_NOT_RECTIFIED,
 
 	/** PCEC 8.2.5(2): a major incident or complaint led to a government penalty. */
@@ -28,13 +31,18 @@ public enum ObservationKind {
 	/** PCEC 8.2.5(7): the actual situation differs materially from the application. */
 	MATERIAL_MISMATCH_WITH_APPLICATION,
 
-	/** PCEC 8.2.5(8): any other situation in which the certification cannot be completed. */
+	/**
+	 * PCEC 8.2.5(8): any other situation in which the certification cannot be completed.
+	 */
 	OTHER_CANNOT_COMPLETE,
 
 	/** A nonconformity to be corrected (PCEC 8.2.4); does not end the audit. */
 	MINOR_FINDING,
 
-	/** A major nonconformity (PCEC 8.2.4): may lead to a repeat audit, does not end this one. */
+	/**
+	 * A major nonconformity (PCEC 8.2.4): may lead to a repeat audit, does not end this
+	 * one.
+	 */
 	MAJOR_NONCONFORMITY,
 
 	/** A legal violation the client has already rectified: not 8.2.5(1). */

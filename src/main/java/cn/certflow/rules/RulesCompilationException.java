@@ -1,6 +1,8 @@
 package cn.certflow.rules;
 
-/** A DRL file does not compile; the message names each file, line and compiler message. */
+/**
+ * A DRL file does not compile; the message names each file, line and compiler message.
+ */
 public class RulesCompilationException extends IllegalStateException {
 
 	private static final long serialVersionUID = 1L;

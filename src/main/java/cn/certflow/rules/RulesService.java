@@ -26,20 +26,24 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Owns the one Drools {@link KieBase} of CertFlow (STYLE 9): every {@code rules/**}{@code /*.drl}
- * on the classpath, compiled once when the bean is created. A DRL that does not compile stops the
- * start-up with a {@link RulesCompilationException} naming the file, line and message; no rule of
- * any file is loaded then.
+ * Owns the one Drools {@link KieBase} of CertFlow (STYLE 9): every
+ * {@code rules/**}{@code /*.drl} on the classpath, compiled once when the bean is
+ * created. A DRL that does not compile stops the start-up with a
+ * {@link RulesCompilationException} naming the file, line and message; no rule of any
+ * file is loaded then.
  * <p>
- * Each evaluation runs in its own stateless session. Inputs are inserted as facts and never
- * changed; rules report by inserting output facts ({@link TerminationGround},
+ * Each evaluation runs in its own stateless session. Inputs are inserted as facts and
+ * never changed; rules report by inserting output facts ({@link TerminationGround},
  * {@link SanctionReason}, {@link SpecialAuditReason}, {@link ReducedFrequency}), which a
  * listener on the session collects as rules insert them. No globals.
  */
 @Component
 public class RulesService {
 
-	/** Where the DRL files are; the pom packages the top-level {@code rules/} folder there. */
+	/**
+	 * Where the DRL files are; the pom packages the top-level {@code rules/} folder
+	 * there.
+	 */
 	public static final String DRL_LOCATIONS = "classpath*:rules/**/*.drl";
 
 	private static final String SOURCE_FOLDER = "src/main/resources/";
@@ -64,7 +68,8 @@ public class RulesService {
 	}
 
 	/**
-	 * R-AUD-2, PCEC 8.2.5: whether the observations call for terminating the on-site audit.
+	 * R-AUD-2, PCEC 8.2.5: whether the observations call for terminating the on-site
+	 * audit.
 	 * @param observations what the audit team observed; may be empty
 	 */
 	public TerminationRecommendation recommendTermination(List<AuditObservation> observations) {
@@ -77,8 +82,8 @@ public class RulesService {
 	}
 
 	/**
-	 * R-SUR-3, R-SUS-1, PCEC 12.1(4), 12.3: what to do with the certificate. The most severe
-	 * outcome of all fired rules wins; every fired rule is reported.
+	 * R-SUR-3, R-SUS-1, PCEC 12.1(4), 12.3: what to do with the certificate. The most
+	 * severe outcome of all fired rules wins; every fired rule is reported.
 	 */
 	public SanctionRecommendation recommendSanction(SanctionFacts facts) {
 		Objects.requireNonNull(facts, "facts are required");
@@ -99,8 +104,9 @@ public class RulesService {
 	}
 
 	/**
-	 * R-SUR-2, PCEC 10.2: whether events since the last audit call for an extra or special
-	 * audit, and whether a recertified client without complaints may be audited less often.
+	 * R-SUR-2, PCEC 10.2: whether events since the last audit call for an extra or
+	 * special audit, and whether a recertified client without complaints may be audited
+	 * less often.
 	 */
 	public SurveillanceTriggers surveillanceTriggers(List<SurveillanceEvent> events,
 			boolean recertifiedWithoutComplaints) {
@@ -140,8 +146,8 @@ public class RulesService {
 	}
 
 	private static boolean isOutputFact(Object fact) {
-		return fact instanceof TerminationGround || fact instanceof SanctionReason
-				|| fact instanceof SpecialAuditReason || fact instanceof ReducedFrequency;
+		return fact instanceof TerminationGround || fact instanceof SanctionReason || fact instanceof SpecialAuditReason
+				|| fact instanceof ReducedFrequency;
 	}
 
 	private static <T> List<T> nonNullElements(List<T> list, String name) {

@@ -2,15 +2,17 @@ package cn.certflow.rules;
 
 /**
  * Fact: what is known about a certified client at surveillance (R-SUR-3, R-SUS-1).
+ *
  * @param certifiedStars grade on the certificate, at least 1
- * @param gradedStars grade the surveillance scoring reached; 0 when below every grade, null
- * when no surveillance grade is available
+ * @param gradedStars grade the surveillance scoring reached; 0 when below every grade,
+ * null when no surveillance grade is available
  * @param majorComplaintVerified a major complaint has been verified as the client's fault
  * @param majorComplaintRectified the client has rectified that complaint
  * @param customerInjuryOrDeath the client's service caused a customer's injury or death
- * @param governmentBlacklist the client is on a government blacklist (serious dishonesty list)
- * @param certificationRulesViolated the client violates the certification rules, e.g. misuses the
- * certificate or the mark (PCEC 12.3 "违反认证有关规定")
+ * @param governmentBlacklist the client is on a government blacklist (serious dishonesty
+ * list)
+ * @param certificationRulesViolated the client violates the certification rules, e.g.
+ * misuses the certificate or the mark (PCEC 12.3 "违反认证有关规定")
  * @param clientRequestedSuspension the client asks to suspend its certificate (PCEC 12.3)
  */
 public record SanctionFacts(int certifiedStars, Integer gradedStars, boolean majorComplaintVerified,
@@ -32,9 +34,9 @@ public record SanctionFacts(int certifiedStars, Integer gradedStars, boolean maj
 	}
 
 	public SanctionFacts withGradedStars(Integer stars) {
-		return new SanctionFacts(this.certifiedStars, stars, this.majorComplaintVerified,
-				this.majorComplaintRectified, this.customerInjuryOrDeath, this.governmentBlacklist,
-				this.certificationRulesViolated, this.clientRequestedSuspension);
+		return new SanctionFacts(this.certifiedStars, stars, this.majorComplaintVerified, this.majorComplaintRectified,
+				this.customerInjuryOrDeath, this.governmentBlacklist, this.certificationRulesViolated,
+				this.clientRequestedSuspension);
 	}
 
 	public SanctionFacts withMajorComplaint(boolean rectified) {

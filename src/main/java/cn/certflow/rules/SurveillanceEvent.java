@@ -5,9 +5,11 @@ import java.util.Objects;
 
 /**
  * Fact: one event in the life of a certified client (R-SUR-2).
+ *
  * @param kind what happened
  * @param occurredOn when; the repeated-complaints rule compares these dates
- * @param evidence what was recorded; required for {@link SurveillanceEventKind#OTHER_SPECIAL_CIRCUMSTANCE}
+ * @param evidence what was recorded; required for
+ * {@link SurveillanceEventKind#OTHER_SPECIAL_CIRCUMSTANCE}
  */
 public record SurveillanceEvent(SurveillanceEventKind kind, LocalDate occurredOn, String evidence) {
 

@@ -1,18 +1,30 @@
 package cn.certflow.rules;
 
-/** Something that happened to a certified client between surveillance audits (R-SUR-2, PCEC 10.2). */
+/**
+ * Something that happened to a certified client between surveillance audits (R-SUR-2,
+ * PCEC 10.2).
+ */
 public enum SurveillanceEventKind {
 
-	/** PCEC 10.2(1): serious accident (service failure, environment, safety), proven the client's fault. */
+	/**
+	 * PCEC 10.2(1): serious accident (service failure, environment, safety), proven the
+	 * client's fault.
+	 */
 	SERIOUS_ACCIDENT_PROVEN,
 
 	/** PCEC 10.2(1): media exposure, proven the client's fault. */
 	MEDIA_EXPOSURE_PROVEN,
 
-	/** PCEC 10.2(1): a customer complaint, proven the client's fault. Also counts as a complaint. */
+	/**
+	 * PCEC 10.2(1): a customer complaint, proven the client's fault. Also counts as a
+	 * complaint.
+	 */
 	SERIOUS_COMPLAINT_PROVEN,
 
-	/** A complaint received, whether or not proven; two within 12 months trigger PCEC 10.2(4). */
+	/**
+	 * A complaint received, whether or not proven; two within 12 months trigger PCEC
+	 * 10.2(4).
+	 */
 	COMPLAINT_RECEIVED,
 
 	/** PCEC 10.2(2): the legal person changed. */

@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * What PCEC 10.2 says about the next surveillance audits (R-SUR-2).
+ *
  * @param specialAuditRequired true when at least one trigger fired
  * @param reasons every fired trigger, ordered by clause
- * @param reducedFrequencyAllowed true only for a recertified client without complaints and
- * without any trigger
+ * @param reducedFrequencyAllowed true only for a recertified client without complaints
+ * and without any trigger
  * @param reducedFrequency the rule that allowed it, empty otherwise
  */
 public record SurveillanceTriggers(boolean specialAuditRequired, List<SpecialAuditReason> reasons,

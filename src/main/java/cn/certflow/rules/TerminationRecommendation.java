@@ -3,8 +3,9 @@ package cn.certflow.rules;
 import java.util.List;
 
 /**
- * Whether PCEC 8.2.5 calls for terminating the on-site audit (R-AUD-2). A recommendation only:
- * the termination takes effect after quality managers approve it.
+ * Whether PCEC 8.2.5 calls for terminating the on-site audit (R-AUD-2). A recommendation
+ * only: the termination takes effect after quality managers approve it.
+ *
  * @param terminate true when at least one rule fired
  * @param grounds every fired rule, ordered by clause
  */

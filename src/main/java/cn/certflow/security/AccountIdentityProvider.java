@@ -15,19 +15,24 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 /**
  * Camunda's database identity provider (ACT_ID_*) with three changes (issue 15 point 3):
  * <ul>
- * <li><b>No account lock-out.</b> Camunda counts wrong passwords per account, refuses even the right one while the
- * account is locked and locks it for good after {@code loginMaxAttempts}: anyone who knows a login id could lock out
- * its owner, the only administrator included. A wrong password here only answers "no"; {@link LoginThrottle} slows the
- * guessing down per source address (and source + account) in front of every login.</li>
- * <li><b>Hashes upgraded at login.</b> A password stored with an older hash (Camunda's SHA-512, or PBKDF2 with fewer
- * iterations than configured) is hashed anew with {@link PasswordHashing} when its owner next logs in with it, in the
- * same command. Two logins racing to upgrade the same account: the loser's update is dropped, its login stands.</li>
- * <li><b>Unlock lifts the throttle.</b> An administrator's "unlock user" (Admin, {@code IdentityService.unlockUser},
- * {@code POST /engine-rest/user/{id}/unlock}) clears Camunda's own counter and {@link LoginThrottle}'s delays on the
- * account (on the node that served it).</li>
+ * <li><b>No account lock-out.</b> Camunda counts wrong passwords per account, refuses
+ * even the right one while the account is locked and locks it for good after
+ * {@code loginMaxAttempts}: anyone who knows a login id could lock out its owner, the
+ * only administrator included. A wrong password here only answers "no";
+ * {@link LoginThrottle} slows the guessing down per source address (and source + account)
+ * in front of every login.</li>
+ * <li><b>Hashes upgraded at login.</b> A password stored with an older hash (Camunda's
+ * SHA-512, or PBKDF2 with fewer iterations than configured) is hashed anew with
+ * {@link PasswordHashing} when its owner next logs in with it, in the same command. Two
+ * logins racing to upgrade the same account: the loser's update is dropped, its login
+ * stands.</li>
+ * <li><b>Unlock lifts the throttle.</b> An administrator's "unlock user" (Admin,
+ * {@code IdentityService.unlockUser}, {@code POST /engine-rest/user/{id}/unlock}) clears
+ * Camunda's own counter and {@link LoginThrottle}'s delays on the account (on the node
+ * that served it).</li>
  * </ul>
- * A password checked right is remembered for a few minutes ({@link VerifiedPasswords}), so that HTTP Basic clients
- * do not pay the slow hash with every request.
+ * A password checked right is remembered for a few minutes ({@link VerifiedPasswords}),
+ * so that HTTP Basic clients do not pay the slow hash with every request.
  */
 class AccountIdentityProvider extends DbIdentityServiceProvider {
 
@@ -55,7 +60,8 @@ class AccountIdentityProvider extends DbIdentityServiceProvider {
 		if (!matchPassword(password, user)) {
 			return false;
 		}
-		// a counter or lock left by Camunda's lock-out (before this provider) is cleared as Camunda would
+		// a counter or lock left by Camunda's lock-out (before this provider) is cleared
+		// as Camunda would
 		unlockUser(user);
 		if (this.hashing.isOutdated(user.getPassword())) {
 			upgrade(user, password);
@@ -94,7 +100,10 @@ class AccountIdentityProvider extends DbIdentityServiceProvider {
 
 	}
 
-	/** Opens one provider per command, for the engine's read-only and writable identity sessions alike. */
+	/**
+	 * Opens one provider per command, for the engine's read-only and writable identity
+	 * sessions alike.
+	 */
 	static final class Factory implements SessionFactory {
 
 		private final PasswordHashing hashing;

@@ -14,16 +14,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Accounts in the process engine (issue 15 point 3): passwords hashed with PBKDF2 ({@link PasswordHashing}), Camunda's
- * password policy on, and the identity provider without Camunda's account lock-out that upgrades old hashes at login
+ * Accounts in the process engine (issue 15 point 3): passwords hashed with PBKDF2
+ * ({@link PasswordHashing}), Camunda's password policy on, and the identity provider
+ * without Camunda's account lock-out that upgrades old hashes at login
  * ({@link AccountIdentityProvider}).
  * <p>
- * The policy is Camunda's default: at least 10 characters with an upper-case and a lower-case letter, a digit and a
- * special character, not containing the user's id, names or e-mail. It applies to every password set through the
- * identity service (Admin, {@code /engine-rest/user/create}, {@code PUT /engine-rest/user/{id}/credentials}, the
- * first administrator from CERTFLOW_ADMIN_PASSWORD); only the demo profile's accounts (password = user name) are
- * created past it. Camunda refuses a weak password with a generic ProcessEngineException (HTTP 500); this plugin turns
- * it into a BadUserRequestException (HTTP 400) that names the field and the rules in Chinese.
+ * The policy is Camunda's default: at least 10 characters with an upper-case and a
+ * lower-case letter, a digit and a special character, not containing the user's id, names
+ * or e-mail. It applies to every password set through the identity service (Admin,
+ * {@code /engine-rest/user/create}, {@code PUT /engine-rest/user/{id}/credentials}, the
+ * first administrator from CERTFLOW_ADMIN_PASSWORD); only the demo profile's accounts
+ * (password = user name) are created past it. Camunda refuses a weak password with a
+ * generic ProcessEngineException (HTTP 500); this plugin turns it into a
+ * BadUserRequestException (HTTP 400) that names the field and the rules in Chinese.
  */
 @Component
 class AccountSecurityPlugin extends AbstractProcessEnginePlugin {
@@ -53,16 +56,18 @@ class AccountSecurityPlugin extends AbstractProcessEnginePlugin {
 		PasswordHashing hashing = new PasswordHashing(this.iterations);
 		configuration.setPasswordEncryptor(hashing);
 		configuration.setEnablePasswordPolicy(true);
-		configuration.setIdentityProviderSessionFactory(
-				new AccountIdentityProvider.Factory(hashing, new VerifiedPasswords(this.verifiedFor, Clock.systemUTC()),
-						this.throttle::forgetAccount));
+		configuration.setIdentityProviderSessionFactory(new AccountIdentityProvider.Factory(hashing,
+				new VerifiedPasswords(this.verifiedFor, Clock.systemUTC()), this.throttle::forgetAccount));
 		if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
 			configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
 		}
 		configuration.getCustomPreCommandInterceptorsTxRequired().add(new PolicyRefusal());
 	}
 
-	/** A password refused by the policy is bad input (400), said in Chinese, not an engine failure (500). */
+	/**
+	 * A password refused by the policy is bad input (400), said in Chinese, not an engine
+	 * failure (500).
+	 */
 	static class PolicyRefusal extends CommandInterceptor {
 
 		@Override

@@ -14,13 +14,15 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may do and see what on our own /api endpoints, against the caller authenticated by the REST filter. Every
- * controller asks here. Actions go by group ({@link #requireAnyGroup}: 403). Records follow the engine's rule for
- * tasks and instances (issue 15.4): a person sees an application, a certificate or a case when their group's role
- * covers every such record ({@link #SEE_EVERY_APPLICATION}, {@link #SEE_EVERY_CERTIFICATE}, {@link #SEE_EVERY_CASE}),
- * when they are on one of its audit teams, or when they hold or held a task of its processes (assignee, candidate
- * user, or through a candidate group); anyone else gets the 404 of a record that does not exist, so that a number
- * tried reveals nothing.
+ * Who may do and see what on our own /api endpoints, against the caller authenticated by
+ * the REST filter. Every controller asks here. Actions go by group
+ * ({@link #requireAnyGroup}: 403). Records follow the engine's rule for tasks and
+ * instances (issue 15.4): a person sees an application, a certificate or a case when
+ * their group's role covers every such record ({@link #SEE_EVERY_APPLICATION},
+ * {@link #SEE_EVERY_CERTIFICATE}, {@link #SEE_EVERY_CASE}), when they are on one of its
+ * audit teams, or when they hold or held a task of its processes (assignee, candidate
+ * user, or through a candidate group); anyone else gets the 404 of a record that does not
+ * exist, so that a number tried reveals nothing.
  */
 @Component
 public class ApiAccess {
@@ -30,30 +32,32 @@ public class ApiAccess {
 			Groups.DECISION_MAKERS, Groups.QUALITY_MANAGERS, Groups.MANAGERS, Groups.ADMINS };
 
 	/**
-	 * See every application: reviewers (every application starts with a review task offered to them, they register
-	 * applications and their documents), quality managers (Cockpit history of every process, appeals, complaints,
-	 * terminations), managers (read-only oversight, overdue reviews), administrators.
+	 * See every application: reviewers (every application starts with a review task
+	 * offered to them, they register applications and their documents), quality managers
+	 * (Cockpit history of every process, appeals, complaints, terminations), managers
+	 * (read-only oversight, overdue reviews), administrators.
 	 */
 	public static final String[] SEE_EVERY_APPLICATION = { Groups.REVIEWERS, Groups.QUALITY_MANAGERS, Groups.MANAGERS,
 			Groups.ADMINS };
 
 	/**
-	 * See every certificate: those who see every application, and decision makers, who may suspend or withdraw any
-	 * certificate (R-SUS-1) and decided every one of them as a group (the decision task is offered to them all).
+	 * See every certificate: those who see every application, and decision makers, who
+	 * may suspend or withdraw any certificate (R-SUS-1) and decided every one of them as
+	 * a group (the decision task is offered to them all).
 	 */
 	public static final String[] SEE_EVERY_CERTIFICATE = { Groups.REVIEWERS, Groups.DECISION_MAKERS,
 			Groups.QUALITY_MANAGERS, Groups.MANAGERS, Groups.ADMINS };
 
 	/**
-	 * See every appeal and complaint: reviewers receive and acknowledge them, quality managers decide them, managers
-	 * oversee, administrators. The persons a case is about (its decider and audit team) are not among them.
+	 * See every appeal and complaint: reviewers receive and acknowledge them, quality
+	 * managers decide them, managers oversee, administrators. The persons a case is about
+	 * (its decider and audit team) are not among them.
 	 */
 	public static final String[] SEE_EVERY_CASE = { Groups.REVIEWERS, Groups.QUALITY_MANAGERS, Groups.MANAGERS,
 			Groups.ADMINS };
 
-	private static final Map<Kind, List<String>> SEES_EVERY = Map.of(Kind.APPLICATION,
-			List.of(SEE_EVERY_APPLICATION), Kind.CERTIFICATE, List.of(SEE_EVERY_CERTIFICATE), Kind.CASE,
-			List.of(SEE_EVERY_CASE));
+	private static final Map<Kind, List<String>> SEES_EVERY = Map.of(Kind.APPLICATION, List.of(SEE_EVERY_APPLICATION),
+			Kind.CERTIFICATE, List.of(SEE_EVERY_CERTIFICATE), Kind.CASE, List.of(SEE_EVERY_CASE));
 
 	private final IdentityService identity;
 
@@ -67,22 +71,30 @@ public class ApiAccess {
 		this.tasks = tasks;
 	}
 
-	/** The caller's user id, if the caller belongs to one of the groups; 403 otherwise. */
+	/**
+	 * The caller's user id, if the caller belongs to one of the groups; 403 otherwise.
+	 */
 	public String requireAnyGroup(String... groups) {
 		Authentication authentication = caller();
 		if (Arrays.stream(groups).noneMatch(groupsOf(authentication)::contains)) {
-			throw new AuthorizationException("user " + authentication.getUserId() + " is not in any of the groups "
-					+ Arrays.toString(groups));
+			throw new AuthorizationException(
+					"user " + authentication.getUserId() + " is not in any of the groups " + Arrays.toString(groups));
 		}
 		return authentication.getUserId();
 	}
 
-	/** The caller's user id if they may see the application (record, documents, history, notices); else 404. */
+	/**
+	 * The caller's user id if they may see the application (record, documents, history,
+	 * notices); else 404.
+	 */
 	public String requireApplication(String number) {
 		return require(Kind.APPLICATION, number);
 	}
 
-	/** The caller's user id if they may see the certificate's staff records (history, revisions, requests, PDF). */
+	/**
+	 * The caller's user id if they may see the certificate's staff records (history,
+	 * revisions, requests, PDF).
+	 */
 	public String requireCertificate(String number) {
 		return require(Kind.CERTIFICATE, number);
 	}

@@ -19,8 +19,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 
 /**
- * What each group may do in the engine and the webapps. Task visibility itself comes from candidate groups/users
- * (the engine grants a task's candidates access to it), so a group sees exactly the tasks routed to it.
+ * What each group may do in the engine and the webapps. Task visibility itself comes from
+ * candidate groups/users (the engine grants a task's candidates access to it), so a group
+ * sees exactly the tasks routed to it.
  */
 @Component
 class AuthorizationSetup {
@@ -46,9 +47,12 @@ class AuthorizationSetup {
 		grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY);
 		grant(Groups.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ);
 		grant(Groups.MANAGERS, Resources.DEPLOYMENT, "*", READ);
-		// Quality managers own the grading and audit-time tables: deploy, read, evaluate (R-GRD-DMN). DMN only
-		// (DecisionTableDeploymentsOnly); no DELETE: a deployment removed would take the processes, or the table
-		// versions that scores and certificates cite, with it; a wrong table is corrected by deploying a new version.
+		// Quality managers own the grading and audit-time tables: deploy, read, evaluate
+		// (R-GRD-DMN). DMN only
+		// (DecisionTableDeploymentsOnly); no DELETE: a deployment removed would take the
+		// processes, or the table
+		// versions that scores and certificates cite, with it; a wrong table is corrected
+		// by deploying a new version.
 		grant(Groups.QUALITY_MANAGERS, Resources.APPLICATION, "cockpit", ACCESS);
 		grant(Groups.QUALITY_MANAGERS, Resources.DEPLOYMENT, "*", CREATE, READ);
 		grant(Groups.QUALITY_MANAGERS, Resources.DECISION_DEFINITION, "*", READ, UPDATE, CREATE_INSTANCE, READ_HISTORY);
@@ -65,7 +69,10 @@ class AuthorizationSetup {
 		grant(group, Resources.FILTER, filterId, READ);
 	}
 
-	/** Exactly these permissions (also on a database set up by an earlier version, whose grants may have been wider). */
+	/**
+	 * Exactly these permissions (also on a database set up by an earlier version, whose
+	 * grants may have been wider).
+	 */
 	private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
 		Authorization existing = this.authorizations.createAuthorizationQuery()
 			.groupIdIn(group)

@@ -15,13 +15,15 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Quality managers change the grading and audit-time thresholds, not the processes (R-GRD-DMN): they may deploy DMN
- * tables, but no BPMN process, form or anything else. Camunda's DEPLOYMENT permission cannot tell resources apart, so
- * this engine plugin checks every new deployment before the engine parses it: a user who is not a Camunda
- * administrator may deploy only DMN tables ({@code .dmn}) and their regression cases ({@code <key>.cases.json}, data
- * that nothing executes); otherwise the deployment is refused with an
- * AuthorizationException (403 through {@code /engine-rest/deployment/create} and {@code …/redeploy}) and nothing is
- * stored. The application's own deployment at start-up runs without a user and is not affected.
+ * Quality managers change the grading and audit-time thresholds, not the processes
+ * (R-GRD-DMN): they may deploy DMN tables, but no BPMN process, form or anything else.
+ * Camunda's DEPLOYMENT permission cannot tell resources apart, so this engine plugin
+ * checks every new deployment before the engine parses it: a user who is not a Camunda
+ * administrator may deploy only DMN tables ({@code .dmn}) and their regression cases
+ * ({@code <key>.cases.json}, data that nothing executes); otherwise the deployment is
+ * refused with an AuthorizationException (403 through
+ * {@code /engine-rest/deployment/create} and {@code …/redeploy}) and nothing is stored.
+ * The application's own deployment at start-up runs without a user and is not affected.
  */
 @Component
 class DecisionTableDeploymentsOnly extends AbstractProcessEnginePlugin {
@@ -36,7 +38,10 @@ class DecisionTableDeploymentsOnly extends AbstractProcessEnginePlugin {
 		configuration.setCustomPreDeployers(deployers);
 	}
 
-	/** What a quality manager may deploy: a DMN table, or the regression cases deployed beside it. */
+	/**
+	 * What a quality manager may deploy: a DMN table, or the regression cases deployed
+	 * beside it.
+	 */
 	static boolean mayBeDeployedByQualityManagers(String resourceName) {
 		return resourceName.endsWith(".dmn") || resourceName.endsWith(".dmn11.xml")
 				|| resourceName.endsWith(".cases.json");

@@ -17,16 +17,19 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Issue 15, point 8: the webapps' list of process engine names ({@code GET /camunda/api/engine/engine/}) is for
- * signed-in users. Camunda's webapp security rules let it through without a session (its rule
- * {@code /api/engine/engine/}, GET, no authorizer), which told anybody what engines run here; this filter answers 401
- * unless the session holds a webapp login (the same login Tasklist, Cockpit and Admin use; Camunda's REST API at
- * {@code /engine-rest/engine} needs HTTP Basic credentials already, see RestAuthentication).
+ * Issue 15, point 8: the webapps' list of process engine names
+ * ({@code GET /camunda/api/engine/engine/}) is for signed-in users. Camunda's webapp
+ * security rules let it through without a session (its rule {@code /api/engine/engine/},
+ * GET, no authorizer), which told anybody what engines run here; this filter answers 401
+ * unless the session holds a webapp login (the same login Tasklist, Cockpit and Admin
+ * use; Camunda's REST API at {@code /engine-rest/engine} needs HTTP Basic credentials
+ * already, see RestAuthentication).
  *
  * <p>
- * The webapps' login form asks for the list once before it posts the credentials (and ignores the answer); the
- * webapps' {@code scripts/config.js} load {@code scripts/certflow-engine-list.js}, which lets that one call's 401 count
- * as the list of the engine named in the page's own address, so signing in works as before.
+ * The webapps' login form asks for the list once before it posts the credentials (and
+ * ignores the answer); the webapps' {@code scripts/config.js} load
+ * {@code scripts/certflow-engine-list.js}, which lets that one call's 401 count as the
+ * list of the engine named in the page's own address, so signing in works as before.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineListForSignedInUsers {

@@ -23,23 +23,28 @@ import org.camunda.bpm.model.xml.ModelException;
 import org.springframework.stereotype.Component;
 
 /**
- * Issue 15, point 1: DMN tables are FEEL and nothing else, for everyone. A quality manager may deploy decision tables
- * (R-GRD-DMN), and the governance check evaluates a new table's regression cases as soon as it is deployed; a table
- * whose expressions were JUEL or a script language would run Java on the server before anyone approved it. So:
+ * Issue 15, point 1: DMN tables are FEEL and nothing else, for everyone. A quality
+ * manager may deploy decision tables (R-GRD-DMN), and the governance check evaluates a
+ * new table's regression cases as soon as it is deployed; a table whose expressions were
+ * JUEL or a script language would run Java on the server before anyone approved it. So:
  * <ul>
- * <li>every new deployment, whoever makes it (a quality manager, an administrator, the application at start-up), is
- * refused when one of its DMN resources declares an expression language other than FEEL anywhere
- * ({@link FeelOnlyExpressions}): a {@link ParseException} naming each element, its id and the language, which Camunda's
+ * <li>every new deployment, whoever makes it (a quality manager, an administrator, the
+ * application at start-up), is refused when one of its DMN resources declares an
+ * expression language other than FEEL anywhere ({@link FeelOnlyExpressions}): a
+ * {@link ParseException} naming each element, its id and the language, which Camunda's
  * REST API answers with 400 and its per-resource details; nothing is stored;</li>
- * <li>the DMN engine's default languages (input expressions, input entries, output entries, literal expressions) are
- * set to FEEL, with FEEL's legacy (JUEL-based) mode off, and checked once the engine is built: start-up fails if
- * anything changed them;</li>
- * <li>the DMN engine has no JUEL: its EL provider refuses every expression (a table stored before this check, or one
- * parsed outside a deployment, cannot reach Spring beans either). Script languages: {@link NoScriptEngines}.</li>
+ * <li>the DMN engine's default languages (input expressions, input entries, output
+ * entries, literal expressions) are set to FEEL, with FEEL's legacy (JUEL-based) mode
+ * off, and checked once the engine is built: start-up fails if anything changed
+ * them;</li>
+ * <li>the DMN engine has no JUEL: its EL provider refuses every expression (a table
+ * stored before this check, or one parsed outside a deployment, cannot reach Spring beans
+ * either). Script languages: {@link NoScriptEngines}.</li>
  * </ul>
- * FEEL's own door to Java, external functions ({@code function(…) external {java: …}}), is off in Camunda's
- * feel-scala integration (ScalaFeelEngine builds its engine with {@code enableExternalFunctions(false)}); no FEEL
- * custom function providers are registered.
+ * FEEL's own door to Java, external functions ({@code function(…) external {java: …}}),
+ * is off in Camunda's feel-scala integration (ScalaFeelEngine builds its engine with
+ * {@code enableExternalFunctions(false)}); no FEEL custom function providers are
+ * registered.
  */
 @Component
 class FeelOnlyDecisions extends AbstractProcessEnginePlugin {
@@ -74,14 +79,17 @@ class FeelOnlyDecisions extends AbstractProcessEnginePlugin {
 		verify((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
 	}
 
-	/** The engine as built evaluates DMN with FEEL by default and has no JUEL for it; start-up fails otherwise. */
+	/**
+	 * The engine as built evaluates DMN with FEEL by default and has no JUEL for it;
+	 * start-up fails otherwise.
+	 */
 	static void verify(ProcessEngineConfigurationImpl configuration) {
 		DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
 		Map<String, String> defaults = Map.of("defaultInputExpressionExpressionLanguage",
-				String.valueOf(dmn.getDefaultInputExpressionExpressionLanguage()), "defaultInputEntryExpressionLanguage",
-				String.valueOf(dmn.getDefaultInputEntryExpressionLanguage()), "defaultOutputEntryExpressionLanguage",
-				String.valueOf(dmn.getDefaultOutputEntryExpressionLanguage()), "defaultLiteralExpressionLanguage",
-				String.valueOf(dmn.getDefaultLiteralExpressionLanguage()));
+				String.valueOf(dmn.getDefaultInputExpressionExpressionLanguage()),
+				"defaultInputEntryExpressionLanguage", String.valueOf(dmn.getDefaultInputEntryExpressionLanguage()),
+				"defaultOutputEntryExpressionLanguage", String.valueOf(dmn.getDefaultOutputEntryExpressionLanguage()),
+				"defaultLiteralExpressionLanguage", String.valueOf(dmn.getDefaultLiteralExpressionLanguage()));
 		Map<String, String> notFeel = defaults.entrySet()
 			.stream()
 			.filter(e -> !FeelOnlyExpressions.isFeel(e.getValue()))
@@ -94,13 +102,17 @@ class FeelOnlyDecisions extends AbstractProcessEnginePlugin {
 		}
 	}
 
-	/** Refuses every new deployment with a DMN resource that declares a language other than FEEL. */
+	/**
+	 * Refuses every new deployment with a DMN resource that declares a language other
+	 * than FEEL.
+	 */
 	static class Check implements Deployer {
 
 		@Override
 		public void deploy(DeploymentEntity deployment) {
 			if (!deployment.isNew() || deployment.getResources() == null) {
-				return; // a deployment read back into the cache (checked when it was new), or an empty one
+				return; // a deployment read back into the cache (checked when it was
+						// new), or an empty one
 			}
 			List<ResourceEntity> resources = deployment.getResources()
 				.values()
@@ -119,10 +131,12 @@ class FeelOnlyDecisions extends AbstractProcessEnginePlugin {
 				violations = FeelOnlyExpressions.violations(bytes);
 			}
 			catch (ModelException ex) {
-				// e.g. the DMN schema's "Attribute 'expressionLanguage' is not allowed to appear in element 'decision'"
+				// e.g. the DMN schema's "Attribute 'expressionLanguage' is not allowed to
+				// appear in element 'decision'"
 				String reason = deepestMessage(ex);
-				throw new ParseException("DMN resource " + resourceName + " refused: cannot be read as DMN (" + reason
-						+ ")", resourceName, List.of(new Refusal("cannot be read as DMN: " + reason, null)), List.of());
+				throw new ParseException(
+						"DMN resource " + resourceName + " refused: cannot be read as DMN (" + reason + ")",
+						resourceName, List.of(new Refusal("cannot be read as DMN: " + reason, null)), List.of());
 			}
 			if (violations.isEmpty()) {
 				return;
@@ -132,7 +146,9 @@ class FeelOnlyDecisions extends AbstractProcessEnginePlugin {
 				.toList();
 			throw new ParseException("DMN resource " + resourceName + " refused: decision tables are FEEL only"
 					+ " (issue 15; JUEL and script languages would run Java on the server): "
-					+ violations.stream().map(FeelOnlyExpressions.Violation::describe).collect(Collectors.joining("; ")),
+					+ violations.stream()
+						.map(FeelOnlyExpressions.Violation::describe)
+						.collect(Collectors.joining("; ")),
 					resourceName, problems, List.of());
 		}
 
@@ -148,7 +164,10 @@ class FeelOnlyDecisions extends AbstractProcessEnginePlugin {
 		return message;
 	}
 
-	/** One refused element, as Camunda's REST API lists it under the resource's {@code details}. */
+	/**
+	 * One refused element, as Camunda's REST API lists it under the resource's
+	 * {@code details}.
+	 */
 	record Refusal(String message, String mainElementId) implements Problem {
 
 		@Override
@@ -178,7 +197,10 @@ class FeelOnlyDecisions extends AbstractProcessEnginePlugin {
 
 	}
 
-	/** The DMN engine's EL provider: no JUEL expression is ever created, whatever table asks for one. */
+	/**
+	 * The DMN engine's EL provider: no JUEL expression is ever created, whatever table
+	 * asks for one.
+	 */
 	static final class NoJuel implements ElProvider {
 
 		@Override

@@ -13,22 +13,29 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.xml.instance.DomElement;
 
 /**
- * Which expression languages a DMN file declares (issue 15, point 1). The grade and audit-time tables are FEEL only:
- * FEEL (feel-scala, external Java functions off) reaches nothing outside the table's own inputs, whereas the other
- * languages Camunda's DMN engine accepts reach Java ({@code juel}: {@code ${''.getClass().forName(…)}}, Spring beans
- * such as {@code ${environment.getProperty(…)}}; any JSR-223 language name: a script engine such as MVEL).
+ * Which expression languages a DMN file declares (issue 15, point 1). The grade and
+ * audit-time tables are FEEL only: FEEL (feel-scala, external Java functions off) reaches
+ * nothing outside the table's own inputs, whereas the other languages Camunda's DMN
+ * engine accepts reach Java ({@code juel}: {@code ${''.getClass().forName(…)}}, Spring
+ * beans such as {@code ${environment.getProperty(…)}}; any JSR-223 language name: a
+ * script engine such as MVEL).
  *
  * <p>
- * The engine takes an expression's language from its own {@code expressionLanguage} attribute (input expressions,
- * input entries, output entries, literal expressions), else from the {@code definitions} element's, else from its
- * configured defaults (FEEL: see {@link FeelOnlyDecisions}). So a file is FEEL only when no element anywhere in it
- * names a language other than FEEL; this looks at the {@code expressionLanguage} attribute of every element of the
- * document, read with Camunda's DMN model API, including elements the engine ignores it on today (decision, decision
- * table), so that nothing declared there can start to count later.
+ * The engine takes an expression's language from its own {@code expressionLanguage}
+ * attribute (input expressions, input entries, output entries, literal expressions), else
+ * from the {@code definitions} element's, else from its configured defaults (FEEL: see
+ * {@link FeelOnlyDecisions}). So a file is FEEL only when no element anywhere in it names
+ * a language other than FEEL; this looks at the {@code expressionLanguage} attribute of
+ * every element of the document, read with Camunda's DMN model API, including elements
+ * the engine ignores it on today (decision, decision table), so that nothing declared
+ * there can start to count later.
  */
 public final class FeelOnlyExpressions {
 
-	/** The names under which Camunda's DMN engine evaluates with FEEL (ExpressionEvaluationHandler#isFeelExpressionLanguage). */
+	/**
+	 * The names under which Camunda's DMN engine evaluates with FEEL
+	 * (ExpressionEvaluationHandler#isFeelExpressionLanguage).
+	 */
 	static final Set<String> FEEL = Set.of(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE,
 			DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_ALTERNATIVE,
 			DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN12,
@@ -38,7 +45,10 @@ public final class FeelOnlyExpressions {
 
 	static final String EXPRESSION_LANGUAGE = "expressionLanguage";
 
-	/** Camunda's DMN extension namespace: an attribute of that name there is refused as well. */
+	/**
+	 * Camunda's DMN extension namespace: an attribute of that name there is refused as
+	 * well.
+	 */
 	static final String CAMUNDA_DMN_NS = "http://camunda.org/schema/1.0/dmn";
 
 	private FeelOnlyExpressions() {
@@ -47,7 +57,10 @@ public final class FeelOnlyExpressions {
 	/** One element that declares a language other than FEEL. */
 	public record Violation(String element, String id, String context, String language) {
 
-		/** e.g. {@code inputEntry 'InputEntry_1' (rule 'Rule_1', decision 'grade-pcec') declares expressionLanguage 'juel'} */
+		/**
+		 * e.g.
+		 * {@code inputEntry 'InputEntry_1' (rule 'Rule_1', decision 'grade-pcec') declares expressionLanguage 'juel'}
+		 */
 		public String describe() {
 			return this.element + ((this.id != null) ? " '" + this.id + "'" : "")
 					+ (this.context.isEmpty() ? "" : " (" + this.context + ")") + " declares expressionLanguage '"
@@ -56,7 +69,10 @@ public final class FeelOnlyExpressions {
 
 	}
 
-	/** Whether the engine deploys this resource as DMN: the engine's own rule (a name ending in "dmn" or "dmn11.xml"). */
+	/**
+	 * Whether the engine deploys this resource as DMN: the engine's own rule (a name
+	 * ending in "dmn" or "dmn11.xml").
+	 */
 	public static boolean isDecisionResource(String resourceName) {
 		if (resourceName == null) {
 			return false;
@@ -75,8 +91,10 @@ public final class FeelOnlyExpressions {
 	}
 
 	/**
-	 * Every element of the DMN file that declares a language other than FEEL, in document order.
-	 * @throws org.camunda.bpm.model.xml.ModelParseException when the bytes are no DMN the model API reads
+	 * Every element of the DMN file that declares a language other than FEEL, in document
+	 * order.
+	 * @throws org.camunda.bpm.model.xml.ModelParseException when the bytes are no DMN the
+	 * model API reads
 	 */
 	public static List<Violation> violations(byte[] dmn) {
 		DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(dmn));
@@ -98,7 +116,10 @@ public final class FeelOnlyExpressions {
 		}
 	}
 
-	/** The element's own name or label, then its enclosing input / rule / decision, e.g. "input 'Input_1' (score)". */
+	/**
+	 * The element's own name or label, then its enclosing input / rule / decision, e.g.
+	 * "input 'Input_1' (score)".
+	 */
 	private static String context(DomElement element) {
 		List<String> parts = new ArrayList<>();
 		String own = label(element);

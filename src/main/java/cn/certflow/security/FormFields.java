@@ -9,10 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The variables a Camunda Form (form-js JSON, {@code forms/*.form}) lets its user fill in: the key of every keyed
- * component, nested groups and dynamic lists included, except the components that only show context — read-only or
- * disabled ones, which Tasklist does not submit. A component inside a group or list with a {@code path}, or a key with
- * dots, is submitted as part of the variable named by the first segment of its path.
+ * The variables a Camunda Form (form-js JSON, {@code forms/*.form}) lets its user fill
+ * in: the key of every keyed component, nested groups and dynamic lists included, except
+ * the components that only show context — read-only or disabled ones, which Tasklist does
+ * not submit. A component inside a group or list with a {@code path}, or a key with dots,
+ * is submitted as part of the variable named by the first segment of its path.
  */
 final class FormFields {
 
@@ -45,7 +46,10 @@ final class FormFields {
 		}
 	}
 
-	/** Shown for context only: {@code readonly: true} or {@code disabled: true} (a FEEL condition may allow input). */
+	/**
+	 * Shown for context only: {@code readonly: true} or {@code disabled: true} (a FEEL
+	 * condition may allow input).
+	 */
 	private static boolean isContextOnly(JsonNode component) {
 		return component.path("readonly").asBoolean(false) && component.path("readonly").isBoolean()
 				|| component.path("disabled").asBoolean(false) && component.path("disabled").isBoolean();

@@ -27,27 +27,33 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * Whoever completes a task sets exactly the fields of its form, nothing else (issue 15). Camunda lets a task's
- * assignee or candidate set any process variable with the completion ({@code /engine-rest/task/{id}/complete},
- * {@code …/submit-form}, Tasklist's {@code /camunda/api/engine/…/submit-form}, {@code TaskService.complete}) or through
- * the task's variables ({@code PUT /engine-rest/task/{id}/variables/{name}}): a decision maker could name another
- * client's audit as {@code auditId}. This engine plugin checks each such command before it runs, in the engine, so
- * that every entry point is covered: a variable that is not a field the task's form lets its user fill in (read-only
- * context fields included) is refused with {@link InvalidInputException} naming it (400), and nothing changes; set as
- * the task's variables, or sent with a BPMN error or escalation, it is refused as an AuthorizationException (403:
- * Camunda's REST API answers 500 to any other engine exception there). A task without a form takes no variables. The
- * variables our own listeners set while the task completes are not submitted and are not affected.
+ * Whoever completes a task sets exactly the fields of its form, nothing else (issue 15).
+ * Camunda lets a task's assignee or candidate set any process variable with the
+ * completion ({@code /engine-rest/task/{id}/complete}, {@code …/submit-form}, Tasklist's
+ * {@code /camunda/api/engine/…/submit-form}, {@code TaskService.complete}) or through the
+ * task's variables ({@code PUT /engine-rest/task/{id}/variables/{name}}): a decision
+ * maker could name another client's audit as {@code auditId}. This engine plugin checks
+ * each such command before it runs, in the engine, so that every entry point is covered:
+ * a variable that is not a field the task's form lets its user fill in (read-only context
+ * fields included) is refused with {@link InvalidInputException} naming it (400), and
+ * nothing changes; set as the task's variables, or sent with a BPMN error or escalation,
+ * it is refused as an AuthorizationException (403: Camunda's REST API answers 500 to any
+ * other engine exception there). A task without a form takes no variables. The variables
+ * our own listeners set while the task completes are not submitted and are not affected.
  *
  * <p>
- * Starting a process that has a start form ({@code initial-certification}): a start form submission may set its
- * fields only (400); a start through the API ({@code /engine-rest/process-definition/…/start},
- * {@code RuntimeService}) the same, refused with 403 (Camunda's REST API answers 500 to any other engine exception
- * there), and starting it at chosen activities, skipping the application and its review, is refused (403).
+ * Starting a process that has a start form ({@code initial-certification}): a start form
+ * submission may set its fields only (400); a start through the API
+ * ({@code /engine-rest/process-definition/…/start}, {@code RuntimeService}) the same,
+ * refused with 403 (Camunda's REST API answers 500 to any other engine exception there),
+ * and starting it at chosen activities, skipping the application and its review, is
+ * refused (403).
  *
  * <p>
- * Camunda's public API offers no hook that sees the variables of a command; this is a command interceptor (an engine
- * plugin, like {@link DecisionTableDeploymentsOnly}) that reads them from the engine's command classes
- * ({@link SubmittedVariables}), and the form through {@link FormService} as Tasklist does.
+ * Camunda's public API offers no hook that sees the variables of a command; this is a
+ * command interceptor (an engine plugin, like {@link DecisionTableDeploymentsOnly}) that
+ * reads them from the engine's command classes ({@link SubmittedVariables}), and the form
+ * through {@link FormService} as Tasklist does.
  */
 @Component
 class FormFieldsOnly extends AbstractProcessEnginePlugin {
@@ -62,7 +68,10 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin {
 		configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
 	}
 
-	/** Runs inside the command's context (a post interceptor), before the command: a refusal changes nothing. */
+	/**
+	 * Runs inside the command's context (a post interceptor), before the command: a
+	 * refusal changes nothing.
+	 */
 	static class Check extends CommandInterceptor {
 
 		static final String NOT_A_TASK_FIELD = "不是此任务表单中可填写的字段，提交或完成任务时不能设置（只读的显示字段同样不能）";
@@ -71,7 +80,10 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin {
 
 		private final ProcessEngineConfigurationImpl configuration;
 
-		/** Fields of a deployed form bound to its deployment (or a fixed version): they never change. */
+		/**
+		 * Fields of a deployed form bound to its deployment (or a fixed version): they
+		 * never change.
+		 */
 		private final Map<String, Set<String>> fixedForms = new ConcurrentHashMap<>();
 
 		Check(ProcessEngineConfigurationImpl configuration) {
@@ -89,7 +101,8 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin {
 			if (submitted.names().isEmpty() || submitted.taskId() == null) {
 				return;
 			}
-			Set<String> fields = Context.getCommandContext().runWithoutAuthorization(() -> taskFields(submitted.taskId()));
+			Set<String> fields = Context.getCommandContext()
+				.runWithoutAuthorization(() -> taskFields(submitted.taskId()));
 			if (fields != null) {
 				refuseOthers(submitted.names(), fields, NOT_A_TASK_FIELD, !submitted.completion());
 			}
@@ -98,7 +111,8 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin {
 		private void check(SubmittedVariables.ToStart submitted) {
 			Set<String> fields = Context.getCommandContext().runWithoutAuthorization(() -> startFields(submitted));
 			if (fields == null) {
-				return; // no start form: who may start the process is Camunda's authorization
+				return; // no start form: who may start the process is Camunda's
+						// authorization
 			}
 			if (submitted.atActivities()) {
 				throw new AuthorizationException("startInstructions: 有启动表单的流程只能从开始事件经启动表单启动，不能从其中的环节开始");
@@ -118,7 +132,10 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin {
 			throw forbidden ? new AuthorizationException(refused.getMessage()) : refused;
 		}
 
-		/** The fields of the task's form; null if there is no such task (the command reports that itself). */
+		/**
+		 * The fields of the task's form; null if there is no such task (the command
+		 * reports that itself).
+		 */
 		private Set<String> taskFields(String taskId) {
 			if (this.configuration.getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
 				return null;
@@ -155,7 +172,9 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin {
 		private Set<String> fields(FormData form, Supplier<InputStream> deployed) {
 			Set<String> fields = new TreeSet<>();
 			if (form.getFormFields() != null) {
-				form.getFormFields().stream().map(FormField::getId).forEach(fields::add); // generated forms (camunda:formData)
+				form.getFormFields().stream().map(FormField::getId).forEach(fields::add); // generated
+																							// forms
+																							// (camunda:formData)
 			}
 			if (form.getFormKey() == null && form.getCamundaFormRef() == null) {
 				return fields;
@@ -175,16 +194,21 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin {
 				return Set.of(); // not a deployed form: no field we can vouch for
 			}
 			catch (IOException ex) {
-				return Set.of(); // not JSON (e.g. an embedded HTML form): no field we can vouch for
+				return Set.of(); // not JSON (e.g. an embedded HTML form): no field we can
+									// vouch for
 			}
 		}
 
-		/** A cache key for a form that cannot change: bound to the deployment or a version; null otherwise. */
+		/**
+		 * A cache key for a form that cannot change: bound to the deployment or a
+		 * version; null otherwise.
+		 */
 		private static String fixedKey(FormData form) {
 			CamundaFormRef ref = form.getCamundaFormRef();
 			if (ref != null) {
 				boolean fixed = "deployment".equals(ref.getBinding()) || "version".equals(ref.getBinding());
-				return fixed ? form.getDeploymentId() + "|" + ref.getKey() + "|" + ref.getBinding() + "|" + ref.getVersion()
+				return fixed
+						? form.getDeploymentId() + "|" + ref.getKey() + "|" + ref.getBinding() + "|" + ref.getVersion()
 						: null;
 			}
 			String key = form.getFormKey();

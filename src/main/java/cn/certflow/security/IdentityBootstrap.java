@@ -21,9 +21,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the certification body's groups, their authorizations and the Tasklist filters at every start
- * (idempotent). Outside the demo profile the first administrator comes from CERTFLOW_ADMIN_USER /
- * CERTFLOW_ADMIN_PASSWORD; there is no built-in account or password.
+ * Creates the certification body's groups, their authorizations and the Tasklist filters
+ * at every start (idempotent). Outside the demo profile the first administrator comes
+ * from CERTFLOW_ADMIN_USER / CERTFLOW_ADMIN_PASSWORD; there is no built-in account or
+ * password.
  */
 @Component
 @Order(0)
@@ -77,16 +78,17 @@ class IdentityBootstrap implements ApplicationRunner {
 				ensureUser(this.adminUser, this.adminPassword, "Administrator", "", List.of(Groups.ADMINS), false);
 			}
 			catch (BadUserRequestException ex) {
-				throw new IllegalStateException("CERTFLOW_ADMIN_PASSWORD 不符合密码策略 (does not match the password policy): "
-						+ ex.getMessage(), ex);
+				throw new IllegalStateException(
+						"CERTFLOW_ADMIN_PASSWORD 不符合密码策略 (does not match the password policy): " + ex.getMessage(), ex);
 			}
 			log.info("Administrator '{}' ensured from CERTFLOW_ADMIN_USER", this.adminUser);
 		}
 	}
 
 	/**
-	 * Creates the account unless it exists. Its password must satisfy the password policy (AccountSecurityPlugin)
-	 * unless {@code policyExempt}: the demo profile's accounts only, whose password is their user name.
+	 * Creates the account unless it exists. Its password must satisfy the password policy
+	 * (AccountSecurityPlugin) unless {@code policyExempt}: the demo profile's accounts
+	 * only, whose password is their user name.
 	 */
 	void ensureUser(String userId, String password, String firstName, String lastName, List<String> groups,
 			boolean policyExempt) {
@@ -142,7 +144,8 @@ class IdentityBootstrap implements ApplicationRunner {
 		this.authorizations.grantFilter(all.getId(), Groups.ADMINS);
 	}
 
-	// find-or-create on purpose (issue 16 reviewed it): a filter an administrator has edited since is not overwritten
+	// find-or-create on purpose (issue 16 reviewed it): a filter an administrator has
+	// edited since is not overwritten
 	private Filter ensureFilter(String name, int priority, String description,
 			org.camunda.bpm.engine.task.TaskQuery query) {
 		Filter existing = this.filters.createTaskFilterQuery().filterName(name).singleResult();

@@ -12,23 +12,26 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows password guessing down without letting a stranger lock anyone out (issue 15 point 3). Wrong passwords are
- * counted per source address and account, and per source address alone; past a number of free failures each new one
- * blocks that key for a delay that doubles up to a maximum, and a key forgets its failures after a quiet period. A
- * blocked key is answered 429 before any password is checked. Nothing is counted per account alone: the owner logging
- * in from another address is never slowed down by someone else's guesses. A successful login clears its source +
- * account key (not the source's: an attacker with an account of its own must not reset it); an administrator's unlock
+ * Slows password guessing down without letting a stranger lock anyone out (issue 15 point
+ * 3). Wrong passwords are counted per source address and account, and per source address
+ * alone; past a number of free failures each new one blocks that key for a delay that
+ * doubles up to a maximum, and a key forgets its failures after a quiet period. A blocked
+ * key is answered 429 before any password is checked. Nothing is counted per account
+ * alone: the owner logging in from another address is never slowed down by someone else's
+ * guesses. A successful login clears its source + account key (not the source's: an
+ * attacker with an account of its own must not reset it); an administrator's unlock
  * clears every key of the account.
  * <p>
- * In memory, per node: with N nodes behind a balancer that spreads requests, an attacker gets up to N times the free
- * failures and each node's delays; an unlock clears the node that served it, the others forget by themselves.
+ * In memory, per node: with N nodes behind a balancer that spreads requests, an attacker
+ * gets up to N times the free failures and each node's delays; an unlock clears the node
+ * that served it, the others forget by themselves.
  */
 @Component
 class LoginThrottle {
 
 	/**
-	 * When a key is blocked: after {@code freeFailures}, {@code firstDelay} doubling with each failure, at most
-	 * {@code maxDelay}.
+	 * When a key is blocked: after {@code freeFailures}, {@code firstDelay} doubling with
+	 * each failure, at most {@code maxDelay}.
 	 */
 	record Policy(int freeFailures, Duration firstDelay, Duration maxDelay) {
 
@@ -43,7 +46,10 @@ class LoginThrottle {
 
 	}
 
-	/** A source address with an account ({@code account} set), or the source address alone. */
+	/**
+	 * A source address with an account ({@code account} set), or the source address
+	 * alone.
+	 */
 	private record Key(String source, String account) {
 	}
 
@@ -57,7 +63,10 @@ class LoginThrottle {
 
 	}
 
-	/** Beyond this many keys, new source + account keys are no longer kept (the source's own key always is). */
+	/**
+	 * Beyond this many keys, new source + account keys are no longer kept (the source's
+	 * own key always is).
+	 */
 	static final int MAX_KEYS = 100_000;
 
 	private final Policy perAccount;
@@ -91,7 +100,10 @@ class LoginThrottle {
 		this.clock = clock;
 	}
 
-	/** How long this source must wait before trying a password for this account again; zero when it may now. */
+	/**
+	 * How long this source must wait before trying a password for this account again;
+	 * zero when it may now.
+	 */
 	Duration retryAfter(String source, String account) {
 		Instant now = this.clock.instant();
 		Duration wait = remaining(new Key(source, null), now);
@@ -141,8 +153,7 @@ class LoginThrottle {
 	}
 
 	private boolean forgotten(Failures f, Instant now) {
-		return f.last.plus(this.forgetAfter).isBefore(now)
-				&& (f.blockedUntil == null || !f.blockedUntil.isAfter(now));
+		return f.last.plus(this.forgetAfter).isBefore(now) && (f.blockedUntil == null || !f.blockedUntil.isAfter(now));
 	}
 
 	/** Drops forgotten keys, at most once a minute. */

@@ -18,12 +18,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@link LoginThrottle} in front of every way in with a password (issue 15 point 3): HTTP Basic on {@code /engine-rest}
- * and {@code /api} ({@link RestAuthentication}), and the webapps' login form ({@code POST
- * /camunda/api/admin/auth/user/{engine}/login/{app}}). A blocked source gets 429 with Retry-After before any password
- * is checked; afterwards a 401 counts as a failure, a 2xx as a success. Camunda's password check endpoint
- * ({@code POST …/identity/verify}), which answers "right or wrong" for any user's password to any logged-in caller, is
- * closed: nothing in CertFlow or the webapps uses it and it would be a guessing oracle past the throttle.
+ * {@link LoginThrottle} in front of every way in with a password (issue 15 point 3): HTTP
+ * Basic on {@code /engine-rest} and {@code /api} ({@link RestAuthentication}), and the
+ * webapps' login form ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}). A
+ * blocked source gets 429 with Retry-After before any password is checked; afterwards a
+ * 401 counts as a failure, a 2xx as a success. Camunda's password check endpoint
+ * ({@code POST …/identity/verify}), which answers "right or wrong" for any user's
+ * password to any logged-in caller, is closed: nothing in CertFlow or the webapps uses it
+ * and it would be a guessing oracle past the throttle.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -75,7 +77,10 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** The login id a password comes with: the webapp login form's, else HTTP Basic's; null without a password. */
+	/**
+	 * The login id a password comes with: the webapp login form's, else HTTP Basic's;
+	 * null without a password.
+	 */
 	static String attemptedAccount(HttpServletRequest request) {
 		if (request instanceof LoginForm form) {
 			return form.username();
@@ -98,8 +103,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The webapp login request with its form read here (at most {@link #MAX_FORM} bytes) to learn the user name, and
-	 * handed on unread to Camunda's login resource (which would otherwise warn that a filter consumed its form).
+	 * The webapp login request with its form read here (at most {@link #MAX_FORM} bytes)
+	 * to learn the user name, and handed on unread to Camunda's login resource (which
+	 * would otherwise warn that a filter consumed its form).
 	 */
 	static final class LoginForm extends RereadableBody {
 

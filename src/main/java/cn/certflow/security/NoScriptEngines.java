@@ -17,15 +17,17 @@ import org.camunda.bpm.engine.impl.scripting.engine.ScriptingEngines;
 import org.springframework.stereotype.Component;
 
 /**
- * Issue 15, point 1: the process engine has no script engine at all. Camunda looks script languages up through JSR-223
- * by name, so whatever script engine is on the class path becomes a language of BPMN script tasks, conditions and
- * listeners, and of DMN expressions: MVEL is (it comes with Drools, which runs our rules on its own, not through
- * JSR-223), and so would be Groovy, JavaScript or any other a dependency brings. None of our processes or tables uses
- * a script; this plugin gives the engine a resolver that finds no engine and a ScriptingEngines that refuses every
- * language by name (also the engine's own JUEL script engine, and a process application's engines), so a script,
- * whoever deployed it, fails with a clear message instead of running. Quality managers cannot deploy BPMN at all
- * ({@link DecisionTableDeploymentsOnly}); a DMN expression in a script language is refused at deployment
- * ({@link FeelOnlyDecisions}).
+ * Issue 15, point 1: the process engine has no script engine at all. Camunda looks script
+ * languages up through JSR-223 by name, so whatever script engine is on the class path
+ * becomes a language of BPMN script tasks, conditions and listeners, and of DMN
+ * expressions: MVEL is (it comes with Drools, which runs our rules on its own, not
+ * through JSR-223), and so would be Groovy, JavaScript or any other a dependency brings.
+ * None of our processes or tables uses a script; this plugin gives the engine a resolver
+ * that finds no engine and a ScriptingEngines that refuses every language by name (also
+ * the engine's own JUEL script engine, and a process application's engines), so a script,
+ * whoever deployed it, fails with a clear message instead of running. Quality managers
+ * cannot deploy BPMN at all ({@link DecisionTableDeploymentsOnly}); a DMN expression in a
+ * script language is refused at deployment ({@link FeelOnlyDecisions}).
  */
 @Component
 class NoScriptEngines extends AbstractProcessEnginePlugin {
@@ -69,7 +71,8 @@ class NoScriptEngines extends AbstractProcessEnginePlugin {
 
 		@Override
 		public ScriptingEngines addScriptEngineFactory(ScriptEngineFactory factory) {
-			return this; // a plugin registering an engine (Spin's, a process application's) adds nothing
+			return this; // a plugin registering an engine (Spin's, a process
+							// application's) adds nothing
 		}
 
 	}
@@ -96,7 +99,10 @@ class NoScriptEngines extends AbstractProcessEnginePlugin {
 
 	}
 
-	/** A JSR-223 manager that knows no engine (the JDK's would list every factory on the class path, MVEL's too). */
+	/**
+	 * A JSR-223 manager that knows no engine (the JDK's would list every factory on the
+	 * class path, MVEL's too).
+	 */
 	static final class Empty extends ScriptEngineManager {
 
 		Empty() {

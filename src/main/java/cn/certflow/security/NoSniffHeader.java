@@ -9,9 +9,10 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@code X-Content-Type-Options: nosniff} on every response of our API and Camunda's REST API (issue 15.6), set before
- * anything else answers (a 401 or an error included): a browser takes a document or an attachment for the type it is
- * served as, and never guesses HTML or script from its bytes. The webapps send it themselves (Camunda's header
+ * {@code X-Content-Type-Options: nosniff} on every response of our API and Camunda's REST
+ * API (issue 15.6), set before anything else answers (a 401 or an error included): a
+ * browser takes a document or an attachment for the type it is served as, and never
+ * guesses HTML or script from its bytes. The webapps send it themselves (Camunda's header
  * security filter).
  */
 @Configuration(proxyBeanMethods = false)

@@ -24,32 +24,43 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Issue 15, point 7, at the door of Camunda's REST APIs ({@code /engine-rest}, and the webapps' {@code /camunda/api/engine}
- * that Cockpit edits variables through): a JSON request that sets an object variable of a type or format CertFlow
- * does not use ({@link ObjectVariableTypes#refusal}) is answered 400 before the engine sees it. The engine refuses the
- * same values itself ({@link ObjectVariableTypes}), but some of its refusals come before any hook of ours (Java
- * serialization: "ENGINE-17007 … prohibited") and most REST endpoints turn an engine exception into 500.
+ * Issue 15, point 7, at the door of Camunda's REST APIs ({@code /engine-rest}, and the
+ * webapps' {@code /camunda/api/engine} that Cockpit edits variables through): a JSON
+ * request that sets an object variable of a type or format CertFlow does not use
+ * ({@link ObjectVariableTypes#refusal}) is answered 400 before the engine sees it. The
+ * engine refuses the same values itself ({@link ObjectVariableTypes}), but some of its
+ * refusals come before any hook of ours (Java serialization: "ENGINE-17007 … prohibited")
+ * and most REST endpoints turn an engine exception into 500.
  *
  * <p>
- * The same for a binary variable ({@code …/variables/{name}/data}) sent with the deprecated {@code type} part, which
- * makes the REST API read the data into the class it names.
+ * The same for a binary variable ({@code …/variables/{name}/data}) sent with the
+ * deprecated {@code type} part, which makes the REST API read the data into the class it
+ * names.
  *
  * <p>
- * A variable in a request body is a JSON object with a {@code type} of "Object" and a {@code value} or {@code valueInfo}
- * ({@code {"type":"Object","value":"…","valueInfo":{"objectTypeName":…,"serializationDataFormat":…}}}), wherever it
- * is nested (variables, modifications, processVariables, localVariables…). A body that is no JSON is left to the API.
+ * A variable in a request body is a JSON object with a {@code type} of "Object" and a
+ * {@code value} or {@code valueInfo}
+ * ({@code {"type":"Object","value":"…","valueInfo":{"objectTypeName":…,"serializationDataFormat":…}}}),
+ * wherever it is nested (variables, modifications, processVariables, localVariables…). A
+ * body that is no JSON is left to the API.
  */
 @Configuration(proxyBeanMethods = false)
 class ObjectVariableRequests {
 
 	private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH");
 
-	/** {@code POST …/variables/{name}/data}: a binary variable (Bytes, File, or the legacy serialized object). */
+	/**
+	 * {@code POST …/variables/{name}/data}: a binary variable (Bytes, File, or the legacy
+	 * serialized object).
+	 */
 	static final Pattern BINARY_VARIABLE = Pattern.compile(".*/(?:variables|localVariables)/[^/]+/data/?");
 
-	/** The deprecated multipart part {@code type} naming the class Camunda's REST API maps the JSON data into. */
-	static final Pattern LEGACY_TYPE_PART = Pattern.compile(
-			"(?im)^content-disposition:[^\\r\\n]*;\\s*name=\"?type\"?\\s*(?:;|\\r?$)");
+	/**
+	 * The deprecated multipart part {@code type} naming the class Camunda's REST API maps
+	 * the JSON data into.
+	 */
+	static final Pattern LEGACY_TYPE_PART = Pattern
+		.compile("(?im)^content-disposition:[^\\r\\n]*;\\s*name=\"?type\"?\\s*(?:;|\\r?$)");
 
 	@Bean
 	FilterRegistrationBean<Check> objectVariableRequestsFilter(ObjectProvider<ProcessEngine> engine) {
@@ -133,7 +144,8 @@ class ObjectVariableRequests {
 				if (type != null && type.isTextual() && type.asText().equalsIgnoreCase("object")
 						&& (node.has("value") || node.has("valueInfo"))) {
 					JsonNode info = node.path("valueInfo");
-					String typeName = info.path("objectTypeName").isTextual() ? info.path("objectTypeName").asText() : null;
+					String typeName = info.path("objectTypeName").isTextual() ? info.path("objectTypeName").asText()
+							: null;
 					String format = info.path("serializationDataFormat").isTextual()
 							? info.path("serializationDataFormat").asText() : defaultFormat();
 					String refused = ObjectVariableTypes.refusal(typeName, format);

@@ -22,32 +22,38 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Issue 15, point 7: an object variable names the Java class it is read into, and whoever may set a variable (Camunda's
- * REST API, Tasklist, Cockpit) chose that name freely: with {@code deserializationTypeValidationEnabled=false} the engine
- * read any class the JVM could load. CertFlow's own variables are strings, numbers, booleans and dates; Tasklist's
- * checklists arrive as Spin JSON values (no Java class); Java callers (our code, tests) pass lists and maps of those.
- * So only these types ({@link #ALLOWED}), JSON-serialized, are accepted:
+ * Issue 15, point 7: an object variable names the Java class it is read into, and whoever
+ * may set a variable (Camunda's REST API, Tasklist, Cockpit) chose that name freely: with
+ * {@code deserializationTypeValidationEnabled=false} the engine read any class the JVM
+ * could load. CertFlow's own variables are strings, numbers, booleans and dates;
+ * Tasklist's checklists arrive as Spin JSON values (no Java class); Java callers (our
+ * code, tests) pass lists and maps of those. So only these types ({@link #ALLOWED}),
+ * JSON-serialized, are accepted:
  * <ul>
- * <li>when a serialized object value is set (the only form a client can send), before the engine stores it: any other
- * class, another serialization format (Java serialization included) or no type name is refused with
- * {@link InvalidRequestException} 400 naming the type, in every REST endpoint that sets variables (an engine exception
- * would be 500 in most of them); nothing is stored;</li>
- * <li>when a stored value is read: the engine's deserialization type validation is on, with the same list (no package
- * wildcard, not even {@code java.lang}).</li>
+ * <li>when a serialized object value is set (the only form a client can send), before the
+ * engine stores it: any other class, another serialization format (Java serialization
+ * included) or no type name is refused with {@link InvalidRequestException} 400 naming
+ * the type, in every REST endpoint that sets variables (an engine exception would be 500
+ * in most of them); nothing is stored;</li>
+ * <li>when a stored value is read: the engine's deserialization type validation is on,
+ * with the same list (no package wildcard, not even {@code java.lang}).</li>
  * </ul>
  */
 @Component
 class ObjectVariableTypes extends AbstractProcessEnginePlugin {
 
-	/** The Java types of object variables: JSON-mapped value types and the JDK collections holding them. */
+	/**
+	 * The Java types of object variables: JSON-mapped value types and the JDK collections
+	 * holding them.
+	 */
 	static final Set<String> ALLOWED = Set.of("java.lang.Object", "java.lang.String", "java.lang.Boolean",
 			"java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Double", "java.lang.Float",
 			"java.util.List", "java.util.Collection", "java.util.ArrayList", "java.util.LinkedList",
-			"java.util.Arrays$ArrayList", "java.util.ImmutableCollections$List12", "java.util.ImmutableCollections$ListN",
-			"java.util.Set", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet",
-			"java.util.ImmutableCollections$Set12", "java.util.ImmutableCollections$SetN", "java.util.Map",
-			"java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.ImmutableCollections$Map1",
-			"java.util.ImmutableCollections$MapN");
+			"java.util.Arrays$ArrayList", "java.util.ImmutableCollections$List12",
+			"java.util.ImmutableCollections$ListN", "java.util.Set", "java.util.HashSet", "java.util.LinkedHashSet",
+			"java.util.TreeSet", "java.util.ImmutableCollections$Set12", "java.util.ImmutableCollections$SetN",
+			"java.util.Map", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap",
+			"java.util.ImmutableCollections$Map1", "java.util.ImmutableCollections$MapN");
 
 	static final DeserializationTypeValidator VALIDATOR = ALLOWED::contains;
 
@@ -74,7 +80,10 @@ class ObjectVariableTypes extends AbstractProcessEnginePlugin {
 		}
 	}
 
-	/** The classes an object type name refers to, e.g. {@code java.util.ArrayList<java.lang.String>}: both. */
+	/**
+	 * The classes an object type name refers to, e.g.
+	 * {@code java.util.ArrayList<java.lang.String>}: both.
+	 */
 	static Set<String> classesOf(String typeName) {
 		Set<String> classes = new TreeSet<>();
 		for (String token : typeName.split("[<>,\\s]+")) {
@@ -85,7 +94,10 @@ class ObjectVariableTypes extends AbstractProcessEnginePlugin {
 		return classes;
 	}
 
-	/** Why a serialized object value is refused, or null when its type and format are ours. */
+	/**
+	 * Why a serialized object value is refused, or null when its type and format are
+	 * ours.
+	 */
 	static String refusal(String typeName, String format) {
 		if (!SerializationDataFormats.JSON.getName().equals(format)) {
 			return "object variables are JSON (" + SerializationDataFormats.JSON.getName() + "), not '" + format
@@ -104,9 +116,9 @@ class ObjectVariableTypes extends AbstractProcessEnginePlugin {
 	}
 
 	/**
-	 * Looks at every object value as the engine chooses a serializer for it, and is never chosen itself. A value in
-	 * serialized form (what Camunda's REST API creates from a request) with another type or format is refused before
-	 * anything is stored.
+	 * Looks at every object value as the engine chooses a serializer for it, and is never
+	 * chosen itself. A value in serialized form (what Camunda's REST API creates from a
+	 * request) with another type or format is refused before anything is stored.
 	 */
 	static final class Guard implements TypedValueSerializer<ObjectValue> {
 

@@ -8,12 +8,15 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm;
 
 /**
- * Passwords hashed with PBKDF2-HMAC-SHA256 (spring-security-crypto's {@link Pbkdf2PasswordEncoder}: a 16-byte salt
- * of its own, a 256-bit hash, a constant-time comparison) behind Camunda's PasswordEncryptor SPI (issue 15 point 3).
- * Camunda stores the result in ACT_ID_USER.PWD_ as {@code {PBKDF2-SHA256}<iterations>$<hex salt and hash>}, beside
- * its own salt (SALT_, appended to the password before hashing). The iteration count travels with every hash: raising
- * {@code certflow.passwords.pbkdf2-iterations} keeps older hashes valid, and {@link AccountIdentityProvider} hashes
- * a password anew at its owner's next login when {@link #isOutdated} says so (Camunda's SHA-512, or fewer iterations).
+ * Passwords hashed with PBKDF2-HMAC-SHA256 (spring-security-crypto's
+ * {@link Pbkdf2PasswordEncoder}: a 16-byte salt of its own, a 256-bit hash, a
+ * constant-time comparison) behind Camunda's PasswordEncryptor SPI (issue 15 point 3).
+ * Camunda stores the result in ACT_ID_USER.PWD_ as
+ * {@code {PBKDF2-SHA256}<iterations>$<hex salt and hash>}, beside its own salt (SALT_,
+ * appended to the password before hashing). The iteration count travels with every hash:
+ * raising {@code certflow.passwords.pbkdf2-iterations} keeps older hashes valid, and
+ * {@link AccountIdentityProvider} hashes a password anew at its owner's next login when
+ * {@link #isOutdated} says so (Camunda's SHA-512, or fewer iterations).
  */
 class PasswordHashing implements PasswordEncryptor {
 
@@ -23,7 +26,10 @@ class PasswordHashing implements PasswordEncryptor {
 
 	private static final int SALT_BYTES = 16;
 
-	/** Above this a stored count is taken for a forgery meant to make a login burn the CPU. */
+	/**
+	 * Above this a stored count is taken for a forgery meant to make a login burn the
+	 * CPU.
+	 */
 	private static final int MAX_ITERATIONS = 10_000_000;
 
 	private final int iterations;
@@ -62,7 +68,10 @@ class PasswordHashing implements PasswordEncryptor {
 		return this.iterations;
 	}
 
-	/** Whether a stored PWD_ value ({algorithm} prefix included) is to be hashed anew: other algorithm or cost. */
+	/**
+	 * Whether a stored PWD_ value ({algorithm} prefix included) is to be hashed anew:
+	 * other algorithm or cost.
+	 */
 	boolean isOutdated(String stored) {
 		if (stored == null || !stored.startsWith(PREFIX)) {
 			return true;

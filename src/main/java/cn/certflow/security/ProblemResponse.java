@@ -13,7 +13,10 @@ import org.springframework.http.MediaType;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** A refusal written by a servlet filter, as our API's errors are (RFC 9457 problem, detail in Chinese). */
+/**
+ * A refusal written by a servlet filter, as our API's errors are (RFC 9457 problem,
+ * detail in Chinese).
+ */
 final class ProblemResponse {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,7 +24,10 @@ final class ProblemResponse {
 	private ProblemResponse() {
 	}
 
-	/** 429 with Retry-After in whole seconds; {@code {seconds}} in the detail is replaced by them. */
+	/**
+	 * 429 with Retry-After in whole seconds; {@code {seconds}} in the detail is replaced
+	 * by them.
+	 */
 	static void tooManyRequests(HttpServletResponse response, Duration wait, String detail) throws IOException {
 		long seconds = seconds(wait);
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));

@@ -12,11 +12,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The public certificate lookup (R-CERT-2: {@code GET /api/certificates/{number}} and the page {@code /verify.html})
- * answers each source address at most {@code certflow.public-lookup.requests-per-minute} times in any minute (60 by
- * default: a person checking certificates by hand never gets there; a script walking the number range does), then 429
- * with Retry-After and a message in Chinese. Per node, in memory: behind a balancer spreading requests over N nodes, a
- * source gets up to N times the limit.
+ * The public certificate lookup (R-CERT-2: {@code GET /api/certificates/{number}} and the
+ * page {@code /verify.html}) answers each source address at most
+ * {@code certflow.public-lookup.requests-per-minute} times in any minute (60 by default:
+ * a person checking certificates by hand never gets there; a script walking the number
+ * range does), then 429 with Retry-After and a message in Chinese. Per node, in memory:
+ * behind a balancer spreading requests over N nodes, a source gets up to N times the
+ * limit.
  */
 class PublicLookupRateLimit extends OncePerRequestFilter {
 

@@ -12,10 +12,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
- * A refusal is a 403 on {@code /engine-rest}, whichever resource it comes through. Some of Camunda's resources wrap
- * every engine exception in a 400 or 404 of their own: adding a comment ("Not enough parameters submitted"), adding or
- * deleting an attachment. When what they wrap is an AuthorizationException (see {@link TaskCommentsAndAttachments}),
- * the answer is Camunda's own 403 for it; anything else is answered as Camunda answers it.
+ * A refusal is a 403 on {@code /engine-rest}, whichever resource it comes through. Some
+ * of Camunda's resources wrap every engine exception in a 400 or 404 of their own: adding
+ * a comment ("Not enough parameters submitted"), adding or deleting an attachment. When
+ * what they wrap is an AuthorizationException (see {@link TaskCommentsAndAttachments}),
+ * the answer is Camunda's own 403 for it; anything else is answered as Camunda answers
+ * it.
  */
 @Component
 class RefusedAsForbidden implements ResourceConfigCustomizer {

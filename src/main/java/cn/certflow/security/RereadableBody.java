@@ -12,8 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
- * A request whose body a filter has read already (to check it), handed on so that what comes after reads the same
- * bytes again, as a stream or a reader.
+ * A request whose body a filter has read already (to check it), handed on so that what
+ * comes after reads the same bytes again, as a stream or a reader.
  */
 class RereadableBody extends HttpServletRequestWrapper {
 

@@ -17,9 +17,9 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * HTTP Basic authentication against the Camunda identity service for Camunda's REST API ({@code /engine-rest}) and
- * ours ({@code /api}); the caller then acts under Camunda authorization. Only the public certificate lookup
- * (R-CERT-2) is open.
+ * HTTP Basic authentication against the Camunda identity service for Camunda's REST API
+ * ({@code /engine-rest}) and ours ({@code /api}); the caller then acts under Camunda
+ * authorization. Only the public certificate lookup (R-CERT-2) is open.
  */
 @Configuration(proxyBeanMethods = false)
 class RestAuthentication {
@@ -47,8 +47,9 @@ class RestAuthentication {
 	}
 
 	/**
-	 * Camunda's filter, without its one exception: it lets {@code GET /engine-rest/engine} (the list of engine names)
-	 * through unauthenticated. Nothing under /engine-rest or /api answers a stranger.
+	 * Camunda's filter, without its one exception: it lets
+	 * {@code GET /engine-rest/engine} (the list of engine names) through unauthenticated.
+	 * Nothing under /engine-rest or /api answers a stranger.
 	 */
 	static class EveryRequestAuthentication extends ProcessEngineAuthenticationFilter {
 

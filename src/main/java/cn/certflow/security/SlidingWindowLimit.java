@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * At most {@code limit} requests per key in any {@code window} (a sliding log: the times of the last {@code limit}
- * requests of each key). In memory; keys idle for a whole window are dropped at most once per window.
+ * At most {@code limit} requests per key in any {@code window} (a sliding log: the times
+ * of the last {@code limit} requests of each key). In memory; keys idle for a whole
+ * window are dropped at most once per window.
  */
 class SlidingWindowLimit {
 
@@ -31,7 +32,10 @@ class SlidingWindowLimit {
 		this.clock = clock;
 	}
 
-	/** Takes one request for the key: zero when it may go ahead, else how long until it would. */
+	/**
+	 * Takes one request for the key: zero when it may go ahead, else how long until it
+	 * would.
+	 */
 	Duration acquire(String key) {
 		long now = this.clock.millis();
 		long windowMillis = this.window.toMillis();

@@ -25,22 +25,28 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 
 /**
- * The variables an engine command would set (or remove) for its caller, and on what: a user task (completion, form
- * submission, resolution, task variables, BPMN error or escalation with variables) or the start of a process (start
- * form, start through the API, start at chosen activities). Camunda's commands keep these in protected fields without
- * getters; they are read once per class here, and a Camunda version that renames one fails at start-up (class
- * initialisation) rather than letting the check pass silently.
+ * The variables an engine command would set (or remove) for its caller, and on what: a
+ * user task (completion, form submission, resolution, task variables, BPMN error or
+ * escalation with variables) or the start of a process (start form, start through the
+ * API, start at chosen activities). Camunda's commands keep these in protected fields
+ * without getters; they are read once per class here, and a Camunda version that renames
+ * one fails at start-up (class initialisation) rather than letting the check pass
+ * silently.
  */
 final class SubmittedVariables {
 
 	/**
-	 * What is submitted to a user task; {@code completion}: completed (or resolved) with them, as a form submission,
-	 * rather than set as the task's variables or sent with a BPMN error or escalation.
+	 * What is submitted to a user task; {@code completion}: completed (or resolved) with
+	 * them, as a form submission, rather than set as the task's variables or sent with a
+	 * BPMN error or escalation.
 	 */
 	record ToTask(String taskId, Set<String> names, boolean completion) {
 	}
 
-	/** What a process is started with; {@code atActivities}: started somewhere else than at its start event. */
+	/**
+	 * What a process is started with; {@code atActivities}: started somewhere else than
+	 * at its start event.
+	 */
 	record ToStart(String processDefinitionId, String processDefinitionKey, Set<String> names, boolean startForm,
 			boolean atActivities) {
 	}
@@ -87,7 +93,8 @@ final class SubmittedVariables {
 
 	/** What the command submits to a user task, if it is one of the commands that do. */
 	static Optional<ToTask> toTask(Command<?> command) {
-		// CompleteTaskCmd includes ResolveTaskCmd (a delegated task resolved with variables)
+		// CompleteTaskCmd includes ResolveTaskCmd (a delegated task resolved with
+		// variables)
 		if (command instanceof CompleteTaskCmd) {
 			return task(command, COMPLETE_TASK_ID, names(get(COMPLETE_VARIABLES, command)), true);
 		}

@@ -16,15 +16,18 @@ import org.camunda.bpm.engine.task.Comment;
 import org.springframework.stereotype.Component;
 
 /**
- * Comments and attachments are written only by those who may work the task (issue 15.4). Camunda 7.24 checks no
- * permission when a comment or attachment is added to a task, nor when an attachment is deleted: its REST API only
- * asks that the caller can see the task's history, so managers (read-only, with READ_HISTORY on every process for
- * Cockpit) and quality managers could write on any task, through {@code /engine-rest} and Tasklist alike. This
- * engine plugin puts a task service in front that first applies the engine's own TASK_WORK check (the assignee, the
- * candidates, whoever holds TASK_WORK/UPDATE on the task or UPDATE_TASK on its process, administrators) — the same
- * check the engine makes to update or delete a comment — and refuses with an AuthorizationException (403). A comment
- * or attachment on a task no longer open is refused to everyone but administrators; one on a process instance needs
- * UPDATE on it. The application's own calls run without a user and are not affected.
+ * Comments and attachments are written only by those who may work the task (issue 15.4).
+ * Camunda 7.24 checks no permission when a comment or attachment is added to a task, nor
+ * when an attachment is deleted: its REST API only asks that the caller can see the
+ * task's history, so managers (read-only, with READ_HISTORY on every process for Cockpit)
+ * and quality managers could write on any task, through {@code /engine-rest} and Tasklist
+ * alike. This engine plugin puts a task service in front that first applies the engine's
+ * own TASK_WORK check (the assignee, the candidates, whoever holds TASK_WORK/UPDATE on
+ * the task or UPDATE_TASK on its process, administrators) — the same check the engine
+ * makes to update or delete a comment — and refuses with an AuthorizationException (403).
+ * A comment or attachment on a task no longer open is refused to everyone but
+ * administrators; one on a process instance needs UPDATE on it. The application's own
+ * calls run without a user and are not affected.
  */
 @Component
 class TaskCommentsAndAttachments extends AbstractProcessEnginePlugin {
@@ -110,8 +113,8 @@ class TaskCommentsAndAttachments extends AbstractProcessEnginePlugin {
 			if (taskId != null) {
 				TaskEntity task = context.getTaskManager().findTaskById(taskId);
 				if (task == null) {
-					throw new AuthorizationException(context.getAuthentication().getUserId(),
-							"TASK_WORK", "Task", taskId);
+					throw new AuthorizationException(context.getAuthentication().getUserId(), "TASK_WORK", "Task",
+							taskId);
 				}
 				for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
 					checker.checkTaskWork(task);
@@ -124,7 +127,10 @@ class TaskCommentsAndAttachments extends AbstractProcessEnginePlugin {
 			}
 		}
 
-		/** Whether the engine checks this caller at all: authorization on, a user, not an administrator. */
+		/**
+		 * Whether the engine checks this caller at all: authorization on, a user, not an
+		 * administrator.
+		 */
 		private static boolean checked(CommandContext context) {
 			Authentication user = context.getAuthentication();
 			return context.getProcessEngineConfiguration().isAuthorizationEnabled()

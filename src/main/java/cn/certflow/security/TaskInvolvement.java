@@ -9,9 +9,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a person holds or held a user task of some process instances, the way the engine shows tasks: as assignee,
- * as candidate user, or through a candidate group they belong to; open tasks from the runtime, finished ones from the
- * history (assignees and candidates are kept in the historic identity links). Asked of the engine without the
+ * Whether a person holds or held a user task of some process instances, the way the
+ * engine shows tasks: as assignee, as candidate user, or through a candidate group they
+ * belong to; open tasks from the runtime, finished ones from the history (assignees and
+ * candidates are kept in the historic identity links). Asked of the engine without the
  * caller's own authorizations, which would hide the very history being asked about.
  */
 @Component
@@ -54,7 +55,10 @@ class TaskInvolvement {
 	}
 
 	private boolean finished(String userId, List<String> groupIds, String[] keys) {
-		if (this.history.createHistoricTaskInstanceQuery().processInstanceBusinessKeyIn(keys).taskAssignee(userId).count() > 0
+		if (this.history.createHistoricTaskInstanceQuery()
+			.processInstanceBusinessKeyIn(keys)
+			.taskAssignee(userId)
+			.count() > 0
 				|| this.history.createHistoricTaskInstanceQuery()
 					.processInstanceBusinessKeyIn(keys)
 					.taskInvolvedUser(userId)

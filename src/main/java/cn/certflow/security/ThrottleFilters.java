@@ -9,11 +9,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The login throttle and the public lookup's rate limit, ahead of Camunda's authentication filters and the webapps'
- * own (CSRF, session authentication), so that a refused request costs no password check. Both key on the request's
- * source address (ServletRequest#getRemoteAddr): behind a reverse proxy or balancer that is the proxy's, unless
- * Spring Boot is told to take the client's from X-Forwarded-For (server.forward-headers-strategy=native with the
- * proxy's address in server.tomcat.remoteip.internal-proxies).
+ * The login throttle and the public lookup's rate limit, ahead of Camunda's
+ * authentication filters and the webapps' own (CSRF, session authentication), so that a
+ * refused request costs no password check. Both key on the request's source address
+ * (ServletRequest#getRemoteAddr): behind a reverse proxy or balancer that is the proxy's,
+ * unless Spring Boot is told to take the client's from X-Forwarded-For
+ * (server.forward-headers-strategy=native with the proxy's address in
+ * server.tomcat.remoteip.internal-proxies).
  */
 @Configuration(proxyBeanMethods = false)
 class ThrottleFilters {

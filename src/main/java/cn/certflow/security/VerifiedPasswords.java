@@ -14,12 +14,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Remembers, for a few minutes, that a user's password was just checked right against their stored hash, so that a
- * REST client sending HTTP Basic with every request pays the slow hash (PBKDF2, about 0.1–0.4 s of CPU) once per
- * period rather than once per request. What is kept per user is an HMAC-SHA256, under a random key made at start and
- * never stored, of the password together with the stored hash it matched: no password, and a changed password or
- * upgraded hash no longer matches. Only successes are remembered; a wrong password always takes the slow path (and
- * the {@link LoginThrottle}). In memory, per node, at most {@link #MAX_USERS} users.
+ * Remembers, for a few minutes, that a user's password was just checked right against
+ * their stored hash, so that a REST client sending HTTP Basic with every request pays the
+ * slow hash (PBKDF2, about 0.1–0.4 s of CPU) once per period rather than once per
+ * request. What is kept per user is an HMAC-SHA256, under a random key made at start and
+ * never stored, of the password together with the stored hash it matched: no password,
+ * and a changed password or upgraded hash no longer matches. Only successes are
+ * remembered; a wrong password always takes the slow path (and the
+ * {@link LoginThrottle}). In memory, per node, at most {@link #MAX_USERS} users.
  */
 class VerifiedPasswords {
 

@@ -16,10 +16,12 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is calling one of our server-rendered staff pages: the user signed in to the Camunda webapps in this browser
- * (Tasklist, Cockpit: the webapps keep their login in the HTTP session, so staff log in once), else the HTTP Basic
- * caller, checked against the identity service as our API does. Only the identity is taken from the session; the
- * groups are read from the identity service on every request, so a removed membership counts at once.
+ * Who is calling one of our server-rendered staff pages: the user signed in to the
+ * Camunda webapps in this browser (Tasklist, Cockpit: the webapps keep their login in the
+ * HTTP session, so staff log in once), else the HTTP Basic caller, checked against the
+ * identity service as our API does. Only the identity is taken from the session; the
+ * groups are read from the identity service on every request, so a removed membership
+ * counts at once.
  */
 @Component
 public class WebappSession {
@@ -50,15 +52,13 @@ public class WebappSession {
 		this.identity = identity;
 	}
 
-	/** The caller, if signed in to the webapps or sending valid HTTP Basic credentials. */
+	/**
+	 * The caller, if signed in to the webapps or sending valid HTTP Basic credentials.
+	 */
 	public Optional<StaffUser> user(HttpServletRequest request) {
 		return webappLogin(request).or(() -> basic(request))
-			.map((id) -> new StaffUser(id, this.identity.createGroupQuery()
-				.groupMember(id)
-				.list()
-				.stream()
-				.map(Group::getId)
-				.toList()));
+			.map((id) -> new StaffUser(id,
+					this.identity.createGroupQuery().groupMember(id).list().stream().map(Group::getId).toList()));
 	}
 
 	private Optional<String> webappLogin(HttpServletRequest request) {
@@ -71,8 +71,8 @@ public class WebappSession {
 				|| authentications.getAuthenticationForProcessEngine(this.engine.getName()) == null) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(authentications.getAuthenticationForProcessEngine(this.engine.getName())
-			.getIdentityId());
+		return Optional
+			.ofNullable(authentications.getAuthenticationForProcessEngine(this.engine.getName()).getIdentityId());
 	}
 
 	private Optional<String> basic(HttpServletRequest request) {

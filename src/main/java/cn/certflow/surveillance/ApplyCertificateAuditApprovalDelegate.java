@@ -10,8 +10,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies an approval: a recertification renews the certificate for three years (R-REC-1); a change, extension or
- * upgrade reissues it with the request's content at the decided grade (R-CHG-1 (2), R-EXT-1, R-UPG-1).
+ * Applies an approval: a recertification renews the certificate for three years
+ * (R-REC-1); a change, extension or upgrade reissues it with the request's content at the
+ * decided grade (R-CHG-1 (2), R-EXT-1, R-UPG-1).
  */
 @Component
 class ApplyCertificateAuditApprovalDelegate implements JavaDelegate {
@@ -34,7 +35,8 @@ class ApplyCertificateAuditApprovalDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		// certificate, kind and request from our records (issue 15); the stars were decided in this transaction
+		// certificate, kind and request from our records (issue 15); the stars were
+		// decided in this transaction
 		CertificateAuditRecords.Facts facts = this.records.facts(execution);
 		CertificateAudit.Kind kind = facts.kind();
 		String number = facts.certificate().number();
@@ -45,9 +47,10 @@ class ApplyCertificateAuditApprovalDelegate implements JavaDelegate {
 			CertificateLifecycle.RENEWED.on(execution).set(true);
 			return;
 		}
-		this.changes.apply(this.records.changeRequest(number, kind)
-			.orElseThrow(() -> new IllegalStateException("No open change request of " + number)), stars, by,
-				StatusHistory.Process.of(execution));
+		this.changes.apply(
+				this.records.changeRequest(number, kind)
+					.orElseThrow(() -> new IllegalStateException("No open change request of " + number)),
+				stars, by, StatusHistory.Process.of(execution));
 	}
 
 }

@@ -13,9 +13,10 @@ import cn.certflow.planning.AuditType;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 
 /**
- * The {@code certificate-audit} process (processes/certificate-audit.bpmn), called by the certificate lifecycle for
- * every audit after the initial one: audit time, plan (or postpone), the reusable {@code onsite-audit}, and a
- * decision by someone who was not on the team (R-DEC-1) that is then applied to the certificate.
+ * The {@code certificate-audit} process (processes/certificate-audit.bpmn), called by the
+ * certificate lifecycle for every audit after the initial one: audit time, plan (or
+ * postpone), the reusable {@code onsite-audit}, and a decision by someone who was not on
+ * the team (R-DEC-1) that is then applied to the certificate.
  */
 public final class CertificateAudit {
 
@@ -88,7 +89,10 @@ public final class CertificateAudit {
 			return this.timeBasis;
 		}
 
-		/** Surveillance-like audits end in a sanction decision; the others in approve or refuse. */
+		/**
+		 * Surveillance-like audits end in a sanction decision; the others in approve or
+		 * refuse.
+		 */
 		public boolean surveillance() {
 			return this.surveillance;
 		}
@@ -137,7 +141,10 @@ public final class CertificateAudit {
 	/** Due date of the plan task (surveillance due date, or now + planning days). */
 	public static final VariableFactory<Date> AUDIT_DUE_DATE = dateVariable("auditDueDate");
 
-	/** The latest date a surveillance may be postponed to (due + 3 months); absent → no postponement. */
+	/**
+	 * The latest date a surveillance may be postponed to (due + 3 months); absent → no
+	 * postponement.
+	 */
 	public static final VariableFactory<Date> LATEST_DATE = dateVariable("surveillanceLatestDate");
 
 	// --- audit time
@@ -161,7 +168,10 @@ public final class CertificateAudit {
 	/** Open nonconformities of earlier audits, shown for follow-up (PCEC 10.1). */
 	public static final VariableFactory<String> EARLIER_NONCONFORMITIES = stringVariable("earlierNonconformities");
 
-	/** Surveillance content confirmed in the plan (PCEC 10.1): follow-up of nonconformities, use of certificate and mark. */
+	/**
+	 * Surveillance content confirmed in the plan (PCEC 10.1): follow-up of
+	 * nonconformities, use of certificate and mark.
+	 */
 	public static final VariableFactory<Object> AUDIT_CONTENT = customVariable("auditContent", Object.class);
 
 	public static final VariableFactory<Long> AUDIT_ID = longVariable("auditId");
@@ -178,7 +188,10 @@ public final class CertificateAudit {
 
 	public static final VariableFactory<String> RECOMMENDATION_RULES = stringVariable("recommendationRules");
 
-	/** Sanction facts ticked by the decider (SanctionReason / R-SUR-3), judged again by the rules on completion. */
+	/**
+	 * Sanction facts ticked by the decider (SanctionReason / R-SUR-3), judged again by
+	 * the rules on completion.
+	 */
 	public static final VariableFactory<Object> SANCTION_FACTS = customVariable("sanctionFacts", Object.class);
 
 	/** One of {@link Kind#decisions()}. */

@@ -13,9 +13,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The decision after an audit (R-DEC-1 is checked by ImpartialityListener before this one). For a surveillance the
- * rules are asked again with the facts the decider ticked, and the decision may be more severe than their
- * recommendation but never milder (R-SUR-3); any departure from it, a refusal, suspension or withdrawal needs written
+ * The decision after an audit (R-DEC-1 is checked by ImpartialityListener before this
+ * one). For a surveillance the rules are asked again with the facts the decider ticked,
+ * and the decision may be more severe than their recommendation but never milder
+ * (R-SUR-3); any departure from it, a refusal, suspension or withdrawal needs written
  * reasons. Recorded as a certification decision with the decider.
  */
 @Component
@@ -33,8 +34,9 @@ class CertificateAuditDecisionListener implements TaskListener {
 
 	private final CurrentUser currentUser;
 
-	CertificateAuditDecisionListener(SanctionAdvice advice, DecisionRepository decisions, CertificateAuditRecords records,
-			SurveillanceRepository surveillances, StatusHistory history, CurrentUser currentUser) {
+	CertificateAuditDecisionListener(SanctionAdvice advice, DecisionRepository decisions,
+			CertificateAuditRecords records, SurveillanceRepository surveillances, StatusHistory history,
+			CurrentUser currentUser) {
 		this.advice = advice;
 		this.decisions = decisions;
 		this.records = records;
@@ -45,7 +47,8 @@ class CertificateAuditDecisionListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		// certificate, audit, kind, outcome and grades from our records, never from process variables (issue 15)
+		// certificate, audit, kind, outcome and grades from our records, never from
+		// process variables (issue 15)
 		CertificateAuditRecords.Facts known = this.records.facts(task.getExecution());
 		CertificateAudit.Kind kind = known.kind();
 		String decision = FormInput.requiredChoice(CertificateAudit.DECISION, task, kind.decisions());
@@ -56,8 +59,8 @@ class CertificateAuditDecisionListener implements TaskListener {
 				known.requestedStars(), facts);
 		String field = CertificateAudit.DECISION.getName();
 		if (kind.surveillance() && !SanctionAdvice.atLeastAsSevere(decision, advised.decision())) {
-			throw new InvalidInputException(field, "the rules call for " + advised.decision() + " (" + String.join("; ", advised.rules())
-					+ "); a decision may be more severe, never milder (R-SUR-3)");
+			throw new InvalidInputException(field, "the rules call for " + advised.decision() + " ("
+					+ String.join("; ", advised.rules()) + "); a decision may be more severe, never milder (R-SUR-3)");
 		}
 		if (CertificateAudit.APPROVE.equals(decision) && !CertificateAudit.APPROVE.equals(advised.decision())) {
 			throw new InvalidInputException(field, "cannot approve: " + String.join("; ", advised.rules()));
@@ -71,19 +74,23 @@ class CertificateAuditDecisionListener implements TaskListener {
 			}
 		}
 		String reasons = CertificateAudit.DECISION_REASONS.from(task).getOrNull();
-		boolean needsReasons = !decision.equals(advised.decision()) || List.of(CertificateAudit.REFUSE,
-				CertificateAudit.SUSPEND, CertificateAudit.WITHDRAW).contains(decision);
+		boolean needsReasons = !decision.equals(advised.decision())
+				|| List.of(CertificateAudit.REFUSE, CertificateAudit.SUSPEND, CertificateAudit.WITHDRAW)
+					.contains(decision);
 		if (needsReasons && (reasons == null || reasons.isBlank())) {
 			throw new InvalidInputException(CertificateAudit.DECISION_REASONS.getName(),
-					"reasons are needed for " + decision + ((decision.equals(advised.decision())) ? "" : " (the rules recommended " + advised.decision() + ")"));
+					"reasons are needed for " + decision + ((decision.equals(advised.decision())) ? ""
+							: " (the rules recommended " + advised.decision() + ")"));
 		}
 		String by = this.currentUser.id(task);
 		CertificateAudit.DECIDED_STARS.on(task).set(decidedStars);
 		CertificateAudit.RECOMMENDATION_RULES.on(task).set(String.join("\n", advised.rules()));
-		CertificateAudit.DECISION_REASONS.on(task).set((reasons != null && !reasons.isBlank()) ? reasons.trim()
-				: decision + ": " + String.join("; ", advised.rules()));
+		CertificateAudit.DECISION_REASONS.on(task)
+			.set((reasons != null && !reasons.isBlank()) ? reasons.trim()
+					: decision + ": " + String.join("; ", advised.rules()));
 		long applicationId = known.certificate().applicationId();
-		boolean positive = List.of(CertificateAudit.KEEP, CertificateAudit.DOWNGRADE, CertificateAudit.APPROVE).contains(decision);
+		boolean positive = List.of(CertificateAudit.KEEP, CertificateAudit.DOWNGRADE, CertificateAudit.APPROVE)
+			.contains(decision);
 		this.decisions.record(applicationId, known.audit().id(), positive,
 				(decidedStars != null) ? decidedStars : ((stars != null) ? stars : 0),
 				kind + " " + decision + ((reasons != null) ? ": " + reasons : ""), String.join(",", facts), by);

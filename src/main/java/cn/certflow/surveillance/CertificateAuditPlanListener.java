@@ -20,10 +20,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The plan of an audit after certification, or the postponement of an annual surveillance (R-SUR-1): at most to the
- * latest date (due + 3 months), with a recorded reason. A surveillance covers the follow-up of earlier
- * nonconformities and the use of certificate and mark (PCEC 10.1); a multi-site client has one representative site
- * sampled (PCEC 10.3).
+ * The plan of an audit after certification, or the postponement of an annual surveillance
+ * (R-SUR-1): at most to the latest date (due + 3 months), with a recorded reason. A
+ * surveillance covers the follow-up of earlier nonconformities and the use of certificate
+ * and mark (PCEC 10.1); a multi-site client has one representative site sampled (PCEC
+ * 10.3).
  */
 @Component
 class CertificateAuditPlanListener implements TaskListener {
@@ -61,10 +62,10 @@ class CertificateAuditPlanListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		CertificateAudit.Kind kind = CertificateAudit.Kind.valueOf(CertificateAudit.AUDIT_KIND.from(task).get());
 		String decision = FormInput.requiredChoice(CertificateAudit.PLAN_DECISION, task, Set.of(PLAN, POSTPONE));
-		// certificate, application and surveillance from our records, never from process variables (issue 15)
+		// certificate, application and surveillance from our records, never from process
+		// variables (issue 15)
 		Certificate certificate = this.records.certificate(task.getExecution());
-		SurveillanceRepository.Surveillance surveillance = this.records
-			.surveillanceToPlan(certificate.number(), kind)
+		SurveillanceRepository.Surveillance surveillance = this.records.surveillanceToPlan(certificate.number(), kind)
 			.orElse(null);
 		Long surveillanceId = (surveillance != null) ? surveillance.id() : null;
 		if (POSTPONE.equals(decision)) {
@@ -91,18 +92,21 @@ class CertificateAuditPlanListener implements TaskListener {
 			this.surveillances.planned(surveillanceId, auditId, (sampled != null) ? sampled.trim() : null,
 					String.join(",", content));
 			this.history.record(StatusHistory.Entity.SURVEILLANCE, String.valueOf(surveillanceId), null, "PLANNED",
-					this.currentUser.id(task), "audit " + auditId + ((sampled != null) ? ", sampled site " + sampled : ""),
+					this.currentUser.id(task),
+					"audit " + auditId + ((sampled != null) ? ", sampled site " + sampled : ""),
 					StatusHistory.Process.of(task));
 		}
 	}
 
-	private void postpone(DelegateTask task, CertificateAudit.Kind kind, SurveillanceRepository.Surveillance surveillance) {
+	private void postpone(DelegateTask task, CertificateAudit.Kind kind,
+			SurveillanceRepository.Surveillance surveillance) {
 		if (kind != CertificateAudit.Kind.SURVEILLANCE || surveillance == null) {
 			throw new InvalidInputException(CertificateAudit.PLAN_DECISION.getName(),
 					"only an annual surveillance may be postponed (R-SUR-1)");
 		}
 		long surveillanceId = surveillance.id();
-		String reason = FormInput.requiredText(CertificateAudit.POSTPONE_REASON, task, "a postponement needs its reason recorded");
+		String reason = FormInput.requiredText(CertificateAudit.POSTPONE_REASON, task,
+				"a postponement needs its reason recorded");
 		LocalDate to = FormInput.requiredDate(CertificateAudit.POSTPONED_TO, task);
 		LocalDate latest = surveillance.latestOn();
 		if (!to.isAfter(EngineTime.today()) || to.isAfter(latest)) {

@@ -14,15 +14,18 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * What a certificate-audit process is about, read from our records rather than from its variables, which whoever
- * completes a task may set (issue 15): the certificate is the process's business key, the audit the one planned in
- * it (its kind, its outcome, the grade of its latest score), the change request the certificate's open one, the
+ * What a certificate-audit process is about, read from our records rather than from its
+ * variables, which whoever completes a task may set (issue 15): the certificate is the
+ * process's business key, the audit the one planned in it (its kind, its outcome, the
+ * grade of its latest score), the change request the certificate's open one, the
  * surveillance the one the audit was planned for.
  */
 @Component
 class CertificateAuditRecords {
 
-	/** The facts the sanction rules and the decision rest on (R-SUR-3, R-CHG-1, R-UPG-1). */
+	/**
+	 * The facts the sanction rules and the decision rest on (R-SUR-3, R-CHG-1, R-UPG-1).
+	 */
 	record Facts(Certificate certificate, AuditRecord audit, CertificateAudit.Kind kind, Integer stars,
 			int requestedStars) {
 
@@ -71,7 +74,10 @@ class CertificateAuditRecords {
 		return new Facts(certificate, audit, kind, stars, requestedStars(certificate, kind));
 	}
 
-	/** The grade the audit is for: an upgrade's requested one, else the certified one (R-UPG-1). */
+	/**
+	 * The grade the audit is for: an upgrade's requested one, else the certified one
+	 * (R-UPG-1).
+	 */
 	int requestedStars(Certificate certificate, CertificateAudit.Kind kind) {
 		if (kind != CertificateAudit.Kind.UPGRADE) {
 			return certificate.stars();
@@ -80,12 +86,18 @@ class CertificateAuditRecords {
 			.orElseThrow(() -> new IllegalStateException("No open upgrade request of " + certificate.number()));
 	}
 
-	/** The open change request a change, extension or upgrade audit serves; none for the other kinds. */
+	/**
+	 * The open change request a change, extension or upgrade audit serves; none for the
+	 * other kinds.
+	 */
 	Optional<CertificateRequest> changeRequest(String certificateNumber, CertificateAudit.Kind kind) {
 		return CHANGES.contains(kind) ? this.requests.openChange(certificateNumber) : Optional.empty();
 	}
 
-	/** The annual surveillance of the certificate not yet planned (open or postponed), for a surveillance audit. */
+	/**
+	 * The annual surveillance of the certificate not yet planned (open or postponed), for
+	 * a surveillance audit.
+	 */
 	Optional<SurveillanceRepository.Surveillance> surveillanceToPlan(String certificateNumber,
 			CertificateAudit.Kind kind) {
 		if (kind != CertificateAudit.Kind.SURVEILLANCE) {

@@ -16,9 +16,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Prepares an audit after certification: person-days from the {@code audit-time} table on the kind's basis
- * (surveillance 0.6 ×, recertification 0.8 ×, change and upgrade as initial; R-PLAN-1), the certificate as it is now,
- * the sites to sample from and the earlier nonconformities to follow up (PCEC 10.1, 10.3).
+ * Prepares an audit after certification: person-days from the {@code audit-time} table on
+ * the kind's basis (surveillance 0.6 ×, recertification 0.8 ×, change and upgrade as
+ * initial; R-PLAN-1), the certificate as it is now, the sites to sample from and the
+ * earlier nonconformities to follow up (PCEC 10.1, 10.3).
  */
 @Component
 class DetermineCertificateAuditTimeDelegate implements JavaDelegate {
@@ -48,11 +49,13 @@ class DetermineCertificateAuditTimeDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		CertificateAudit.Kind kind = CertificateAudit.Kind.valueOf(CertificateAudit.AUDIT_KIND.from(execution).get());
-		// the kind is the calling activity's constant; certificate, application and request from our records (issue 15)
+		// the kind is the calling activity's constant; certificate, application and
+		// request from our records (issue 15)
 		Certificate certificate = this.records.certificate(execution);
 		ApplicationRecord application = this.applications.byId(certificate.applicationId());
 		CertificateAudit.AUDIT_TIME_BASIS.on(execution).set(kind.timeBasis().name());
-		CertificateAudit.PERSON_DAYS.on(execution).set(this.auditTime.personDays(application.headcount(), kind.timeBasis()));
+		CertificateAudit.PERSON_DAYS.on(execution)
+			.set(this.auditTime.personDays(application.headcount(), kind.timeBasis()));
 		InitialCertification.SCORING_FORM.on(execution).set(this.schemes.get(certificate.scheme()).scoringFormKey());
 		CertificateAudit.CERTIFIED_STARS.on(execution).set(certificate.stars());
 		CertificateAudit.REQUESTED_STARS.on(execution).set(this.records.requestedStars(certificate, kind));

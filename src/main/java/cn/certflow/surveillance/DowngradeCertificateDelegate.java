@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Surveillance below the certified grade: the certificate is reissued at the lower grade, the old one recalled (R-SUR-3, R-CHG-1 (4)). */
+/**
+ * Surveillance below the certified grade: the certificate is reissued at the lower grade,
+ * the old one recalled (R-SUR-3, R-CHG-1 (4)).
+ */
 @Component
 class DowngradeCertificateDelegate implements JavaDelegate {
 

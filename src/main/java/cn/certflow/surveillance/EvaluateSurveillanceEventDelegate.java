@@ -16,8 +16,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Judges a reported event, with the certificate's earlier events, by the trigger rules (rules/surveillance-triggers.drl,
- * R-SUR-2): a special audit follows when one fires; the rules that fired stay on the process and on the request.
+ * Judges a reported event, with the certificate's earlier events, by the trigger rules
+ * (rules/surveillance-triggers.drl, R-SUR-2): a special audit follows when one fires; the
+ * rules that fired stay on the process and on the request.
  */
 @Component
 class EvaluateSurveillanceEventDelegate implements JavaDelegate {
@@ -44,13 +45,15 @@ class EvaluateSurveillanceEventDelegate implements JavaDelegate {
 		List<SurveillanceEvent> events = this.requests.of(number)
 			.stream()
 			.filter(r -> r.eventKind() != null)
-			.map(r -> new SurveillanceEvent(SurveillanceEventKind.valueOf(r.eventKind()), r.eventDate(), r.description()))
+			.map(r -> new SurveillanceEvent(SurveillanceEventKind.valueOf(r.eventKind()), r.eventDate(),
+					r.description()))
 			.toList();
 		SurveillanceTriggers triggers = this.rules.surveillanceTriggers(events, false);
 		String fired = triggers.rules().isEmpty() ? "no trigger fired" : String.join("; ", triggers.rules());
 		CertificateLifecycle.SPECIAL_AUDIT_REQUIRED.on(execution).set(triggers.specialAuditRequired());
 		CertificateLifecycle.TRIGGER_RULES.on(execution).set(fired);
-		// set by the correlation that started this step, in this same transaction: no task came in between
+		// set by the correlation that started this step, in this same transaction: no
+		// task came in between
 		long requestId = CertificateLifecycle.REQUEST_ID.from(execution).get();
 		this.requests.close(requestId, CertificateRequest.DONE,
 				(triggers.specialAuditRequired() ? "special audit: " : "recorded: ") + fired, "rules");

@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** A refused recertification, change, extension or upgrade: the reasons go to the client in writing (R-DEC-2). */
+/**
+ * A refused recertification, change, extension or upgrade: the reasons go to the client
+ * in writing (R-DEC-2).
+ */
 @Component
 class NotifyCertificateAuditRefusalDelegate implements JavaDelegate {
 
@@ -31,7 +34,8 @@ class NotifyCertificateAuditRefusalDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		// certificate, kind and request from our records (issue 15); the reasons were written in this transaction
+		// certificate, kind and request from our records (issue 15); the reasons were
+		// written in this transaction
 		CertificateAuditRecords.Facts facts = this.records.facts(execution);
 		Certificate certificate = facts.certificate();
 		String kind = facts.kind().name();

@@ -13,8 +13,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens year N's surveillance of the cycle (R-SUR-1): due N years after the decision date, planned some weeks before,
- * postponable to 3 months after its due date at the latest.
+ * Opens year N's surveillance of the cycle (R-SUR-1): due N years after the decision
+ * date, planned some weeks before, postponable to 3 months after its due date at the
+ * latest.
  */
 @Component
 class OpenSurveillanceDelegate implements JavaDelegate {
@@ -37,7 +38,8 @@ class OpenSurveillanceDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		// the certificate and its cycle from our records (issue 15); the year is this loop's own element
+		// the certificate and its cycle from our records (issue 15); the year is this
+		// loop's own element
 		String number = this.certificates.forProcess(execution).number();
 		int year = CertificateLifecycle.SURVEILLANCE_YEAR.from(execution).get();
 		LocalDate cycleStart = this.certificates.cycleStart(number);

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Puts the rules' recommendation on the process before the decision (shown on the form and in Cockpit), R-SUR-3. */
+/**
+ * Puts the rules' recommendation on the process before the decision (shown on the form
+ * and in Cockpit), R-SUR-3.
+ */
 @Component
 class RecommendSanctionDelegate implements JavaDelegate {
 
@@ -21,7 +24,8 @@ class RecommendSanctionDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		// kind, outcome and grades from our records, never from process variables (issue 15)
+		// kind, outcome and grades from our records, never from process variables (issue
+		// 15)
 		CertificateAuditRecords.Facts facts = this.records.facts(execution);
 		SanctionAdvice.Advice advised = this.advice.advise(facts.kind(), facts.auditOutcome(), facts.stars(),
 				facts.certifiedStars(), facts.requestedStars(), List.of());

@@ -11,9 +11,10 @@ import cn.certflow.rules.SanctionRecommendation;
 import org.springframework.stereotype.Component;
 
 /**
- * What the rules recommend after an audit (R-SUR-3): for a surveillance, the sanction rules on the grade reached and the
- * facts known; an audit that ended not recommended or terminated calls for at least a suspension (PCEC 8.2.4/8.2.5).
- * For the other kinds, approve only on a recommended audit with a grade (and, for an upgrade, a higher one).
+ * What the rules recommend after an audit (R-SUR-3): for a surveillance, the sanction
+ * rules on the grade reached and the facts known; an audit that ended not recommended or
+ * terminated calls for at least a suspension (PCEC 8.2.4/8.2.5). For the other kinds,
+ * approve only on a recommended audit with a grade (and, for an upgrade, a higher one).
  */
 @Component
 class SanctionAdvice {
@@ -69,8 +70,8 @@ class SanctionAdvice {
 		if (fired.isEmpty()) {
 			fired.add("grade kept: " + stars + " ≥ certified " + certifiedStars);
 		}
-		return new Advice(outcome.name(), (outcome == SanctionOutcome.DOWNGRADE) ? recommendation.downgradeToStars() : null,
-				fired);
+		return new Advice(outcome.name(),
+				(outcome == SanctionOutcome.DOWNGRADE) ? recommendation.downgradeToStars() : null, fired);
 	}
 
 	/** A decision at least as severe as the recommended one (surveillance kinds). */

@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** A surveillance not done by its due date escalates to managers (R-SUR-1): recorded on creation, answered in words. */
+/**
+ * A surveillance not done by its due date escalates to managers (R-SUR-1): recorded on
+ * creation, answered in words.
+ */
 @Component
 class SurveillanceEscalationListener implements TaskListener {
 
@@ -31,8 +34,10 @@ class SurveillanceEscalationListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		// the certificate's surveillance from our records, never from a process variable (issue 15): the latest one,
-		// opened by this iteration of the annual surveillance (the next opens only when this task is done)
+		// the certificate's surveillance from our records, never from a process variable
+		// (issue 15): the latest one,
+		// opened by this iteration of the annual surveillance (the next opens only when
+		// this task is done)
 		String number = this.certificates.forProcess(task.getExecution()).number();
 		long id = this.surveillances.of(number)
 			.stream()
@@ -42,10 +47,12 @@ class SurveillanceEscalationListener implements TaskListener {
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			this.surveillances.escalate(id);
 			this.history.record(StatusHistory.Entity.SURVEILLANCE, String.valueOf(id), null, "ESCALATED",
-					CurrentUser.SYSTEM, "not done by its due date: escalated to managers", StatusHistory.Process.of(task));
+					CurrentUser.SYSTEM, "not done by its due date: escalated to managers",
+					StatusHistory.Process.of(task));
 			return;
 		}
-		String notes = FormInput.requiredText(CertificateLifecycle.OVERDUE_NOTES, task, "say how the overdue surveillance is handled");
+		String notes = FormInput.requiredText(CertificateLifecycle.OVERDUE_NOTES, task,
+				"say how the overdue surveillance is handled");
 		this.history.record(StatusHistory.Entity.SURVEILLANCE, String.valueOf(id), "ESCALATED", "ESCALATION_HANDLED",
 				this.currentUser.id(task), notes, StatusHistory.Process.of(task));
 	}

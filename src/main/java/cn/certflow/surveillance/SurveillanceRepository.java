@@ -27,15 +27,17 @@ public class SurveillanceRepository {
 
 	long open(String certificateNumber, LocalDate cycleStart, int year, LocalDate dueOn, LocalDate latestOn) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("insert into surveillance (certificate_number, cycle_start, surveillance_year, due_on, latest_on, status)"
-				+ " values (?, ?, ?, ?, ?, 'OPEN')")
+		this.jdbc.sql(
+				"insert into surveillance (certificate_number, cycle_start, surveillance_year, due_on, latest_on, status)"
+						+ " values (?, ?, ?, ?, ?, 'OPEN')")
 			.params(certificateNumber, cycleStart, year, dueOn, latestOn)
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
 
 	void postpone(long id, LocalDate to, String reason, String by) {
-		this.jdbc.sql("update surveillance set status = 'POSTPONED', postponed_to = ?, postpone_reason = ?, postponed_by = ? where id = ?")
+		this.jdbc.sql(
+				"update surveillance set status = 'POSTPONED', postponed_to = ?, postpone_reason = ?, postponed_by = ? where id = ?")
 			.params(to, reason, by, id)
 			.update();
 	}
@@ -45,13 +47,15 @@ public class SurveillanceRepository {
 	}
 
 	void planned(long id, long auditId, String sampledSite, String content) {
-		this.jdbc.sql("update surveillance set status = 'PLANNED', audit_id = ?, sampled_site = ?, content = ? where id = ?")
+		this.jdbc
+			.sql("update surveillance set status = 'PLANNED', audit_id = ?, sampled_site = ?, content = ? where id = ?")
 			.params(auditId, sampledSite, content, id)
 			.update();
 	}
 
 	void decided(long id, String decision, String by) {
-		this.jdbc.sql("update surveillance set status = 'DECIDED', decision = ?, decided_by = ?, decided_at = ? where id = ?")
+		this.jdbc.sql(
+				"update surveillance set status = 'DECIDED', decision = ?, decided_by = ?, decided_at = ? where id = ?")
 			.params(decision, by, EngineTime.now(), id)
 			.update();
 	}
@@ -64,7 +68,8 @@ public class SurveillanceRepository {
 			.query((rs, n) -> new Surveillance(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
 					rs.getInt(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7),
 					rs.getObject(8, LocalDate.class), rs.getString(9), rs.getObject(10, OffsetDateTime.class),
-					rs.getObject(11, Long.class), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15)))
+					rs.getObject(11, Long.class), rs.getString(12), rs.getString(13), rs.getString(14),
+					rs.getString(15)))
 			.list();
 	}
 

@@ -32,9 +32,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Our API's errors as RFC 9457 problem details, with the offending fields listed under {@code errors} as
- * {@code [{field, message}]}. Not limited to our controllers' package: a body of the wrong content type or an oversized
- * upload is refused before Spring has picked a controller, and must still name what was wrong.
+ * Our API's errors as RFC 9457 problem details, with the offending fields listed under
+ * {@code errors} as {@code [{field, message}]}. Not limited to our controllers' package:
+ * a body of the wrong content type or an oversized upload is refused before Spring has
+ * picked a controller, and must still name what was wrong.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -61,7 +62,10 @@ class ApiErrors {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid input", problems);
 	}
 
-	/** Not JSON, or a JSON value of the wrong type: named by its path in the body ({@code sites[0]}), else "body". */
+	/**
+	 * Not JSON, or a JSON value of the wrong type: named by its path in the body
+	 * ({@code sites[0]}), else "body".
+	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
 		String field = "body";
@@ -93,12 +97,16 @@ class ApiErrors {
 						"must be one of " + ex.getSupportedMediaTypes() + ", not " + ex.getContentType())));
 	}
 
-	/** A path variable or parameter that does not convert, e.g. a document id that is not a number. */
+	/**
+	 * A path variable or parameter that does not convert, e.g. a document id that is not
+	 * a number.
+	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
 		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "other value";
-		return problem(HttpStatus.BAD_REQUEST, "Invalid input", List.of(new InvalidInputException.FieldProblem(
-				ex.getName(), "'" + ex.getValue() + "' is not a valid " + expected)));
+		return problem(HttpStatus.BAD_REQUEST, "Invalid input",
+				List.of(new InvalidInputException.FieldProblem(ex.getName(),
+						"'" + ex.getValue() + "' is not a valid " + expected)));
 	}
 
 	@ExceptionHandler({ MissingServletRequestPartException.class, MissingServletRequestParameterException.class })
@@ -111,8 +119,9 @@ class ApiErrors {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ProblemDetail tooLarge(MaxUploadSizeExceededException ex) {
-		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Document too large", List.of(new InvalidInputException.FieldProblem(
-				"file", "exceeds the size limit of " + this.maxDocumentSize + " (CERTFLOW_MAX_DOCUMENT_SIZE)")));
+		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Document too large",
+				List.of(new InvalidInputException.FieldProblem("file",
+						"exceeds the size limit of " + this.maxDocumentSize + " (CERTFLOW_MAX_DOCUMENT_SIZE)")));
 	}
 
 	@ExceptionHandler(BadUserRequestException.class)
@@ -121,9 +130,9 @@ class ApiErrors {
 	}
 
 	/**
-	 * The record asked for does not exist. Named by the exception, else by the path variable that named it: the one
-	 * whose value the message quotes, or the handler's only one ({@code GET /api/certificates/{number}} →
-	 * {@code number}).
+	 * The record asked for does not exist. Named by the exception, else by the path
+	 * variable that named it: the one whose value the message quotes, or the handler's
+	 * only one ({@code GET /api/certificates/{number}} → {@code number}).
 	 */
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException ex, HandlerMethod handler, HttpServletRequest request) {
@@ -165,8 +174,9 @@ class ApiErrors {
 			.toList();
 		if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> values
 				&& message != null) {
-			List<String> quoted = names.stream().filter(n -> values.get(n) instanceof String value && !value.isEmpty()
-					&& message.contains(value)).toList();
+			List<String> quoted = names.stream()
+				.filter(n -> values.get(n) instanceof String value && !value.isEmpty() && message.contains(value))
+				.toList();
 			if (quoted.size() == 1) {
 				return quoted.get(0);
 			}
@@ -188,7 +198,8 @@ class ApiErrors {
 		ProblemDetail detail = ProblemDetail.forStatus(status);
 		detail.setTitle(title);
 		if (!errors.isEmpty()) {
-			detail.setDetail(errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).get());
+			detail.setDetail(
+					errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).get());
 			detail.setProperty("errors",
 					errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
 		}

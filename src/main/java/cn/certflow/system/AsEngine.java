@@ -7,9 +7,10 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs engine calls that the application makes on its own behalf (starting a certificate's lifecycle when a
- * decision issues it, correlating a request our API has already authorised) without the user's Camunda
- * authorizations: the caller has checked who may do it, and the records name that user.
+ * Runs engine calls that the application makes on its own behalf (starting a
+ * certificate's lifecycle when a decision issues it, correlating a request our API has
+ * already authorised) without the user's Camunda authorizations: the caller has checked
+ * who may do it, and the records name that user.
  */
 @Component
 public class AsEngine {

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-/** Who is acting: the authenticated user of the current engine command, else the task's assignee, else the system. */
+/**
+ * Who is acting: the authenticated user of the current engine command, else the task's
+ * assignee, else the system.
+ */
 @Component
 public class CurrentUser {
 
@@ -22,7 +25,10 @@ public class CurrentUser {
 		return (authentication != null && authentication.getUserId() != null) ? authentication.getUserId() : SYSTEM;
 	}
 
-	/** The person completing or being assigned the task: the caller if known, else the assignee. */
+	/**
+	 * The person completing or being assigned the task: the caller if known, else the
+	 * assignee.
+	 */
 	public String id(DelegateTask task) {
 		String caller = id();
 		if (!SYSTEM.equals(caller)) {

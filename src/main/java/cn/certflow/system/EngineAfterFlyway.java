@@ -6,8 +6,9 @@ import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostPr
 import org.springframework.stereotype.Component;
 
 /**
- * Our Flyway migrations run before the process engine starts: on an empty database the engine would otherwise create
- * its tables first, and Flyway, finding a non-empty schema, would take it as already at version 1.
+ * Our Flyway migrations run before the process engine starts: on an empty database the
+ * engine would otherwise create its tables first, and Flyway, finding a non-empty schema,
+ * would take it as already at version 1.
  */
 @Component
 class EngineAfterFlyway extends AbstractDependsOnBeanFactoryPostProcessor {

@@ -8,8 +8,9 @@ import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * The one clock of CertFlow: the process engine's. Domain records use it too, so that a test that moves the
- * engine clock (deadlines, expiry) sees consistent dates everywhere. The only place that touches ClockUtil.
+ * The one clock of CertFlow: the process engine's. Domain records use it too, so that a
+ * test that moves the engine clock (deadlines, expiry) sees consistent dates everywhere.
+ * The only place that touches ClockUtil.
  */
 public final class EngineTime {
 

@@ -9,19 +9,26 @@ import java.util.Set;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** Checks of submitted form values, each failure naming the form field (400 in Tasklist and the REST APIs). */
+/**
+ * Checks of submitted form values, each failure naming the form field (400 in Tasklist
+ * and the REST APIs).
+ */
 public final class FormInput {
 
 	/**
-	 * Longest free text (a reason, findings, attendance): our records keep it with a sentence around it (a letter's
-	 * opening with the client's name, "attendance: …") in 4000-character columns.
+	 * Longest free text (a reason, findings, attendance): our records keep it with a
+	 * sentence around it (a letter's opening with the client's name, "attendance: …") in
+	 * 4000-character columns.
 	 */
 	public static final int MAX_TEXT = 3500;
 
 	private FormInput() {
 	}
 
-	/** The value, trimmed; a missing or blank value is refused with the message, one over {@link #MAX_TEXT} too. */
+	/**
+	 * The value, trimmed; a missing or blank value is refused with the message, one over
+	 * {@link #MAX_TEXT} too.
+	 */
 	public static String requiredText(VariableFactory<String> field, VariableScope scope, String message) {
 		String value = text(field, scope);
 		if (value == null || value.isBlank()) {
@@ -30,7 +37,10 @@ public final class FormInput {
 		return value.trim();
 	}
 
-	/** An optional free text as submitted, or null; one over {@link #MAX_TEXT} characters is refused. */
+	/**
+	 * An optional free text as submitted, or null; one over {@link #MAX_TEXT} characters
+	 * is refused.
+	 */
 	public static String text(VariableFactory<String> field, VariableScope scope) {
 		String value = field.from(scope).getOrNull();
 		if (value != null && value.length() > MAX_TEXT) {
@@ -40,7 +50,10 @@ public final class FormInput {
 		return value;
 	}
 
-	/** A date from a form's date field (yyyy-MM-dd, a time part is ignored); anything else is refused. */
+	/**
+	 * A date from a form's date field (yyyy-MM-dd, a time part is ignored); anything else
+	 * is refused.
+	 */
 	public static LocalDate requiredDate(VariableFactory<String> field, VariableScope scope) {
 		String value = field.from(scope).getOrNull();
 		try {
@@ -61,8 +74,9 @@ public final class FormInput {
 	}
 
 	/**
-	 * The non-blank lines of a multi-line text field (a textarea, one entry per line), trimmed; a line longer than
-	 * the record that keeps it is refused naming the field and the line.
+	 * The non-blank lines of a multi-line text field (a textarea, one entry per line),
+	 * trimmed; a line longer than the record that keeps it is refused naming the field
+	 * and the line.
 	 */
 	public static List<String> lines(VariableFactory<String> field, VariableScope scope, int maxLineLength) {
 		String value = field.from(scope).getOrNull();

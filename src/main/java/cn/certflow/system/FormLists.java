@@ -7,7 +7,10 @@ import java.util.List;
 
 import org.camunda.spin.json.SpinJsonNode;
 
-/** A multi-value form field as a list of strings: Tasklist's checklists arrive as JSON arrays, our API sends lists. */
+/**
+ * A multi-value form field as a list of strings: Tasklist's checklists arrive as JSON
+ * arrays, our API sends lists.
+ */
 public final class FormLists {
 
 	private FormLists() {

@@ -6,9 +6,10 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * Bad input, with every offending field named. A FormFieldValidationException, so that Camunda's REST API and
- * Tasklist answer 400 with this message when a task listener rejects a form submission (see
- * {@link ListenerExceptionUnwrapping}); our own API maps it to 400 with the fields listed.
+ * Bad input, with every offending field named. A FormFieldValidationException, so that
+ * Camunda's REST API and Tasklist answer 400 with this message when a task listener
+ * rejects a form submission (see {@link ListenerExceptionUnwrapping}); our own API maps
+ * it to 400 with the fields listed.
  */
 public class InvalidInputException extends FormFieldValidationException {
 
@@ -18,7 +19,8 @@ public class InvalidInputException extends FormFieldValidationException {
 	private final transient List<FieldProblem> problems;
 
 	public InvalidInputException(List<FieldProblem> problems) {
-		super(problems.isEmpty() ? "input" : problems.get(0).field(), problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")));
+		super(problems.isEmpty() ? "input" : problems.get(0).field(),
+				problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")));
 		this.problems = List.copyOf(problems);
 	}
 

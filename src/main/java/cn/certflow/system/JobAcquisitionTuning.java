@@ -15,25 +15,31 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Job acquisition that stays fast when thousands of timers fall due at once (issue 8, docs/PERFORMANCE.md "Timers at
- * scale"): every surveillance of a year's certificates is one timer job in ACT_RU_JOB, and its boundary timers add two
- * more each. Camunda's acquisition query ({@code DUEDATE_ is null or DUEDATE_ <= now}, no ordering, plus a
- * {@code not exists} over the jobs locked by other threads) has no index to use on PostgreSQL: measured with 10,000 due
- * timers, each acquisition of 3 jobs read ~31,000 rows, PostgreSQL spent 9 ms of CPU per fired timer and the job
- * executor fired 141 timers/s. With the settings and indexes below: 207/s, 5.2 ms PostgreSQL CPU per timer, no
- * sequential scan of ACT_RU_JOB.
+ * Job acquisition that stays fast when thousands of timers fall due at once (issue 8,
+ * docs/PERFORMANCE.md "Timers at scale"): every surveillance of a year's certificates is
+ * one timer job in ACT_RU_JOB, and its boundary timers add two more each. Camunda's
+ * acquisition query ({@code DUEDATE_ is null or DUEDATE_ <= now}, no ordering, plus a
+ * {@code not exists} over the jobs locked by other threads) has no index to use on
+ * PostgreSQL: measured with 10,000 due timers, each acquisition of 3 jobs read ~31,000
+ * rows, PostgreSQL spent 9 ms of CPU per fired timer and the job executor fired 141
+ * timers/s. With the settings and indexes below: 207/s, 5.2 ms PostgreSQL CPU per timer,
+ * no sequential scan of ACT_RU_JOB.
  * <ul>
- * <li>{@code ensureJobDueDateNotNull}: every job gets a due date (an asynchronous continuation: its creation time), so
- * the query loses its {@code is null} branch and can use an index on DUEDATE_;</li>
- * <li>{@code jobExecutorAcquireByDueDate}: jobs are acquired oldest due date first (the most overdue surveillance
- * first), which also makes PostgreSQL read that index in order and stop after the first jobs it can lock;</li>
- * <li>index {@value #DUE_DATE_INDEX} on DUEDATE_, and on PostgreSQL a partial index {@value #LOCKED_INDEX} on the
- * locked jobs only, which the {@code not exists} check reads instead of the whole table.</li>
+ * <li>{@code ensureJobDueDateNotNull}: every job gets a due date (an asynchronous
+ * continuation: its creation time), so the query loses its {@code is null} branch and can
+ * use an index on DUEDATE_;</li>
+ * <li>{@code jobExecutorAcquireByDueDate}: jobs are acquired oldest due date first (the
+ * most overdue surveillance first), which also makes PostgreSQL read that index in order
+ * and stop after the first jobs it can lock;</li>
+ * <li>index {@value #DUE_DATE_INDEX} on DUEDATE_, and on PostgreSQL a partial index
+ * {@value #LOCKED_INDEX} on the locked jobs only, which the {@code not exists} check
+ * reads instead of the whole table.</li>
  * </ul>
- * The engine owns its tables (they are created after our Flyway migrations, see {@link EngineAfterFlyway}), so the
- * indexes are created here, once the engine's schema exists: {@code create index if not exists}, idempotent on every
- * start and on every node. Jobs created before this setting (an existing database) get their creation time as due
- * date, or they would never be acquired.
+ * The engine owns its tables (they are created after our Flyway migrations, see
+ * {@link EngineAfterFlyway}), so the indexes are created here, once the engine's schema
+ * exists: {@code create index if not exists}, idempotent on every start and on every
+ * node. Jobs created before this setting (an existing database) get their creation time
+ * as due date, or they would never be acquired.
  */
 @Component
 class JobAcquisitionTuning extends AbstractProcessEnginePlugin {
@@ -69,14 +75,18 @@ class JobAcquisitionTuning extends AbstractProcessEnginePlugin {
 		}
 	}
 
-	/** Runs one statement in a transaction of its own; {@code index}: the index it creates, if it does. */
+	/**
+	 * Runs one statement in a transaction of its own; {@code index}: the index it
+	 * creates, if it does.
+	 */
 	private static int execute(DataSource dataSource, String sql, String index) {
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(true);
 			return statement.executeUpdate(sql);
 		}
 		catch (SQLException ex) {
-			// two nodes starting at once may race to create the same index; the one that lost finds it made
+			// two nodes starting at once may race to create the same index; the one that
+			// lost finds it made
 			if (index == null || !indexExists(dataSource, index)) {
 				throw new ProcessEngineException("job acquisition tuning failed: " + sql, ex);
 			}

@@ -9,9 +9,11 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine wraps whatever a task listener throws in a generic ProcessEngineException, which its REST API answers
- * with 500. Our listeners reject bad input (InvalidInputException) and impartiality breaches (AuthorizationException)
- * on purpose: this interceptor, outside the transaction, hands those on unwrapped so callers get 400 / 403.
+ * The engine wraps whatever a task listener throws in a generic ProcessEngineException,
+ * which its REST API answers with 500. Our listeners reject bad input
+ * (InvalidInputException) and impartiality breaches (AuthorizationException) on purpose:
+ * this interceptor, outside the transaction, hands those on unwrapped so callers get 400
+ * / 403.
  */
 @Component
 class ListenerExceptionUnwrapping extends AbstractProcessEnginePlugin {

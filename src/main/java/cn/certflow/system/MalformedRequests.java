@@ -24,23 +24,27 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Issue 15, point 8: requests that no handler should ever see, answered 400 before anything runs (authentication,
- * access checks, the engine), instead of failing deep inside with 500:
+ * Issue 15, point 8: requests that no handler should ever see, answered 400 before
+ * anything runs (authentication, access checks, the engine), instead of failing deep
+ * inside with 500:
  * <ul>
- * <li>an {@code Accept} header that is no list of media types (e.g. {@code text/html;q=x}, {@code @@@}): every
- * handler that looks at it (our certificate file picks HTML or JSON by it) and every error response would fail on
- * it;</li>
- * <li>paging of Camunda's REST API ({@code /engine-rest}, and the webapps' {@code /camunda/api}): {@code firstResult}
- * and {@code maxResults} must be whole numbers from 0 (the engine answers a negative one with 500, a word with
- * 404).</li>
+ * <li>an {@code Accept} header that is no list of media types (e.g.
+ * {@code text/html;q=x}, {@code @@@}): every handler that looks at it (our certificate
+ * file picks HTML or JSON by it) and every error response would fail on it;</li>
+ * <li>paging of Camunda's REST API ({@code /engine-rest}, and the webapps'
+ * {@code /camunda/api}): {@code firstResult} and {@code maxResults} must be whole numbers
+ * from 0 (the engine answers a negative one with 500, a word with 404).</li>
  * </ul>
- * Our API answers as problem details naming the field, Camunda's APIs in Camunda's error format
- * ({@code {"type":"InvalidRequestException","message":…}}).
+ * Our API answers as problem details naming the field, Camunda's APIs in Camunda's error
+ * format ({@code {"type":"InvalidRequestException","message":…}}).
  */
 @Configuration(proxyBeanMethods = false)
 class MalformedRequests {
 
-	/** Whole numbers from 0 up to Integer.MAX_VALUE's order of magnitude (what Camunda's query parameters hold). */
+	/**
+	 * Whole numbers from 0 up to Integer.MAX_VALUE's order of magnitude (what Camunda's
+	 * query parameters hold).
+	 */
 	private static final Pattern PAGING_VALUE = Pattern.compile("0|[1-9][0-9]{0,8}");
 
 	static final List<String> PAGING_PARAMETERS = List.of("firstResult", "maxResults");
@@ -50,7 +54,8 @@ class MalformedRequests {
 		FilterRegistrationBean<Check> registration = new FilterRegistrationBean<>(new Check());
 		registration.setName("malformed-requests");
 		registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
-		// ahead of authentication: a malformed request is refused whoever sends it, and says nothing about anyone
+		// ahead of authentication: a malformed request is refused whoever sends it, and
+		// says nothing about anyone
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
 		return registration;
 	}
@@ -69,7 +74,10 @@ class MalformedRequests {
 			}
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			Map<String, Object> body = new LinkedHashMap<>();
-			String detail = problems.stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).get();
+			String detail = problems.stream()
+				.map(p -> p.field() + ": " + p.message())
+				.reduce((a, b) -> a + "; " + b)
+				.get();
 			if (path.startsWith("/api/")) {
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 				body.put("type", "about:blank");
@@ -77,7 +85,8 @@ class MalformedRequests {
 				body.put("status", 400);
 				body.put("detail", detail);
 				body.put("instance", path);
-				body.put("errors", problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+				body.put("errors",
+						problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
 			}
 			else {
 				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -102,7 +111,8 @@ class MalformedRequests {
 			}
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			if (path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/")) {
-				// from the query string only: reading the parameters would consume a form body (the webapp login)
+				// from the query string only: reading the parameters would consume a form
+				// body (the webapp login)
 				for (Map.Entry<String, String> parameter : queryParameters(request.getQueryString())) {
 					String name = parameter.getKey();
 					if (PAGING_PARAMETERS.contains(name) && !PAGING_VALUE.matcher(parameter.getValue()).matches()) {
@@ -134,7 +144,8 @@ class MalformedRequests {
 				return URLDecoder.decode(text, StandardCharsets.UTF_8);
 			}
 			catch (IllegalArgumentException ex) {
-				return text; // a broken %-escape: left as it is (and refused, if it is a paging value)
+				return text; // a broken %-escape: left as it is (and refused, if it is a
+								// paging value)
 			}
 		}
 

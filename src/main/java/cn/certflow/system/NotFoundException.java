@@ -1,6 +1,9 @@
 package cn.certflow.system;
 
-/** A record asked for by number or id does not exist (404), naming the request field that named it when known. */
+/**
+ * A record asked for by number or id does not exist (404), naming the request field that
+ * named it when known.
+ */
 public class NotFoundException extends RuntimeException {
 
 	private final String field;
@@ -14,7 +17,10 @@ public class NotFoundException extends RuntimeException {
 		this.field = field;
 	}
 
-	/** The field or path variable that named the missing record, or null (then the API names its only one). */
+	/**
+	 * The field or path variable that named the missing record, or null (then the API
+	 * names its only one).
+	 */
 	public String field() {
 		return this.field;
 	}

@@ -4,8 +4,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Gap-free, human-readable numbers (APP-2026-000001, certificate numbers). The counter row is locked by the
- * update until the surrounding engine transaction commits, so a rolled-back step never burns a number.
+ * Gap-free, human-readable numbers (APP-2026-000001, certificate numbers). The counter
+ * row is locked by the update until the surrounding engine transaction commits, so a
+ * rolled-back step never burns a number.
  */
 @Component
 public class NumberAllocator {

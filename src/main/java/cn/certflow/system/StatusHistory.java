@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Every status change of an application, audit or certificate: who, when, why (SPEC "Quality of the whole"). */
+/**
+ * Every status change of an application, audit or certificate: who, when, why (SPEC
+ * "Quality of the whole").
+ */
 @Repository
 public class StatusHistory {
 
@@ -42,16 +45,15 @@ public class StatusHistory {
 		this.jdbc = jdbc;
 	}
 
-	public void record(Entity entity, String key, String fromStatus, String toStatus, String changedBy,
-			String reason) {
+	public void record(Entity entity, String key, String fromStatus, String toStatus, String changedBy, String reason) {
 		record(entity, key, fromStatus, toStatus, changedBy, reason, null);
 	}
 
 	public void record(Entity entity, String key, String fromStatus, String toStatus, String changedBy, String reason,
 			Process process) {
-		this.jdbc
-			.sql("insert into status_change (entity_type, entity_key, from_status, to_status, changed_by, changed_at, reason,"
-					+ " process_key, process_instance_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc.sql(
+				"insert into status_change (entity_type, entity_key, from_status, to_status, changed_by, changed_at, reason,"
+						+ " process_key, process_instance_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(entity.name(), key, fromStatus, toStatus, changedBy, EngineTime.now(), reason,
 					(process != null) ? process.key() : null, (process != null) ? process.instanceId() : null)
 			.update();

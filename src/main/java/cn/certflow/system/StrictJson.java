@@ -8,9 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Our API reads JSON as typed: besides application.yaml's settings (no unknown fields, no float as int, no "3" as 3),
- * a number or boolean where text is expected is refused too, so {@code "clientName": 42} answers 400 naming
- * {@code clientName} instead of registering a client called "42".
+ * Our API reads JSON as typed: besides application.yaml's settings (no unknown fields, no
+ * float as int, no "3" as 3), a number or boolean where text is expected is refused too,
+ * so {@code "clientName": 42} answers 400 naming {@code clientName} instead of
+ * registering a client called "42".
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {

@@ -12,18 +12,23 @@ import org.camunda.bpm.engine.variable.value.StringValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Every text a form submits becomes a String process variable, which the engine keeps in a 4000-character column
- * (ACT_RU_VARIABLE.TEXT_), and PostgreSQL refuses a NUL character anywhere. Unchecked, a longer text or a NUL fails
- * the whole step with a database error at commit (500, nothing naming the field). This engine plugin checks every
- * String variable as it is set, from Tasklist, Camunda's REST API or code alike: more than {@value #MAX_LENGTH}
- * characters or a NUL is refused as {@link InvalidInputException} naming the variable (400). Exactly the column's
- * limit, so nothing that could be stored before is refused now. (Free text our records keep with a sentence around
- * it is held to {@link FormInput#MAX_TEXT} by the listeners.)
+ * Every text a form submits becomes a String process variable, which the engine keeps in
+ * a 4000-character column (ACT_RU_VARIABLE.TEXT_), and PostgreSQL refuses a NUL character
+ * anywhere. Unchecked, a longer text or a NUL fails the whole step with a database error
+ * at commit (500, nothing naming the field). This engine plugin checks every String
+ * variable as it is set, from Tasklist, Camunda's REST API or code alike: more than
+ * {@value #MAX_LENGTH} characters or a NUL is refused as {@link InvalidInputException}
+ * naming the variable (400). Exactly the column's limit, so nothing that could be stored
+ * before is refused now. (Free text our records keep with a sentence around it is held to
+ * {@link FormInput#MAX_TEXT} by the listeners.)
  */
 @Component
 class TextVariableLimit extends AbstractProcessEnginePlugin {
 
-	/** ACT_RU_VARIABLE.TEXT_ (and TEXT2_) are varchar(4000) in every database Camunda supports. */
+	/**
+	 * ACT_RU_VARIABLE.TEXT_ (and TEXT2_) are varchar(4000) in every database Camunda
+	 * supports.
+	 */
 	static final int MAX_LENGTH = 4000;
 
 	@Override
@@ -33,7 +38,8 @@ class TextVariableLimit extends AbstractProcessEnginePlugin {
 		if (configuration.getCustomPreVariableSerializers() != null) {
 			serializers.addAll(configuration.getCustomPreVariableSerializers());
 		}
-		// ahead of the engine's own string serializer (same name, so stored values read back unchanged)
+		// ahead of the engine's own string serializer (same name, so stored values read
+		// back unchanged)
 		serializers.add(0, new CheckedStringSerializer());
 		configuration.setCustomPreVariableSerializers(serializers);
 	}

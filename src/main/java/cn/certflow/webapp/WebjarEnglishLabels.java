@@ -18,10 +18,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The English label table of Tasklist, Cockpit and Admin (the welcome page's has no date words and is served as is), served from the Camunda webjar itself without its
- * {@code dateLocales}. The webapps hand the date words of every table they load to moment.js and the last one loaded
- * wins: with both zh.json and the webjar's en.json (the fallback) loaded, Chinese pages showed English dates about
- * every other time. Read from the webjar at run time, so an upgrade of the webjar brings its new labels with it and
+ * The English label table of Tasklist, Cockpit and Admin (the welcome page's has no date
+ * words and is served as is), served from the Camunda webjar itself without its
+ * {@code dateLocales}. The webapps hand the date words of every table they load to
+ * moment.js and the last one loaded wins: with both zh.json and the webjar's en.json (the
+ * fallback) loaded, Chinese pages showed English dates about every other time. Read from
+ * the webjar at run time, so an upgrade of the webjar brings its new labels with it and
  * the repository keeps no copy.
  */
 @RestController
@@ -31,7 +33,8 @@ class WebjarEnglishLabels {
 
 	private final Map<String, byte[]> tables = new ConcurrentHashMap<>();
 
-	@GetMapping(path = "/camunda/app/{app:tasklist|cockpit|admin}/locales/en.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = "/camunda/app/{app:tasklist|cockpit|admin}/locales/en.json",
+			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<byte[]> english(@PathVariable String app) {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noCache())

@@ -42,9 +42,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The accreditation file of a scripted initial certification (ISO/IEC 17065 7.12): one document correction round,
- * an audit with a nonconformity closed in time, the decision by someone off the team: every section holds what
- * happened, who did it and when, read back through the API as a quality manager would.
+ * The accreditation file of a scripted initial certification (ISO/IEC 17065 7.12): one
+ * document correction round, an audit with a nonconformity closed in time, the decision
+ * by someone off the team: every section holds what happened, who did it and when, read
+ * back through the API as a quality manager would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
@@ -79,8 +80,10 @@ class AccreditationFileTest {
 
 	@BeforeEach
 	void fixClock() {
-		// HTTP Basic is checked by Camunda's filter against the engine registered as "default": another Spring
-		// context started in this JVM (other properties) registers its own engine under that name
+		// HTTP Basic is checked by Camunda's filter against the engine registered as
+		// "default": another Spring
+		// context started in this JVM (other properties) registers its own engine under
+		// that name
 		ProcessEngines.registerProcessEngine(this.engine);
 		at(2026, 3, 2, 9);
 	}
@@ -119,8 +122,8 @@ class AccreditationFileTest {
 		at(2026, 3, 23, 10);
 		Certificate certificate = this.clients.decide(number);
 
-		ResponseEntity<String> response = as("quality").getForEntity("/api/certificates/" + certificate.number() + "/file",
-				String.class);
+		ResponseEntity<String> response = as("quality")
+			.getForEntity("/api/certificates/" + certificate.number() + "/file", String.class);
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
@@ -143,7 +146,8 @@ class AccreditationFileTest {
 		assertThat(file.at("/applicationReview/outcome").asText()).isEqualTo("ACCEPT");
 		assertThat(file.at("/applicationReview/notes").asText()).isEqualTo("信用信息无不良记录");
 
-		// documents with their hashes, contract, document review rounds (R-APP-4, R-DOC-1)
+		// documents with their hashes, contract, document review rounds (R-APP-4,
+		// R-DOC-1)
 		assertThat(file.get("documents")).hasSize(7)
 			.allSatisfy(d -> assertThat(d.get("sha256").asText()).matches("[0-9a-f]{64}"))
 			.allSatisfy(d -> assertThat(d.get("uploadedBy").asText()).isEqualTo("reviewer"));
@@ -155,7 +159,8 @@ class AccreditationFileTest {
 		assertThat(file.at("/documentReview/0/findings").asText()).isEqualTo("缺少服务网点管理制度");
 		assertThat(file.at("/documentReview/1/passed").asBoolean()).isTrue();
 
-		// audit plan, team with impartiality checks, events, scores per item, nonconformity and closure (R-PLAN-2, R-AUD-1/3)
+		// audit plan, team with impartiality checks, events, scores per item,
+		// nonconformity and closure (R-PLAN-2, R-AUD-1/3)
 		JsonNode audit = file.at("/audits/0");
 		assertThat(file.get("audits")).hasSize(1);
 		assertThat(audit.get("type").asText()).isEqualTo("INITIAL");
@@ -186,11 +191,13 @@ class AccreditationFileTest {
 		assertThat(audit.at("/nonconformities/0/closedAt").asText()).startsWith("2026-03-20");
 		assertThat(audit.at("/nonconformities/0/closedBy").asText()).isEqualTo("lead");
 
-		// grade with the DMN table key, version and explanation, and the engine's evaluation (R-GRD-DMN, R-GRD-EXPLAIN)
+		// grade with the DMN table key, version and explanation, and the engine's
+		// evaluation (R-GRD-DMN, R-GRD-EXPLAIN)
 		JsonNode grade = file.get("grade");
 		assertThat(grade.get("decisionKey").asText()).isEqualTo("grade-pcec");
 		assertThat(grade.get("decisionVersion").asInt()).isEqualTo(certificate.decisionVersion());
-		assertThat(grade.get("decisionDefinitionId").asText()).startsWith("grade-pcec:" + certificate.decisionVersion() + ":");
+		assertThat(grade.get("decisionDefinitionId").asText())
+			.startsWith("grade-pcec:" + certificate.decisionVersion() + ":");
 		assertThat(grade.get("resourceName").asText()).endsWith("grade-pcec.dmn");
 		assertThat(grade.get("explanation")).isNotEmpty();
 		assertThat(grade.at("/evaluation/inputs").toString()).contains("88");
@@ -207,11 +214,7 @@ class AccreditationFileTest {
 
 		// notices to the client, every status change with who/when/why
 		assertThat(texts(file.get("notices"), "kind")).contains("DOCUMENT_FINDINGS");
-		List<String> changes = file.get("statusHistory")
-			.findValues("toStatus")
-			.stream()
-			.map(JsonNode::asText)
-			.toList();
+		List<String> changes = file.get("statusHistory").findValues("toStatus").stream().map(JsonNode::asText).toList();
 		assertThat(changes).containsSubsequence("RECEIVED", "ACCEPTED", "CONTRACTED", "DOCUMENTS_IN_CORRECTION",
 				"DOCUMENTS_PASSED", "PLANNED", "AUDIT_PLANNED", "AWAITING_CORRECTIONS", "COMPLETED", "CERTIFIED");
 		assertThat(changes).contains("VALID");
@@ -240,11 +243,12 @@ class AccreditationFileTest {
 
 	@Test
 	void shouldHoldAThreeYearLifecycle_surveillanceDowngradeComplaintAndRecertification() throws Exception {
-		// R-SUR-1/3, R-APL-1, R-REC-1: what happened after the certificate is in the file, each with who, when and why
+		// R-SUR-1/3, R-APL-1, R-REC-1: what happened after the certificate is in the
+		// file, each with who, when and why
 		this.lifecycle.moveTo(LocalDate.of(2026, 3, 10));
 		String number = this.lifecycle.certify(4, 0);
-		String complaint = this.cases.receive(new AppealCaseService.CaseBody("COMPLAINT", number, null, "某消费者",
-				"维修不及时", "两次上门未修好"), "reviewer");
+		String complaint = this.cases
+			.receive(new AppealCaseService.CaseBody("COMPLAINT", number, null, "某消费者", "维修不及时", "两次上门未修好"), "reviewer");
 		this.driver.complete("reviewer", complaint, AppealComplaint.Elements.ACKNOWLEDGE,
 				Map.of("acknowledgementText", "已受理，30日内答复"));
 		this.driver.complete("quality", complaint, AppealComplaint.Elements.DECIDE,
@@ -260,8 +264,8 @@ class AccreditationFileTest {
 		this.lifecycle.audit(number, 12);
 		this.lifecycle.decide(number, CertificateAudit.APPROVE, null);
 
-		JsonNode file = this.json.readTree(as("quality").getForEntity("/api/certificates/" + number + "/file", String.class)
-			.getBody());
+		JsonNode file = this.json
+			.readTree(as("quality").getForEntity("/api/certificates/" + number + "/file", String.class).getBody());
 
 		assertThat(fieldNames(file)).containsExactly(SECTIONS);
 		assertThat(file.at("/certificate/revision").asInt()).isEqualTo(3);
@@ -271,7 +275,8 @@ class AccreditationFileTest {
 		assertThat(texts(file.get("revisions"), "revision")).containsExactly("1", "2", "3");
 		assertThat(file.at("/revisions/0/recalledOn").asText()).isEqualTo("2028-01-10");
 		assertThat(file.at("/revisions/2/reason").asText()).contains("再认证");
-		// surveillance: two years, each planned, audited and decided, with the team's and decider's impartiality checks
+		// surveillance: two years, each planned, audited and decided, with the team's and
+		// decider's impartiality checks
 		assertThat(texts(file.at("/surveillance/schedule"), "dueOn")).as("two years, then the new cycle's first")
 			.containsExactly("2027-03-10", "2028-03-10", "2029-12-10");
 		assertThat(texts(file.at("/surveillance/schedule"), "status")).containsExactly("DECIDED", "DECIDED", "OPEN");
@@ -291,14 +296,16 @@ class AccreditationFileTest {
 		assertThat(file.at("/grade/auditType").asText()).isEqualTo("RECERTIFICATION");
 		assertThat(file.at("/grade/gradedStars").asInt()).isEqualTo(3);
 		assertThat(file.at("/grade/evaluation/outputs/stars").asInt()).isEqualTo(3);
-		assertThat(file.at("/decision/decidedAt").asText()).as("the initial decision stays the initial one").startsWith("2026-03-10");
+		assertThat(file.at("/decision/decidedAt").asText()).as("the initial decision stays the initial one")
+			.startsWith("2026-03-10");
 		// the complaint, and no other request
 		assertThat(file.at("/complaintsAndAppeals/cases")).hasSize(1);
 		assertThat(file.at("/complaintsAndAppeals/cases/0/number").asText()).isEqualTo(complaint);
 		assertThat(file.at("/complaintsAndAppeals/cases/0/outcome").asText()).isEqualTo("DISMISSED");
 		assertThat(file.at("/complaintsAndAppeals/cases/0/decidedBy").asText()).isEqualTo("quality");
 		assertThat(file.at("/changes/requests")).isEmpty();
-		// status changes of every record, certificate changes with the process that made them
+		// status changes of every record, certificate changes with the process that made
+		// them
 		assertThat(texts(file.get("statusHistory"), "entity")).contains("APPLICATION", "AUDIT", "CERTIFICATE",
 				"SURVEILLANCE", "CASE");
 		assertThat(file.get("statusHistory")).filteredOn(c -> c.get("entity").asText().equals("CERTIFICATE"))
@@ -314,14 +321,14 @@ class AccreditationFileTest {
 	void shouldRenderTheSameFileAsOneHtmlPage() throws Exception {
 		Certificate certificate = this.clients.certify(CertificationDriver.request("PCEC", 3, 40), 12);
 
-		ResponseEntity<String> html = as("manager").getForEntity("/api/certificates/" + certificate.number() + "/file.html",
-				String.class);
+		ResponseEntity<String> html = as("manager")
+			.getForEntity("/api/certificates/" + certificate.number() + "/file.html", String.class);
 		HttpHeaders browser = new HttpHeaders();
 		browser.set(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
 		ResponseEntity<String> negotiated = as("admin").exchange("/api/certificates/" + certificate.number() + "/file",
 				HttpMethod.GET, new HttpEntity<>(browser), String.class);
-		ResponseEntity<String> json = as("admin").getForEntity("/api/certificates/" + certificate.number() + "/file.json",
-				String.class);
+		ResponseEntity<String> json = as("admin")
+			.getForEntity("/api/certificates/" + certificate.number() + "/file.json", String.class);
 
 		assertThat(html.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(html.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
@@ -344,7 +351,8 @@ class AccreditationFileTest {
 		String path = "/api/certificates/" + certificate.number() + "/file";
 
 		assertThat(as("reviewer").getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(as("decider").getForEntity(path + ".html", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(as("decider").getForEntity(path + ".html", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(this.http.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(as("manager").getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(as("quality").getForEntity("/api/certificates/PCEC-1900-000000/file", String.class).getStatusCode())

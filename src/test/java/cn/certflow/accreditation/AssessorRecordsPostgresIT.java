@@ -30,12 +30,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What the assessor is given, on PostgreSQL: a conflicted auditor refused at planning (nothing written), then the
- * certificate's accreditation file with the impartiality record, the PDF and the registry export.
+ * What the assessor is given, on PostgreSQL: a conflicted auditor refused at planning
+ * (nothing written), then the certificate's accreditation file with the impartiality
+ * record, the PDF and the registry export.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "postgres", "demo" })
-// close the engine while PostgreSQL still runs (the embedded server stops in a JVM shutdown hook)
+// close the engine while PostgreSQL still runs (the embedded server stops in a JVM
+// shutdown hook)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AssessorRecordsPostgresIT {
 
@@ -70,13 +72,17 @@ class AssessorRecordsPostgresIT {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		assertThat(this.http.withBasicAuth("auditor", "auditor")
-			.postForEntity("/api/conflicts", new HttpEntity<>(Map.of("creditCode", request.creditCode(), "relationship",
-					"CONSULTANCY", "startedOn", "2025-01-01"), headers), String.class)
+			.postForEntity("/api/conflicts",
+					new HttpEntity<>(Map.of("creditCode", request.creditCode(), "relationship", "CONSULTANCY",
+							"startedOn", "2025-01-01"), headers),
+					String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
-		assertThatThrownBy(() -> this.driver.planAudit(number, "lead", "auditor")).isInstanceOf(InvalidInputException.class)
+		assertThatThrownBy(() -> this.driver.planAudit(number, "lead", "auditor"))
+			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("auditTeam");
-		assertThat(this.jdbc.sql("select count(*) from audit a join application p on p.id = a.application_id where p.number = ?")
+		assertThat(this.jdbc
+			.sql("select count(*) from audit a join application p on p.id = a.application_id where p.number = ?")
 			.param(number)
 			.query(Integer.class)
 			.single()).as("the plan rolled back").isZero();
@@ -94,8 +100,8 @@ class AssessorRecordsPostgresIT {
 		JsonNode file = this.json.readTree(this.http.withBasicAuth("quality", "quality")
 			.getForEntity("/api/certificates/" + certificate.number() + "/file", String.class)
 			.getBody());
-		assertThat(file.get("impartiality").findValues("person").stream().map(JsonNode::asText))
-			.containsExactly("lead", "dual", "decider", "decider");
+		assertThat(file.get("impartiality").findValues("person").stream().map(JsonNode::asText)).containsExactly("lead",
+				"dual", "decider", "decider");
 		assertThat(file.get("impartiality").findValues("result").stream().map(JsonNode::asText)).containsOnly("CLEAR");
 		assertThat(file.at("/audits/0/scores/0/items")).hasSize(49);
 		assertThat(file.at("/grade/evaluation/outputs/stars").asInt()).isEqualTo(3);
@@ -115,7 +121,10 @@ class AssessorRecordsPostgresIT {
 			.contains(certificate.number());
 		assertThat(this.http.withBasicAuth("manager", "manager")
 			.getForEntity("/api/certificates/export.csv", String.class)
-			.getBody()).contains("\"" + certificate.number() + "\",\"1\",\"active\",\"有效\""); // every value quoted (15.5)
+			.getBody()).contains("\"" + certificate.number() + "\",\"1\",\"active\",\"有效\""); // every
+																								// value
+																								// quoted
+																								// (15.5)
 		assertThat(InitialCertification.KEY).isEqualTo(file.at("/processHistory/0/process").asText());
 	}
 

@@ -28,9 +28,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Appeals and complaints (R-APL-1): recorded, acknowledged in time (else escalated), decided by someone not involved
- * in the contested matter (refused in the engine), outcome communicated; a complaint proven the certified client's
- * fault triggers a special audit (R-SUR-2).
+ * Appeals and complaints (R-APL-1): recorded, acknowledged in time (else escalated),
+ * decided by someone not involved in the contested matter (refused in the engine),
+ * outcome communicated; a complaint proven the certified client's fault triggers a
+ * special audit (R-SUR-2).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
@@ -76,24 +77,32 @@ class AppealComplaintProcessTest {
 
 	@Test
 	void shouldKeepAnyoneInvolvedFromDecidingAnAppeal() {
-		// R-APL-1: the auditors and the decider of the contested decision may not decide the appeal
+		// R-APL-1: the auditors and the decider of the contested decision may not decide
+		// the appeal
 		String application = this.driver.certification().toDecisionWithTeam("lead", AUDITING_QM);
-		this.driver.certification().complete("decider", application, "Task_CertificationDecision",
-				Map.of("decisionOutcome", "REFUSE", "decisionReasons", "评分未达到申请等级"));
-		String number = this.cases.receive(new AppealComplaintBody("APPEAL", null, application, "天津某某电器服务有限公司",
-				"对不予认证决定的申诉", "我们认为评分有误").body(), "reviewer");
+		this.driver.certification()
+			.complete("decider", application, "Task_CertificationDecision",
+					Map.of("decisionOutcome", "REFUSE", "decisionReasons", "评分未达到申请等级"));
+		String number = this.cases.receive(
+				new AppealComplaintBody("APPEAL", null, application, "天津某某电器服务有限公司", "对不予认证决定的申诉", "我们认为评分有误").body(),
+				"reviewer");
 		assertThat(this.cases.get(number).involvedPersons()).contains("decider", "lead", AUDITING_QM);
 
-		this.driver.certification().complete("reviewer", number, AppealComplaint.Elements.ACKNOWLEDGE,
-				Map.of("acknowledgementText", "已收到贵公司申诉，将在30日内答复"));
-		assertThatThrownBy(() -> this.driver.certification().claim(AUDITING_QM, number, AppealComplaint.Elements.DECIDE))
-			.isInstanceOf(AuthorizationException.class).hasMessageContaining("R-APL-1");
-		assertThatThrownBy(() -> this.driver.certification().complete(AUDITING_QM, number, AppealComplaint.Elements.DECIDE,
-				Map.of("caseOutcome", "DISMISSED", "caseOutcomeReasons", "x")))
+		this.driver.certification()
+			.complete("reviewer", number, AppealComplaint.Elements.ACKNOWLEDGE,
+					Map.of("acknowledgementText", "已收到贵公司申诉，将在30日内答复"));
+		assertThatThrownBy(
+				() -> this.driver.certification().claim(AUDITING_QM, number, AppealComplaint.Elements.DECIDE))
+			.isInstanceOf(AuthorizationException.class)
+			.hasMessageContaining("R-APL-1");
+		assertThatThrownBy(() -> this.driver.certification()
+			.complete(AUDITING_QM, number, AppealComplaint.Elements.DECIDE,
+					Map.of("caseOutcome", "DISMISSED", "caseOutcomeReasons", "x")))
 			.isInstanceOf(AuthorizationException.class);
 
-		this.driver.certification().complete("quality", number, AppealComplaint.Elements.DECIDE,
-				Map.of("caseOutcome", "DISMISSED", "caseOutcomeReasons", "复核评分无误，维持原决定", "clientAtFault", false));
+		this.driver.certification()
+			.complete("quality", number, AppealComplaint.Elements.DECIDE,
+					Map.of("caseOutcome", "DISMISSED", "caseOutcomeReasons", "复核评分无误，维持原决定", "clientAtFault", false));
 
 		CaseRecord record = this.cases.get(number);
 		assertThat(record.status()).isEqualTo("CLOSED");
@@ -105,8 +114,8 @@ class AppealComplaintProcessTest {
 
 	@Test
 	void shouldEscalateALateAcknowledgementWithoutDroppingIt() {
-		String number = this.cases.receive(new AppealComplaintBody("COMPLAINT", null, null, "某消费者", "对认证机构服务的投诉",
-				"审查员迟到").body(), "reviewer");
+		String number = this.cases.receive(
+				new AppealComplaintBody("COMPLAINT", null, null, "某消费者", "对认证机构服务的投诉", "审查员迟到").body(), "reviewer");
 		this.driver.moveTo(LocalDate.of(2026, 3, 16));
 		assertThat(this.cases.get(number).escalatedAt()).isNotNull();
 		assertThat(this.driver.certification().task(number, AppealComplaint.Elements.ACKNOWLEDGE)).isNotNull();
@@ -114,18 +123,24 @@ class AppealComplaintProcessTest {
 
 	@Test
 	void shouldTriggerASpecialAuditForAComplaintProvenTheClientsFault() {
-		// R-APL-1 + R-SUR-2: an upheld complaint, the client at fault → the certificate's lifecycle plans a special audit
+		// R-APL-1 + R-SUR-2: an upheld complaint, the client at fault → the certificate's
+		// lifecycle plans a special audit
 		String certificate = this.driver.certify(3, 0);
-		String number = this.cases.receive(new AppealComplaintBody("COMPLAINT", certificate, null, "某消费者",
-				"维修后再次故障", "三次维修未修好，拒绝退换").body(), "reviewer");
-		this.driver.certification().complete("reviewer", number, AppealComplaint.Elements.ACKNOWLEDGE,
-				Map.of("acknowledgementText", "已受理"));
-		assertThatThrownBy(() -> this.driver.certification().complete("quality", number, AppealComplaint.Elements.DECIDE,
-				Map.of("caseOutcome", "DISMISSED", "caseOutcomeReasons", "不成立", "clientAtFault", true)))
-			.isInstanceOf(InvalidInputException.class).hasMessageContaining("clientAtFault");
-		this.driver.certification().complete("quality", number, AppealComplaint.Elements.DECIDE,
-				Map.of("caseOutcome", "UPHELD", "caseOutcomeReasons", "经核实系获证组织责任", "clientAtFault", true));
-		this.driver.fireDueJobs(); // the outcome is e-mailed asynchronously, then reported
+		String number = this.cases.receive(
+				new AppealComplaintBody("COMPLAINT", certificate, null, "某消费者", "维修后再次故障", "三次维修未修好，拒绝退换").body(),
+				"reviewer");
+		this.driver.certification()
+			.complete("reviewer", number, AppealComplaint.Elements.ACKNOWLEDGE, Map.of("acknowledgementText", "已受理"));
+		assertThatThrownBy(() -> this.driver.certification()
+			.complete("quality", number, AppealComplaint.Elements.DECIDE,
+					Map.of("caseOutcome", "DISMISSED", "caseOutcomeReasons", "不成立", "clientAtFault", true)))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("clientAtFault");
+		this.driver.certification()
+			.complete("quality", number, AppealComplaint.Elements.DECIDE,
+					Map.of("caseOutcome", "UPHELD", "caseOutcomeReasons", "经核实系获证组织责任", "clientAtFault", true));
+		this.driver.fireDueJobs(); // the outcome is e-mailed asynchronously, then
+									// reported
 
 		assertThat(this.requests.of(certificate)).anySatisfy(r -> {
 			assertThat(r.eventKind()).isEqualTo("SERIOUS_COMPLAINT_PROVEN");
@@ -135,8 +150,9 @@ class AppealComplaintProcessTest {
 		assertThat(plan).isNotNull();
 		assertThat(this.engine.getTaskService().getVariable(plan.getId(), CertificateAudit.AUDIT_KIND.getName()))
 			.isEqualTo("SPECIAL");
-		assertThat(this.engine.getRuntimeService().getVariable(this.driver.lifecycle(certificate).getId(),
-				CertificateLifecycle.TRIGGER_RULES.getName()).toString()).isNotBlank();
+		assertThat(this.engine.getRuntimeService()
+			.getVariable(this.driver.lifecycle(certificate).getId(), CertificateLifecycle.TRIGGER_RULES.getName())
+			.toString()).isNotBlank();
 		assertThat(List.of(this.cases.get(number).status())).containsExactly("CLOSED");
 	}
 

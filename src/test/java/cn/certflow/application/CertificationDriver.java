@@ -17,8 +17,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Drives an initial certification the way staff do in Tasklist: each task completed by a named user under Camunda
- * authorization, with the variables its form submits. Used by the process and integration tests.
+ * Drives an initial certification the way staff do in Tasklist: each task completed by a
+ * named user under Camunda authorization, with the variables its form submits. Used by
+ * the process and integration tests.
  */
 @Component
 public class CertificationDriver {
@@ -54,7 +55,10 @@ public class CertificationDriver {
 		return code.append(CreditCode.checkCharacter(code.toString())).toString();
 	}
 
-	/** The application as Tasklist's start form submits it: each field under its form key, lists as the form joins them. */
+	/**
+	 * The application as Tasklist's start form submits it: each field under its form key,
+	 * lists as the form joins them.
+	 */
 	public static Map<String, Object> startFormValues(ApplicationRequest application) {
 		Map<String, Object> values = new HashMap<>();
 		values.put("clientName", application.clientName());
@@ -97,7 +101,10 @@ public class CertificationDriver {
 			.singleResult();
 	}
 
-	/** The open task of this application (in the certification or its on-site audit) with this definition key. */
+	/**
+	 * The open task of this application (in the certification or its on-site audit) with
+	 * this definition key.
+	 */
 	public Task task(String number, String taskDefinitionKey) {
 		return this.tasks.createTaskQuery()
 			.processInstanceBusinessKey(number)
@@ -105,13 +112,20 @@ public class CertificationDriver {
 			.singleResult();
 	}
 
-	/** Completes the task as the user would in Tasklist: authenticated, with authorization checks. */
+	/**
+	 * Completes the task as the user would in Tasklist: authenticated, with authorization
+	 * checks.
+	 */
 	public void complete(String user, String number, String taskDefinitionKey, Map<String, Object> variables) {
 		Task task = task(number, taskDefinitionKey);
 		if (task == null) {
 			throw new AssertionError("no open task " + taskDefinitionKey + " for " + number + "; waiting at "
-					+ this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).list().stream()
-						.map(p -> p.getProcessDefinitionId().split(":")[0] + this.runtime.getActiveActivityIds(p.getId()))
+					+ this.runtime.createProcessInstanceQuery()
+						.processInstanceBusinessKey(number)
+						.list()
+						.stream()
+						.map(p -> p.getProcessDefinitionId().split(":")[0]
+								+ this.runtime.getActiveActivityIds(p.getId()))
 						.toList());
 		}
 		as(user, () -> this.tasks.complete(task.getId(), variables));
@@ -123,7 +137,12 @@ public class CertificationDriver {
 	}
 
 	public void as(String user, Runnable action) {
-		List<String> groups = this.identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+		List<String> groups = this.identity.createGroupQuery()
+			.groupMember(user)
+			.list()
+			.stream()
+			.map(Group::getId)
+			.toList();
 		this.identity.setAuthentication(user, groups);
 		try {
 			action.run();
@@ -133,7 +152,10 @@ public class CertificationDriver {
 		}
 	}
 
-	/** PCEC/ZHHT scoring form: every item at full marks except {@code pointsLost} points taken from the first items. */
+	/**
+	 * PCEC/ZHHT scoring form: every item at full marks except {@code pointsLost} points
+	 * taken from the first items.
+	 */
 	public Map<String, Object> sheetScores(String schemeId, int pointsLost) {
 		Map<String, Object> scores = new HashMap<>();
 		int toLose = pointsLost;
@@ -154,21 +176,23 @@ public class CertificationDriver {
 
 	public void acceptApplication(String number) {
 		uploadMandatoryDocuments(number);
-		complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION, Map.of("reviewOutcome", "ACCEPT"));
+		complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
+				Map.of("reviewOutcome", "ACCEPT"));
 	}
 
 	public void signContract(String number) {
-		complete("reviewer", number, InitialCertification.Elements.SIGN_CONTRACT,
-				Map.of("contractNumber", "HT-" + number, "contractSignedOn", cn.certflow.system.EngineTime.today().toString()));
+		complete("reviewer", number, InitialCertification.Elements.SIGN_CONTRACT, Map.of("contractNumber",
+				"HT-" + number, "contractSignedOn", cn.certflow.system.EngineTime.today().toString()));
 	}
 
 	public void passDocuments(String number) {
-		complete("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS, Map.of("documentReviewOutcome", "PASSED"));
+		complete("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
+				Map.of("documentReviewOutcome", "PASSED"));
 	}
 
 	public void planAudit(String number, String lead, String team) {
-		complete(lead, number, InitialCertification.Elements.PLAN_AUDIT,
-				Map.of("leadAuditor", lead, "auditTeam", team, "plannedDate", cn.certflow.system.EngineTime.today().toString()));
+		complete(lead, number, InitialCertification.Elements.PLAN_AUDIT, Map.of("leadAuditor", lead, "auditTeam", team,
+				"plannedDate", cn.certflow.system.EngineTime.today().toString()));
 	}
 
 	public void openAndEvaluate(String number, String lead, String auditor) {
@@ -182,10 +206,14 @@ public class CertificationDriver {
 	}
 
 	public void closeMeeting(String number, String lead, String nonconformities) {
-		complete(lead, number, "Task_ClosingMeeting", Map.of("clientConfirmedRecords", true, "nonconformities", nonconformities));
+		complete(lead, number, "Task_ClosingMeeting",
+				Map.of("clientConfirmedRecords", true, "nonconformities", nonconformities));
 	}
 
-	/** A fresh 3★ PCEC application to the certification decision task, audited by {@code lead} with {@code member}. */
+	/**
+	 * A fresh 3★ PCEC application to the certification decision task, audited by
+	 * {@code lead} with {@code member}.
+	 */
 	public String toDecisionWithTeam(String lead, String member) {
 		ApplicationRequest request = request("PCEC", 3, 120);
 		String number = submit(request);
@@ -199,7 +227,10 @@ public class CertificationDriver {
 		return number;
 	}
 
-	/** From a fresh PCEC application to the certification decision task, audited by lead + auditor. */
+	/**
+	 * From a fresh PCEC application to the certification decision task, audited by lead +
+	 * auditor.
+	 */
 	public String toDecision(ApplicationRequest request, int pointsLost) {
 		String number = submit(request);
 		acceptApplication(number);

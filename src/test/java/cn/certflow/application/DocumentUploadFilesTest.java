@@ -12,8 +12,9 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15.6: what an uploaded document is comes from its bytes (Apache Tika), and the name it is kept under is
- * cleaned. The files are made here, byte for byte as the formats begin.
+ * Issue 15.6: what an uploaded document is comes from its bytes (Apache Tika), and the
+ * name it is kept under is cleaned. The files are made here, byte for byte as the formats
+ * begin.
  */
 class DocumentUploadFilesTest {
 
@@ -39,17 +40,19 @@ class DocumentUploadFilesTest {
 			.isEqualTo("application/zip");
 		assertThat(this.detector.detect(zip(Map.of("[Content_Types].xml",
 				"<Types><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.ms-word.document.macroEnabled.main+xml\"/></Types>",
-				"word/document.xml", "<w:document/>")))).as("a macro-enabled .docm is no .docx")
+				"word/document.xml", "<w:document/>"))))
+			.as("a macro-enabled .docm is no .docx")
 			.isNotEqualTo(DocumentFormat.DOCX.mediaType());
-		assertThat(DocumentFormat.ofMediaType(this.detector.detect("MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1))))
-			.isEmpty();
+		assertThat(DocumentFormat
+			.ofMediaType(this.detector.detect("MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1)))).isEmpty();
 	}
 
 	@Test
 	void shouldCleanFileNames() {
 		DocumentType licence = DocumentType.BUSINESS_LICENSE;
 		assertThat(DocumentFileName.clean("../../etc/passwd", DocumentFormat.PDF, licence)).isEqualTo("passwd.pdf");
-		assertThat(DocumentFileName.clean("C:\\Users\\张三\\营业执照.pdf", DocumentFormat.PDF, licence)).isEqualTo("营业执照.pdf");
+		assertThat(DocumentFileName.clean("C:\\Users\\张三\\营业执照.pdf", DocumentFormat.PDF, licence))
+			.isEqualTo("营业执照.pdf");
 		assertThat(DocumentFileName.clean("营业执照\r\nX-Injected: 1.pdf", DocumentFormat.PDF, licence))
 			.isEqualTo("营业执照X-Injected: 1.pdf");
 		assertThat(DocumentFileName.clean("invoice\u202Efdp.exe", DocumentFormat.PDF, licence))
@@ -71,13 +74,13 @@ class DocumentUploadFilesTest {
 	}
 
 	static byte[] png() {
-		return new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0,
-				1, 0, 0, 0, 1, 8, 2, 0, 0, 0 };
+		return new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0,
+				0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0 };
 	}
 
 	static byte[] jpeg() {
-		return new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0,
-				1, 0, 1, 0, 0 };
+		return new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0,
+				0, 1, 0, 1, 0, 0 };
 	}
 
 	static byte[] html() {
@@ -111,7 +114,10 @@ class DocumentUploadFilesTest {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(out)) {
 			// [Content_Types].xml first, as office suites write it
-			for (String name : entries.keySet().stream().sorted((a, b) -> a.startsWith("[") ? -1 : b.startsWith("[") ? 1 : a.compareTo(b)).toList()) {
+			for (String name : entries.keySet()
+				.stream()
+				.sorted((a, b) -> a.startsWith("[") ? -1 : b.startsWith("[") ? 1 : a.compareTo(b))
+				.toList()) {
 				zip.putNextEntry(new ZipEntry(name));
 				zip.write(entries.get(name).getBytes(StandardCharsets.UTF_8));
 				zip.closeEntry();

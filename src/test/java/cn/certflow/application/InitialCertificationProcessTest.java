@@ -52,15 +52,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Walks every path of initial-certification and its called onsite-audit with the real listeners and delegates,
- * as the users who do each step, under Camunda authorization. The engine clock is moved to prove deadlines.
+ * Walks every path of initial-certification and its called onsite-audit with the real
+ * listeners and delegates, as the users who do each step, under Camunda authorization.
+ * The engine clock is moved to prove deadlines.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
 class InitialCertificationProcessTest {
 
 	/** 2026-03-10 09:00 in Beijing: a fixed day so that certificate dates are exact. */
-	static final Date MARCH_10 = Date.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+	static final Date MARCH_10 = Date
+		.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
 
 	@Autowired
 	ProcessEngine engine;
@@ -130,11 +132,14 @@ class InitialCertificationProcessTest {
 		assertThat(certificate.statusOn(LocalDate.of(2029, 3, 10))).isEqualTo(CertificateStatus.EXPIRED);
 		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number)).extracting(StatusHistory.Change::toStatus)
 			.containsExactly("RECEIVED", "ACCEPTED", "CONTRACTED", "DOCUMENTS_PASSED", "AUDIT_PLANNED", "CERTIFIED");
-		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number)).extracting(StatusHistory.Change::changedBy)
+		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number))
+			.extracting(StatusHistory.Change::changedBy)
 			.contains("reviewer", "lead", "decider");
-		// R-CERT-1: the client is told; with no mail server configured the notice is kept, marked not sent
-		Map<String, Object> notice = this.jdbc.sql("select n.kind, n.body, n.created_by, n.delivery_status, n.delivery_note"
-				+ " from client_notice n join application a on a.id = n.application_id where a.number = ?")
+		// R-CERT-1: the client is told; with no mail server configured the notice is
+		// kept, marked not sent
+		Map<String, Object> notice = this.jdbc
+			.sql("select n.kind, n.body, n.created_by, n.delivery_status, n.delivery_note"
+					+ " from client_notice n join application a on a.id = n.application_id where a.number = ?")
 			.param(number)
 			.query()
 			.singleRow();
@@ -162,7 +167,8 @@ class InitialCertificationProcessTest {
 	void shouldRejectOnlyWithAWrittenReason() {
 		// R-APP-3: rejection -> written reason to the client
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
-		assertThatThrownBy(() -> this.driver.complete("reviewer", number, REVIEW_APPLICATION, Map.of("reviewOutcome", "REJECT")))
+		assertThatThrownBy(
+				() -> this.driver.complete("reviewer", number, REVIEW_APPLICATION, Map.of("reviewOutcome", "REJECT")))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("rejectionReason");
 		this.driver.complete("reviewer", number, REVIEW_APPLICATION,
@@ -170,9 +176,12 @@ class InitialCertificationProcessTest {
 		assertThat(this.driver.instance(number)).isWaitingAt(NOTIFY_REJECTION);
 		sendNotices(number);
 		assertThat(this.driver.instance(number)).isNull();
-		assertThat(this.engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(APPLICATION_REJECTED).count())
-			.isPositive();
-		assertThat(this.jdbc.sql("select body from client_notice n join application a on a.id = n.application_id where a.number = ?")
+		assertThat(this.engine.getHistoryService()
+			.createHistoricActivityInstanceQuery()
+			.activityId(APPLICATION_REJECTED)
+			.count()).isPositive();
+		assertThat(this.jdbc
+			.sql("select body from client_notice n join application a on a.id = n.application_id where a.number = ?")
 			.param(number)
 			.query(String.class)
 			.single()).contains("认证范围超出本机构的能力");
@@ -183,7 +192,8 @@ class InitialCertificationProcessTest {
 	void shouldNotAcceptWithoutTheMandatoryDocuments() {
 		// R-APP-1: missing mandatory documents -> the application cannot be accepted
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
-		assertThatThrownBy(() -> this.driver.complete("reviewer", number, REVIEW_APPLICATION, Map.of("reviewOutcome", "ACCEPT")))
+		assertThatThrownBy(
+				() -> this.driver.complete("reviewer", number, REVIEW_APPLICATION, Map.of("reviewOutcome", "ACCEPT")))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("BUSINESS_LICENSE");
 		assertThat(this.driver.instance(number)).isWaitingAt(REVIEW_APPLICATION);
@@ -191,7 +201,8 @@ class InitialCertificationProcessTest {
 
 	@Test
 	void shouldEscalateAnOverdueReviewToManagersAndKeepTheReview() {
-		// R-APP-2: due on receipt + 10 days; overdue -> managers task + recorded escalation, review stays
+		// R-APP-2: due on receipt + 10 days; overdue -> managers task + recorded
+		// escalation, review stays
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
 		ProcessInstance instance = this.driver.instance(number);
 		Task review = this.driver.task(number, REVIEW_APPLICATION);
@@ -207,20 +218,25 @@ class InitialCertificationProcessTest {
 		assertThat(instance).isWaitingAt(REVIEW_APPLICATION, HANDLE_OVERDUE_REVIEW);
 		assertThat(this.driver.task(number, HANDLE_OVERDUE_REVIEW)).isNotNull();
 		assertThat(instance).task(HANDLE_OVERDUE_REVIEW).hasCandidateGroup("managers");
-		assertThat(this.jdbc.sql("select count(*) from escalation e join application a on a.id = e.application_id where a.number = ?")
+		assertThat(this.jdbc
+			.sql("select count(*) from escalation e join application a on a.id = e.application_id where a.number = ?")
 			.param(number)
 			.query(Integer.class)
 			.single()).isEqualTo(1);
 		this.driver.acceptApplication(number);
 		this.driver.complete("manager", number, HANDLE_OVERDUE_REVIEW, Map.of("escalationAction", "已催办"));
 		assertThat(instance).isWaitingAt(InitialCertification.Elements.SIGN_CONTRACT);
-		Long minutes = this.jdbc.sql("select review_minutes from application where number = ?").param(number).query(Long.class).single();
+		Long minutes = this.jdbc.sql("select review_minutes from application where number = ?")
+			.param(number)
+			.query(Long.class)
+			.single();
 		assertThat(minutes).as("time taken by the review is recorded").isEqualTo(10 * 24 * 60 + 1);
 	}
 
 	@Test
 	void shouldLoopThroughDocumentCorrectionsUntilTheReviewPasses() {
-		// R-DOC-1: findings go back to the client; the review repeats; no audit planned before it passes
+		// R-DOC-1: findings go back to the client; the review repeats; no audit planned
+		// before it passes
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
@@ -236,14 +252,18 @@ class InitialCertificationProcessTest {
 			.isNotWaitingAt(PLAN_AUDIT);
 		sendNotices(number);
 		assertThat(instance).isWaitingAt(SUBMIT_CORRECTIONS).isNotWaitingAt(NOTIFY_DOCUMENT_FINDINGS);
-		assertThat(this.jdbc.sql("select n.delivery_status from client_notice n join application a on a.id = n.application_id"
-				+ " where a.number = ? and n.kind = 'DOCUMENT_FINDINGS'").param(number).query(String.class).single())
-			.isEqualTo("NOT_SENT");
+		assertThat(this.jdbc
+			.sql("select n.delivery_status from client_notice n join application a on a.id = n.application_id"
+					+ " where a.number = ? and n.kind = 'DOCUMENT_FINDINGS'")
+			.param(number)
+			.query(String.class)
+			.single()).isEqualTo("NOT_SENT");
 		this.driver.complete("reviewer", number, SUBMIT_CORRECTIONS, Map.of("correctionsNote", "已补充制度文件"));
 		assertThat(instance).isWaitingAt(REVIEW_DOCUMENTS);
 		this.driver.passDocuments(number);
 		assertThat(instance).isWaitingAt(PLAN_AUDIT);
-		assertThat(this.jdbc.sql("select count(*) from document_review d join application a on a.id = d.application_id where a.number = ?")
+		assertThat(this.jdbc.sql(
+				"select count(*) from document_review d join application a on a.id = d.application_id where a.number = ?")
 			.param(number)
 			.query(Integer.class)
 			.single()).isEqualTo(2);
@@ -258,7 +278,8 @@ class InitialCertificationProcessTest {
 		assertThat(verify.getAssignee()).isEqualTo("lead");
 		assertThat(verify.getDueDate()).isEqualTo(Date.from(MARCH_10.toInstant().plus(java.time.Duration.ofDays(30))));
 		assertThat(openNonconformities(number)).isEqualTo(2);
-		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS, Map.of("verificationOutcome", "CLOSED"));
+		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
+				Map.of("verificationOutcome", "CLOSED"));
 		assertThat(openNonconformities(number)).isZero();
 		assertThat(this.driver.instance(number)).isWaitingAt(CERTIFICATION_DECISION);
 	}
@@ -268,7 +289,8 @@ class InitialCertificationProcessTest {
 		// R-AUD-3: uncorrected nonconformities -> a repeat on-site audit
 		String number = toClosingMeeting();
 		this.driver.closeMeeting(number, "lead", "投诉处理记录不完整");
-		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS, Map.of("verificationOutcome", "REPEAT_AUDIT"));
+		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
+				Map.of("verificationOutcome", "REPEAT_AUDIT"));
 		assertThat(this.driver.task(number, OnsiteAudit.Elements.OPENING_MEETING)).isNotNull();
 		this.driver.openAndEvaluate(number, "lead", "auditor");
 		this.driver.score(number, "lead", "PCEC", 0);
@@ -278,7 +300,8 @@ class InitialCertificationProcessTest {
 
 	@Test
 	void shouldEndNotRecommendedOnlyWithTheClientsSignatureAndThenRefuse() {
-		// R-AUD-3 "do not recommend" signed by the client; R-DEC-2 refusal with written reasons
+		// R-AUD-3 "do not recommend" signed by the client; R-DEC-2 refusal with written
+		// reasons
 		String number = toClosingMeeting();
 		this.driver.closeMeeting(number, "lead", "售后服务体系未有效运行");
 		assertThatThrownBy(() -> this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
@@ -288,8 +311,11 @@ class InitialCertificationProcessTest {
 		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
 				Map.of("verificationOutcome", "NOT_RECOMMENDED", "clientSignedResult", true));
 		ProcessInstance instance = this.driver.instance(number);
-		assertThat(instance).isWaitingAt(CERTIFICATION_DECISION).variables().containsEntry("auditOutcome", "NOT_RECOMMENDED");
-		assertThatThrownBy(() -> this.driver.complete("decider", number, CERTIFICATION_DECISION, Map.of("decisionOutcome", "REFUSE")))
+		assertThat(instance).isWaitingAt(CERTIFICATION_DECISION)
+			.variables()
+			.containsEntry("auditOutcome", "NOT_RECOMMENDED");
+		assertThatThrownBy(() -> this.driver.complete("decider", number, CERTIFICATION_DECISION,
+				Map.of("decisionOutcome", "REFUSE")))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("decisionReasons");
 		this.driver.complete("decider", number, CERTIFICATION_DECISION,
@@ -306,14 +332,16 @@ class InitialCertificationProcessTest {
 		// R-GRD-PCEC-3: below 70 is 不合格; the decision cannot certify it
 		String number = this.driver.toDecision(CertificationDriver.request("PCEC", 2, 50), 31);
 		assertThat(this.driver.instance(number)).variables().containsEntry("stars", 0).containsEntry("grade", "不合格");
-		assertThatThrownBy(() -> this.driver.complete("decider", number, CERTIFICATION_DECISION, Map.of("decisionOutcome", "CERTIFY")))
+		assertThatThrownBy(() -> this.driver.complete("decider", number, CERTIFICATION_DECISION,
+				Map.of("decisionOutcome", "CERTIFY")))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("不合格");
 	}
 
 	@Test
 	void shouldRefuseAnAuditorOfTheTeamAsDeciderEvenWithTheRightGroup() {
-		// R-DEC-1: dual (auditors + decision-makers) audited -> may neither claim nor complete the decision
+		// R-DEC-1: dual (auditors + decision-makers) audited -> may neither claim nor
+		// complete the decision
 		ApplicationRequest request = CertificationDriver.request("PCEC", 3, 50);
 		String number = this.driver.submit(request);
 		this.driver.acceptApplication(number);
@@ -327,7 +355,8 @@ class InitialCertificationProcessTest {
 		assertThatThrownBy(() -> this.driver.claim("dual", number, CERTIFICATION_DECISION))
 			.isInstanceOf(AuthorizationException.class)
 			.hasMessageContaining("R-DEC-1");
-		assertThatThrownBy(() -> this.driver.complete("dual", number, CERTIFICATION_DECISION, Map.of("decisionOutcome", "CERTIFY")))
+		assertThatThrownBy(() -> this.driver.complete("dual", number, CERTIFICATION_DECISION,
+				Map.of("decisionOutcome", "CERTIFY")))
 			.isInstanceOf(AuthorizationException.class)
 			.hasMessageContaining("audit team");
 		assertThat(this.driver.task(number, CERTIFICATION_DECISION).getAssignee()).isNull();
@@ -353,25 +382,31 @@ class InitialCertificationProcessTest {
 
 	@Test
 	void shouldTerminateTheAuditOnlyAfterQualityManagerApproval() {
-		// R-AUD-2: proposed by the auditors, approved by quality-managers -> terminated, no grade
+		// R-AUD-2: proposed by the auditors, approved by quality-managers -> terminated,
+		// no grade
 		String number = toEvaluation();
 		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
 				Map.of("findings", "现场无认证范围内服务活动", "proposeTermination", true, "terminationClause", "(4)",
 						"terminationReason", "现场无认证范围内服务活动"));
 		Task management = this.driver.task(number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT);
 		assertThat(this.taskService.getVariable(management.getId(), "findings"))
-			.as("the parallel evaluation's form starts empty").isNull();
-		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT, Map.of("findings", "未开展"));
-		assertThat(this.taskService.getVariable(this.driver.task(number, OnsiteAudit.Elements.APPROVE_TERMINATION).getId(),
-				"terminationReason")).isEqualTo("现场无认证范围内服务活动");
+			.as("the parallel evaluation's form starts empty")
+			.isNull();
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT,
+				Map.of("findings", "未开展"));
+		assertThat(this.taskService.getVariable(
+				this.driver.task(number, OnsiteAudit.Elements.APPROVE_TERMINATION).getId(), "terminationReason"))
+			.isEqualTo("现场无认证范围内服务活动");
 		Task approval = this.driver.task(number, OnsiteAudit.Elements.APPROVE_TERMINATION);
 		assertThat(this.taskService.getIdentityLinksForTask(approval.getId()))
 			.anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("quality-managers"));
 		assertThatThrownBy(() -> this.driver.complete("reviewer", number, OnsiteAudit.Elements.APPROVE_TERMINATION,
 				Map.of("terminationApproved", true)))
 			.isInstanceOf(AuthorizationException.class);
-		this.driver.complete("quality", number, OnsiteAudit.Elements.APPROVE_TERMINATION, Map.of("terminationApproved", true));
-		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number)).as("terminated at once, before the e-mail")
+		this.driver.complete("quality", number, OnsiteAudit.Elements.APPROVE_TERMINATION,
+				Map.of("terminationApproved", true));
+		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number))
+			.as("terminated at once, before the e-mail")
 			.last()
 			.satisfies(change -> assertThat(change.toStatus()).isEqualTo("AUDIT_TERMINATED"));
 		assertThat(this.driver.instance(number)).isWaitingAt(NOTIFY_AUDIT_TERMINATION);
@@ -392,8 +427,10 @@ class InitialCertificationProcessTest {
 		// R-AUD-2: declined -> the audit continues to scoring
 		String number = toEvaluation();
 		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
-				Map.of("findings", "企业不配合", "proposeTermination", true, "terminationClause", "(5)", "terminationReason", "企业不配合"));
-		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT, Map.of("findings", "正常"));
+				Map.of("findings", "企业不配合", "proposeTermination", true, "terminationClause", "(5)", "terminationReason",
+						"企业不配合"));
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT,
+				Map.of("findings", "正常"));
 		assertThatThrownBy(() -> this.driver.complete("quality", number, OnsiteAudit.Elements.APPROVE_TERMINATION,
 				Map.of("terminationApproved", false)))
 			.isInstanceOf(InvalidInputException.class)
@@ -405,17 +442,20 @@ class InitialCertificationProcessTest {
 
 	@Test
 	void shouldRouteARuleRecommendedTerminationToQualityManagers() {
-		// R-AUD-2: observations judged by rules/audit-termination.drl; the rule that fired is kept on the process
+		// R-AUD-2: observations judged by rules/audit-termination.drl; the rule that
+		// fired is kept on the process
 		String number = toEvaluation();
-		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
-				Map.of("findings", "企业拒绝提供服务记录", "observations", List.of("CLIENT_DOES_NOT_COOPERATE", "MINOR_FINDING")));
-		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT, Map.of("findings", "同上"));
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS, Map
+			.of("findings", "企业拒绝提供服务记录", "observations", List.of("CLIENT_DOES_NOT_COOPERATE", "MINOR_FINDING")));
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT,
+				Map.of("findings", "同上"));
 		Task approval = this.driver.task(number, OnsiteAudit.Elements.APPROVE_TERMINATION);
 		assertThat(approval).as("termination waits for the quality managers").isNotNull();
 		assertThat(this.taskService.getVariable(approval.getId(), "terminationClause")).isEqualTo("8.2.5(5)");
 		assertThat((String) this.taskService.getVariable(approval.getId(), "terminationRules"))
 			.isEqualTo("Terminate when the client does not cooperate");
-		this.driver.complete("quality", number, OnsiteAudit.Elements.APPROVE_TERMINATION, Map.of("terminationApproved", true));
+		this.driver.complete("quality", number, OnsiteAudit.Elements.APPROVE_TERMINATION,
+				Map.of("terminationApproved", true));
 		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number)).last()
 			.satisfies(change -> assertThat(change.toStatus()).isEqualTo("AUDIT_TERMINATED"));
 	}
@@ -426,7 +466,8 @@ class InitialCertificationProcessTest {
 		String number = toEvaluation();
 		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
 				Map.of("findings", "投诉记录不全", "observations", List.of("MINOR_FINDING", "LEGAL_VIOLATION_RECTIFIED")));
-		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT, Map.of("findings", "正常"));
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT,
+				Map.of("findings", "正常"));
 		assertThat(this.driver.task(number, OnsiteAudit.Elements.APPROVE_TERMINATION)).isNull();
 		assertThat(this.driver.task(number, OnsiteAudit.Elements.SCORE_AUDIT)).isNotNull();
 	}
@@ -444,26 +485,30 @@ class InitialCertificationProcessTest {
 
 	private String toClosingMeeting() {
 		String number = toEvaluation();
-		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS, Map.of("findings", "ok"));
-		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT, Map.of("findings", "ok"));
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
+				Map.of("findings", "ok"));
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT,
+				Map.of("findings", "ok"));
 		this.driver.score(number, "lead", "PCEC", 0);
 		return number;
 	}
 
 	/** Runs the notice job the way the job executor would (it is off in tests). */
 	private void sendNotices(String number) {
-		Job job = this.management.createJobQuery().processInstanceId(this.driver.instance(number).getId()).singleResult();
+		Job job = this.management.createJobQuery()
+			.processInstanceId(this.driver.instance(number).getId())
+			.singleResult();
 		assertThat(job).as("notice job of " + number).isNotNull();
 		this.management.executeJob(job.getId());
 	}
 
 	private int openNonconformities(String number) {
-		return this.jdbc.sql("select count(*) from nonconformity n join audit u on u.id = n.audit_id"
-				+ " join application a on a.id = u.application_id where a.number = ? and n.closed_at is null")
+		return this.jdbc
+			.sql("select count(*) from nonconformity n join audit u on u.id = n.audit_id"
+					+ " join application a on a.id = u.application_id where a.number = ? and n.closed_at is null")
 			.param(number)
 			.query(Integer.class)
 			.single();
 	}
-
 
 }

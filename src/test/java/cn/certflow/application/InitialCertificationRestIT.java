@@ -29,12 +29,14 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * The whole initial certification on PostgreSQL, only through HTTP: our API for the application, its documents and
- * the public lookup; Camunda's REST API (/engine-rest, HTTP Basic) for every task, as each role.
+ * The whole initial certification on PostgreSQL, only through HTTP: our API for the
+ * application, its documents and the public lookup; Camunda's REST API (/engine-rest,
+ * HTTP Basic) for every task, as each role.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "postgres", "demo" })
-// close the engine while PostgreSQL still runs (the embedded server stops in a JVM shutdown hook)
+// close the engine while PostgreSQL still runs (the embedded server stops in a JVM
+// shutdown hook)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class InitialCertificationRestIT {
 
@@ -68,19 +70,22 @@ class InitialCertificationRestIT {
 				upload(number, type);
 			}
 		}
-		ResponseEntity<List<Map<String, Object>>> documents = as("manager").exchange("/api/applications/" + number + "/documents",
-				HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+		ResponseEntity<List<Map<String, Object>>> documents = as("manager").exchange(
+				"/api/applications/" + number + "/documents", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
 				});
 		assertThat(documents.getBody()).hasSize(7).allSatisfy(d -> assertThat((String) d.get("sha256")).hasSize(64));
 
 		complete("reviewer", number, "Task_ReviewApplication", Map.of("reviewOutcome", "ACCEPT"));
-		complete("reviewer", number, "Task_SignContract", Map.of("contractNumber", "HT-1", "contractSignedOn", today()));
+		complete("reviewer", number, "Task_SignContract",
+				Map.of("contractNumber", "HT-1", "contractSignedOn", today()));
 		complete("reviewer", number, "Task_ReviewDocuments", Map.of("documentReviewOutcome", "PASSED"));
-		complete("lead", number, "Task_PlanAudit", Map.of("leadAuditor", "lead", "auditTeam", "auditor", "plannedDate", today()));
+		complete("lead", number, "Task_PlanAudit",
+				Map.of("leadAuditor", "lead", "auditTeam", "auditor", "plannedDate", today()));
 		complete("lead", number, "Task_OpeningMeeting", Map.of("planConfirmed", true, "attendance", "总经理"));
 		complete("auditor", number, "Task_EvaluateServiceCharacteristics", Map.of("findings", "良好"));
 		complete("auditor", number, "Task_AuditServiceManagement", Map.of("findings", "良好"));
-		// R-GRD-PCEC-1: an out-of-range item is refused with 400 naming it, and the task stays open
+		// R-GRD-PCEC-1: an out-of-range item is refused with 400 naming it, and the task
+		// stays open
 		Map<String, Object> outOfRange = new HashMap<>(this.driver.sheetScores("PCEC", 0));
 		outOfRange.put("item_A2_2", "7");
 		ResponseEntity<String> refused = as("lead").postForEntity(
@@ -90,16 +95,18 @@ class InitialCertificationRestIT {
 		assertThat(refused.getBody()).contains("item_A2_2");
 		complete("lead", number, "Task_ScoreAudit", this.driver.sheetScores("PCEC", 12));
 		complete("lead", number, "Task_ClosingMeeting", Map.of("clientConfirmedRecords", true, "nonconformities", ""));
-		assertThat(taskIds("reviewer", number, "Task_CertificationDecision")).as("reviewers do not see the decision").isEmpty();
+		assertThat(taskIds("reviewer", number, "Task_CertificationDecision")).as("reviewers do not see the decision")
+			.isEmpty();
 		complete("decider", number, "Task_CertificationDecision", Map.of("decisionOutcome", "CERTIFY"));
 
-		String certificate = this.jdbc.sql("select c.number from certificate c join application a on a.id = c.application_id where a.number = ?")
+		String certificate = this.jdbc
+			.sql("select c.number from certificate c join application a on a.id = c.application_id where a.number = ?")
 			.param(number)
 			.query(String.class)
 			.single();
 		// R-CERT-2: public lookup, no login
-		ResponseEntity<Map<String, Object>> lookup = this.http.exchange("/api/certificates/" + certificate, HttpMethod.GET,
-				null, new ParameterizedTypeReference<>() {
+		ResponseEntity<Map<String, Object>> lookup = this.http.exchange("/api/certificates/" + certificate,
+				HttpMethod.GET, null, new ParameterizedTypeReference<>() {
 				});
 		assertThat(lookup.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(lookup.getBody()).containsEntry("status", "VALID")
@@ -114,13 +121,17 @@ class InitialCertificationRestIT {
 
 	@Test
 	void shouldAskForCredentialsEverywhereButThePublicLookup() {
-		assertThat(this.http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(this.http.postForEntity("/api/applications", new HttpEntity<>("{}", json()), String.class).getStatusCode())
+		assertThat(this.http.getForEntity("/engine-rest/task", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(this.http.withBasicAuth("nobody", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
-			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(as("auditor").postForEntity("/api/applications", new HttpEntity<>(CertificationDriver.request("PCEC", 3, 10), json()),
-				String.class).getStatusCode()).as("only reviewers register applications").isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.http.postForEntity("/api/applications", new HttpEntity<>("{}", json()), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.http.withBasicAuth("nobody", "wrong")
+			.getForEntity("/engine-rest/task", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(as("auditor")
+			.postForEntity("/api/applications", new HttpEntity<>(CertificationDriver.request("PCEC", 3, 10), json()),
+					String.class)
+			.getStatusCode()).as("only reviewers register applications").isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
@@ -129,41 +140,46 @@ class InitialCertificationRestIT {
 		int instances = this.jdbc.sql("select count(*) from act_ru_execution").query(Integer.class).single();
 		ApplicationRequest valid = CertificationDriver.request("PCEC", 3, 10);
 		ApplicationRequest bad = new ApplicationRequest(valid.clientName(), valid.clientAddress(),
-				valid.creditCode().substring(0, 17) + (valid.creditCode().endsWith("0") ? "1" : "0"), valid.legalStatus(),
-				"NOPE", 3, "1.7", valid.categories(), valid.sites(), 0, List.of("APPLICATION_FORM"));
+				valid.creditCode().substring(0, 17) + (valid.creditCode().endsWith("0") ? "1" : "0"),
+				valid.legalStatus(), "NOPE", 3, "1.7", valid.categories(), valid.sites(), 0,
+				List.of("APPLICATION_FORM"));
 		ResponseEntity<Map<String, Object>> response = as("reviewer").exchange("/api/applications", HttpMethod.POST,
 				new HttpEntity<>(bad, json()), new ParameterizedTypeReference<>() {
 				});
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody().get("errors").toString()).contains("creditCode", "schemeId", "technicalArea", "headcount",
-				"documents");
+		assertThat(response.getBody().get("errors").toString()).contains("creditCode", "schemeId", "technicalArea",
+				"headcount", "documents");
 		ResponseEntity<String> wrongType = as("reviewer").exchange("/api/applications", HttpMethod.POST,
 				new HttpEntity<>("{\"headcount\": \"many\"}", json()), String.class);
 		assertThat(wrongType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(wrongType.getBody()).contains("headcount");
 		assertThat(count("application")).isEqualTo(applications);
-		assertThat(this.jdbc.sql("select count(*) from act_ru_execution").query(Integer.class).single()).isEqualTo(instances);
+		assertThat(this.jdbc.sql("select count(*) from act_ru_execution").query(Integer.class).single())
+			.isEqualTo(instances);
 	}
 
 	@Test
 	void shouldEvaluateTheGradeTablesThroughCamundasRestApiForQualityManagersOnly() {
-		// R-GRD-DMN: POST /engine-rest/decision-definition/key/{key}/evaluate; reviewers may not
+		// R-GRD-DMN: POST /engine-rest/decision-definition/key/{key}/evaluate; reviewers
+		// may not
 		Map<String, Object> body = Map.of("variables", Map.of("score", Map.of("value", 90.0, "type", "Double"),
 				"specialDeductions", Map.of("value", 0, "type", "Integer")));
 		ResponseEntity<List<Map<String, Map<String, Object>>>> result = as("quality").exchange(
-				"/engine-rest/decision-definition/key/grade-pcec/evaluate", HttpMethod.POST, new HttpEntity<>(body, json()),
-				new ParameterizedTypeReference<>() {
+				"/engine-rest/decision-definition/key/grade-pcec/evaluate", HttpMethod.POST,
+				new HttpEntity<>(body, json()), new ParameterizedTypeReference<>() {
 				});
 		assertThat(result.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(result.getBody().get(0).get("grade")).containsEntry("value", "四星级");
-		assertThat(as("reviewer").postForEntity("/engine-rest/decision-definition/key/grade-pcec/evaluate",
-				new HttpEntity<>(body, json()), String.class).getStatusCode())
-			.as("reviewers cannot even see the decision definition").isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(as("reviewer")
+			.postForEntity("/engine-rest/decision-definition/key/grade-pcec/evaluate", new HttpEntity<>(body, json()),
+					String.class)
+			.getStatusCode()).as("reviewers cannot even see the decision definition").isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
 	void shouldLetOnlyQualityManagersDeployATable() throws java.io.IOException {
-		// R-GRD-DMN: a quality manager deploys a table from Modeler (REST); a reviewer cannot
+		// R-GRD-DMN: a quality manager deploys a table from Modeler (REST); a reviewer
+		// cannot
 		byte[] table = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("rules/audit-time.dmn"));
 		assertThat(deploy("reviewer", table).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(deploy("quality", table).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -179,7 +195,8 @@ class InitialCertificationRestIT {
 				return "audit-time.dmn";
 			}
 		});
-		return as(user).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, multipart()), String.class);
+		return as(user).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(body, multipart()),
+				String.class);
 	}
 
 	@Test
@@ -233,8 +250,8 @@ class InitialCertificationRestIT {
 
 	private List<String> taskIds(String user, String number, String key) {
 		ResponseEntity<List<Map<String, Object>>> tasks = as(user).exchange(
-				"/engine-rest/task?processInstanceBusinessKey=" + number + "&taskDefinitionKey=" + key, HttpMethod.GET, null,
-				new ParameterizedTypeReference<>() {
+				"/engine-rest/task?processInstanceBusinessKey=" + number + "&taskDefinitionKey=" + key, HttpMethod.GET,
+				null, new ParameterizedTypeReference<>() {
 				});
 		assertThat(tasks.getStatusCode()).isEqualTo(HttpStatus.OK);
 		return tasks.getBody().stream().map(t -> (String) t.get("id")).toList();

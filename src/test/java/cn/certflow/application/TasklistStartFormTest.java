@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * R-APP-1 through Tasklist's start form: the values arrive as the form submits them (numbers as Long, the document
- * checklist as a JSON array); a bad value is refused naming the field, and nothing is written.
+ * R-APP-1 through Tasklist's start form: the values arrive as the form submits them
+ * (numbers as Long, the document checklist as a JSON array); a bad value is refused
+ * naming the field, and nothing is written.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
@@ -42,10 +43,14 @@ class TasklistStartFormTest {
 		ProcessInstance instance = submit(startForm(CertificationDriver.newCreditCode(), 120L));
 		String number = instance.getBusinessKey();
 		assertThat(number).matches("APP-\\d{4}-\\d{6}");
-		assertThat(this.jdbc.sql("select scheme from application where number = ?").param(number).query(String.class).single())
-			.isEqualTo("ZHHT");
-		assertThat(this.jdbc.sql("select declared_documents from application where number = ?").param(number).query(String.class).single())
-			.contains("APPLICATION_FORM", "RELATED_SYSTEM_DOCUMENTS");
+		assertThat(this.jdbc.sql("select scheme from application where number = ?")
+			.param(number)
+			.query(String.class)
+			.single()).isEqualTo("ZHHT");
+		assertThat(this.jdbc.sql("select declared_documents from application where number = ?")
+			.param(number)
+			.query(String.class)
+			.single()).contains("APPLICATION_FORM", "RELATED_SYSTEM_DOCUMENTS");
 		assertThat(this.driver.task(number, InitialCertification.Elements.REVIEW_APPLICATION)).isNotNull();
 	}
 
@@ -82,8 +87,10 @@ class TasklistStartFormTest {
 		values.put("categories", "机械和设备制造业服务，其他制造业服务");
 		values.put("sites", "天津市河北区中山路1号\n天津市南开区");
 		values.put("headcount", headcount);
-		values.put("declaredDocuments", SpinValues.jsonValue("[\"APPLICATION_FORM\",\"BUSINESS_LICENSE\",\"COMPANY_PROFILE\","
-				+ "\"ORGANISATION_CHART\",\"SERVICE_MANAGEMENT_DOCUMENTS\",\"INTERNAL_AUDIT_REPORT\",\"RELATED_SYSTEM_DOCUMENTS\"]").create());
+		values.put("declaredDocuments", SpinValues
+			.jsonValue("[\"APPLICATION_FORM\",\"BUSINESS_LICENSE\",\"COMPANY_PROFILE\","
+					+ "\"ORGANISATION_CHART\",\"SERVICE_MANAGEMENT_DOCUMENTS\",\"INTERNAL_AUDIT_REPORT\",\"RELATED_SYSTEM_DOCUMENTS\"]")
+			.create());
 		return values;
 	}
 

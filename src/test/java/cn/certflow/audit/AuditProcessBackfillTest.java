@@ -15,9 +15,10 @@ import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15, migration 13.2: audits of certifications in flight are linked to the process that planned them, from the
- * engine's record of their id; the on-site audit's copy of the id, an audit of an ended process and one already
- * linked are left alone, and a new database (no engine tables yet) is left as it is.
+ * Issue 15, migration 13.2: audits of certifications in flight are linked to the process
+ * that planned them, from the engine's record of their id; the on-site audit's copy of
+ * the id, an audit of an ended process and one already linked are left alone, and a new
+ * database (no engine tables yet) is left as it is.
  */
 class AuditProcessBackfillTest {
 

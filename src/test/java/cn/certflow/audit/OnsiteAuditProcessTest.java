@@ -37,31 +37,41 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * R-AUD-1/2/3 (PCEC 8.2): the flow of processes/onsite-audit.bpmn with the engine alone, listeners and delegates
- * stood in for (what they check and record is tested with AuditService in InitialCertificationProcessTest).
+ * R-AUD-1/2/3 (PCEC 8.2): the flow of processes/onsite-audit.bpmn with the engine alone,
+ * listeners and delegates stood in for (what they check and record is tested with
+ * AuditService in InitialCertificationProcessTest).
  *
- * <p>Gateways and events of the model, and the test that walks each outgoing path:
+ * <p>
+ * Gateways and events of the model, and the test that walks each outgoing path:
  * <ul>
- * <li>Gateway_SplitEvaluation (parallel) → Task_EvaluateServiceCharacteristics and Task_AuditServiceManagement:
+ * <li>Gateway_SplitEvaluation (parallel) → Task_EvaluateServiceCharacteristics and
+ * Task_AuditServiceManagement:
  * {@link #shouldHoldTheOpeningMeetingThenEvaluateCharacteristicsAndManagementInParallel};</li>
  * <li>Gateway_JoinEvaluation (parallel) waits for both:
  * {@link #shouldScoreOnlyWhenBothEvaluationsAreDone};</li>
  * <li>Gateway_TerminationProposed: Flow_NoTermination → Task_ScoreAudit
- * {@link #shouldScoreOnlyWhenBothEvaluationsAreDone}; Flow_TerminationProposed → Task_ApproveTermination
+ * {@link #shouldScoreOnlyWhenBothEvaluationsAreDone}; Flow_TerminationProposed →
+ * Task_ApproveTermination
  * {@link #shouldAskTheQualityManagersWhenAnEvaluationProposesTermination};</li>
- * <li>Gateway_TerminationApproved: Flow_TerminationApproved → Task_RecordTermination → EndEvent_AuditTerminated
- * {@link #shouldEndTerminatedWhenTheQualityManagersApproveTheTermination}; Flow_TerminationDeclined → Task_ScoreAudit
+ * <li>Gateway_TerminationApproved: Flow_TerminationApproved → Task_RecordTermination →
+ * EndEvent_AuditTerminated
+ * {@link #shouldEndTerminatedWhenTheQualityManagersApproveTheTermination};
+ * Flow_TerminationDeclined → Task_ScoreAudit
  * {@link #shouldGoOnToScoringWhenTheQualityManagersDeclineTheTermination};</li>
  * <li>Gateway_NonconformitiesRaised: Flow_NoNonconformities → EndEvent_AuditRecommended
- * {@link #shouldRecommendWhenTheClosingMeetingRaisesNoNonconformity}; Flow_NonconformitiesRaised →
- * Task_VerifyCorrections {@link #shouldGiveThirtyDaysToCorrectWhenTheClosingMeetingRaisesNonconformities};</li>
+ * {@link #shouldRecommendWhenTheClosingMeetingRaisesNoNonconformity};
+ * Flow_NonconformitiesRaised → Task_VerifyCorrections
+ * {@link #shouldGiveThirtyDaysToCorrectWhenTheClosingMeetingRaisesNonconformities};</li>
  * <li>Gateway_CorrectionsVerified: Flow_CorrectionsClosed → EndEvent_AuditRecommended
- * {@link #shouldRecommendWhenTheCorrectionsAreVerifiedClosed}; Flow_NotRecommended → EndEvent_AuditNotRecommended
- * {@link #shouldNotRecommendWhenTheCorrectionsFail}; Flow_RepeatAudit → Task_OpeningMeeting
+ * {@link #shouldRecommendWhenTheCorrectionsAreVerifiedClosed}; Flow_NotRecommended →
+ * EndEvent_AuditNotRecommended {@link #shouldNotRecommendWhenTheCorrectionsFail};
+ * Flow_RepeatAudit → Task_OpeningMeeting
  * {@link #shouldRepeatTheOnsiteAuditWhenTheVerificationCallsForIt};</li>
- * <li>the three end events hand their outcome back through auditOutcomeListener (OUTCOME_BY_END_EVENT): each test that
- * ends, and {@link #shouldWalkAWholeAuditFromOpeningToRecommendation};</li>
- * <li>no timer, message, error or boundary event; Task_VerifyCorrections has a due date (30 days, R-AUD-3), checked in
+ * <li>the three end events hand their outcome back through auditOutcomeListener
+ * (OUTCOME_BY_END_EVENT): each test that ends, and
+ * {@link #shouldWalkAWholeAuditFromOpeningToRecommendation};</li>
+ * <li>no timer, message, error or boundary event; Task_VerifyCorrections has a due date
+ * (30 days, R-AUD-3), checked in
  * {@link #shouldGiveThirtyDaysToCorrectWhenTheClosingMeetingRaisesNonconformities}.</li>
  * </ul>
  */
@@ -82,17 +92,21 @@ class OnsiteAuditProcessTest {
 
 	private final StandIns beans = new StandIns();
 
-	/** Set by the closing meeting stand-in: 30 days from the closing meeting (R-AUD-3). */
+	/**
+	 * Set by the closing meeting stand-in: 30 days from the closing meeting (R-AUD-3).
+	 */
 	private Date correctionDue;
 
 	@BeforeEach
 	void standIns() {
-		this.beans.record("auditScoringListener", "correctionVerificationListener", "terminationApprovalListener",
-				"recordTerminationDelegate")
-			// the opening meeting starts every (repeat) audit with no termination proposed
-			.task("openingMeetingListener",
-					(task) -> OnsiteAudit.TERMINATION_PROPOSED.on(task).set(false))
-			// by default the evaluations propose no termination (see the termination tests)
+		this.beans
+			.record("auditScoringListener", "correctionVerificationListener", "terminationApprovalListener",
+					"recordTerminationDelegate")
+			// the opening meeting starts every (repeat) audit with no termination
+			// proposed
+			.task("openingMeetingListener", (task) -> OnsiteAudit.TERMINATION_PROPOSED.on(task).set(false))
+			// by default the evaluations propose no termination (see the termination
+			// tests)
 			.task("auditFindingsListener", (task) -> {
 			})
 			// each nonconformity raised gets a 30-day correction deadline
@@ -154,9 +168,9 @@ class OnsiteAuditProcessTest {
 	}
 
 	private static Map<String, Object> proposingTermination() {
-		return withVariables(OnsiteAudit.FINDINGS.getName(), "客户拒绝提供服务记录",
-				OnsiteAudit.PROPOSE_TERMINATION.getName(), true, OnsiteAudit.TERMINATION_CLAUSE.getName(), "(3)",
-				OnsiteAudit.TERMINATION_REASON.getName(), "受审核方不配合");
+		return withVariables(OnsiteAudit.FINDINGS.getName(), "客户拒绝提供服务记录", OnsiteAudit.PROPOSE_TERMINATION.getName(),
+				true, OnsiteAudit.TERMINATION_CLAUSE.getName(), "(3)", OnsiteAudit.TERMINATION_REASON.getName(),
+				"受审核方不配合");
 	}
 
 	private static void closingMeeting(ProcessInstance instance, String nonconformities) {
@@ -180,7 +194,8 @@ class OnsiteAuditProcessTest {
 
 	@Test
 	void shouldHoldTheOpeningMeetingThenEvaluateCharacteristicsAndManagementInParallel() {
-		// R-AUD-1: opening meeting by the lead auditor, then both evaluations at once, open to the whole team
+		// R-AUD-1: opening meeting by the lead auditor, then both evaluations at once,
+		// open to the whole team
 		ProcessInstance instance = start();
 		assertThat(instance).isWaitingAt(OPENING_MEETING).task().isAssignedTo(LEAD);
 		holdOpeningMeeting(instance);
@@ -211,7 +226,8 @@ class OnsiteAuditProcessTest {
 
 	@Test
 	void shouldAskTheQualityManagersWhenAnEvaluationProposesTermination() {
-		// R-AUD-2: a termination proposed by an auditor needs the CB's approval before anything else happens
+		// R-AUD-2: a termination proposed by an auditor needs the CB's approval before
+		// anything else happens
 		this.beans.task("auditFindingsListener", (task) -> {
 			if (Boolean.TRUE.equals(OnsiteAudit.PROPOSE_TERMINATION.from(task).getOrNull())) {
 				OnsiteAudit.TERMINATION_PROPOSED.on(task.getExecution().getProcessInstance()).set(true);
@@ -230,8 +246,7 @@ class OnsiteAuditProcessTest {
 	@Test
 	void shouldEndTerminatedWhenTheQualityManagersApproveTheTermination() {
 		ProcessInstance instance = startBefore(terminationProposed(), APPROVE_TERMINATION);
-		complete(task(APPROVE_TERMINATION, instance),
-				withVariables(OnsiteAudit.TERMINATION_APPROVED.getName(), true));
+		complete(task(APPROVE_TERMINATION, instance), withVariables(OnsiteAudit.TERMINATION_APPROVED.getName(), true));
 		assertThat(instance).isEnded().hasPassed(RECORD_TERMINATION, AUDIT_TERMINATED).hasNotPassed(SCORE_AUDIT);
 		assertThat(this.beans.calls()).containsExactly("terminationApprovalListener:complete",
 				"recordTerminationDelegate", "auditOutcomeListener:start");
@@ -257,7 +272,8 @@ class OnsiteAuditProcessTest {
 
 	@Test
 	void shouldGiveThirtyDaysToCorrectWhenTheClosingMeetingRaisesNonconformities() {
-		// R-AUD-3: the lead auditor verifies the corrections, due 30 days after the closing meeting
+		// R-AUD-3: the lead auditor verifies the corrections, due 30 days after the
+		// closing meeting
 		ProcessInstance instance = startBefore(CamundaBpmData.builder().build(), CLOSING_MEETING);
 		closingMeeting(instance, "投诉处理记录不完整\n服务人员培训记录缺失");
 		assertThat(instance).isWaitingAt(VERIFY_CORRECTIONS).hasNotPassed(AUDIT_RECOMMENDED);

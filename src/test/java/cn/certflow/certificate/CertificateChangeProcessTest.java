@@ -23,9 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Changes to a certificate while it lives (R-CHG-1 (1)–(3), R-EXT-1, R-UPG-1): each kind reviewed, audited when the
- * kind needs it, and reissued as a new revision with the old one recalled; a transition deadline cancels certificates
- * not moved to the new rule.
+ * Changes to a certificate while it lives (R-CHG-1 (1)–(3), R-EXT-1, R-UPG-1): each kind
+ * reviewed, audited when the kind needs it, and reissued as a new revision with the old
+ * one recalled; a transition deadline cancels certificates not moved to the new rule.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
@@ -65,26 +65,31 @@ class CertificateChangeProcessTest {
 
 	@AfterEach
 	void everyStatusChangeSaysWhoWhenWhyAndWhichProcess() {
-		assertThat(this.jdbc.sql("select count(*) from status_change where entity_type = 'CERTIFICATE' and (changed_by is null"
-				+ " or changed_at is null or reason is null or process_key is null or process_instance_id is null)")
+		assertThat(this.jdbc
+			.sql("select count(*) from status_change where entity_type = 'CERTIFICATE' and (changed_by is null"
+					+ " or changed_at is null or reason is null or process_key is null or process_instance_id is null)")
 			.query(Integer.class)
 			.single()).isZero();
 	}
 
 	private void review(String number, String outcome, boolean onsite) {
-		this.driver.certification().complete("reviewer", number, Elements.REVIEW_CHANGE_REQUEST,
-				Map.of("changeReviewOutcome", outcome, "changeReviewNotes", "材料齐全", "onsiteAuditNeeded", onsite));
+		this.driver.certification()
+			.complete("reviewer", number, Elements.REVIEW_CHANGE_REQUEST,
+					Map.of("changeReviewOutcome", outcome, "changeReviewNotes", "材料齐全", "onsiteAuditNeeded", onsite));
 	}
 
 	@Test
 	void shouldReissueUnderTheNewNameAfterDocumentReview() {
 		// R-CHG-1 (1): name change → document review → reissue, no audit
 		String number = this.driver.certify(3, 0);
-		long id = this.requests.change(number, new CertificateRequests.ChangeBody("NAME", "工商变更登记", "天津新名称服务有限公司",
-				null, null, null, null), "reviewer");
+		long id = this.requests.change(number,
+				new CertificateRequests.ChangeBody("NAME", "工商变更登记", "天津新名称服务有限公司", null, null, null, null),
+				"reviewer");
 		assertThat(this.driver.certification().task(number, Elements.REVIEW_CHANGE_REQUEST)).isNotNull();
-		assertThatThrownBy(() -> this.requests.change(number, new CertificateRequests.ChangeBody("EXTENSION", null, null,
-				null, "01.08", null, null), "reviewer")).as("one change at a time").isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> this.requests.change(number,
+				new CertificateRequests.ChangeBody("EXTENSION", null, null, null, "01.08", null, null), "reviewer"))
+			.as("one change at a time")
+			.isInstanceOf(ConflictException.class);
 
 		review(number, "ACCEPT", true);
 
@@ -95,15 +100,17 @@ class CertificateChangeProcessTest {
 		assertThat(this.certificates.revisions(number).get(0).holderName()).isEqualTo("天津某某电器服务有限公司");
 		assertThat(this.requestRecords.get(id).status()).isEqualTo(CertificateRequest.DONE);
 		assertThat(this.driver.certification().task(number, CertificateAudit.Elements.PLAN_AUDIT))
-			.as("a name change needs no audit even when ticked").isNull();
+			.as("a name change needs no audit even when ticked")
+			.isNull();
 	}
 
 	@Test
 	void shouldAuditAPremisesChangeAsInitialAndReissueWithTheNewAddress() {
-		// R-CHG-1 (2): premises change → on-site audit (as initial) → reissue, old one recalled
+		// R-CHG-1 (2): premises change → on-site audit (as initial) → reissue, old one
+		// recalled
 		String number = this.driver.certify(3, 0);
-		this.requests.change(number, new CertificateRequests.ChangeBody("PREMISES", "迁址", null, "天津市西青区新址1号", null,
-				null, null), "reviewer");
+		this.requests.change(number,
+				new CertificateRequests.ChangeBody("PREMISES", "迁址", null, "天津市西青区新址1号", null, null, null), "reviewer");
 		review(number, "ACCEPT", false);
 		this.driver.plan(number);
 		assertThat(this.jdbc.sql("select audit_type from audit order by id desc").query(String.class).list().get(0))
@@ -121,15 +128,18 @@ class CertificateChangeProcessTest {
 
 	@Test
 	void shouldExtendTheScopeWithOrWithoutAnAudit() {
-		// R-EXT-1: added scope → review → on-site audit when needed → reissue with the wider scope
+		// R-EXT-1: added scope → review → on-site audit when needed → reissue with the
+		// wider scope
 		String number = this.driver.certify(3, 0);
-		this.requests.change(number, new CertificateRequests.ChangeBody("EXTENSION", null, null, null, "01.08 家用电器维修",
-				null, null), "reviewer");
+		this.requests.change(number,
+				new CertificateRequests.ChangeBody("EXTENSION", null, null, null, "01.08 家用电器维修", null, null),
+				"reviewer");
 		review(number, "ACCEPT", false);
 		assertThat(this.certificates.get(number).scope()).endsWith("；01.08 家用电器维修");
 
-		this.requests.change(number, new CertificateRequests.ChangeBody("EXTENSION", null, null, null, "01.09 安装服务",
-				null, null), "reviewer");
+		this.requests.change(number,
+				new CertificateRequests.ChangeBody("EXTENSION", null, null, null, "01.09 安装服务", null, null),
+				"reviewer");
 		review(number, "ACCEPT", true);
 		this.driver.plan(number);
 		this.driver.audit(number, 0);
@@ -141,13 +151,16 @@ class CertificateChangeProcessTest {
 	@Test
 	void shouldRejectAChangeWithReasonsForTheClient() {
 		String number = this.driver.certify(3, 0);
-		long id = this.requests.change(number, new CertificateRequests.ChangeBody("EXTENSION", null, null, null, "99.99 无关",
-				null, null), "reviewer");
-		assertThatThrownBy(() -> this.driver.certification().complete("reviewer", number, Elements.REVIEW_CHANGE_REQUEST,
-				Map.of("changeReviewOutcome", "REJECT", "onsiteAuditNeeded", false)))
-			.isInstanceOf(InvalidInputException.class).hasMessageContaining("changeReviewNotes");
-		this.driver.certification().complete("reviewer", number, Elements.REVIEW_CHANGE_REQUEST,
-				Map.of("changeReviewOutcome", "REJECT", "changeReviewNotes", "超出认证机构业务范围", "onsiteAuditNeeded", false));
+		long id = this.requests.change(number,
+				new CertificateRequests.ChangeBody("EXTENSION", null, null, null, "99.99 无关", null, null), "reviewer");
+		assertThatThrownBy(() -> this.driver.certification()
+			.complete("reviewer", number, Elements.REVIEW_CHANGE_REQUEST,
+					Map.of("changeReviewOutcome", "REJECT", "onsiteAuditNeeded", false)))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("changeReviewNotes");
+		this.driver.certification()
+			.complete("reviewer", number, Elements.REVIEW_CHANGE_REQUEST, Map.of("changeReviewOutcome", "REJECT",
+					"changeReviewNotes", "超出认证机构业务范围", "onsiteAuditNeeded", false));
 		assertThat(this.requestRecords.get(id).status()).isEqualTo(CertificateRequest.REJECTED);
 		assertThat(this.certificates.get(number).revision()).isEqualTo(1);
 	}
@@ -156,10 +169,14 @@ class CertificateChangeProcessTest {
 	void shouldUpgradeOnlyAfterOneYearAndOnlyOnAHigherGrade() {
 		// R-UPG-1: after one year → evaluation → reissue at the higher grade
 		String number = this.driver.certify(3, 0);
-		assertThatThrownBy(() -> this.requests.change(number, new CertificateRequests.ChangeBody("UPGRADE", null, null, null,
-				null, 5, null), "reviewer")).isInstanceOf(ConflictException.class).hasMessageContaining("one year");
-		assertThatThrownBy(() -> this.requests.change(number, new CertificateRequests.ChangeBody("UPGRADE", null, null, null,
-				null, 3, null), "reviewer")).isInstanceOf(InvalidInputException.class).hasMessageContaining("requestedStars");
+		assertThatThrownBy(() -> this.requests.change(number,
+				new CertificateRequests.ChangeBody("UPGRADE", null, null, null, null, 5, null), "reviewer"))
+			.isInstanceOf(ConflictException.class)
+			.hasMessageContaining("one year");
+		assertThatThrownBy(() -> this.requests.change(number,
+				new CertificateRequests.ChangeBody("UPGRADE", null, null, null, null, 3, null), "reviewer"))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("requestedStars");
 
 		this.driver.moveTo(LocalDate.of(2027, 1, 9));
 		this.driver.surveil(number, 0, CertificateAudit.KEEP);
@@ -179,15 +196,17 @@ class CertificateChangeProcessTest {
 
 	@Test
 	void shouldCancelCertificatesNotTransitionedByTheDeadline() {
-		// R-CHG-1 (3): certificates not moved to the new rule by the CB's deadline are cancelled
+		// R-CHG-1 (3): certificates not moved to the new rule by the CB's deadline are
+		// cancelled
 		String moved = this.driver.certify(3, 0);
 		String stayed = this.driver.certify(3, 0);
 		String rule = "ZCXH/XZ-19-2027 售后服务认证实施规则 A/0";
-		int count = this.requests.setTransitionDeadline(new CertificateRequests.TransitionBody("PCEC", rule, "2026-09-30"),
-				"quality", java.util.List.of(moved, stayed));
+		int count = this.requests.setTransitionDeadline(
+				new CertificateRequests.TransitionBody("PCEC", rule, "2026-09-30"), "quality",
+				java.util.List.of(moved, stayed));
 		assertThat(count).isEqualTo(2);
-		this.requests.change(moved, new CertificateRequests.ChangeBody("TRANSITION", "按新规则评审", null, null, null, null,
-				rule), "reviewer");
+		this.requests.change(moved,
+				new CertificateRequests.ChangeBody("TRANSITION", "按新规则评审", null, null, null, null, rule), "reviewer");
 		review(moved, "ACCEPT", false);
 		assertThat(this.certificates.get(moved).ruleDocument()).isEqualTo(rule);
 

@@ -53,14 +53,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The certificate PDF (R-CERT-1, PCEC 13.1) as staff download it: every field read back by PDFBox text extraction,
- * the CJK font embedded as a TrueType subset, the QR code decoded by ZXing from the rendered page.
+ * The certificate PDF (R-CERT-1, PCEC 13.1) as staff download it: every field read back
+ * by PDFBox text extraction, the CJK font embedded as a TrueType subset, the QR code
+ * decoded by ZXing from the rendered page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
 class CertificateDocumentTest {
 
-	static final Date MARCH_10 = Date.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+	static final Date MARCH_10 = Date
+		.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
 
 	@Autowired
 	TestRestTemplate http;
@@ -88,8 +90,10 @@ class CertificateDocumentTest {
 
 	@BeforeEach
 	void fixClock() {
-		// HTTP Basic is checked by Camunda's filter against the engine registered as "default": another Spring
-		// context started in this JVM (other properties) registers its own engine under that name
+		// HTTP Basic is checked by Camunda's filter against the engine registered as
+		// "default": another Spring
+		// context started in this JVM (other properties) registers its own engine under
+		// that name
 		ProcessEngines.registerProcessEngine(this.engine);
 		ClockUtil.setCurrentTime(MARCH_10);
 	}
@@ -101,7 +105,8 @@ class CertificateDocumentTest {
 
 	@Test
 	void shouldPrintEveryPcecField_inChinese_extractableFromThePdf() throws IOException {
-		// R-CERT-1: CB name, title, holder, address, credit code, scope, rule and version, standard, dates,
+		// R-CERT-1: CB name, title, holder, address, credit code, scope, rule and
+		// version, standard, dates,
 		// number, signatory, how to verify, grade
 		ApplicationRequest request = CertificationDriver.request("PCEC", 4, 120);
 		Certificate certificate = this.clients.certify(request, 0);
@@ -111,18 +116,18 @@ class CertificateDocumentTest {
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
-		assertThat(response.getHeaders().getContentDisposition().getFilename()).isEqualTo(certificate.number() + "-v1.pdf");
+		assertThat(response.getHeaders().getContentDisposition().getFilename())
+			.isEqualTo(certificate.number() + "-v1.pdf");
 		try (PDDocument pdf = Loader.loadPDF(response.getBody())) {
 			keepForLooking(pdf, response.getBody());
 			assertThat(pdf.getNumberOfPages()).isEqualTo(1);
 			String text = new PDFTextStripper().getText(pdf);
 			String compact = text.replaceAll("\\s+", "");
-			assertThat(text).contains("售后服务认证证书", "中创新海（天津）认证服务有限公司", "证书编号：" + certificate.number(),
-					"获证组织名称：", "天津某某电器服务有限公司", "统一社会信用代码：", request.creditCode(), "注册地址：",
-					"天津市红桥区丁字沽三号路85号", "认证范围：", "01.07 机械和设备制造业服务", "认证依据：", "ZCXH/XZ-19-2025",
-					"认证标准：", "GB/T 27922-2011《商品售后服务评价体系》", "认证等级：", "四星级  ★★★★", "发证日期：",
-					"2026年03月10日", "有效期：", "2026年03月10日 至 2029年03月09日", "签发人：刘洋",
-					"第 1 版（首次发放）", "评定为四星级，特发此证");
+			assertThat(text).contains("售后服务认证证书", "中创新海（天津）认证服务有限公司", "证书编号：" + certificate.number(), "获证组织名称：",
+					"天津某某电器服务有限公司", "统一社会信用代码：", request.creditCode(), "注册地址：", "天津市红桥区丁字沽三号路85号", "认证范围：",
+					"01.07 机械和设备制造业服务", "认证依据：", "ZCXH/XZ-19-2025", "认证标准：", "GB/T 27922-2011《商品售后服务评价体系》", "认证等级：",
+					"四星级  ★★★★", "发证日期：", "2026年03月10日", "有效期：", "2026年03月10日 至 2029年03月09日", "签发人：刘洋", "第 1 版（首次发放）",
+					"评定为四星级，特发此证");
 			assertThat(compact).as("how to verify it: the link printed in full")
 				.contains(this.publicBaseUrl + "/verify.html?number=" + certificate.number())
 				.contains("www.cnca.gov.cn");
@@ -131,14 +136,16 @@ class CertificateDocumentTest {
 			PDType0Font font = onlyFont(pdf.getPage(0).getResources());
 			assertThat(font.isEmbedded()).isTrue();
 			assertThat(font.getDescendantFont()).isInstanceOf(PDCIDFontType2.class);
-			assertThat(font.getName()).as("a subset (tag+name) of the shipped TrueType font").matches("[A-Z]{6}\\+WenQuanYiMicroHei");
+			assertThat(font.getName()).as("a subset (tag+name) of the shipped TrueType font")
+				.matches("[A-Z]{6}\\+WenQuanYiMicroHei");
 			assertThat(response.getBody().length).as("only the glyphs used are embedded").isLessThan(150_000);
 		}
 	}
 
 	@Test
 	void shouldCarryAQrCodeThatDecodesToThePublicVerificationPage() throws Exception {
-		// R-CERT-1 "how to verify it", R-CERT-2: the QR code leads to the public lookup of this certificate
+		// R-CERT-1 "how to verify it", R-CERT-2: the QR code leads to the public lookup
+		// of this certificate
 		Certificate certificate = this.clients.certify(CertificationDriver.request("PCEC", 3, 40), 12);
 
 		byte[] pdf = this.http.withBasicAuth("manager", "manager")
@@ -150,8 +157,10 @@ class CertificateDocumentTest {
 
 	@Test
 	void shouldTellAReissueFromTheCertificateItReplaces() throws IOException {
-		// R-SUR-3 / R-CHG-1 (4): a surveillance at 88 points downgrades 四星级 to 三星级 by a reissue; each PDF says
-		// which revision it is, and the reissue which one it replaces and since when that one is void
+		// R-SUR-3 / R-CHG-1 (4): a surveillance at 88 points downgrades 四星级 to 三星级 by a
+		// reissue; each PDF says
+		// which revision it is, and the reissue which one it replaces and since when that
+		// one is void
 		String number = this.lifecycle.certify(4, 0);
 		byte[] original = pdf(number);
 		this.lifecycle.moveTo(LocalDate.of(2027, 1, 9));
@@ -163,14 +172,14 @@ class CertificateDocumentTest {
 		String reissue = text(pdf(number)).replaceAll("\\s+", "");
 
 		assertThat(first).contains("第 1 版（首次发放）", "四星级  ★★★★").doesNotContain("替代");
-		assertThat(reissue).contains("第2版（监督降级），",
-				"替代2026年03月10日发放的第1版；原证书自本版发证日期（2027年01月09日）起作废", "三星级★★★",
+		assertThat(reissue).contains("第2版（监督降级），", "替代2026年03月10日发放的第1版；原证书自本版发证日期（2027年01月09日）起作废", "三星级★★★",
 				"发证日期：2027年01月09日");
 	}
 
 	@Test
 	void shouldNameTheSignatoryByTheirNameNeverByTheirLoginId() throws IOException {
-		// issue 15 point 3, PCEC 13.1: the 签发人 is a person; the record keeps who decided (the login id)
+		// issue 15 point 3, PCEC 13.1: the 签发人 is a person; the record keeps who decided
+		// (the login id)
 		Certificate certificate = this.clients.certify(CertificationDriver.request("PCEC", 3, 40), 12);
 		assertThat(certificate.signatory()).as("the record").isEqualTo("decider");
 
@@ -208,22 +217,25 @@ class CertificateDocumentTest {
 
 	@Test
 	void shouldMarkACertificateThatIsNoLongerValid() throws IOException {
-		// R-CERT-2: a suspended or expired certificate must never pass as valid, on paper either
+		// R-CERT-2: a suspended or expired certificate must never pass as valid, on paper
+		// either
 		Certificate valid = this.clients.certify(CertificationDriver.request("PCEC", 3, 40), 12);
 		Certificate suspended = new Certificate(valid.number(), valid.applicationId(), valid.revision(),
 				valid.certificationBody(), valid.holderName(), valid.holderAddress(), valid.creditCode(), valid.scope(),
-				valid.scheme(), valid.ruleDocument(), valid.standard(), valid.stars(), valid.grade(), valid.decisionKey(),
-				valid.decisionVersion(), valid.gradeExplanation(), valid.issuedOn(), valid.expiresOn(), valid.signatory(),
-				CertificateStatus.SUSPENDED);
+				valid.scheme(), valid.ruleDocument(), valid.standard(), valid.stars(), valid.grade(),
+				valid.decisionKey(), valid.decisionVersion(), valid.gradeExplanation(), valid.issuedOn(),
+				valid.expiresOn(), valid.signatory(), CertificateStatus.SUSPENDED);
 
 		assertThat(text(this.document.render(suspended))).contains("截至2026年03月10日，本证书状态为【暂停】，本文件不证明认证有效。");
-		ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2029, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+		ClockUtil.setCurrentTime(
+				Date.from(LocalDateTime.of(2029, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
 		assertThat(text(this.document.render(valid))).contains("本证书状态为【过期】");
 	}
 
 	@Test
 	void shouldRenderCharactersBeyondGb2312AndMarkOnesTheFontLacks() throws IOException {
-		// client names may use GBK characters outside GB 2312 (堃, 喆); a character with no glyph shows as □
+		// client names may use GBK characters outside GB 2312 (堃, 喆); a character with no
+		// glyph shows as □
 		Certificate c = this.clients.certify(CertificationDriver.request("PCEC", 3, 40), 12);
 		Certificate rare = new Certificate(c.number(), c.applicationId(), c.revision(), c.certificationBody(),
 				"天津堃喆服务有限公司\uD840\uDC00", c.holderAddress(), c.creditCode(), c.scope(), c.scheme(), c.ruleDocument(),
@@ -244,7 +256,10 @@ class CertificateDocumentTest {
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
-	/** target/documents/certificate.pdf and .png, for a person to look at (the CI keeps target/). */
+	/**
+	 * target/documents/certificate.pdf and .png, for a person to look at (the CI keeps
+	 * target/).
+	 */
 	static void keepForLooking(PDDocument pdf, byte[] bytes) throws IOException {
 		Path dir = Files.createDirectories(Path.of("target", "documents"));
 		Files.write(dir.resolve("certificate.pdf"), bytes);
@@ -258,13 +273,16 @@ class CertificateDocumentTest {
 		}
 	}
 
-	/** The QR code read back from the page as a printer would put it on paper (150 dpi, greyscale). */
+	/**
+	 * The QR code read back from the page as a printer would put it on paper (150 dpi,
+	 * greyscale).
+	 */
 	static String decodeQr(byte[] pdf) throws Exception {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.RGB);
 			int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
-			BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
-					new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
+			BinaryBitmap bitmap = new BinaryBitmap(
+					new HybridBinarizer(new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
 			Result result = new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
 			return result.getText();
 		}

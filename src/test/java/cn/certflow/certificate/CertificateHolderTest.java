@@ -45,11 +45,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * R-ID-1 (issue 16), PCEC 13.1(3) and 12.1(1)/(2): the holder on a certificate is the name and address the
- * application carries after review. A returning client that applies under its credit code with another name and
- * address is shown to the reviewer beside the client on record; accepting needs the reviewer's confirmation, which
- * updates the record (kept in its history) and opens change requests on the certificates the client holds. Read back
- * where people see it: the certificate PDF, the public lookup, the registry export.
+ * R-ID-1 (issue 16), PCEC 13.1(3) and 12.1(1)/(2): the holder on a certificate is the
+ * name and address the application carries after review. A returning client that applies
+ * under its credit code with another name and address is shown to the reviewer beside the
+ * client on record; accepting needs the reviewer's confirmation, which updates the record
+ * (kept in its history) and opens change requests on the certificates the client holds.
+ * Read back where people see it: the certificate PDF, the public lookup, the registry
+ * export.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
@@ -103,7 +105,8 @@ class CertificateHolderTest {
 
 	@BeforeEach
 	void setUp() {
-		// HTTP Basic is checked by Camunda's filter against the engine registered as "default"
+		// HTTP Basic is checked by Camunda's filter against the engine registered as
+		// "default"
 		ProcessEngines.registerProcessEngine(this.engine);
 		this.lifecycle.moveTo(LocalDate.of(2026, 3, 10));
 	}
@@ -119,14 +122,16 @@ class CertificateHolderTest {
 
 	@Test
 	void shouldIssueInTheAppliedNameAndAddress_onlyAfterTheReviewerConfirmsTheClientsNewRecord() throws IOException {
-		// a certified client on record, then a new application under its credit code with another name and address
+		// a certified client on record, then a new application under its credit code with
+		// another name and address
 		ApplicationRequest first = CertificationDriver.request("PCEC", 3, 120);
 		Certificate held = this.clients.certify(first, 0);
 		ApplicationRequest renamed = applyAs(first, NEW_NAME, NEW_ADDRESS);
 		String number = this.driver().submit(renamed);
 		this.driver().uploadMandatoryDocuments(number);
 
-		// the review form shows the client on record beside the application, and the certificate it concerns
+		// the review form shows the client on record beside the application, and the
+		// certificate it concerns
 		Task review = this.driver().task(number, InitialCertification.Elements.REVIEW_APPLICATION);
 		assertThat(review.getName()).as("task titles carry the applied name").contains(NEW_NAME);
 		Map<String, Object> form = this.tasks.getVariables(review.getId());
@@ -137,7 +142,8 @@ class CertificateHolderTest {
 			.containsEntry("clientRecordDiffers", true);
 		assertThat((String) form.get("clientChangeCertificates")).contains(held.number(), "名称及地址变更", "PCEC 12.1(2)");
 
-		// accept without confirming: 400 naming the field, in Chinese, and nothing changed
+		// accept without confirming: 400 naming the field, in Chinese, and nothing
+		// changed
 		ResponseEntity<String> refused = submitForm("reviewer", review.getId(), Map.of("reviewOutcome", "ACCEPT"));
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getBody()).contains("confirmClientChange", "确认申请组织的新名称和地址", OLD_NAME, NEW_NAME);
@@ -148,9 +154,11 @@ class CertificateHolderTest {
 			.containsExactly(ClientHistoryEntry.REGISTERED);
 		assertThat(this.requests.of(held.number())).isEmpty();
 
-		// the reviewer confirms: the record takes the applied name and address, with its history
-		this.driver().complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
-				Map.of("reviewOutcome", "ACCEPT", "confirmClientChange", true));
+		// the reviewer confirms: the record takes the applied name and address, with its
+		// history
+		this.driver()
+			.complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
+					Map.of("reviewOutcome", "ACCEPT", "confirmClientChange", true));
 		assertThat(this.register.onRecord(first.creditCode()).orElseThrow())
 			.satisfies(c -> assertThat(c.name()).isEqualTo(NEW_NAME))
 			.satisfies(c -> assertThat(c.address()).isEqualTo(NEW_ADDRESS));
@@ -171,7 +179,8 @@ class CertificateHolderTest {
 		assertThat(onRecord.at("/client/name").asText()).isEqualTo(NEW_NAME);
 		assertThat(onRecord.at("/history/1/oldName").asText()).isEqualTo(OLD_NAME);
 
-		// PCEC 12.1(2): the certificate held goes through the change path (address changed: audited), not edited
+		// PCEC 12.1(2): the certificate held goes through the change path (address
+		// changed: audited), not edited
 		assertThat(this.requests.of(held.number())).singleElement().satisfies(r -> {
 			assertThat(r.kind()).isEqualTo("PREMISES");
 			assertThat(r.newHolderName()).isEqualTo(NEW_NAME);
@@ -180,14 +189,16 @@ class CertificateHolderTest {
 		});
 		assertThat(this.certificates.get(held.number()).holderName()).as("until reissued").isEqualTo(OLD_NAME);
 
-		// the new application's certificate: PDF, public lookup and registry export carry the applied name
+		// the new application's certificate: PDF, public lookup and registry export carry
+		// the applied name
 		Certificate issued = certifyAccepted(number);
 		assertThat(issued.holderName()).isEqualTo(NEW_NAME);
 		assertThat(issued.holderAddress()).isEqualTo(NEW_ADDRESS);
 		assertThat(issued.creditCode()).isEqualTo(first.creditCode());
 		String pdf = pdfText(issued.number());
 		assertThat(pdf).contains(NEW_NAME, NEW_ADDRESS).doesNotContain(OLD_NAME, OLD_ADDRESS);
-		JsonNode lookup = JSON.readTree(this.http.getForEntity("/api/certificates/" + issued.number(), String.class).getBody());
+		JsonNode lookup = JSON
+			.readTree(this.http.getForEntity("/api/certificates/" + issued.number(), String.class).getBody());
 		assertThat(lookup.get("holder").asText()).isEqualTo(NEW_NAME);
 		Map<String, Object> exported = exportEntry(issued.number());
 		assertThat(exported).containsEntry("holderName", NEW_NAME).containsEntry("address", NEW_ADDRESS);
@@ -195,16 +206,19 @@ class CertificateHolderTest {
 
 	@Test
 	void shouldReissueACertifiedClientsCertificateUnderItsNewName_throughAReviewedChangeRequest() {
-		// PCEC 12.1(1): a name change is reviewed on documents and reissued; the lifecycle's tasks carry the new name
+		// PCEC 12.1(1): a name change is reviewed on documents and reissued; the
+		// lifecycle's tasks carry the new name
 		ApplicationRequest first = CertificationDriver.request("PCEC", 3, 120);
 		Certificate held = this.clients.certify(first, 0);
 		String number = this.driver().submit(applyAs(first, NEW_NAME, first.clientAddress()));
 		this.driver().uploadMandatoryDocuments(number);
-		assertThat((String) this.tasks.getVariables(this.driver().task(number, InitialCertification.Elements.REVIEW_APPLICATION)
-			.getId()).get("clientChangeCertificates")).contains(held.number(), "名称变更", "PCEC 12.1(1)");
+		assertThat((String) this.tasks
+			.getVariables(this.driver().task(number, InitialCertification.Elements.REVIEW_APPLICATION).getId())
+			.get("clientChangeCertificates")).contains(held.number(), "名称变更", "PCEC 12.1(1)");
 
-		this.driver().complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
-				Map.of("reviewOutcome", "ACCEPT", "confirmClientChange", true));
+		this.driver()
+			.complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
+					Map.of("reviewOutcome", "ACCEPT", "confirmClientChange", true));
 
 		assertThat(this.requests.of(held.number())).singleElement().satisfies(r -> {
 			assertThat(r.kind()).isEqualTo("NAME");
@@ -212,8 +226,9 @@ class CertificateHolderTest {
 		});
 		Task changeReview = this.driver().task(held.number(), Elements.REVIEW_CHANGE_REQUEST);
 		assertThat(changeReview).as("the existing change path: a reviewer reviews the change request").isNotNull();
-		this.driver().complete("reviewer", held.number(), Elements.REVIEW_CHANGE_REQUEST,
-				Map.of("changeReviewOutcome", "ACCEPT", "changeReviewNotes", "营业执照已变更"));
+		this.driver()
+			.complete("reviewer", held.number(), Elements.REVIEW_CHANGE_REQUEST,
+					Map.of("changeReviewOutcome", "ACCEPT", "changeReviewNotes", "营业执照已变更"));
 
 		Certificate reissued = this.certificates.get(held.number());
 		assertThat(reissued.holderName()).isEqualTo(NEW_NAME);
@@ -221,22 +236,26 @@ class CertificateHolderTest {
 		assertThat(reissued.revision()).isEqualTo(2);
 		assertThat(this.certificates.revisions(held.number()).get(0).recalledOn()).isNotNull();
 		assertThat(this.runtime.getVariable(this.lifecycle.lifecycle(held.number()).getId(), "clientName"))
-			.as("the lifecycle reads the holder's name again after the change").isEqualTo(NEW_NAME);
+			.as("the lifecycle reads the holder's name again after the change")
+			.isEqualTo(NEW_NAME);
 	}
 
 	@Test
 	void shouldRecordWhatASuspendedCertificateNeeds_whenItsHoldersNameChanges() {
-		// a suspended certificate is not reissued: the change is recorded as due, and the form says so
+		// a suspended certificate is not reissued: the change is recorded as due, and the
+		// form says so
 		ApplicationRequest first = CertificationDriver.request("PCEC", 3, 120);
 		Certificate held = this.clients.certify(first, 0);
 		this.jdbc.sql("update certificate set status = 'SUSPENDED' where number = ?").param(held.number()).update();
 		String number = this.driver().submit(applyAs(first, NEW_NAME, first.clientAddress()));
 		this.driver().uploadMandatoryDocuments(number);
-		assertThat((String) this.tasks.getVariables(this.driver().task(number, InitialCertification.Elements.REVIEW_APPLICATION)
-			.getId()).get("clientChangeCertificates")).contains(held.number(), "暂停", "须另行提出变更申请");
+		assertThat((String) this.tasks
+			.getVariables(this.driver().task(number, InitialCertification.Elements.REVIEW_APPLICATION).getId())
+			.get("clientChangeCertificates")).contains(held.number(), "暂停", "须另行提出变更申请");
 
-		this.driver().complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
-				Map.of("reviewOutcome", "ACCEPT", "confirmClientChange", true));
+		this.driver()
+			.complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
+					Map.of("reviewOutcome", "ACCEPT", "confirmClientChange", true));
 
 		assertThat(this.requests.of(held.number())).singleElement().satisfies(r -> {
 			assertThat(r.kind()).isEqualTo(CertificateRequest.HOLDER_CHANGE_DUE);
@@ -257,26 +276,32 @@ class CertificateHolderTest {
 			.satisfies(h -> assertThat(h.applicationNumber()).isEqualTo(same));
 
 		String other = this.driver().submit(applyAs(first, "ZHHT", NEW_NAME, NEW_ADDRESS));
-		this.driver().complete("reviewer", other, InitialCertification.Elements.REVIEW_APPLICATION,
-				Map.of("reviewOutcome", "REJECT", "rejectionReason", "营业执照名称与申请不符"));
+		this.driver()
+			.complete("reviewer", other, InitialCertification.Elements.REVIEW_APPLICATION,
+					Map.of("reviewOutcome", "REJECT", "rejectionReason", "营业执照名称与申请不符"));
 		assertThat(this.register.onRecord(first.creditCode()).orElseThrow().name()).isEqualTo(OLD_NAME);
 		assertThat(this.register.history(first.creditCode())).hasSize(1);
 	}
 
 	@Test
 	void shouldRemindAtIssue_whenTheClientsRecordChangedAfterTheApplicationsReview() {
-		// two applications of one client in progress; the later one's reviewer confirms a new name: the earlier one is
-		// still certified as reviewed (PCEC 13.1(3)), and its certificate gets a reminder that its name change is due
-		// (PCEC 12.1(1)): its lifecycle, started in the same command, takes no change request before it commits
+		// two applications of one client in progress; the later one's reviewer confirms a
+		// new name: the earlier one is
+		// still certified as reviewed (PCEC 13.1(3)), and its certificate gets a reminder
+		// that its name change is due
+		// (PCEC 12.1(1)): its lifecycle, started in the same command, takes no change
+		// request before it commits
 		ApplicationRequest first = CertificationDriver.request("PCEC", 3, 120);
 		String earlier = this.driver().submit(first);
 		this.driver().acceptApplication(earlier);
 		String later = this.driver().submit(applyAs(first, "ZHHT", NEW_NAME, first.clientAddress()));
 		this.driver().uploadMandatoryDocuments(later);
-		assertThat((String) this.tasks.getVariables(this.driver().task(later, InitialCertification.Elements.REVIEW_APPLICATION)
-			.getId()).get("clientChangeCertificates")).as("the form names the application in progress").contains(earlier);
-		this.driver().complete("reviewer", later, InitialCertification.Elements.REVIEW_APPLICATION,
-				Map.of("reviewOutcome", "ACCEPT", "confirmClientChange", true));
+		assertThat((String) this.tasks
+			.getVariables(this.driver().task(later, InitialCertification.Elements.REVIEW_APPLICATION).getId())
+			.get("clientChangeCertificates")).as("the form names the application in progress").contains(earlier);
+		this.driver()
+			.complete("reviewer", later, InitialCertification.Elements.REVIEW_APPLICATION,
+					Map.of("reviewOutcome", "ACCEPT", "confirmClientChange", true));
 
 		Certificate issued = certifyAccepted(earlier);
 
@@ -289,27 +314,36 @@ class CertificateHolderTest {
 		});
 
 		// the change request filed afterwards reissues it and closes the reminder
-		this.changeRequests.change(issued.number(), new CertificateRequests.ChangeBody("NAME", "工商变更", NEW_NAME,
-				null, null, null, null), "reviewer");
-		this.driver().complete("reviewer", issued.number(), Elements.REVIEW_CHANGE_REQUEST,
-				Map.of("changeReviewOutcome", "ACCEPT", "changeReviewNotes", "营业执照已变更"));
+		this.changeRequests.change(issued.number(),
+				new CertificateRequests.ChangeBody("NAME", "工商变更", NEW_NAME, null, null, null, null), "reviewer");
+		this.driver()
+			.complete("reviewer", issued.number(), Elements.REVIEW_CHANGE_REQUEST,
+					Map.of("changeReviewOutcome", "ACCEPT", "changeReviewNotes", "营业执照已变更"));
 		assertThat(this.certificates.get(issued.number()).holderName()).isEqualTo(NEW_NAME);
-		assertThat(this.requests.of(issued.number())).allSatisfy(r -> assertThat(r.status()).isEqualTo(CertificateRequest.DONE));
+		assertThat(this.requests.of(issued.number()))
+			.allSatisfy(r -> assertThat(r.status()).isEqualTo(CertificateRequest.DONE));
 	}
 
 	// --- helpers
 
-	/** The same client (credit code, legal status) applying again for PCEC 4★ with this name and address. */
+	/**
+	 * The same client (credit code, legal status) applying again for PCEC 4★ with this
+	 * name and address.
+	 */
 	static ApplicationRequest applyAs(ApplicationRequest request, String name, String address) {
 		return applyAs(request, "PCEC", name, address);
 	}
 
 	static ApplicationRequest applyAs(ApplicationRequest request, String schemeId, String name, String address) {
 		return new ApplicationRequest(name, address, request.creditCode(), request.legalStatus(), schemeId, 4,
-				request.technicalArea(), request.categories(), List.of(address), request.headcount(), request.documents());
+				request.technicalArea(), request.categories(), List.of(address), request.headcount(),
+				request.documents());
 	}
 
-	/** The accepted application through contract, documents, audit and decision; the certificate issued. */
+	/**
+	 * The accepted application through contract, documents, audit and decision; the
+	 * certificate issued.
+	 */
 	Certificate certifyAccepted(String number) {
 		this.driver().signContract(number);
 		this.driver().passDocuments(number);

@@ -37,28 +37,36 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The paths of processes/certificate-lifecycle.bpmn that no other test walks, with the engine alone and its beans
- * stood in for; the rest of the model is walked on the whole application by CertificateLifecycleProcessTest,
- * CertificateChangeProcessTest and AppealComplaintProcessTest (R-SUR-*, R-REC-1, R-CHG-1, R-SUS-1).
+ * The paths of processes/certificate-lifecycle.bpmn that no other test walks, with the
+ * engine alone and its beans stood in for; the rest of the model is walked on the whole
+ * application by CertificateLifecycleProcessTest, CertificateChangeProcessTest and
+ * AppealComplaintProcessTest (R-SUR-*, R-REC-1, R-CHG-1, R-SUS-1).
  *
- * <p>Paths walked here, and the test that walks each:
+ * <p>
+ * Paths walked here, and the test that walks each:
  * <ul>
- * <li>Gateway_Recertify: Flow_NoRecertification → Task_MailPendingNotices → TimerEvent_WaitForExpiry (clock moved past
- * the expiry date) → EndEvent_CycleEnded, then Gateway_CycleRenewed: Flow_NotRenewedExpire → Task_ExpireCertificate
+ * <li>Gateway_Recertify: Flow_NoRecertification → Task_MailPendingNotices →
+ * TimerEvent_WaitForExpiry (clock moved past the expiry date) → EndEvent_CycleEnded, then
+ * Gateway_CycleRenewed: Flow_NotRenewedExpire → Task_ExpireCertificate
  * {@link #shouldMailThePendingNoticesAndLetTheCertificateExpireWhenTheClientDoesNotApply};</li>
- * <li>Gateway_RecertificationDocumentsPassed: Flow_RecertificationDocumentsFailed → Task_MailPendingNotices
+ * <li>Gateway_RecertificationDocumentsPassed: Flow_RecertificationDocumentsFailed →
+ * Task_MailPendingNotices
  * {@link #shouldMailThePendingNoticesWhenTheRecertificationDocumentsFail};</li>
- * <li>Gateway_Renewal: Flow_NotRenewed → Task_MailPendingNotices, after a refusal in the real certificate-audit, then
- * Gateway_CycleRenewed again at expiry {@link #shouldMailThePendingNoticesWhenTheRecertificationIsRefused}
- * (found a bug in the model, fixed: see there);</li>
- * <li>Gateway_SpecialAuditRequired: Flow_NoSpecialAudit → EndEvent_NoSpecialAudit (and Flow_SpecialAuditRequired for
- * contrast) {@link #shouldRecordAReportedEventWithoutAnAuditWhenTheRulesCallForNone},
+ * <li>Gateway_Renewal: Flow_NotRenewed → Task_MailPendingNotices, after a refusal in the
+ * real certificate-audit, then Gateway_CycleRenewed again at expiry
+ * {@link #shouldMailThePendingNoticesWhenTheRecertificationIsRefused} (found a bug in the
+ * model, fixed: see there);</li>
+ * <li>Gateway_SpecialAuditRequired: Flow_NoSpecialAudit → EndEvent_NoSpecialAudit (and
+ * Flow_SpecialAuditRequired for contrast)
+ * {@link #shouldRecordAReportedEventWithoutAnAuditWhenTheRulesCallForNone},
  * {@link #shouldStartASpecialAuditBesideTheCycleWhenTheRulesCallForOne}.</li>
  * </ul>
- * Walked elsewhere (on the whole application): Gateway_Recertify APPLY, Gateway_ChangesDeclared both, documents PASSED,
- * Gateway_Renewal renewed, Gateway_CycleRenewed new cycle (CertificateLifecycleProcessTest); Gateway_ChangeAccepted
- * both, Gateway_OnsiteAuditNeeded both, Gateway_Transitioned both (CertificateChangeProcessTest);
- * Gateway_SpecialAuditRequired required (AppealComplaintProcessTest).
+ * Walked elsewhere (on the whole application): Gateway_Recertify APPLY,
+ * Gateway_ChangesDeclared both, documents PASSED, Gateway_Renewal renewed,
+ * Gateway_CycleRenewed new cycle (CertificateLifecycleProcessTest);
+ * Gateway_ChangeAccepted both, Gateway_OnsiteAuditNeeded both, Gateway_Transitioned both
+ * (CertificateChangeProcessTest); Gateway_SpecialAuditRequired required
+ * (AppealComplaintProcessTest).
  */
 @Deployment(resources = { "processes/certificate-lifecycle.bpmn", "processes/certificate-audit.bpmn" })
 class CertificateLifecycleGatewayPathsTest {
@@ -73,7 +81,9 @@ class CertificateLifecycleGatewayPathsTest {
 
 	private final StandIns beans = new StandIns();
 
-	/** The day after the certificate's last valid day (as ScheduleCycleDelegate sets it). */
+	/**
+	 * The day after the certificate's last valid day (as ScheduleCycleDelegate sets it).
+	 */
 	private Date expiry;
 
 	@BeforeEach
@@ -82,7 +92,8 @@ class CertificateLifecycleGatewayPathsTest {
 		this.beans.record("recertificationApplicationListener", "recertificationDocumentReviewListener",
 				"sendClientNoticeDelegate", "expireCertificateDelegate", "impartialityListener",
 				"certificateAuditDecisionListener", "notifyCertificateAuditRefusalDelegate", "scheduleCycleDelegate")
-			// a special audit comes with no due date: the audit-time delegate gives it one
+			// a special audit comes with no due date: the audit-time delegate gives it
+			// one
 			.execution("determineCertificateAuditTimeDelegate", (execution) -> {
 				if (CertificateAudit.AUDIT_DUE_DATE.from(execution).getOrNull() == null) {
 					CertificateAudit.AUDIT_DUE_DATE.on(execution).set(this.clock.inDays(30));
@@ -123,14 +134,15 @@ class CertificateLifecycleGatewayPathsTest {
 
 	@Test
 	void shouldMailThePendingNoticesAndLetTheCertificateExpireWhenTheClientDoesNotApply() {
-		// R-REC-1, R-CERT-1: no recertification → the client is told, the certificate runs out on its expiry date
+		// R-REC-1, R-CERT-1: no recertification → the client is told, the certificate
+		// runs out on its expiry date
 		ProcessInstance instance = startBefore(RECEIVE_RECERTIFICATION);
 		assertThat(task(RECEIVE_RECERTIFICATION, instance)).hasCandidateGroup("cb-reviewers").hasDueDate(this.expiry);
 		complete(task(RECEIVE_RECERTIFICATION, instance),
 				withVariables(CertificateLifecycle.RECERTIFICATION_DECISION.getName(), "NOT_APPLYING"));
 		mailPendingNotices(instance);
-		assertThat(instance).isWaitingAt(WAIT_FOR_EXPIRY).hasNotPassed(REVIEW_RECERTIFICATION_DOCUMENTS,
-				RECERTIFICATION_AUDIT);
+		assertThat(instance).isWaitingAt(WAIT_FOR_EXPIRY)
+			.hasNotPassed(REVIEW_RECERTIFICATION_DOCUMENTS, RECERTIFICATION_AUDIT);
 
 		this.clock.moveJustBefore(this.expiry);
 		assertThat(engine.dueTimers(instance)).isEmpty();
@@ -139,7 +151,8 @@ class CertificateLifecycleGatewayPathsTest {
 			.extracting(Job::getId)
 			.containsExactlyInAnyOrder(jobAt(instance, WAIT_FOR_EXPIRY).getId(),
 					jobAt(instance, CERTIFICATE_EXPIRES).getId());
-		// either way the certificate expires; the boundary event's way is walked by CertificateLifecycleProcessTest
+		// either way the certificate expires; the boundary event's way is walked by
+		// CertificateLifecycleProcessTest
 		engine.getManagementService().executeJob(jobAt(instance, WAIT_FOR_EXPIRY).getId());
 		assertThat(instance).isEnded()
 			.hasPassedInOrder(MAIL_PENDING_NOTICES, WAIT_FOR_EXPIRY, CYCLE_ENDED, EXPIRE_CERTIFICATE,
@@ -152,25 +165,27 @@ class CertificateLifecycleGatewayPathsTest {
 	@Test
 	void shouldMailThePendingNoticesWhenTheRecertificationDocumentsFail() {
 		ProcessInstance instance = startBefore(REVIEW_RECERTIFICATION_DOCUMENTS);
-		complete(task(REVIEW_RECERTIFICATION_DOCUMENTS, instance), withVariables(
-				CertificateLifecycle.RECERTIFICATION_DOCUMENTS_OUTCOME.getName(), "FAILED",
-				CertificateLifecycle.RECERTIFICATION_DOCUMENT_FINDINGS.getName(), "缺少近三年服务记录"));
+		complete(task(REVIEW_RECERTIFICATION_DOCUMENTS, instance),
+				withVariables(CertificateLifecycle.RECERTIFICATION_DOCUMENTS_OUTCOME.getName(), "FAILED",
+						CertificateLifecycle.RECERTIFICATION_DOCUMENT_FINDINGS.getName(), "缺少近三年服务记录"));
 		mailPendingNotices(instance);
 		assertThat(instance).isWaitingAt(WAIT_FOR_EXPIRY).hasNotPassed(RECERTIFICATION_AUDIT);
 	}
 
 	/**
-	 * Failed on the model before the fix: the refusal path of certificate-audit never sets {@code renewed}, the call activity's
-	 * {@code <camunda:out source="renewed">} copies that null over the lifecycle's {@code false}, and
-	 * {@code ${renewed}} at Gateway_Renewal throws "condition expression returns null" inside the refusal-mail job:
-	 * the job is retried (the mail re-sent each time), then an incident; the certificate expires only by the cycle's
-	 * boundary timer. Passes with
-	 * {@code <camunda:out sourceExpression="${execution.getVariable('renewed') == true}" target="renewed"/>} on
-	 * CallActivity_RecertificationAudit.
+	 * Failed on the model before the fix: the refusal path of certificate-audit never
+	 * sets {@code renewed}, the call activity's {@code <camunda:out source="renewed">}
+	 * copies that null over the lifecycle's {@code false}, and {@code ${renewed}} at
+	 * Gateway_Renewal throws "condition expression returns null" inside the refusal-mail
+	 * job: the job is retried (the mail re-sent each time), then an incident; the
+	 * certificate expires only by the cycle's boundary timer. Passes with
+	 * {@code <camunda:out sourceExpression="${execution.getVariable('renewed') == true}"
+	 * target="renewed"/>} on CallActivity_RecertificationAudit.
 	 */
 	@Test
 	void shouldMailThePendingNoticesWhenTheRecertificationIsRefused() {
-		// R-REC-1: a refused recertification renews nothing; the certificate runs to its expiry
+		// R-REC-1: a refused recertification renews nothing; the certificate runs to its
+		// expiry
 		ProcessInstance instance = startBefore(RECERTIFICATION_AUDIT);
 		ProcessInstance audit = engine.getRuntimeService()
 			.createProcessInstanceQuery()
@@ -180,9 +195,10 @@ class CertificateLifecycleGatewayPathsTest {
 			.variables()
 			.containsEntry(CertificateAudit.AUDIT_KIND.getName(), CertificateAudit.Kind.RECERTIFICATION.name());
 		engine.getRuntimeService()
-			.setVariables(audit.getId(), CamundaBpmData.builder()
-				.set(CertificateAudit.AUDIT_OUTCOME, OnsiteAudit.Outcome.NOT_RECOMMENDED.name())
-				.build());
+			.setVariables(audit.getId(),
+					CamundaBpmData.builder()
+						.set(CertificateAudit.AUDIT_OUTCOME, OnsiteAudit.Outcome.NOT_RECOMMENDED.name())
+						.build());
 		engine.getRuntimeService()
 			.createProcessInstanceModification(audit.getId())
 			.cancelAllForActivity(CertificateAudit.Elements.PLAN_AUDIT)
@@ -199,7 +215,10 @@ class CertificateLifecycleGatewayPathsTest {
 		assertThat(instance).isEnded().hasPassed(CYCLE_ENDED, EXPIRE_CERTIFICATE, CERTIFICATE_EXPIRED);
 	}
 
-	/** A surveillance event reported while the cycle runs; the trigger rules (stood in for) say whether to audit. */
+	/**
+	 * A surveillance event reported while the cycle runs; the trigger rules (stood in
+	 * for) say whether to audit.
+	 */
 	private ProcessInstance reportEvent(boolean specialAuditRequired) {
 		this.beans.execution("evaluateSurveillanceEventDelegate",
 				(execution) -> CertificateLifecycle.SPECIAL_AUDIT_REQUIRED.on(execution).set(specialAuditRequired));
@@ -218,7 +237,8 @@ class CertificateLifecycleGatewayPathsTest {
 
 	@Test
 	void shouldRecordAReportedEventWithoutAnAuditWhenTheRulesCallForNone() {
-		// R-SUR-2: the trigger rules decide; an event that calls for no audit is recorded, the cycle goes on
+		// R-SUR-2: the trigger rules decide; an event that calls for no audit is
+		// recorded, the cycle goes on
 		ProcessInstance instance = reportEvent(false);
 		assertThat(instance).hasPassed(EVALUATE_SURVEILLANCE_EVENT, NO_SPECIAL_AUDIT)
 			.isNotWaitingAt(SPECIAL_AUDIT)

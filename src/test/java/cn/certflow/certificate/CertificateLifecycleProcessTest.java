@@ -27,8 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A certificate's three years and more, with the engine clock moved: surveillance, downgrade, suspension, withdrawal,
- * recertification, expiry (R-SUR-1/3, R-REC-1, R-SUS-1, R-CERT-1/2). Certified on 2026-03-10, valid through 2029-03-09.
+ * A certificate's three years and more, with the engine clock moved: surveillance,
+ * downgrade, suspension, withdrawal, recertification, expiry (R-SUR-1/3, R-REC-1,
+ * R-SUS-1, R-CERT-1/2). Certified on 2026-03-10, valid through 2029-03-09.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
@@ -73,15 +74,17 @@ class CertificateLifecycleProcessTest {
 
 	@AfterEach
 	void everyStatusChangeSaysWhoWhenWhyAndWhichProcess() {
-		assertThat(this.jdbc.sql("select count(*) from status_change where entity_type = 'CERTIFICATE' and (changed_by is null"
-				+ " or changed_at is null or reason is null or process_key is null or process_instance_id is null)")
+		assertThat(this.jdbc
+			.sql("select count(*) from status_change where entity_type = 'CERTIFICATE' and (changed_by is null"
+					+ " or changed_at is null or reason is null or process_key is null or process_instance_id is null)")
 			.query(Integer.class)
 			.single()).isZero();
 	}
 
 	@Test
 	void shouldSurveyTwiceAYearFromTheDecisionAndRenewByRecertification() {
-		// R-SUR-1: due 12 and 24 months after the decision; R-REC-1: reminder at expiry − 3 months, renewal before expiry
+		// R-SUR-1: due 12 and 24 months after the decision; R-REC-1: reminder at expiry −
+		// 3 months, renewal before expiry
 		String number = this.driver.certify(4, 0);
 		assertWaitingAt(number, Elements.SURVEILLANCE_PLANNING_TIME);
 
@@ -91,7 +94,8 @@ class CertificateLifecycleProcessTest {
 		assertThat(plan).hasCandidateGroup("lead-auditors");
 		assertThat(plan.getDueDate()).isEqualTo(cn.certflow.system.EngineTime.toDate(LocalDate.of(2027, 3, 10)));
 		assertThat(this.engine.getTaskService().getVariable(plan.getId(), "personDays"))
-			.as("surveillance = 0.6 × initial person-days, from audit-time").isNotNull();
+			.as("surveillance = 0.6 × initial person-days, from audit-time")
+			.isNotNull();
 		this.driver.surveil(number, 0, CertificateAudit.KEEP);
 
 		this.driver.moveTo(LocalDate.of(2028, 1, 10));
@@ -104,11 +108,17 @@ class CertificateLifecycleProcessTest {
 
 		this.driver.moveTo(LocalDate.of(2028, 12, 10));
 		assertWaitingAt(number, Elements.RECEIVE_RECERTIFICATION);
-		assertThat(this.jdbc.sql("select count(*) from client_notice where kind = 'RECERTIFICATION_REMINDER' and body like ?")
-			.param("%" + number + "%").query(Integer.class).single()).isEqualTo(1);
-		this.driver.certification().complete("reviewer", number, Elements.RECEIVE_RECERTIFICATION,
-				Map.of("recertificationDecision", "APPLY", "changesDeclared", false));
-		assertWaitingAt(number, Elements.RECERTIFICATION_AUDIT); // no changes declared: document review skipped (PCEC 11)
+		assertThat(this.jdbc
+			.sql("select count(*) from client_notice where kind = 'RECERTIFICATION_REMINDER' and body like ?")
+			.param("%" + number + "%")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		this.driver.certification()
+			.complete("reviewer", number, Elements.RECEIVE_RECERTIFICATION,
+					Map.of("recertificationDecision", "APPLY", "changesDeclared", false));
+		assertWaitingAt(number, Elements.RECERTIFICATION_AUDIT); // no changes declared:
+																	// document review
+																	// skipped (PCEC 11)
 		this.driver.plan(number);
 		this.driver.audit(number, 0);
 		this.driver.decide(number, CertificateAudit.APPROVE, null);
@@ -117,7 +127,10 @@ class CertificateLifecycleProcessTest {
 		assertThat(renewed.expiresOn()).isEqualTo(LocalDate.of(2032, 3, 9));
 		assertThat(renewed.statusOn(LocalDate.of(2029, 3, 10))).isEqualTo(CertificateStatus.VALID);
 		assertThat(this.certificates.cycleStart(number)).isEqualTo(LocalDate.of(2028, 12, 10));
-		assertWaitingAt(number, Elements.SURVEILLANCE_PLANNING_TIME); // a new cycle, a year after the recertification decision
+		assertWaitingAt(number, Elements.SURVEILLANCE_PLANNING_TIME); // a new cycle, a
+																		// year after the
+																		// recertification
+																		// decision
 		assertThat(this.certificates.revisions(number)).extracting(CertificateRevision::revision).containsExactly(1, 2);
 		assertThat(this.history.of(StatusHistory.Entity.CERTIFICATE, number))
 			.anySatisfy(c -> assertThat(c.reason()).contains("renewed by recertification").contains("2032-03-09"))
@@ -126,16 +139,19 @@ class CertificateLifecycleProcessTest {
 
 	@Test
 	void shouldDowngradeAndReissueWhenSurveillanceFallsBelowTheCertifiedGrade() {
-		// R-SUR-3 / R-CHG-1 (4): 88 points → 三星级 below the certified 四星级 → reissue at 3★, the old version recalled
+		// R-SUR-3 / R-CHG-1 (4): 88 points → 三星级 below the certified 四星级 → reissue at 3★,
+		// the old version recalled
 		String number = this.driver.certify(4, 0);
 		this.driver.moveTo(LocalDate.of(2027, 1, 9));
 		this.driver.plan(number);
 		this.driver.audit(number, 12);
 		assertThat(this.engine.getRuntimeService()
-			.getVariable(this.driver.certification().task(number, CertificateAudit.Elements.DECIDE).getExecutionId(), "recommendation"))
+			.getVariable(this.driver.certification().task(number, CertificateAudit.Elements.DECIDE).getExecutionId(),
+					"recommendation"))
 			.isEqualTo("DOWNGRADE → 3★");
 		assertThatThrownBy(() -> this.driver.decide(number, CertificateAudit.KEEP, "客户表现良好"))
-			.as("never milder than the rules").isInstanceOf(InvalidInputException.class)
+			.as("never milder than the rules")
+			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("certificateAuditDecision");
 
 		this.driver.decide(number, CertificateAudit.DOWNGRADE, null);
@@ -153,26 +169,37 @@ class CertificateLifecycleProcessTest {
 
 	@Test
 	void shouldSuspendAfterASurveillanceWhenTheSanctionRulesSaySo() {
-		// issue 4 / R-SUR-3, R-SUS-1: a verified major complaint not rectified → the Drools sanction rules call for
-		// suspension; the decider cannot keep the certificate; the rule that fired stays on the process (Cockpit)
+		// issue 4 / R-SUR-3, R-SUS-1: a verified major complaint not rectified → the
+		// Drools sanction rules call for
+		// suspension; the decider cannot keep the certificate; the rule that fired stays
+		// on the process (Cockpit)
 		String number = this.driver.certify(3, 0);
 		this.driver.moveTo(LocalDate.of(2027, 1, 9));
 		this.driver.plan(number);
 		this.driver.audit(number, 0);
 		Map<String, Object> keep = new java.util.HashMap<>(Map.of("certificateAuditDecision", CertificateAudit.KEEP,
 				"sanctionFacts", java.util.List.of("MAJOR_COMPLAINT_NOT_RECTIFIED")));
-		assertThatThrownBy(() -> this.driver.certification().complete("decider", number, CertificateAudit.Elements.DECIDE, keep))
-			.isInstanceOf(InvalidInputException.class).hasMessageContaining("SUSPEND");
-		String processInstanceId = this.driver.certification().task(number, CertificateAudit.Elements.DECIDE).getProcessInstanceId();
+		assertThatThrownBy(
+				() -> this.driver.certification().complete("decider", number, CertificateAudit.Elements.DECIDE, keep))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("SUSPEND");
+		String processInstanceId = this.driver.certification()
+			.task(number, CertificateAudit.Elements.DECIDE)
+			.getProcessInstanceId();
 
-		this.driver.certification().complete("decider", number, CertificateAudit.Elements.DECIDE,
-				Map.of("certificateAuditDecision", CertificateAudit.SUSPEND, "sanctionFacts",
-						java.util.List.of("MAJOR_COMPLAINT_NOT_RECTIFIED"), "certificateAuditReasons", "重大投诉经核实且未整改"));
+		this.driver.certification()
+			.complete("decider", number, CertificateAudit.Elements.DECIDE,
+					Map.of("certificateAuditDecision", CertificateAudit.SUSPEND, "sanctionFacts",
+							java.util.List.of("MAJOR_COMPLAINT_NOT_RECTIFIED"), "certificateAuditReasons",
+							"重大投诉经核实且未整改"));
 
 		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.SUSPENDED);
-		assertThat(this.historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-			.variableName(CertificateAudit.RECOMMENDATION_RULES.getName()).singleResult().getValue().toString())
-			.containsIgnoringCase("complaint");
+		assertThat(this.historyService.createHistoricVariableInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.variableName(CertificateAudit.RECOMMENDATION_RULES.getName())
+			.singleResult()
+			.getValue()
+			.toString()).containsIgnoringCase("complaint");
 		assertThat(this.history.of(StatusHistory.Entity.CERTIFICATE, number)).last().satisfies(c -> {
 			assertThat(c.toStatus()).isEqualTo("SUSPENDED");
 			assertThat(c.changedBy()).isEqualTo("decider");
@@ -195,23 +222,31 @@ class CertificateLifecycleProcessTest {
 
 	@Test
 	void shouldSuspendOnRequestAndLiftOnlyAfterVerification() {
-		// R-SUS-1: suspended → never shown valid; no change request meanwhile (409); lifting needs verification
+		// R-SUS-1: suspended → never shown valid; no change request meanwhile (409);
+		// lifting needs verification
 		String number = this.driver.certify(3, 0);
 		this.driver.moveTo(LocalDate.of(2026, 6, 1));
-		this.driver.certification().as("decider", () -> this.requests.suspend(number,
-				new CertificateRequests.ReasonBody("重大投诉经核实，限期整改", "CB"), "decider"));
-		assertThat(this.certificates.get(number).statusOn(LocalDate.of(2026, 6, 1))).isEqualTo(CertificateStatus.SUSPENDED);
-		assertThatThrownBy(() -> this.requests.change(number, new CertificateRequests.ChangeBody("EXTENSION", null, null,
-				null, "01.08 家用电器维修", null, null), "reviewer")).isInstanceOf(ConflictException.class)
+		this.driver.certification()
+			.as("decider", () -> this.requests.suspend(number, new CertificateRequests.ReasonBody("重大投诉经核实，限期整改", "CB"),
+					"decider"));
+		assertThat(this.certificates.get(number).statusOn(LocalDate.of(2026, 6, 1)))
+			.isEqualTo(CertificateStatus.SUSPENDED);
+		assertThatThrownBy(() -> this.requests.change(number,
+				new CertificateRequests.ChangeBody("EXTENSION", null, null, null, "01.08 家用电器维修", null, null),
+				"reviewer"))
+			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("suspended");
-		assertThatThrownBy(() -> this.requests.suspend(number, new CertificateRequests.ReasonBody("again", "CB"), "decider"))
+		assertThatThrownBy(
+				() -> this.requests.suspend(number, new CertificateRequests.ReasonBody("again", "CB"), "decider"))
 			.isInstanceOf(ConflictException.class);
 
-		assertThatThrownBy(() -> this.driver.certification().complete("decider", number,
-				CertificateSuspension.Elements.VERIFY_LIFTING, Map.of("causeCleared", false, "verificationNotes", "未整改")))
+		assertThatThrownBy(() -> this.driver.certification()
+			.complete("decider", number, CertificateSuspension.Elements.VERIFY_LIFTING,
+					Map.of("causeCleared", false, "verificationNotes", "未整改")))
 			.isInstanceOf(InvalidInputException.class);
-		this.driver.certification().complete("decider", number, CertificateSuspension.Elements.VERIFY_LIFTING,
-				Map.of("causeCleared", true, "verificationNotes", "现场验证投诉已整改"));
+		this.driver.certification()
+			.complete("decider", number, CertificateSuspension.Elements.VERIFY_LIFTING,
+					Map.of("causeCleared", true, "verificationNotes", "现场验证投诉已整改"));
 
 		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.VALID);
 		assertThat(this.history.of(StatusHistory.Entity.CERTIFICATE, number)).extracting(StatusHistory.Change::toStatus)
@@ -225,10 +260,12 @@ class CertificateLifecycleProcessTest {
 
 	@Test
 	void shouldWithdrawWhenTheSuspensionIsNotClearedWithinSixMonths() {
-		// R-SUS-1: 6 months, then withdrawal; the lifecycle ends withdrawn and refuses every later request
+		// R-SUS-1: 6 months, then withdrawal; the lifecycle ends withdrawn and refuses
+		// every later request
 		String number = this.driver.certify(3, 0);
-		this.driver.certification().as("reviewer", () -> this.requests.suspend(number,
-				new CertificateRequests.ReasonBody("获证组织申请暂停", "CLIENT"), "reviewer"));
+		this.driver.certification()
+			.as("reviewer", () -> this.requests.suspend(number,
+					new CertificateRequests.ReasonBody("获证组织申请暂停", "CLIENT"), "reviewer"));
 		this.driver.moveTo(LocalDate.of(2026, 9, 9));
 		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.SUSPENDED);
 
@@ -237,23 +274,30 @@ class CertificateLifecycleProcessTest {
 		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.WITHDRAWN);
 		assertThat(this.driver.lifecycle(number)).isNull();
 		assertThat(this.historyService.createHistoricActivityInstanceQuery()
-			.activityId(Elements.CERTIFICATE_WITHDRAWN).count()).isPositive();
-		assertThatThrownBy(() -> this.requests.change(number, new CertificateRequests.ChangeBody("NAME", null, "新名称有限公司",
-				null, null, null, null), "reviewer")).isInstanceOf(ConflictException.class).hasMessageContaining("WITHDRAWN");
+			.activityId(Elements.CERTIFICATE_WITHDRAWN)
+			.count()).isPositive();
+		assertThatThrownBy(() -> this.requests.change(number,
+				new CertificateRequests.ChangeBody("NAME", null, "新名称有限公司", null, null, null, null), "reviewer"))
+			.isInstanceOf(ConflictException.class)
+			.hasMessageContaining("WITHDRAWN");
 		assertThat(this.history.of(StatusHistory.Entity.CERTIFICATE, number)).last()
 			.satisfies(c -> assertThat(c.reason()).contains("暂停期满"));
 	}
 
 	@Test
 	void shouldProposeSuspensionWhenASurveillanceIsLateBeyondItsPostponement() {
-		// R-SUR-1: postponed at most 3 months with a reason; overdue → managers; beyond → suspension
+		// R-SUR-1: postponed at most 3 months with a reason; overdue → managers; beyond →
+		// suspension
 		String number = this.driver.certify(3, 0);
 		this.driver.moveTo(LocalDate.of(2027, 1, 9));
-		assertThatThrownBy(() -> this.driver.certification().complete("lead", number, CertificateAudit.Elements.PLAN_AUDIT,
-				Map.of("planDecision", "POSTPONE", "postponeReason", "客户搬迁", "postponedTo", "2027-07-01")))
-			.isInstanceOf(InvalidInputException.class).hasMessageContaining("postponedTo");
-		this.driver.certification().complete("lead", number, CertificateAudit.Elements.PLAN_AUDIT,
-				Map.of("planDecision", "POSTPONE", "postponeReason", "客户搬迁", "postponedTo", "2027-05-20"));
+		assertThatThrownBy(() -> this.driver.certification()
+			.complete("lead", number, CertificateAudit.Elements.PLAN_AUDIT,
+					Map.of("planDecision", "POSTPONE", "postponeReason", "客户搬迁", "postponedTo", "2027-07-01")))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("postponedTo");
+		this.driver.certification()
+			.complete("lead", number, CertificateAudit.Elements.PLAN_AUDIT,
+					Map.of("planDecision", "POSTPONE", "postponeReason", "客户搬迁", "postponedTo", "2027-05-20"));
 		assertThat(this.driver.certification().task(number, CertificateAudit.Elements.PLAN_AUDIT).getDueDate())
 			.isEqualTo(cn.certflow.system.EngineTime.toDate(LocalDate.of(2027, 5, 20)));
 
@@ -261,8 +305,8 @@ class CertificateLifecycleProcessTest {
 		var overdue = this.driver.certification().task(number, Elements.HANDLE_OVERDUE_SURVEILLANCE);
 		assertThat(overdue).hasCandidateGroup("managers");
 		assertThat(this.surveillances.of(number).get(0).escalatedAt()).isNotNull();
-		this.driver.certification().complete("manager", number, Elements.HANDLE_OVERDUE_SURVEILLANCE,
-				Map.of("overdueNotes", "已同意推迟至5月20日"));
+		this.driver.certification()
+			.complete("manager", number, Elements.HANDLE_OVERDUE_SURVEILLANCE, Map.of("overdueNotes", "已同意推迟至5月20日"));
 
 		this.driver.moveTo(LocalDate.of(2027, 6, 11));
 
@@ -274,17 +318,20 @@ class CertificateLifecycleProcessTest {
 
 	@Test
 	void shouldExpireByItselfWhenRecertificationIsNotDecidedBeforeExpiry() {
-		// R-REC-1 / R-CERT-1: applied, audit not finished by expiry → expired, the audit cancelled
+		// R-REC-1 / R-CERT-1: applied, audit not finished by expiry → expired, the audit
+		// cancelled
 		String number = this.driver.certify(3, 0);
 		this.driver.moveTo(LocalDate.of(2027, 1, 9));
 		this.driver.surveil(number, 0, CertificateAudit.KEEP);
 		this.driver.moveTo(LocalDate.of(2028, 1, 10));
 		this.driver.surveil(number, 0, CertificateAudit.KEEP);
 		this.driver.moveTo(LocalDate.of(2028, 12, 10));
-		this.driver.certification().complete("reviewer", number, Elements.RECEIVE_RECERTIFICATION,
-				Map.of("recertificationDecision", "APPLY", "changesDeclared", true, "changesDescription", "新增一个服务网点"));
-		this.driver.certification().complete("reviewer", number, Elements.REVIEW_RECERTIFICATION_DOCUMENTS,
-				Map.of("recertificationDocumentsOutcome", "PASSED"));
+		this.driver.certification()
+			.complete("reviewer", number, Elements.RECEIVE_RECERTIFICATION, Map.of("recertificationDecision", "APPLY",
+					"changesDeclared", true, "changesDescription", "新增一个服务网点"));
+		this.driver.certification()
+			.complete("reviewer", number, Elements.REVIEW_RECERTIFICATION_DOCUMENTS,
+					Map.of("recertificationDocumentsOutcome", "PASSED"));
 		this.driver.plan(number);
 
 		this.driver.moveTo(LocalDate.of(2029, 3, 9));
@@ -323,7 +370,10 @@ class CertificateLifecycleProcessTest {
 		assertThat(this.driver.lifecycle(number)).isNull();
 	}
 
-	/** Where the certificate's lifecycle waits, from the engine's runtime (what Cockpit shows). */
+	/**
+	 * Where the certificate's lifecycle waits, from the engine's runtime (what Cockpit
+	 * shows).
+	 */
 	private void assertWaitingAt(String number, String activityId) {
 		assertThat(this.engine.getRuntimeService().getActiveActivityIds(this.driver.lifecycle(number).getId()))
 			.contains(activityId);

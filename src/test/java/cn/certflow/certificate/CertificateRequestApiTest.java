@@ -18,9 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The messages of a certificate's lifecycle through our REST API: 202 when delivered, 400 naming the field, 404 for an
- * unknown certificate, 409 with the reason when the certificate's state does not allow it, 403 for the wrong role —
- * and nothing recorded when refused.
+ * The messages of a certificate's lifecycle through our REST API: 202 when delivered, 400
+ * naming the field, 404 for an unknown certificate, 409 with the reason when the
+ * certificate's state does not allow it, 403 for the wrong role — and nothing recorded
+ * when refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
@@ -73,20 +74,26 @@ class CertificateRequestApiTest {
 		assertThat(post("reviewer", "PCEC-1999-999999/changes", Map.of("kind", "NAME", "newHolderName", "x"))
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(post("auditor", number + "/withdrawal", Map.of("reason", "x")).getStatusCode())
-			.as("withdrawal is a certification decision").isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(this.http.postForEntity("/api/certificates/" + number + "/withdrawal", Map.of("reason", "x"), Map.class)
-			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+			.as("withdrawal is a certification decision")
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(
+				this.http.postForEntity("/api/certificates/" + number + "/withdrawal", Map.of("reason", "x"), Map.class)
+					.getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(requests()).isEqualTo(before);
 
 		ResponseEntity<Map> withdrawn = post("decider", number + "/withdrawal", Map.of("reason", "列入严重失信名单"));
 		assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 		assertThat(withdrawn.getBody()).containsKey("requestId");
-		assertThat(this.http.getForObject("/api/certificates/" + number, Map.class)).containsEntry("status", "WITHDRAWN");
+		assertThat(this.http.getForObject("/api/certificates/" + number, Map.class)).containsEntry("status",
+				"WITHDRAWN");
 
-		ResponseEntity<Map> extension = post("reviewer", number + "/changes", Map.of("kind", "EXTENSION", "addedScope", "01.08"));
+		ResponseEntity<Map> extension = post("reviewer", number + "/changes",
+				Map.of("kind", "EXTENSION", "addedScope", "01.08"));
 		assertThat(extension.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(extension.getBody().toString()).contains("WITHDRAWN");
-		assertThat(post("decider", number + "/suspension", Map.of("reason", "x")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(post("decider", number + "/suspension", Map.of("reason", "x")).getStatusCode())
+			.isEqualTo(HttpStatus.CONFLICT);
 		assertThat(requests()).isEqualTo(before + 1);
 	}
 

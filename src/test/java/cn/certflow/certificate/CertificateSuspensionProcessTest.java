@@ -31,19 +31,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * R-SUS-1 (PCEC 12.3): the flow of processes/certificate-suspension.bpmn with the engine alone, its beans stood in
- * for (what they record is tested with CertificateService in CertificateLifecycleProcessTest).
+ * R-SUS-1 (PCEC 12.3): the flow of processes/certificate-suspension.bpmn with the engine
+ * alone, its beans stood in for (what they record is tested with CertificateService in
+ * CertificateLifecycleProcessTest).
  *
- * <p>Gateways and events of the model, and the test that walks each:
+ * <p>
+ * Gateways and events of the model, and the test that walks each:
  * <ul>
- * <li>no gateway: suspend, then either the verification of the clearing or the end of the suspension period;</li>
- * <li>Task_VerifyLifting completed in time → Task_LiftSuspension → EndEvent_SuspensionLifted:
+ * <li>no gateway: suspend, then either the verification of the clearing or the end of the
+ * suspension period;</li>
+ * <li>Task_VerifyLifting completed in time → Task_LiftSuspension →
+ * EndEvent_SuspensionLifted:
  * {@link #shouldLiftTheSuspensionWhenTheDecisionMakersVerifyTheClearingInTime};</li>
- * <li>BoundaryEvent_SuspensionEnds (interrupting timer at {@code ${suspensionEndDate}}), not before its deadline:
- * {@link #shouldKeepWaitingForTheVerificationUntilTheSuspensionPeriodEnds}; at its deadline →
- * Task_WithdrawAfterSuspension → EndEvent_CertificateWithdrawn:
+ * <li>BoundaryEvent_SuspensionEnds (interrupting timer at {@code ${suspensionEndDate}}),
+ * not before its deadline:
+ * {@link #shouldKeepWaitingForTheVerificationUntilTheSuspensionPeriodEnds}; at its
+ * deadline → Task_WithdrawAfterSuspension → EndEvent_CertificateWithdrawn:
  * {@link #shouldWithdrawTheCertificateWhenTheSuspensionPeriodEndsUncleared};</li>
- * <li>EndEvent_CertificateWithdrawn (error end event CertificateWithdrawn), caught by the caller's boundary event:
+ * <li>EndEvent_CertificateWithdrawn (error end event CertificateWithdrawn), caught by the
+ * caller's boundary event:
  * {@link #shouldEndInTheErrorCertificateWithdrawnThatTheCallingProcessCatches}.</li>
  * </ul>
  */
@@ -58,7 +64,10 @@ class CertificateSuspensionProcessTest {
 
 	private static final String NUMBER = "CF-PCEC-2026-0007";
 
-	/** A stand-in for the certificate lifecycle: calls the suspension, catches a withdrawal. */
+	/**
+	 * A stand-in for the certificate lifecycle: calls the suspension, catches a
+	 * withdrawal.
+	 */
 	private static final String CALLER = "suspension-caller";
 
 	private static final String CALLER_CALLS_SUSPENSION = "CallActivity_Suspension";
@@ -69,17 +78,23 @@ class CertificateSuspensionProcessTest {
 
 	private final StandIns beans = new StandIns();
 
-	/** What the suspend delegate sets: the suspension lasts 6 months (certflow.suspension-months). */
+	/**
+	 * What the suspend delegate sets: the suspension lasts 6 months
+	 * (certflow.suspension-months).
+	 */
 	private Date suspensionEnd;
 
-	/** The reason the withdrawal delegate was given (its input parameter statusReason). */
+	/**
+	 * The reason the withdrawal delegate was given (its input parameter statusReason).
+	 */
 	private String withdrawalReason;
 
 	@BeforeEach
 	void standIns() {
 		this.suspensionEnd = this.clock.inMonths(6);
-		this.beans.execution("suspendCertificateDelegate",
-				(execution) -> CertificateSuspension.SUSPENSION_END_DATE.on(execution).set(this.suspensionEnd))
+		this.beans
+			.execution("suspendCertificateDelegate",
+					(execution) -> CertificateSuspension.SUSPENSION_END_DATE.on(execution).set(this.suspensionEnd))
 			.execution("withdrawCertificateDelegate",
 					(execution) -> this.withdrawalReason = CertificateLifecycle.STATUS_REASON.from(execution).get())
 			.record("suspensionLiftingListener", "liftSuspensionDelegate");
@@ -143,9 +158,7 @@ class CertificateSuspensionProcessTest {
 		ProcessInstance instance = start();
 		this.clock.movePast(this.suspensionEnd);
 		assertThat(engine.fireDueTimers(instance)).isEqualTo(1);
-		assertThat(instance).isEnded()
-			.hasPassed(SUSPENSION_ENDS, WITHDRAW, WITHDRAWN)
-			.hasNotPassed(LIFT, LIFTED);
+		assertThat(instance).isEnded().hasPassed(SUSPENSION_ENDS, WITHDRAW, WITHDRAWN).hasNotPassed(LIFT, LIFTED);
 		assertThat(this.beans.calls()).containsExactly("suspendCertificateDelegate", "withdrawCertificateDelegate");
 		assertThat(this.withdrawalReason).contains("暂停期满").contains("PCEC 12.3");
 		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count())
@@ -155,19 +168,20 @@ class CertificateSuspensionProcessTest {
 
 	@Test
 	void shouldEndInTheErrorCertificateWithdrawnThatTheCallingProcessCatches() {
-		engine.deploy("suspension-caller.bpmn", Bpmn.createExecutableProcess(CALLER)
-			.camundaHistoryTimeToLive(1)
-			.startEvent()
-			.callActivity(CALLER_CALLS_SUSPENSION)
-			.calledElement(CertificateSuspension.KEY)
-			.camundaIn(CertificateSuspension.CERTIFICATE_NUMBER.getName(),
-					CertificateSuspension.CERTIFICATE_NUMBER.getName())
-			.boundaryEvent(CALLER_CATCHES_WITHDRAWAL)
-			.error(CertificateLifecycle.Errors.CERTIFICATE_WITHDRAWN)
-			.endEvent(CALLER_WITHDRAWN)
-			.moveToActivity(CALLER_CALLS_SUSPENSION)
-			.endEvent()
-			.done());
+		engine.deploy("suspension-caller.bpmn",
+				Bpmn.createExecutableProcess(CALLER)
+					.camundaHistoryTimeToLive(1)
+					.startEvent()
+					.callActivity(CALLER_CALLS_SUSPENSION)
+					.calledElement(CertificateSuspension.KEY)
+					.camundaIn(CertificateSuspension.CERTIFICATE_NUMBER.getName(),
+							CertificateSuspension.CERTIFICATE_NUMBER.getName())
+					.boundaryEvent(CALLER_CATCHES_WITHDRAWAL)
+					.error(CertificateLifecycle.Errors.CERTIFICATE_WITHDRAWN)
+					.endEvent(CALLER_WITHDRAWN)
+					.moveToActivity(CALLER_CALLS_SUSPENSION)
+					.endEvent()
+					.done());
 		ProcessInstance caller = engine.getRuntimeService().startProcessInstanceByKey(CALLER, NUMBER, suspension());
 		ProcessInstance suspension = engine.getRuntimeService()
 			.createProcessInstanceQuery()

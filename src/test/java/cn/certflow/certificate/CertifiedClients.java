@@ -8,7 +8,10 @@ import cn.certflow.application.InitialCertification;
 import org.camunda.bpm.engine.HistoryService;
 import org.springframework.stereotype.Component;
 
-/** Test helper: clients certified through the whole initial certification, as the staff roles do it. */
+/**
+ * Test helper: clients certified through the whole initial certification, as the staff
+ * roles do it.
+ */
 @Component
 public class CertifiedClients {
 
@@ -24,13 +27,19 @@ public class CertifiedClients {
 		this.certificates = certificates;
 	}
 
-	/** Certified by {@code decider} after an audit by lead + auditor with no nonconformity. */
+	/**
+	 * Certified by {@code decider} after an audit by lead + auditor with no
+	 * nonconformity.
+	 */
 	public Certificate certify(ApplicationRequest request, int pointsLost) {
 		String application = this.driver.toDecision(request, pointsLost);
 		return decide(application);
 	}
 
-	/** The decider certifies the application waiting at the decision; the certificate issued. */
+	/**
+	 * The decider certifies the application waiting at the decision; the certificate
+	 * issued.
+	 */
 	public Certificate decide(String application) {
 		String processInstanceId = this.driver.instance(application).getId();
 		this.driver.complete("decider", application, InitialCertification.Elements.CERTIFICATION_DECISION,

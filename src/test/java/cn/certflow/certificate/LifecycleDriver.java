@@ -21,8 +21,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Drives certificates through their lifecycle in tests: certifies, moves the engine clock and fires what fell due
- * (the job executor is off in tests), and walks an audit after certification as the roles who do it.
+ * Drives certificates through their lifecycle in tests: certifies, moves the engine clock
+ * and fires what fell due (the job executor is off in tests), and walks an audit after
+ * certification as the roles who do it.
  */
 @Component
 public class LifecycleDriver {
@@ -47,9 +48,13 @@ public class LifecycleDriver {
 		return this.driver;
 	}
 
-	/** Sets the engine clock to 09:00 of that day in Beijing and fires every job that is due by then. */
+	/**
+	 * Sets the engine clock to 09:00 of that day in Beijing and fires every job that is
+	 * due by then.
+	 */
 	public void moveTo(LocalDate day) {
-		ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(day, java.time.LocalTime.of(9, 0)).atZone(EngineTime.ZONE).toInstant()));
+		ClockUtil.setCurrentTime(
+				Date.from(LocalDateTime.of(day, java.time.LocalTime.of(9, 0)).atZone(EngineTime.ZONE).toInstant()));
 		fireDueJobs();
 	}
 
@@ -69,7 +74,10 @@ public class LifecycleDriver {
 		throw new AssertionError("jobs keep falling due");
 	}
 
-	/** A certified client: a PCEC application graded 5★ less {@code pointsLost}, certified by {@code decider}. */
+	/**
+	 * A certified client: a PCEC application graded 5★ less {@code pointsLost}, certified
+	 * by {@code decider}.
+	 */
 	public String certify(int requestedStars, int pointsLost) {
 		return certify(CertificationDriver.request("PCEC", requestedStars, 120), pointsLost);
 	}
@@ -92,18 +100,25 @@ public class LifecycleDriver {
 			.singleResult();
 	}
 
-	/** The plan of an audit after certification, by {@code lead} with {@code auditor}, today. */
+	/**
+	 * The plan of an audit after certification, by {@code lead} with {@code auditor},
+	 * today.
+	 */
 	public void plan(String certificateNumber) {
 		Map<String, Object> plan = new HashMap<>();
 		plan.put("planDecision", "PLAN");
 		plan.put("leadAuditor", "lead");
 		plan.put("auditTeam", "auditor");
 		plan.put("plannedDate", EngineTime.today().toString());
-		plan.put("auditContent", List.of("NC_FOLLOW_UP", "CERTIFICATE_AND_MARK_USE", "SERVICE_CHARACTERISTICS", "SERVICE_MANAGEMENT"));
+		plan.put("auditContent",
+				List.of("NC_FOLLOW_UP", "CERTIFICATE_AND_MARK_USE", "SERVICE_CHARACTERISTICS", "SERVICE_MANAGEMENT"));
 		this.driver.complete("lead", certificateNumber, CertificateAudit.Elements.PLAN_AUDIT, plan);
 	}
 
-	/** The on-site audit after the plan: opening, evaluations, scoring with {@code pointsLost}, closing without findings. */
+	/**
+	 * The on-site audit after the plan: opening, evaluations, scoring with
+	 * {@code pointsLost}, closing without findings.
+	 */
 	public void audit(String certificateNumber, int pointsLost) {
 		this.driver.openAndEvaluate(certificateNumber, "lead", "auditor");
 		this.driver.score(certificateNumber, "lead", "PCEC", pointsLost);
@@ -118,7 +133,10 @@ public class LifecycleDriver {
 		this.driver.complete("decider", certificateNumber, CertificateAudit.Elements.DECIDE, variables);
 	}
 
-	/** A whole annual surveillance from its planning date: plan, audit with {@code pointsLost}, decision. */
+	/**
+	 * A whole annual surveillance from its planning date: plan, audit with
+	 * {@code pointsLost}, decision.
+	 */
 	public void surveil(String certificateNumber, int pointsLost, String decision) {
 		plan(certificateNumber);
 		audit(certificateNumber, pointsLost);

@@ -13,9 +13,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15.5: the registry export (CNCA filings, opened in Excel or WPS) carries text typed by clients and staff —
- * holder name, address, scope, status reasons. A value that a spreadsheet would take as a formula is neutralised as
- * OWASP "CSV Injection" recommends: a single quote in front, the cell quoted.
+ * Issue 15.5: the registry export (CNCA filings, opened in Excel or WPS) carries text
+ * typed by clients and staff — holder name, address, scope, status reasons. A value that
+ * a spreadsheet would take as a formula is neutralised as OWASP "CSV Injection"
+ * recommends: a single quote in front, the cell quoted.
  */
 class RegistryCsvInjectionTest {
 
@@ -46,7 +47,10 @@ class RegistryCsvInjectionTest {
 			.doesNotContain(",=", ",@", ",+", ",-", ",\"=", ",\"@", ",\"+", ",\"-", ",\"\t", ",\"\r");
 	}
 
-	/** Decision: numbers are numbers (never negative here) and stay as they are; text that looks like one is text. */
+	/**
+	 * Decision: numbers are numbers (never negative here) and stay as they are; text that
+	 * looks like one is text.
+	 */
 	@Test
 	void shouldLeaveNumbersAndOrdinaryTextAlone() throws Exception {
 		assertThat(RegistryExport.cell(3)).isEqualTo("3");

@@ -33,16 +33,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The registry export for the CB's periodic filings: every certificate, status in IAF CertSearch's words as of
- * today (R-CERT-2 statuses, expiry from the validity, PCEC 13.2), CNCA's certificate fields; CSV that Excel opens.
+ * The registry export for the CB's periodic filings: every certificate, status in IAF
+ * CertSearch's words as of today (R-CERT-2 statuses, expiry from the validity, PCEC
+ * 13.2), CNCA's certificate fields; CSV that Excel opens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
 class RegistryExportTest {
 
-	static final Date MARCH_10 = Date.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+	static final Date MARCH_10 = Date
+		.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
 
-	static final Date EXPIRY_DAY_AFTER = Date.from(LocalDateTime.of(2029, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+	static final Date EXPIRY_DAY_AFTER = Date
+		.from(LocalDateTime.of(2029, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
 
 	@Autowired
 	TestRestTemplate http;
@@ -61,8 +64,10 @@ class RegistryExportTest {
 
 	@BeforeEach
 	void fixClock() {
-		// HTTP Basic is checked by Camunda's filter against the engine registered as "default": another Spring
-		// context started in this JVM (other properties) registers its own engine under that name
+		// HTTP Basic is checked by Camunda's filter against the engine registered as
+		// "default": another Spring
+		// context started in this JVM (other properties) registers its own engine under
+		// that name
 		ProcessEngines.registerProcessEngine(this.engine);
 		ClockUtil.setCurrentTime(MARCH_10);
 	}
@@ -114,13 +119,14 @@ class RegistryExportTest {
 			.containsEntry("status", "expired")
 			.containsEntry("statusZh", "过期")
 			.containsEntry("statusDate", "2029-03-10");
-		assertThat(later.get(suspended.number())).as("a suspended one stays suspended").containsEntry("status", "suspended");
+		assertThat(later.get(suspended.number())).as("a suspended one stays suspended")
+			.containsEntry("status", "suspended");
 	}
 
 	@Test
 	void shouldMapEveryCertificateStatusToIafCertSearchVocabulary() {
-		assertThat(Arrays.stream(CertificateStatus.values()).map(RegistryEntry::iafStatus))
-			.containsExactly("active", "suspended", "withdrawn", "cancelled", "expired");
+		assertThat(Arrays.stream(CertificateStatus.values()).map(RegistryEntry::iafStatus)).containsExactly("active",
+				"suspended", "withdrawn", "cancelled", "expired");
 		assertThat(Arrays.stream(CertificateStatus.values()).map(CertificateDocument::statusLabel))
 			.containsExactly("有效", "暂停", "撤销", "注销", "过期");
 	}
@@ -128,10 +134,9 @@ class RegistryExportTest {
 	@Test
 	void shouldExportCsvThatExcelOpensAsUtf8_quotingWhatNeedsIt() throws Exception {
 		ApplicationRequest base = CertificationDriver.request("PCEC", 3, 40);
-		ApplicationRequest tricky = new ApplicationRequest("天津\"某某\",电器服务有限公司", base.clientAddress(),
-				base.creditCode(), base.legalStatus(), base.schemeId(), base.requestedStars(), base.technicalArea(),
-				base.categories(), List.of("天津市红桥区丁字沽三号路85号", "天津市河北区中山路1号"), base.headcount(),
-				base.documents());
+		ApplicationRequest tricky = new ApplicationRequest("天津\"某某\",电器服务有限公司", base.clientAddress(), base.creditCode(),
+				base.legalStatus(), base.schemeId(), base.requestedStars(), base.technicalArea(), base.categories(),
+				List.of("天津市红桥区丁字沽三号路85号", "天津市河北区中山路1号"), base.headcount(), base.documents());
 		Certificate certificate = this.clients.certify(tricky, 12);
 
 		ResponseEntity<byte[]> response = this.http.withBasicAuth("quality", "quality")
@@ -139,15 +144,15 @@ class RegistryExportTest {
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getHeaders().getContentType().toString()).isEqualTo("text/csv;charset=UTF-8");
-		assertThat(response.getHeaders().getContentDisposition().getFilename()).isEqualTo("certificates-2026-03-10.csv");
+		assertThat(response.getHeaders().getContentDisposition().getFilename())
+			.isEqualTo("certificates-2026-03-10.csv");
 		byte[] body = response.getBody();
 		assertThat(Arrays.copyOf(body, 3)).as("UTF-8 byte-order mark for Excel")
 			.containsExactly((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
 		String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
-		assertThat(text.lines().findFirst().orElseThrow()).isEqualTo(
-				"证书编号,证书版本,证书状态（IAF）,证书状态,状态日期,状态变更原因,认证类型,认证方案,认证规则,认证依据标准,认证等级,星级,"
-						+ "组织名称,统一社会信用代码,组织地址,认证覆盖场所,覆盖人数,认证范围,颁证日期,初次发证日期,证书到期日期,签发人,审查组长,"
-						+ "审查组成员,审查人日,审查日期,申请编号,认证机构");
+		assertThat(text.lines().findFirst().orElseThrow())
+			.isEqualTo("证书编号,证书版本,证书状态（IAF）,证书状态,状态日期,状态变更原因,认证类型,认证方案,认证规则,认证依据标准,认证等级,星级,"
+					+ "组织名称,统一社会信用代码,组织地址,认证覆盖场所,覆盖人数,认证范围,颁证日期,初次发证日期,证书到期日期,签发人,审查组长," + "审查组成员,审查人日,审查日期,申请编号,认证机构");
 		try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
 			.with(CsvSchema.emptySchema().withHeader())
 			.readValues(text)) {
@@ -165,10 +170,11 @@ class RegistryExportTest {
 				.containsEntry("认证等级", "三星级")
 				.containsEntry("颁证日期", "2026-03-10")
 				.containsEntry("证书到期日期", "2029-03-09")
-				.containsEntry("审查人日", String.valueOf(this.jdbc.sql("select person_days from audit where application_id = ?")
-					.param(certificate.applicationId())
-					.query(Integer.class)
-					.single()));
+				.containsEntry("审查人日",
+						String.valueOf(this.jdbc.sql("select person_days from audit where application_id = ?")
+							.param(certificate.applicationId())
+							.query(Integer.class)
+							.single()));
 		}
 		assertThat(text).as("commas and quotes quoted (RFC 4180)").contains("\"天津\"\"某某\"\",电器服务有限公司\"");
 	}

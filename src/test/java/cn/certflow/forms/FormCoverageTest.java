@@ -32,8 +32,9 @@ import org.w3c.dom.NodeList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every form the process models reference exists, is valid for the form-js the Camunda 7.24 Tasklist bundles
- * (schemaVersion 16), and submits exactly the variables the task listeners read. Plain Jackson and DOM, no engine.
+ * Every form the process models reference exists, is valid for the form-js the Camunda
+ * 7.24 Tasklist bundles (schemaVersion 16), and submits exactly the variables the task
+ * listeners read. Plain Jackson and DOM, no engine.
  */
 class FormCoverageTest {
 
@@ -41,11 +42,17 @@ class FormCoverageTest {
 
 	private static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
-	/** {@code ${scoringForm}} is set per scheme (SchemeCatalog): it stands for both scoring forms. */
+	/**
+	 * {@code ${scoringForm}} is set per scheme (SchemeCatalog): it stands for both
+	 * scoring forms.
+	 */
 	private static final Map<String, List<String>> EXPRESSION_FORMS = Map.of("${scoringForm}",
 			List.of("audit-scoring-pcec", "audit-scoring-cqm"));
 
-	/** The components the form-js of the 7.24 Tasklist renders and that these forms may use. */
+	/**
+	 * The components the form-js of the 7.24 Tasklist renders and that these forms may
+	 * use.
+	 */
 	private static final Set<String> SUPPORTED_TYPES = Set.of("textfield", "textarea", "number", "select", "radio",
 			"checkbox", "checklist", "datetime", "text", "group", "separator");
 
@@ -59,7 +66,8 @@ class FormCoverageTest {
 						"requestedStars", "technicalArea", "categories", "sites", "headcount", "declaredDocuments"),
 				keys("clientName", "clientAddress", "creditCode", "legalStatus", "schemeId", "requestedStars",
 						"technicalArea", "categories", "sites", "headcount", "declaredDocuments"));
-		// R-ID-1: confirmClientChange is shown (and required) only where the client differs from the record
+		// R-ID-1: confirmClientChange is shown (and required) only where the client
+		// differs from the record
 		expect("application-review", keys("reviewOutcome", "rejectionReason", "reviewNotes", "confirmClientChange"),
 				keys("reviewOutcome", "rejectionReason", "confirmClientChange"));
 		expect("overdue-review", keys("escalationAction"), keys("escalationAction"));
@@ -79,33 +87,32 @@ class FormCoverageTest {
 				keys("verificationOutcome", "clientSignedResult"));
 		expect("certification-decision", keys("decisionOutcome", "decisionReasons", "externalInformation"),
 				keys("decisionOutcome"));
-		// after the certificate (issue 5): certificate-lifecycle, certificate-audit, certificate-suspension, appeal-complaint
+		// after the certificate (issue 5): certificate-lifecycle, certificate-audit,
+		// certificate-suspension, appeal-complaint
 		expect("overdue-surveillance", keys(CertificateLifecycle.OVERDUE_NOTES.getName()),
 				keys(CertificateLifecycle.OVERDUE_NOTES.getName()));
-		expect("recertification-application",
-				keys(CertificateLifecycle.RECERTIFICATION_DECISION.getName(), CertificateLifecycle.CHANGES_DECLARED.getName(),
-						CertificateLifecycle.CHANGES_DESCRIPTION.getName()),
+		expect("recertification-application", keys(CertificateLifecycle.RECERTIFICATION_DECISION.getName(),
+				CertificateLifecycle.CHANGES_DECLARED.getName(), CertificateLifecycle.CHANGES_DESCRIPTION.getName()),
 				keys(CertificateLifecycle.RECERTIFICATION_DECISION.getName()));
 		expect("recertification-document-review",
 				keys(CertificateLifecycle.RECERTIFICATION_DOCUMENTS_OUTCOME.getName(),
 						CertificateLifecycle.RECERTIFICATION_DOCUMENT_FINDINGS.getName()),
 				keys(CertificateLifecycle.RECERTIFICATION_DOCUMENTS_OUTCOME.getName()));
-		expect("change-request-review",
-				keys(CertificateLifecycle.CHANGE_REVIEW_OUTCOME.getName(), CertificateLifecycle.CHANGE_REVIEW_NOTES.getName(),
-						CertificateLifecycle.ONSITE_AUDIT_NEEDED.getName()),
+		expect("change-request-review", keys(CertificateLifecycle.CHANGE_REVIEW_OUTCOME.getName(),
+				CertificateLifecycle.CHANGE_REVIEW_NOTES.getName(), CertificateLifecycle.ONSITE_AUDIT_NEEDED.getName()),
 				keys(CertificateLifecycle.CHANGE_REVIEW_OUTCOME.getName()));
 		expect("certificate-audit-plan",
 				keys(CertificateAudit.PLAN_DECISION.getName(), CertificateAudit.POSTPONE_REASON.getName(),
 						CertificateAudit.POSTPONED_TO.getName(), "leadAuditor", "auditTeam", "plannedDate",
 						CertificateAudit.SAMPLED_SITE.getName(), CertificateAudit.AUDIT_CONTENT.getName()),
 				keys(CertificateAudit.PLAN_DECISION.getName()));
-		expect("certificate-audit-decision",
-				keys(CertificateAudit.DECISION.getName(), CertificateAudit.DECISION_REASONS.getName(),
-						CertificateAudit.SANCTION_FACTS.getName()),
+		expect("certificate-audit-decision", keys(CertificateAudit.DECISION.getName(),
+				CertificateAudit.DECISION_REASONS.getName(), CertificateAudit.SANCTION_FACTS.getName()),
 				keys(CertificateAudit.DECISION.getName()));
 		expect("suspension-lifting",
 				keys(CertificateSuspension.CAUSE_CLEARED.getName(), CertificateSuspension.VERIFICATION_NOTES.getName()),
-				keys(CertificateSuspension.CAUSE_CLEARED.getName(), CertificateSuspension.VERIFICATION_NOTES.getName()));
+				keys(CertificateSuspension.CAUSE_CLEARED.getName(),
+						CertificateSuspension.VERIFICATION_NOTES.getName()));
 		expect("case-acknowledgement", keys(AppealComplaint.ACKNOWLEDGEMENT_TEXT.getName()),
 				keys(AppealComplaint.ACKNOWLEDGEMENT_TEXT.getName()));
 		expect("case-decision",
@@ -113,7 +120,8 @@ class FormCoverageTest {
 						AppealComplaint.CLIENT_AT_FAULT.getName()),
 				keys(AppealComplaint.OUTCOME.getName(), AppealComplaint.OUTCOME_REASONS.getName()));
 		// R-GRD-DMN: decision-table-change (comment required on decline, server-side)
-		// issue 23: approving a version with an impact report needs "我已查看影响报告" (hidden when there is none)
+		// issue 23: approving a version with an impact report needs "我已查看影响报告" (hidden
+		// when there is none)
 		expect("decision-table-change-approval", keys("changeApproved", "approvalComment", "impactReviewed"),
 				keys("impactReviewed"));
 		expect("decision-table-change-failed", keys("reviewNote"), keys());
@@ -159,8 +167,9 @@ class FormCoverageTest {
 			NodeList userTasks = document.getElementsByTagNameNS(BPMN_NS, "userTask");
 			for (int i = 0; i < userTasks.getLength(); i++) {
 				Element task = (Element) userTasks.item(i);
-				assertThat(task.getAttributeNS(CAMUNDA_NS, "formRef")).as("form of user task %s in %s",
-						task.getAttribute("id"), model.getName()).isNotEmpty();
+				assertThat(task.getAttributeNS(CAMUNDA_NS, "formRef"))
+					.as("form of user task %s in %s", task.getAttribute("id"), model.getName())
+					.isNotEmpty();
 			}
 		}
 		assertThat(references).containsAll(SUBMITTED.keySet());
@@ -181,8 +190,7 @@ class FormCoverageTest {
 			Set<String> keys = new HashSet<>();
 			forEachComponent(form, (component) -> {
 				String where = id + "/" + component.path("id").asText();
-				assertThat(componentIds.add(component.path("id").asText())).as("unique component id " + where)
-					.isTrue();
+				assertThat(componentIds.add(component.path("id").asText())).as("unique component id " + where).isTrue();
 				if (component.hasNonNull("key")) {
 					assertThat(keys.add(component.path("key").asText())).as("unique key " + where).isTrue();
 					assertThat(component.path("label").asText()).as("label of " + where).isNotBlank();
@@ -205,7 +213,8 @@ class FormCoverageTest {
 						.containsPattern("\\p{IsHan}");
 				}
 				if (component.path("readonly").asBoolean()) {
-					// Tasklist resubmits readonly fields; disabled ones are left out, so context keeps its type.
+					// Tasklist resubmits readonly fields; disabled ones are left out, so
+					// context keeps its type.
 					assertThat(component.path("disabled").asBoolean()).as("context field " + where + " is disabled")
 						.isTrue();
 				}
@@ -245,13 +254,16 @@ class FormCoverageTest {
 		for (String id : List.of("characteristic-evaluation", "management-audit")) {
 			assertValues(id, "terminationClause", "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)");
 			assertValues(id, "observations",
-					java.util.Arrays.stream(cn.certflow.rules.ObservationKind.values()).map(Enum::name).toArray(String[]::new));
+					java.util.Arrays.stream(cn.certflow.rules.ObservationKind.values())
+						.map(Enum::name)
+						.toArray(String[]::new));
 			assertThat(field(id, "proposeTermination").path("type").asText()).isEqualTo("checkbox");
 			assertThat(hide(id, "terminationClause")).contains("proposeTermination");
 			assertThat(hide(id, "terminationReason")).contains("proposeTermination");
 		}
 		assertThat(hide("application-review", "rejectionReason")).contains("reviewOutcome").contains("\"REJECT\"");
-		assertThat(hide("application-review", "confirmClientChange")).contains("clientRecordDiffers").contains("\"REJECT\"");
+		assertThat(hide("application-review", "confirmClientChange")).contains("clientRecordDiffers")
+			.contains("\"REJECT\"");
 		assertThat(hide("document-review", "documentFindings")).contains("documentReviewOutcome")
 			.contains("\"CORRECTIONS_NEEDED\"");
 		assertThat(hide("correction-verification", "clientSignedResult")).contains("verificationOutcome")
@@ -287,7 +299,8 @@ class FormCoverageTest {
 		assertThat(email.path("validate").path("maxLength").asInt()).isEqualTo(254);
 		assertThat(field("application-start", "clientAddress").path("validate").path("maxLength").asInt())
 			.isEqualTo(500);
-		Pattern area = Pattern.compile(field("application-start", "technicalArea").path("validate").path("pattern").asText());
+		Pattern area = Pattern
+			.compile(field("application-start", "technicalArea").path("validate").path("pattern").asText());
 		assertThat(area.matcher("01.07").matches()).isTrue();
 		assertThat(area.matcher("1.7").matches()).isFalse();
 		JsonNode stars = field("application-start", "requestedStars");
@@ -327,27 +340,29 @@ class FormCoverageTest {
 		assertContext("certification-decision", "score", "grade", "stars", "gradeExplanation", "auditOutcome",
 				"leadAuditor", "auditTeamMembers");
 		assertThat(field("certification-decision", "gradeExplanation").path("type").asText()).isEqualTo("textarea");
-		// R-GRD-DMN: the approver sees what changed and the cases; the failed-case task lists expected vs actual
+		// R-GRD-DMN: the approver sees what changed and the cases; the failed-case task
+		// lists expected vs actual
 		for (String form : List.of("decision-table-change-approval", "decision-table-change-failed")) {
 			assertContext(form, "decisionKey", "decisionVersion", "inForceVersion", "proposedBy", "caseSummary",
 					"casesSource", "caseReport", "changes");
 			assertThat(field(form, "caseReport").path("type").asText()).isEqualTo("textarea");
 		}
 		assertThat(texts("decision-table-change-approval")).contains("四眼原则");
-		// issue 23: the impact summary and list, the link to the full list, and that approving regrades nothing
+		// issue 23: the impact summary and list, the link to the full list, and that
+		// approving regrades nothing
 		assertContext("decision-table-change-approval", "impactSummary", "impactList", "impactUrl");
 		assertThat(texts("decision-table-change-approval")).contains("批准不会重新评定已发证书", "{{impactUrl}}");
 	}
 
 	@Test
 	void showsTheClientOnRecordAndAsksForConfirmationOnlyWhereTheClientDiffers() {
-		// R-ID-1: form-js hides (and does not validate) a hidden field; the engine's FEEL reads these expressions alike
+		// R-ID-1: form-js hides (and does not validate) a hidden field; the engine's FEEL
+		// reads these expressions alike
 		org.camunda.feel.api.FeelEngineApi feel = org.camunda.feel.api.FeelEngineBuilder.forJava().build();
 		String group = hideOfComponent("application-review", "Group_ClientOnRecord");
 		String confirm = hide("application-review", "confirmClientChange");
-		java.util.function.BiFunction<String, Map<String, Object>, Object> hidden = (expression, context) -> feel
-			.evaluateExpression(expression.substring(1), context)
-			.result();
+		java.util.function.BiFunction<String, Map<String, Object>, Object> hidden = (expression,
+				context) -> feel.evaluateExpression(expression.substring(1), context).result();
 		Map<String, Object> differs = new java.util.HashMap<>(Map.of("clientRecordDiffers", true));
 		assertThat(hidden.apply(group, differs)).isEqualTo(false);
 		assertThat(hidden.apply(confirm, differs)).as("before an outcome is chosen").isEqualTo(false);

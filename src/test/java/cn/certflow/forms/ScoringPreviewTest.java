@@ -41,11 +41,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The score and grade preview of the scoring forms (issue 7) agrees with the engine: the preview's FEEL expression
- * (which form-js evaluates live in Tasklist) is evaluated here with the engine's FEEL engine on many score sheets,
- * and its score and grade must equal what {@link GradingService} gets from the deployed DMN tables
- * (R-GRD-PCEC-1..3, R-GRD-CQM-1/2). The DMN stays authoritative; this test catches a preview that drifts from the
- * tables or the sheets in the repository.
+ * The score and grade preview of the scoring forms (issue 7) agrees with the engine: the
+ * preview's FEEL expression (which form-js evaluates live in Tasklist) is evaluated here
+ * with the engine's FEEL engine on many score sheets, and its score and grade must equal
+ * what {@link GradingService} gets from the deployed DMN tables (R-GRD-PCEC-1..3,
+ * R-GRD-CQM-1/2). The DMN stays authoritative; this test catches a preview that drifts
+ * from the tables or the sheets in the repository.
  */
 class ScoringPreviewTest {
 
@@ -93,7 +94,8 @@ class ScoringPreviewTest {
 				.deploy();
 			extension.manageDeployment(deployment);
 		}
-		// the tables as deployed here are the versions in force (approval is not what this test is about)
+		// the tables as deployed here are the versions in force (approval is not what
+		// this test is about)
 		this.gradingService = new GradingService(engine.getDecisionService(), engine.getRepositoryService(), CATALOG,
 				(key) -> {
 					DecisionDefinition latest = engine.getRepositoryService()
@@ -107,7 +109,8 @@ class ScoringPreviewTest {
 
 	@Test
 	void pcecPreviewShowsTheEnginesScoreAndGradeOnRandomSheets() {
-		// R-GRD-PCEC-1..3: 150 sheets with not-applicable items, deductions and strengths, every grade reached
+		// R-GRD-PCEC-1..3: 150 sheets with not-applicable items, deductions and
+		// strengths, every grade reached
 		Scheme pcec = CATALOG.get("PCEC");
 		Random random = new Random(27922);
 		Map<String, Integer> gradesSeen = new HashMap<>();
@@ -138,7 +141,8 @@ class ScoringPreviewTest {
 	@Test
 	void pcecPreviewAtTheThresholds() {
 		Scheme pcec = CATALOG.get("PCEC");
-		// 95 exactly (A2.2: 0 of 5) is 五星级; 5 deductions are 不合格 whatever the score (R-GRD-PCEC-3)
+		// 95 exactly (A2.2: 0 of 5) is 五星级; 5 deductions are 不合格 whatever the score
+		// (R-GRD-PCEC-3)
 		Map<String, Object> sheet = fullMarks(pcec);
 		sheet.put("item_A2_2", "0");
 		assertThat(find(GRADE, evaluate(pcecPreview, sheet))).isEqualTo("五星级");
@@ -147,7 +151,8 @@ class ScoringPreviewTest {
 		assertThat(find(GRADE, evaluate(pcecPreview, sheet))).isEqualTo("不合格")
 			.isEqualTo(this.gradingService.grade("PCEC", sheet).grade());
 		assertThat(evaluate(pcecPreview, sheet)).contains("特别扣分项 5 项 ≥ 5");
-		// not applicable items leave both sides: 94 of 99 applicable points (A2.2 0 of 5, A1.1 not applicable)
+		// not applicable items leave both sides: 94 of 99 applicable points (A2.2 0 of 5,
+		// A1.1 not applicable)
 		sheet = fullMarks(pcec);
 		sheet.put("item_A2_2", "0");
 		sheet.put("item_A1_1", ScoringVariables.NOT_APPLICABLE);
@@ -199,14 +204,17 @@ class ScoringPreviewTest {
 			facts.put(ScoringVariables.NEGATIVE_INFO_TOTAL, negative24 + ((random.nextInt(10) == 0) ? 1 : 0));
 			int complaints = List.of(0, 0, 0, 1, 2, 3, 4).get(random.nextInt(7));
 			facts.put(ScoringVariables.MAJOR_COMPLAINTS, complaints);
-			facts.put(ScoringVariables.MAJOR_COMPLAINTS_UNRECTIFIED, (complaints > 0 && random.nextInt(6) == 0) ? 1 : 0);
+			facts.put(ScoringVariables.MAJOR_COMPLAINTS_UNRECTIFIED,
+					(complaints > 0 && random.nextInt(6) == 0) ? 1 : 0);
 			if (n % 3 == 0) {
 				// near the top: five-star facts with one or two of the random ones
 				Map<String, Object> top = cqmFiveStars();
 				List<String> names = new ArrayList<>(top.keySet());
 				for (int k = random.nextInt(3); k > 0; k--) {
 					String name = names.get(random.nextInt(names.size()));
-					for (String related : RELATED.stream().filter((group) -> group.contains(name)).findFirst()
+					for (String related : RELATED.stream()
+						.filter((group) -> group.contains(name))
+						.findFirst()
 						.orElse(List.of(name))) {
 						top.put(related, facts.get(related));
 					}
@@ -225,7 +233,8 @@ class ScoringPreviewTest {
 
 	@Test
 	void cqmPreviewHoldsTheSeedsWorkedExamplesAndSaysWhatFailed() {
-		// R-GRD-CQM-2: all else 5★ but S_face 75 % -> 3★; one rectified major complaint -> 4★; one indicator at 70 % -> 3★
+		// R-GRD-CQM-2: all else 5★ but S_face 75 % -> 3★; one rectified major complaint
+		// -> 4★; one indicator at 70 % -> 3★
 		Map<String, Object> facts = cqmFiveStars();
 		facts.put(ScoringVariables.FACE_SURVEY_SCORE, 75.0);
 		String preview = evaluate(cqmPreview, facts);
@@ -278,7 +287,9 @@ class ScoringPreviewTest {
 		return facts;
 	}
 
-	/** The FEEL expression of the form's preview text (without its leading "="), parsed. */
+	/**
+	 * The FEEL expression of the form's preview text (without its leading "="), parsed.
+	 */
 	static ParsedExpression preview(String file) throws IOException {
 		JsonNode form = new ObjectMapper().readTree(new File(file));
 		List<String> texts = new ArrayList<>();
@@ -304,8 +315,7 @@ class ScoringPreviewTest {
 
 	static String evaluate(ParsedExpression expression, Map<String, Object> variables) {
 		EvaluationResult result = FEEL.evaluate(expression, variables);
-		assertThat(result.isSuccess()).as("preview evaluates: %s", result.isSuccess() ? "" : result.failure())
-			.isTrue();
+		assertThat(result.isSuccess()).as("preview evaluates: %s", result.isSuccess() ? "" : result.failure()).isTrue();
 		assertThat(result.result()).isInstanceOf(String.class);
 		return (String) result.result();
 	}

@@ -21,9 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * R-GRD-DMN: every table in rules/ has its regression cases beside it, and the tables in the repository pass them
- * (the same check the application runs against each deployed version, here on a standalone DMN engine so that a
- * broken commit fails the build before any deployment).
+ * R-GRD-DMN: every table in rules/ has its regression cases beside it, and the tables in
+ * the repository pass them (the same check the application runs against each deployed
+ * version, here on a standalone DMN engine so that a broken commit fails the build before
+ * any deployment).
  */
 class DecisionCasesTest {
 
@@ -61,9 +62,11 @@ class DecisionCasesTest {
 
 	@Test
 	void shouldReportEveryFailingCaseWithExpectedAndActual() throws IOException {
-		// R-GRD-DMN: 五星级 moved to 96 breaks the 95 case; the report names inputs, expected and actual
+		// R-GRD-DMN: 五星级 moved to 96 breaks the 95 case; the report names inputs,
+		// expected and actual
 		String changed = Files.readString(Path.of("rules/grade-pcec.dmn")).replace("&gt;= 95", "&gt;= 96");
-		DmnDecision decision = ENGINE.parseDecision("grade-pcec", new ByteArrayInputStream(changed.getBytes(StandardCharsets.UTF_8)));
+		DmnDecision decision = ENGINE.parseDecision("grade-pcec",
+				new ByteArrayInputStream(changed.getBytes(StandardCharsets.UTF_8)));
 		CaseRun run = CaseRun.run(DecisionCases.parse(Files.readString(Path.of("rules/grade-pcec.cases.json"))),
 				(inputs) -> ENGINE.evaluateDecisionTable(decision, inputs).getResultList());
 		assertThat(run.passed()).isFalse();
@@ -95,15 +98,16 @@ class DecisionCasesTest {
 	void shouldRefuseAMalformedCasesFileNamingTheCase() {
 		assertThatThrownBy(() -> DecisionCases.parse("{\"decision\": \"t\", \"cases\": []}"))
 			.hasMessageContaining("cases 必须是非空数组");
-		assertThatThrownBy(() -> DecisionCases.parse(
-				"{\"decision\": \"t\", \"cases\": [{\"name\": \"a\", \"inputs\": {}, \"expect\": {}}]}"))
+		assertThatThrownBy(() -> DecisionCases
+			.parse("{\"decision\": \"t\", \"cases\": [{\"name\": \"a\", \"inputs\": {}, \"expect\": {}}]}"))
 			.hasMessageContaining("未知字段「expect」");
-		assertThatThrownBy(() -> DecisionCases.parse(
-				"{\"decision\": \"t\", \"cases\": [{\"name\": \"a\", \"inputs\": {}, \"expected\": {}},"
-						+ " {\"name\": \"a\", \"inputs\": {}, \"expected\": {}}]}"))
+		assertThatThrownBy(() -> DecisionCases
+			.parse("{\"decision\": \"t\", \"cases\": [{\"name\": \"a\", \"inputs\": {}, \"expected\": {}},"
+					+ " {\"name\": \"a\", \"inputs\": {}, \"expected\": {}}]}"))
 			.hasMessageContaining("name「a」重复");
 		assertThatThrownBy(() -> DecisionCases.parse("not json")).hasMessageContaining("不是有效的 JSON");
-		assertThat(DecisionCases.decisionKeyOf("/x/target/classes/rules/grade-pcec.cases.json")).isEqualTo("grade-pcec");
+		assertThat(DecisionCases.decisionKeyOf("/x/target/classes/rules/grade-pcec.cases.json"))
+			.isEqualTo("grade-pcec");
 		assertThat(DecisionCases.decisionKeyOf("grade-pcec.dmn")).isNull();
 	}
 

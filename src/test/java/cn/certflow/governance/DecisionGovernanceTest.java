@@ -60,10 +60,11 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * R-GRD-DMN, governed change of the grade and audit-time tables, in the whole application: the release's tables are
- * the baseline; a change that breaks a case is never used and the quality managers get every failing case; a passing
- * change waits for a second quality manager (the deployer is refused, 403) and then applies to the next grading, the
- * next audit-time lookup and the initial-certification business rule task.
+ * R-GRD-DMN, governed change of the grade and audit-time tables, in the whole
+ * application: the release's tables are the baseline; a change that breaks a case is
+ * never used and the quality managers get every failing case; a passing change waits for
+ * a second quality manager (the deployer is refused, 403) and then applies to the next
+ * grading, the next audit-time lookup and the initial-certification business rule task.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "certflow.governance.check-interval=PT1S")
@@ -110,7 +111,8 @@ class DecisionGovernanceTest {
 
 	@Test
 	void shouldApproveTheReleasesOwnTablesAsTheBaselineAtStartUp() {
-		// R-GRD-DMN: first deployment, cases passing -> approved by the release at start-up
+		// R-GRD-DMN: first deployment, cases passing -> approved by the release at
+		// start-up
 		Map<String, Integer> caseCounts = Map.of("grade-pcec", 17, "grade-cqm", 27, "audit-time", 56);
 		caseCounts.forEach((key, count) -> {
 			List<DecisionApproval> records = this.approvals.ofKey(key);
@@ -123,15 +125,19 @@ class DecisionGovernanceTest {
 			assertThat(baseline.failedCount()).isZero();
 			assertThat(baseline.casesSource()).endsWith("rules/" + key + ".cases.json");
 			assertThat(baseline.processInstanceId()).isNull();
-			assertThat(this.repository.createDeploymentQuery().deploymentId(baseline.deploymentId()).singleResult().getName())
-				.isEqualTo("SpringAutoDeployment");
+			assertThat(this.repository.createDeploymentQuery()
+				.deploymentId(baseline.deploymentId())
+				.singleResult()
+				.getName()).isEqualTo("SpringAutoDeployment");
 		});
-		assertThat(this.grading.grade("PCEC", this.driver.sheetScores("PCEC", 5)).decisionKey()).isEqualTo("grade-pcec");
+		assertThat(this.grading.grade("PCEC", this.driver.sheetScores("PCEC", 5)).decisionKey())
+			.isEqualTo("grade-pcec");
 	}
 
 	@Test
 	void shouldNotUseAChangeThatBreaksACaseAndGiveQualityManagersTheFailingCases() throws IOException {
-		// R-GRD-DMN: 达标级 moved from 70 to 75, deployed without cases: the last approved cases run and fail
+		// R-GRD-DMN: 达标级 moved from 70 to 75, deployed without cases: the last approved
+		// cases run and fail
 		GradeResult before = this.grading.grade("PCEC", this.driver.sheetScores("PCEC", 30));
 		assertThat(before.grade()).isEqualTo("达标级");
 		String broken = table("grade-pcec").replace("&gt;= 70", "&gt;= 75");
@@ -195,8 +201,7 @@ class DecisionGovernanceTest {
 		assertThat(record.status()).isEqualTo(ApprovalStatus.CANDIDATE);
 		assertThat(record.caseCount()).isEqualTo(18);
 		assertThat(record.casesSource()).isEqualTo("部署资源 grade-pcec.cases.json");
-		assertThat(record.changes()).contains("规则 Rule_FiveStars（第 1 行）score：>= 95 → >= 96", "新增 [96 分]",
-				"修改 [95 分]");
+		assertThat(record.changes()).contains("规则 Rule_FiveStars（第 1 行）score：>= 95 → >= 96", "新增 [96 分]", "修改 [95 分]");
 
 		// not used before the approval
 		assertThat(this.grading.grade("PCEC", this.driver.sheetScores("PCEC", 5)).decisionVersion())
@@ -205,7 +210,8 @@ class DecisionGovernanceTest {
 		assertThat(instance).isWaitingAt(APPROVE_CHANGE).task().hasCandidateGroup("quality-managers");
 		Task task = this.tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 
-		// four eyes: the deployer may neither claim nor approve; nobody outside quality-managers either
+		// four eyes: the deployer may neither claim nor approve; nobody outside
+		// quality-managers either
 		assertThatThrownBy(() -> this.driver.as("quality", () -> this.tasks.claim(task.getId(), "quality")))
 			.isInstanceOf(AuthorizationException.class)
 			.hasMessageContaining("four eyes");
@@ -223,8 +229,8 @@ class DecisionGovernanceTest {
 			.hasMessageContaining("changeApproved");
 
 		OffsetDateTime approvedFrom = OffsetDateTime.now().minusMinutes(1);
-		this.driver.as(SECOND_QM, () -> this.tasks.complete(task.getId(), Map.of("changeApproved", true,
-				"approvalComment", "按新规则调整五星级下限", "impactReviewed", true)));
+		this.driver.as(SECOND_QM, () -> this.tasks.complete(task.getId(),
+				Map.of("changeApproved", true, "approvalComment", "按新规则调整五星级下限", "impactReviewed", true)));
 		assertThat(instance).isEnded().hasPassed(CHANGE_APPLIED);
 		DecisionApproval approved = this.approvals.get(record.id()).orElseThrow();
 		assertThat(approved.status()).isEqualTo(ApprovalStatus.APPROVED);
@@ -248,7 +254,8 @@ class DecisionGovernanceTest {
 
 	@Test
 	void shouldKeepTheVersionInForceWhenTheSecondQualityManagerDeclines() throws IOException {
-		// R-GRD-DMN: only the description changed: cases pass, the approver sees no cell changes and declines
+		// R-GRD-DMN: only the description changed: cases pass, the approver sees no cell
+		// changes and declines
 		String reworded = table("grade-cqm").replace("R-GRD-CQM-1 方圆", "R-GRD-CQM-1（改写说明）方圆");
 		assertThat(reworded).isNotEqualTo(table("grade-cqm"));
 		int inForce = this.approvals.inForce("grade-cqm").version();
@@ -273,8 +280,10 @@ class DecisionGovernanceTest {
 
 	@Test
 	void shouldKeepFourEyesOnTheApprovalRecordWhateverTheProcessVariablesSay() throws IOException {
-		// issue 15: who deployed, and which record is approved or reviewed, come from the approval record of the process
-		// (decision_approval.process_instance_id), never from its variables, which a task submitter could set
+		// issue 15: who deployed, and which record is approved or reviewed, come from the
+		// approval record of the process
+		// (decision_approval.process_instance_id), never from its variables, which a task
+		// submitter could set
 		DecisionApproval baseline = this.approvals.inForceRecord("grade-cqm").orElseThrow();
 		Map<String, Object> forged = Map.of("proposedBy", "release", "approvalId", baseline.id());
 		DecisionDefinition candidate = deploy("quality", "grade-cqm",
@@ -283,13 +292,16 @@ class DecisionGovernanceTest {
 		Task task = task(record);
 		this.engine.getRuntimeService().setVariables(record.processInstanceId(), forged);
 		assertThatThrownBy(() -> this.driver.as("quality", () -> this.tasks.claim(task.getId(), "quality")))
-			.as("SecondApproverListener").isInstanceOf(AuthorizationException.class).hasMessageContaining("four eyes");
-		this.driver.as(SECOND_QM, () -> this.tasks.complete(task.getId(),
-				Map.of("changeApproved", false, "approvalComment", "无实质变化")));
+			.as("SecondApproverListener")
+			.isInstanceOf(AuthorizationException.class)
+			.hasMessageContaining("four eyes");
+		this.driver.as(SECOND_QM,
+				() -> this.tasks.complete(task.getId(), Map.of("changeApproved", false, "approvalComment", "无实质变化")));
 		assertThat(this.approvals.get(record.id()).orElseThrow().status()).as("ChangeApprovalListener")
 			.isEqualTo(ApprovalStatus.REJECTED);
 
-		DecisionDefinition broken = deploy("quality", "grade-pcec", table("grade-pcec").replace("&gt;= 70", "&gt;= 75"), null);
+		DecisionDefinition broken = deploy("quality", "grade-pcec", table("grade-pcec").replace("&gt;= 70", "&gt;= 75"),
+				null);
 		DecisionApproval failed = settled(broken);
 		Task review = task(failed);
 		this.engine.getRuntimeService().setVariables(failed.processInstanceId(), forged);
@@ -303,10 +315,13 @@ class DecisionGovernanceTest {
 
 	@Test
 	void shouldApproveAnUnchangedRedeploymentWithoutATask() throws IOException {
-		// R-GRD-DMN: a release that redeploys everything brings identical tables: same bytes, same cases
+		// R-GRD-DMN: a release that redeploys everything brings identical tables: same
+		// bytes, same cases
 		DecisionApproval inForce = this.approvals.inForceRecord("grade-cqm").orElseThrow();
-		byte[] same = this.repository.getResourceAsStream(inForce.deploymentId(),
-				this.repository.getDecisionDefinition(inForce.definitionId()).getResourceName()).readAllBytes();
+		byte[] same = this.repository
+			.getResourceAsStream(inForce.deploymentId(),
+					this.repository.getDecisionDefinition(inForce.definitionId()).getResourceName())
+			.readAllBytes();
 		DecisionDefinition candidate = deploy("quality", "grade-cqm", new String(same, StandardCharsets.UTF_8),
 				inForce.casesJson());
 		DecisionApproval record = settled(candidate);
@@ -318,8 +333,10 @@ class DecisionGovernanceTest {
 
 	@Test
 	void shouldCheckATableDeployedFromModelerAndBindTheBusinessRuleTaskToTheApprovedVersion() throws IOException {
-		// R-GRD-DMN, R-PLAN-1: Modeler's deploy button = POST /engine-rest/deployment/create; checked as soon as the
-		// deployment commits, before the call returns. Band 51-100 people: initial 4 -> 5 person-days, without cases.
+		// R-GRD-DMN, R-PLAN-1: Modeler's deploy button = POST
+		// /engine-rest/deployment/create; checked as soon as the
+		// deployment commits, before the call returns. Band 51-100 people: initial 4 -> 5
+		// person-days, without cases.
 		String bigger = table("audit-time").replace("<text>4</text>", "<text>5</text>")
 			.replace("ceiling(0.6 * 4)", "ceiling(0.6 * 5)")
 			.replace("ceiling(0.8 * 4)", "ceiling(0.8 * 5)");
@@ -332,11 +349,13 @@ class DecisionGovernanceTest {
 		assertThat(this.tasks.getVariable(task(record).getId(), "caseReport").toString())
 			.contains("✗ 51 人 初次认证：headcount=51, auditType=INITIAL；期望 personDays=4；实际 personDays=5")
 			.contains("✗ 100 人 初次认证");
-		// neither AuditTimeService nor initial-certification's business rule task (decisionRef, no binding) use it
+		// neither AuditTimeService nor initial-certification's business rule task
+		// (decisionRef, no binding) use it
 		assertThat(this.auditTime.personDays(60, AuditType.INITIAL)).isEqualTo(4);
 		assertThat(personDaysPlannedFor(60)).isEqualTo(4);
 
-		// deployed again with its cases changed to match: passes, waits; the deployer is refused through REST (403)
+		// deployed again with its cases changed to match: passes, waits; the deployer is
+		// refused through REST (403)
 		ObjectNode cases = (ObjectNode) JSON.readTree(cases("audit-time"));
 		cases.get("cases").forEach((c) -> {
 			if (c.get("name").asText().matches("(51|100) 人 初次认证")) {
@@ -349,10 +368,10 @@ class DecisionGovernanceTest {
 		assertThat(candidate.status()).isEqualTo(ApprovalStatus.CANDIDATE);
 		assertThat(this.auditTime.personDays(60, AuditType.INITIAL)).isEqualTo(4);
 		Task approval = task(candidate);
-		Map<String, Object> approve = Map.of("variables", Map.of("changeApproved",
-				Map.of("value", true, "type", "Boolean"), "approvalComment",
-				Map.of("value", "51–100 人规模档按 5 人日", "type", "String"), "impactReviewed",
-				Map.of("value", true, "type", "Boolean")));
+		Map<String, Object> approve = Map.of("variables",
+				Map.of("changeApproved", Map.of("value", true, "type", "Boolean"), "approvalComment",
+						Map.of("value", "51–100 人规模档按 5 人日", "type", "String"), "impactReviewed",
+						Map.of("value", true, "type", "Boolean")));
 		ResponseEntity<String> refused = this.http.withBasicAuth("quality", "quality")
 			.postForEntity("/engine-rest/task/" + approval.getId() + "/complete", new HttpEntity<>(approve, json()),
 					String.class);
@@ -371,8 +390,10 @@ class DecisionGovernanceTest {
 
 	@Test
 	void shouldGoBackToThePreviousApprovedVersionWhenTheDeploymentInForceIsDeleted() {
-		// R-GRD-DMN: a table new to the application needs the approval from its first version on; deployed by code
-		// without a user, it is found by the scheduled check (every second here) and counts as the release's
+		// R-GRD-DMN: a table new to the application needs the approval from its first
+		// version on; deployed by code
+		// without a user, it is found by the scheduled check (every second here) and
+		// counts as the release's
 		DecisionDefinition first = deploy(null, "probe-table", probeTable(2), probeCases(2));
 		DecisionApproval one = awaitScheduledCheck(first);
 		assertThat(one.status()).isEqualTo(ApprovalStatus.CANDIDATE);
@@ -411,7 +432,8 @@ class DecisionGovernanceTest {
 				    </decisionTable>
 				  </decision>
 				</definitions>
-				""".formatted(factor);
+				"""
+			.formatted(factor);
 	}
 
 	private static String probeCases(int factor) {
@@ -427,7 +449,10 @@ class DecisionGovernanceTest {
 		return Files.readString(Path.of("rules", DecisionCases.fileName(key)));
 	}
 
-	/** Deploys as the user through the Java API (the user operation log records who); null: without a user. */
+	/**
+	 * Deploys as the user through the Java API (the user operation log records who);
+	 * null: without a user.
+	 */
 	private DecisionDefinition deploy(String user, String key, String dmn, String casesJson) {
 		String[] deploymentId = new String[1];
 		Runnable deployment = () -> {
@@ -449,7 +474,9 @@ class DecisionGovernanceTest {
 		return definition(deploymentId[0]);
 	}
 
-	/** Deploys as Modeler does: multipart POST /engine-rest/deployment/create, HTTP Basic. */
+	/**
+	 * Deploys as Modeler does: multipart POST /engine-rest/deployment/create, HTTP Basic.
+	 */
 	private String deployThroughRest(String user, String key, String dmn, String casesJson) {
 		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
 		body.add("deployment-name", key + " from Modeler by " + user);
@@ -486,12 +513,18 @@ class DecisionGovernanceTest {
 		return this.repository.createDecisionDefinitionQuery().deploymentId(deploymentId).singleResult();
 	}
 
-	/** The version's record: a signed-in user's deployment is checked before the deploy call returns. */
+	/**
+	 * The version's record: a signed-in user's deployment is checked before the deploy
+	 * call returns.
+	 */
 	private DecisionApproval settled(DecisionDefinition definition) {
 		return this.approvals.ofDefinition(definition.getId()).orElseThrow();
 	}
 
-	/** Waits for the scheduled check (every second here) to find a version deployed without a user. */
+	/**
+	 * Waits for the scheduled check (every second here) to find a version deployed
+	 * without a user.
+	 */
 	private DecisionApproval awaitScheduledCheck(DecisionDefinition definition) {
 		return within(Duration.ofSeconds(30), () -> this.approvals.ofDefinition(definition.getId()));
 	}
@@ -526,7 +559,10 @@ class DecisionGovernanceTest {
 		return this.tasks.createTaskQuery().processInstanceId(record.processInstanceId()).singleResult();
 	}
 
-	/** initial-certification up to planning: the person-days its business rule task took from audit-time. */
+	/**
+	 * initial-certification up to planning: the person-days its business rule task took
+	 * from audit-time.
+	 */
 	private int personDaysPlannedFor(int headcount) {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, headcount));
 		this.driver.acceptApplication(number);

@@ -48,9 +48,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Issue 23 (R-GRD-DMN, R-GRD-PCEC-3, R-PLAN-1): before a candidate version of a governed table takes effect, the
- * approver sees whom it would have graded (or planned) differently — on the approval task, on the staff page and
- * through the API — computed on the standalone DMN engine without writing decision history or changing any record;
+ * Issue 23 (R-GRD-DMN, R-GRD-PCEC-3, R-PLAN-1): before a candidate version of a governed
+ * table takes effect, the approver sees whom it would have graded (or planned)
+ * differently — on the approval task, on the staff page and through the API — computed on
+ * the standalone DMN engine without writing decision history or changing any record;
  * approving needs "我已查看影响报告" and regrades nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -90,7 +91,8 @@ class DecisionImpactTest {
 
 	@Test
 	void shouldShowTheApproverExactlyWhichApplicationsAFiveStarThresholdAt96WouldGradeFourStars() throws Exception {
-		// graded under grade-pcec v1 (five stars from 95, R-GRD-PCEC-3): 100, 96, 95, 95, 92 points
+		// graded under grade-pcec v1 (five stars from 95, R-GRD-PCEC-3): 100, 96, 95, 95,
+		// 92 points
 		String full = this.driver.toDecision(CertificationDriver.request("PCEC", 5, 120), 0);
 		String ninetySix = this.driver.toDecision(CertificationDriver.request("PCEC", 5, 120), 4);
 		String certified95 = this.driver.toDecision(CertificationDriver.request("PCEC", 5, 120), 5);
@@ -101,16 +103,20 @@ class DecisionImpactTest {
 		String certificate = certificateOf(certified95);
 		assertThat(starsOf(certificate)).isEqualTo(5);
 		DecisionApproval v1 = this.approvals.inForceRecord("grade-pcec").orElseThrow();
-		long v1History = this.history.createHistoricDecisionInstanceQuery().decisionDefinitionId(v1.definitionId()).count();
+		long v1History = this.history.createHistoricDecisionInstanceQuery()
+			.decisionDefinitionId(v1.definitionId())
+			.count();
 		List<Map<String, Object>> scoresBefore = scores();
 
-		// v2: five stars from 96, its cases changed to match (deployed from Modeler by quality)
+		// v2: five stars from 96, its cases changed to match (deployed from Modeler by
+		// quality)
 		DecisionDefinition v2 = deploy("quality", "grade-pcec",
 				Files.readString(Path.of("rules", "grade-pcec.dmn")).replace("&gt;= 95", "&gt;= 96"), casesAt96());
 		DecisionApproval record = this.approvals.ofDefinition(v2.getId()).orElseThrow();
 		assertThat(record.status()).isEqualTo(ApprovalStatus.CANDIDATE);
 
-		// the approval task: the summary, every affected application, the link to the full list
+		// the approval task: the summary, every affected application, the link to the
+		// full list
 		Task task = this.tasks.createTaskQuery().processInstanceId(record.processInstanceId()).singleResult();
 		Map<String, Object> variables = this.tasks.getVariables(task.getId());
 		assertThat(variables).containsEntry("impactSummary", "5 次评级中 2 次会改变；stars：少 1 星 × 2 次；合计 -2 星。")
@@ -146,12 +152,15 @@ class DecisionImpactTest {
 			.isEqualTo(HttpStatus.OK);
 		assertThat(getStatus("reviewer", "/api/decision-tables/grade-pcec/versions/" + v2.getVersion() + "/impact"))
 			.isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(this.http.getForEntity("/api/decision-tables/grade-pcec/versions/" + v2.getVersion() + "/impact",
-				String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.http
+			.getForEntity("/api/decision-tables/grade-pcec/versions/" + v2.getVersion() + "/impact", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(getStatus("quality", "/api/decision-tables/grade-pcec/versions/" + v1.version() + "/impact"))
-			.as("the release's baseline has no report").isEqualTo(HttpStatus.NOT_FOUND);
+			.as("the release's baseline has no report")
+			.isEqualTo(HttpStatus.NOT_FOUND);
 
-		// the simulation wrote no decision history (the candidate's only evaluations are its 18 cases) and no record
+		// the simulation wrote no decision history (the candidate's only evaluations are
+		// its 18 cases) and no record
 		assertThat(this.history.createHistoricDecisionInstanceQuery().decisionDefinitionId(v1.definitionId()).count())
 			.isEqualTo(v1History);
 		assertThat(this.history.createHistoricDecisionInstanceQuery().decisionDefinitionId(v2.getId()).count())
@@ -174,7 +183,8 @@ class DecisionImpactTest {
 			.hasMessageMatching("(?s).*(impactReviewed|impactSummary).*");
 		ResponseEntity<String> refused = this.http.withBasicAuth(SECOND_QM, SECOND_QM)
 			.postForEntity("/engine-rest/task/" + task.getId() + "/complete",
-					new HttpEntity<>(Map.of("variables", Map.of("changeApproved", Map.of("value", true, "type", "Boolean"))),
+					new HttpEntity<>(
+							Map.of("variables", Map.of("changeApproved", Map.of("value", true, "type", "Boolean"))),
 							json()),
 					String.class);
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -187,11 +197,13 @@ class DecisionImpactTest {
 			.path("impactReviewed")
 			.asBoolean()).isTrue();
 
-		// approving regrades nothing: the certificate keeps five stars until its next audit
+		// approving regrades nothing: the certificate keeps five stars until its next
+		// audit
 		assertThat(starsOf(certificate)).isEqualTo(5);
 		assertThat(scores()).isEqualTo(scoresBefore);
 
-		// a certificate graded under v2 links v2's impact report in its accreditation file
+		// a certificate graded under v2 links v2's impact report in its accreditation
+		// file
 		String underV2 = this.driver.toDecision(CertificationDriver.request("PCEC", 5, 120), 0);
 		this.driver.complete("decider", underV2, InitialCertification.Elements.CERTIFICATION_DECISION,
 				Map.of("decisionOutcome", "CERTIFY"));
@@ -199,13 +211,15 @@ class DecisionImpactTest {
 		assertThat(file.path("grade").path("decisionVersion").asInt()).isEqualTo(v2.getVersion());
 		assertThat(file.path("grade").path("impactReport").asText())
 			.isEqualTo("/staff/decision-tables/grade-pcec/versions/" + v2.getVersion() + "/impact");
-		assertThat(getJson("quality", "/api/certificates/" + certificate + "/file.json").path("grade").path("impactReport")
+		assertThat(getJson("quality", "/api/certificates/" + certificate + "/file.json").path("grade")
+			.path("impactReport")
 			.isNull()).as("graded under the baseline, which has no report").isTrue();
 	}
 
 	@Test
 	void shouldShowHowManyPastAuditsAnotherAuditTimeBandWouldPlanWithOtherPersonDays() throws Exception {
-		// R-PLAN-1: initial certifications planned under audit-time v1 (51–100 people: 4 person-days)
+		// R-PLAN-1: initial certifications planned under audit-time v1 (51–100 people: 4
+		// person-days)
 		DecisionApproval v1 = this.approvals.inForceRecord("audit-time").orElseThrow();
 		long earlier = this.history.createHistoricDecisionInstanceQuery()
 			.decisionDefinitionId(v1.definitionId())
@@ -218,7 +232,8 @@ class DecisionImpactTest {
 		String ten = toPlanning(10);
 		String twoHundred = toPlanning(200);
 
-		// v2: the 51–100 band plans 5 initial person-days (surveillance, recertification follow)
+		// v2: the 51–100 band plans 5 initial person-days (surveillance, recertification
+		// follow)
 		String bigger = Files.readString(Path.of("rules", "audit-time.dmn"))
 			.replace("<text>4</text>", "<text>5</text>")
 			.replace("ceiling(0.6 * 4)", "ceiling(0.6 * 5)")
@@ -235,8 +250,8 @@ class DecisionImpactTest {
 
 		Task task = this.tasks.createTaskQuery().processInstanceId(record.processInstanceId()).singleResult();
 		long evaluated = earlier + 4;
-		assertThat(this.tasks.getVariable(task.getId(), "impactSummary")).isEqualTo(evaluated
-				+ " 次审查人日计算中 2 次会改变；personDays：多 1 人日 × 2 次；合计 +2 人日。");
+		assertThat(this.tasks.getVariable(task.getId(), "impactSummary"))
+			.isEqualTo(evaluated + " 次审查人日计算中 2 次会改变；personDays：多 1 人日 × 2 次；合计 +2 人日。");
 		JsonNode impact = getJson("manager", "/api/decision-tables/audit-time/versions/" + v2.getVersion() + "/impact");
 		assertThat(impact.path("evaluated").asLong()).isEqualTo(evaluated);
 		assertThat(impact.path("changes").findValuesAsText("subject")).containsExactly(sixty, eighty);
@@ -267,7 +282,8 @@ class DecisionImpactTest {
 				"批准新版本<strong>不会</strong>重新评定已发证书", "/css/staff.css");
 		assertThat(quality.get("/css/staff.css", "text/css").statusCode()).isEqualTo(200);
 
-		// others: 403; no login: a browser goes to Tasklist's login, anything else gets 401; HTTP Basic works
+		// others: 403; no login: a browser goes to Tasklist's login, anything else gets
+		// 401; HTTP Basic works
 		Browser reviewer = new Browser();
 		reviewer.login("reviewer");
 		assertThat(reviewer.get(page, "text/html").statusCode()).isEqualTo(403);
@@ -282,7 +298,8 @@ class DecisionImpactTest {
 		assertThat(this.http.withBasicAuth("quality", "quality")
 			.getForEntity("/staff/decision-tables/grade-cqm/versions/999/impact", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		// last: a wrong password makes the engine delay that user's next logins (brute-force protection)
+		// last: a wrong password makes the engine delay that user's next logins
+		// (brute-force protection)
 		assertThat(this.http.withBasicAuth("quality", "wrong").getForEntity(page, String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
@@ -327,15 +344,19 @@ class DecisionImpactTest {
 	}
 
 	private String certificateOf(String applicationNumber) {
-		return this.jdbc.sql("select c.number from certificate c join application a on a.id = c.application_id"
-				+ " where a.number = ? order by c.id desc fetch first 1 rows only")
+		return this.jdbc
+			.sql("select c.number from certificate c join application a on a.id = c.application_id"
+					+ " where a.number = ? order by c.id desc fetch first 1 rows only")
 			.params(applicationNumber)
 			.query(String.class)
 			.single();
 	}
 
 	private int starsOf(String certificate) {
-		return this.jdbc.sql("select stars from certificate where number = ?").params(certificate).query(Integer.class).single();
+		return this.jdbc.sql("select stars from certificate where number = ?")
+			.params(certificate)
+			.query(Integer.class)
+			.single();
 	}
 
 	private List<Map<String, Object>> scores() {
@@ -376,10 +397,11 @@ class DecisionImpactTest {
 			assertThat(get("/camunda/app/tasklist/default/", "text/html").statusCode()).isEqualTo(200);
 			String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
 					+ URLEncoder.encode(user, StandardCharsets.UTF_8);
-			HttpResponse<String> login = send(request("/camunda/api/admin/auth/user/default/login/tasklist", "application/json")
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.header("X-XSRF-TOKEN", this.token)
-				.POST(HttpRequest.BodyPublishers.ofString(form)));
+			HttpResponse<String> login = send(
+					request("/camunda/api/admin/auth/user/default/login/tasklist", "application/json")
+						.header("Content-Type", "application/x-www-form-urlencoded")
+						.header("X-XSRF-TOKEN", this.token)
+						.POST(HttpRequest.BodyPublishers.ofString(form)));
 			assertThat(login.statusCode()).as("Tasklist login of " + user).isEqualTo(200);
 		}
 

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * R-GRD-DMN: the flow of processes/decision-table-change.bpmn, listeners mocked (what they record and refuse is
- * tested in DecisionGovernanceTest).
+ * R-GRD-DMN: the flow of processes/decision-table-change.bpmn, listeners mocked (what
+ * they record and refuse is tested in DecisionGovernanceTest).
  */
 @Deployment(resources = "processes/decision-table-change.bpmn")
 class DecisionTableChangeProcessTest {
@@ -44,11 +44,13 @@ class DecisionTableChangeProcessTest {
 
 	@BeforeEach
 	void registerListeners() {
-		// camunda-bpm-assert keeps the engine per thread: an earlier Spring test in this JVM may have set its own
+		// camunda-bpm-assert keeps the engine per thread: an earlier Spring test in this
+		// JVM may have set its own
 		init(extension.getProcessEngine());
 		for (String name : List.of("changeTaskTitleListener", "failedCasesReviewListener", "secondApproverListener",
 				"changeApprovalListener")) {
-			Mocks.register(name, (TaskListener) (DelegateTask task) -> this.calls.add(name + ":" + task.getEventName()));
+			Mocks.register(name,
+					(TaskListener) (DelegateTask task) -> this.calls.add(name + ":" + task.getEventName()));
 		}
 	}
 
@@ -79,7 +81,8 @@ class DecisionTableChangeProcessTest {
 		assertThat(instance).isWaitingAt(APPROVE_CHANGE).task().hasCandidateGroup("quality-managers");
 		complete(task(instance), withVariables("changeApproved", true, "approvalComment", "同意"));
 		assertThat(instance).isEnded().hasPassed(CHANGE_APPLIED).hasNotPassed(REVIEW_FAILED_CASES);
-		assertThat(this.calls).containsSubsequence("secondApproverListener:complete", "changeApprovalListener:complete");
+		assertThat(this.calls).containsSubsequence("secondApproverListener:complete",
+				"changeApprovalListener:complete");
 	}
 
 	@Test
@@ -87,7 +90,8 @@ class DecisionTableChangeProcessTest {
 		ProcessInstance instance = start("PASSED");
 		this.calls.clear();
 		extension.getTaskService().claim(task(instance).getId(), "quality2");
-		assertThat(this.calls).as("four eyes are checked on assignment too").contains("secondApproverListener:assignment");
+		assertThat(this.calls).as("four eyes are checked on assignment too")
+			.contains("secondApproverListener:assignment");
 		complete(task(instance), withVariables("changeApproved", false, "approvalComment", "理由不足"));
 		assertThat(instance).isEnded().hasPassed(CHANGE_DECLINED);
 	}

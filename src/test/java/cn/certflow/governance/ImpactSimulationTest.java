@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 23, without the engine: the standalone evaluation of a table version and the comparison of past outcomes
- * (R-GRD-PCEC-3 five stars from 95 → 96).
+ * Issue 23, without the engine: the standalone evaluation of a table version and the
+ * comparison of past outcomes (R-GRD-PCEC-3 five stars from 95 → 96).
  */
 class ImpactSimulationTest {
 
@@ -45,7 +45,8 @@ class ImpactSimulationTest {
 
 	@Test
 	void shouldCountAPastOutcomeTheVersionInForceNoLongerGivesAndCompareWithTheOutcomeGiven() throws IOException {
-		// a record from an older sheet: 93 points recorded as five stars; v1 gives four, v2 too -> a change from 5
+		// a record from an older sheet: 93 points recorded as five stars; v1 gives four,
+		// v2 too -> a change from 5
 		ImpactReport report = ImpactSimulation.run(pcec("95"), pcec("96"), List.of(graded("APP-9", 93.0, 5, "五星级")),
 				"test");
 		assertThat(report.inconsistent()).isEqualTo(1);
@@ -55,15 +56,16 @@ class ImpactSimulationTest {
 
 	@Test
 	void shouldNotRunJuelOrScriptsOfACandidateTable() throws IOException {
-		// the simulation runs a table nobody has approved yet: FEEL only, anything else fails that evaluation
+		// the simulation runs a table nobody has approved yet: FEEL only, anything else
+		// fails that evaluation
 		String xml = Files.readString(Path.of("rules", "grade-pcec.dmn"))
 			.replace("<outputEntry id=\"OutputEntry_FiveStars_1\">",
 					"<outputEntry id=\"OutputEntry_FiveStars_1\" expressionLanguage=\"javascript\">")
 			.replace("<outputEntry id=\"OutputEntry_FourStars_1\">",
 					"<outputEntry id=\"OutputEntry_FourStars_1\" expressionLanguage=\"juel\">");
 		StandaloneTable candidate = StandaloneTable.parse("grade-pcec", xml.getBytes(StandardCharsets.UTF_8));
-		assertThat(candidate.evaluate(Map.of("score", 97.0, "specialDeductions", 0)).error())
-			.contains("只计算 FEEL", "javascript");
+		assertThat(candidate.evaluate(Map.of("score", 97.0, "specialDeductions", 0)).error()).contains("只计算 FEEL",
+				"javascript");
 		assertThat(candidate.evaluate(Map.of("score", 92.0, "specialDeductions", 0)).error()).contains("juel");
 		ImpactReport report = ImpactSimulation.run(pcec("95"), candidate, List.of(graded("APP-1", 97.0, 5, "五星级")),
 				"test");

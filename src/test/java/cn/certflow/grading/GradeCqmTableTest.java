@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import static cn.certflow.grading.GradePcecTableTest.ENGINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** R-GRD-CQM-1/2: rules/grade-cqm.dmn, every row, the seed's worked examples, non-monotone rows. */
+/**
+ * R-GRD-CQM-1/2: rules/grade-cqm.dmn, every row, the seed's worked examples, non-monotone
+ * rows.
+ */
 class GradeCqmTableTest {
 
 	static DmnDecision decision;
@@ -66,13 +69,16 @@ class GradeCqmTableTest {
 	void shouldFollowEachRowOfCqm62() {
 		// R-GRD-CQM-1 4★ row: exactly at the 4★ thresholds
 		assertThat(stars(with("characteristicScore", 80.0, "minIndicatorRatio", 0.8, "surveyScore", 80.0,
-				"faceSurveyScore", 80.0, "operatingMonths", 12))).isEqualTo(4);
+				"faceSurveyScore", 80.0, "operatingMonths", 12)))
+			.isEqualTo(4);
 		// 3★ row
 		assertThat(stars(with("characteristicScore", 70.0, "minIndicatorRatio", 0.7, "surveyScore", 70.0,
-				"faceSurveyScore", 70.0, "operatingMonths", 6))).isEqualTo(3);
+				"faceSurveyScore", 70.0, "operatingMonths", 6)))
+			.isEqualTo(3);
 		// 2★ row: no S_face or indicator minimum
 		assertThat(stars(with("characteristicScore", 60.0, "minIndicatorRatio", 0.1, "surveyScore", 60.0,
-				"faceSurveyScore", 10.0, "operatingMonths", 6))).isEqualTo(2);
+				"faceSurveyScore", 10.0, "operatingMonths", 6)))
+			.isEqualTo(2);
 		// 1★ row: X >= 50 and passed
 		assertThat(stars(with("characteristicScore", 50.0, "surveyScore", 10.0, "operatingMonths", 1))).isEqualTo(1);
 		// below every row

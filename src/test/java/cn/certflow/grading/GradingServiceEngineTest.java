@@ -27,11 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GradingServiceEngineTest {
 
 	@RegisterExtension
-	static ProcessEngineExtension extension = ProcessEngineExtension.builder().configurationResource("camunda-unit.cfg.xml").build();
+	static ProcessEngineExtension extension = ProcessEngineExtension.builder()
+		.configurationResource("camunda-unit.cfg.xml")
+		.build();
 
 	private GradingService gradingService;
 
-	/** The versions in force: here set by the test; the approval itself is tested in cn.certflow.governance. */
+	/**
+	 * The versions in force: here set by the test; the approval itself is tested in
+	 * cn.certflow.governance.
+	 */
 	private final Map<String, ApprovedDecision> approved = new HashMap<>();
 
 	@BeforeEach
@@ -56,10 +61,7 @@ class GradingServiceEngineTest {
 
 	private void deploy(String name, String xml) {
 		InputStream in = new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
-		Deployment deployment = extension.getRepositoryService()
-			.createDeployment()
-			.addInputStream(name, in)
-			.deploy();
+		Deployment deployment = extension.getRepositoryService().createDeployment().addInputStream(name, in).deploy();
 		extension.manageDeployment(deployment);
 	}
 

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** R-GRD-PCEC-1/2: scoring the 49-item sheet, exact arithmetic, errors naming the field. */
+/**
+ * R-GRD-PCEC-1/2: scoring the 49-item sheet, exact arithmetic, errors naming the field.
+ */
 class PcecScoringTest {
 
 	static final SchemeCatalog CATALOG = new SchemeCatalog();
@@ -51,14 +53,15 @@ class PcecScoringTest {
 		PcecScore score = score(v);
 		assertThat(score.earned()).isEqualByComparingTo("92");
 		assertThat(score.applicable()).isEqualByComparingTo("95");
-		assertThat(score.score()).isEqualByComparingTo(new BigDecimal("9200").divide(new BigDecimal("95"),
-				PcecScoring.PRECISION));
+		assertThat(score.score())
+			.isEqualByComparingTo(new BigDecimal("9200").divide(new BigDecimal("95"), PcecScoring.PRECISION));
 		assertThat(score.displayScore()).isEqualTo("96.8");
 	}
 
 	@Test
 	void shouldSubtractOnePointPerSpecialDeduction() {
-		// R-GRD-PCEC-2: 29 points lost on the full sheet -> 71; two special deductions -> 69
+		// R-GRD-PCEC-2: 29 points lost on the full sheet -> 71; two special deductions ->
+		// 69
 		Map<String, ItemScore> items = new HashMap<>();
 		PCEC.sheet().items().forEach((item) -> items.put(item.id(), ItemScore.of(item.points())));
 		items.put("C2.2", ItemScore.of(0));
@@ -78,8 +81,10 @@ class PcecScoringTest {
 
 	@Test
 	void shouldTakeAnUnroundedSeventyPointFiveBelowSeventy() {
-		// R-GRD-PCEC-2: exactly 70.5 cannot come from whole points on a 100-point sheet (141/200), so
-		// take 12 of 17 applicable points = 70.588…: one special deduction takes it to 69.588… < 70
+		// R-GRD-PCEC-2: exactly 70.5 cannot come from whole points on a 100-point sheet
+		// (141/200), so
+		// take 12 of 17 applicable points = 70.588…: one special deduction takes it to
+		// 69.588… < 70
 		Map<String, Object> v = fullMarks();
 		PCEC.sheet().items().forEach((item) -> v.put(item.variableName(PCEC.scoring()), "NA"));
 		v.put("item_A1_2", "3");
@@ -105,8 +110,8 @@ class PcecScoringTest {
 		assertThat(score(v).score()).isEqualByComparingTo("96");
 		Map<String, ItemScore> zero = new HashMap<>();
 		PCEC.sheet().items().forEach((item) -> zero.put(item.id(), ItemScore.of(0)));
-		PcecScore none = PcecScoring.score(PCEC, new PcecScoreInput(zero,
-				List.of(new SpecialDeduction(SpecialDeductionKind.LAW, "")), 0, ""));
+		PcecScore none = PcecScoring.score(PCEC,
+				new PcecScoreInput(zero, List.of(new SpecialDeduction(SpecialDeductionKind.LAW, "")), 0, ""));
 		assertThat(none.score()).isEqualByComparingTo("0");
 	}
 
@@ -154,8 +159,7 @@ class PcecScoringTest {
 	void shouldRefuseASheetWithNoApplicableItems() {
 		Map<String, Object> v = fullMarks();
 		PCEC.sheet().items().forEach((item) -> v.put(item.variableName(PCEC.scoring()), "NA"));
-		assertThatThrownBy(() -> score(v)).isInstanceOf(InvalidScoreException.class)
-			.hasMessageContaining("没有适用的评分项");
+		assertThatThrownBy(() -> score(v)).isInstanceOf(InvalidScoreException.class).hasMessageContaining("没有适用的评分项");
 	}
 
 	@Test

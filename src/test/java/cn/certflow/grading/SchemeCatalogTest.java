@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Schemes as data: schemes.json and the sheets it names; malformed sheets fail at start. */
+/**
+ * Schemes as data: schemes.json and the sheets it names; malformed sheets fail at start.
+ */
 class SchemeCatalogTest {
 
 	private static final String HEADER = "item_id,category,category_points,indicator,indicator_points,points,requirement\n";

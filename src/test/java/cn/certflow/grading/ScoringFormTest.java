@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The scoring forms and the sheets cannot drift: one field per item, right key, right range. */
+/**
+ * The scoring forms and the sheets cannot drift: one field per item, right key, right
+ * range.
+ */
 class ScoringFormTest {
 
 	private static final SchemeCatalog CATALOG = new SchemeCatalog();
@@ -75,11 +78,14 @@ class ScoringFormTest {
 
 	@Test
 	void shouldGroupThePcecSheetByCategoryWithSubtotalsAndEndWithTheLivePreview() throws IOException {
-		// issue 7: the sheet grouped by category, each group closing with its subtotal, then the score/grade preview
+		// issue 7: the sheet grouped by category, each group closing with its subtotal,
+		// then the score/grade preview
 		JsonNode form = read("forms/audit-scoring-pcec.form");
 		Scheme pcec = CATALOG.get("PCEC");
 		Map<String, List<SheetItem>> categories = new LinkedHashMap<>();
-		pcec.sheet().items().forEach((item) -> categories.computeIfAbsent(item.category(), (c) -> new ArrayList<>()).add(item));
+		pcec.sheet()
+			.items()
+			.forEach((item) -> categories.computeIfAbsent(item.category(), (c) -> new ArrayList<>()).add(item));
 		List<JsonNode> groups = new ArrayList<>();
 		form.path("components").forEach((component) -> {
 			if (component.path("id").asText().matches("Group_[A-C]")) {
@@ -104,8 +110,8 @@ class ScoringFormTest {
 			assertThat(subtotal.path("type").asText()).isEqualTo("text");
 			assertThat(subtotal.path("text").asText()).startsWith("=").contains("本类小计");
 			for (SheetItem item : category.getValue()) {
-				assertThat(subtotal.path("text").asText())
-					.contains("{id: \"" + item.id() + "\", v: " + item.variableName(pcec.scoring()) + ", p: " + item.points() + "}");
+				assertThat(subtotal.path("text").asText()).contains("{id: \"" + item.id() + "\", v: "
+						+ item.variableName(pcec.scoring()) + ", p: " + item.points() + "}");
 			}
 		}
 		assertLivePreviewLast(form);
@@ -116,7 +122,10 @@ class ScoringFormTest {
 		assertLivePreviewLast(read("forms/audit-scoring-cqm.form"));
 	}
 
-	/** A text component, evaluated by form-js as FEEL ("=…"), submits nothing (no key) and comes last. */
+	/**
+	 * A text component, evaluated by form-js as FEEL ("=…"), submits nothing (no key) and
+	 * comes last.
+	 */
 	private static void assertLivePreviewLast(JsonNode form) {
 		JsonNode components = form.path("components");
 		JsonNode last = components.get(components.size() - 1);

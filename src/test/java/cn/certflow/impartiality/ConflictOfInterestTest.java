@@ -34,16 +34,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Conflicts of interest (impartiality, ISO/IEC 17065 4.2, PCEC 9): declared through our API, enforced by the engine
- * at audit planning (400 naming the form field) and at the certification decision (403, like R-DEC-1); a refusal
- * changes nothing, the checks of every plan and decision taken are kept in the impartiality record. Tasks are worked
+ * Conflicts of interest (impartiality, ISO/IEC 17065 4.2, PCEC 9): declared through our
+ * API, enforced by the engine at audit planning (400 naming the form field) and at the
+ * certification decision (403, like R-DEC-1); a refusal changes nothing, the checks of
+ * every plan and decision taken are kept in the impartiality record. Tasks are worked
  * through Camunda's REST API as each user, as Tasklist does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
 class ConflictOfInterestTest {
 
-	static final Date MARCH_10 = Date.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+	static final Date MARCH_10 = Date
+		.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
 
 	@Autowired
 	TestRestTemplate http;
@@ -62,8 +64,10 @@ class ConflictOfInterestTest {
 
 	@BeforeEach
 	void fixClock() {
-		// HTTP Basic is checked by Camunda's filter against the engine registered as "default": another Spring
-		// context started in this JVM (other properties) registers its own engine under that name
+		// HTTP Basic is checked by Camunda's filter against the engine registered as
+		// "default": another Spring
+		// context started in this JVM (other properties) registers its own engine under
+		// that name
 		ProcessEngines.registerProcessEngine(this.engine);
 		ClockUtil.setCurrentTime(MARCH_10);
 	}
@@ -84,17 +88,21 @@ class ConflictOfInterestTest {
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getBody()).contains("auditTeam", "'auditor' declared a relationship", "consultancy");
-		assertThat(this.driver.task(number, InitialCertification.Elements.PLAN_AUDIT)).as("the plan task stays open").isNotNull();
+		assertThat(this.driver.task(number, InitialCertification.Elements.PLAN_AUDIT)).as("the plan task stays open")
+			.isNotNull();
 		assertThat(this.conflicts.checks(number)).as("a refused plan changes nothing").isEmpty();
 
 		// an unconflicted team is planned, and its checks recorded with the audit
 		this.driver.planAudit(number, "lead", "dual");
 
 		assertThat(this.conflicts.checks(number))
-			.extracting(ImpartialityCheck::step, ImpartialityCheck::person, ImpartialityCheck::role, ImpartialityCheck::kind,
-					ImpartialityCheck::result, ImpartialityCheck::actedBy)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("AUDIT_PLAN", "lead", "LEAD", "DECLARED_CONFLICT", "CLEAR", "lead"),
-					org.assertj.core.groups.Tuple.tuple("AUDIT_PLAN", "dual", "MEMBER", "DECLARED_CONFLICT", "CLEAR", "lead"));
+			.extracting(ImpartialityCheck::step, ImpartialityCheck::person, ImpartialityCheck::role,
+					ImpartialityCheck::kind, ImpartialityCheck::result, ImpartialityCheck::actedBy)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple("AUDIT_PLAN", "lead", "LEAD", "DECLARED_CONFLICT", "CLEAR",
+							"lead"),
+					org.assertj.core.groups.Tuple.tuple("AUDIT_PLAN", "dual", "MEMBER", "DECLARED_CONFLICT", "CLEAR",
+							"lead"));
 		assertThat(this.conflicts.checks(number)).allSatisfy(c -> assertThat(c.auditId()).isNotNull());
 	}
 
@@ -106,12 +114,14 @@ class ConflictOfInterestTest {
 
 		assertThatThrownBy(() -> this.driver.planAudit(number, "lead", "auditor")).isInstanceOfSatisfying(
 				InvalidInputException.class,
-				ex -> assertThat(ex.problems()).extracting(InvalidInputException.FieldProblem::field).containsExactly("leadAuditor"));
+				ex -> assertThat(ex.problems()).extracting(InvalidInputException.FieldProblem::field)
+					.containsExactly("leadAuditor"));
 	}
 
 	@Test
 	void shouldCountARelationshipEndedWithinTwoYearsOnly() {
-		// 2026-03-10: ended 2024-03-09 is more than two years ago; ended 2024-03-10 is not
+		// 2026-03-10: ended 2024-03-09 is more than two years ago; ended 2024-03-10 is
+		// not
 		ApplicationRequest request = CertificationDriver.request("PCEC", 3, 40);
 		String number = toPlanning(request);
 		declare("auditor", request.creditCode(), "EMPLOYMENT", "2015-01-01", "2024-03-09");
@@ -120,7 +130,8 @@ class ConflictOfInterestTest {
 		ApplicationRequest other = CertificationDriver.request("PCEC", 3, 40);
 		String recent = toPlanning(other);
 		declare("auditor", other.creditCode(), "EMPLOYMENT", "2015-01-01", "2024-03-10");
-		assertThatThrownBy(() -> this.driver.planAudit(recent, "lead", "auditor")).isInstanceOf(InvalidInputException.class)
+		assertThatThrownBy(() -> this.driver.planAudit(recent, "lead", "auditor"))
+			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("auditTeam");
 	}
 
@@ -137,13 +148,15 @@ class ConflictOfInterestTest {
 				InitialCertification.Elements.CERTIFICATION_DECISION, Map.of("decisionOutcome", "CERTIFY"));
 
 		assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(claim.getBody()).contains("Impartiality", "'decider' declared a relationship", "other (其他) since 2025-06-01");
+		assertThat(claim.getBody()).contains("Impartiality", "'decider' declared a relationship",
+				"other (其他) since 2025-06-01");
 		assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(this.driver.task(number, InitialCertification.Elements.CERTIFICATION_DECISION).getAssignee())
 			.as("the claim was rolled back")
 			.isNull();
 
-		// dual (auditors + decision-makers) was not on this audit team and declared nothing: may decide
+		// dual (auditors + decision-makers) was not on this audit team and declared
+		// nothing: may decide
 		ResponseEntity<String> claimed = as("dual").postForEntity("/engine-rest/task/" + taskId + "/claim",
 				new HttpEntity<>(Map.of("userId", "dual"), json()), String.class);
 		ResponseEntity<String> decided = completeByRest("dual", number,
@@ -151,9 +164,12 @@ class ConflictOfInterestTest {
 
 		assertThat(claimed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(decided.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-		assertThat(this.jdbc.sql("select signatory from certificate c join application a on a.id = c.application_id"
-				+ " where a.number = ?").param(number).query(String.class).single()).as("certificate issued, signed by dual")
-			.isEqualTo("dual");
+		assertThat(this.jdbc
+			.sql("select signatory from certificate c join application a on a.id = c.application_id"
+					+ " where a.number = ?")
+			.param(number)
+			.query(String.class)
+			.single()).as("certificate issued, signed by dual").isEqualTo("dual");
 		List<ImpartialityCheck> decision = this.conflicts.checks(number)
 			.stream()
 			.filter(c -> c.step().equals("DECISION"))
@@ -166,7 +182,8 @@ class ConflictOfInterestTest {
 
 	@Test
 	void shouldChangeNothingWhenR_DEC_1RefusesADecider() {
-		// R-DEC-1: dual audited, so may not claim; the claim rolls back and nothing is recorded for the decision
+		// R-DEC-1: dual audited, so may not claim; the claim rolls back and nothing is
+		// recorded for the decision
 		ApplicationRequest request = CertificationDriver.request("PCEC", 3, 40);
 		String number = this.driver.submit(request);
 		this.driver.acceptApplication(number);
@@ -177,29 +194,34 @@ class ConflictOfInterestTest {
 		this.driver.score(number, "lead", "PCEC", 12);
 		this.driver.closeMeeting(number, "lead", "");
 
-		assertThatThrownBy(() -> this.driver.claim("dual", number, InitialCertification.Elements.CERTIFICATION_DECISION))
+		assertThatThrownBy(
+				() -> this.driver.claim("dual", number, InitialCertification.Elements.CERTIFICATION_DECISION))
 			.hasMessageContaining("R-DEC-1");
 		assertThat(this.conflicts.checks(number)).filteredOn(c -> c.step().equals("DECISION")).isEmpty();
-		assertThat(this.driver.task(number, InitialCertification.Elements.CERTIFICATION_DECISION).getAssignee()).isNull();
+		assertThat(this.driver.task(number, InitialCertification.Elements.CERTIFICATION_DECISION).getAssignee())
+			.isNull();
 	}
 
 	@Test
 	void shouldValidateADeclaration_namingEachBadField() {
 		String code = CertificationDriver.newCreditCode();
 
-		assertThat(post("auditor", Map.of("creditCode", "91120106ABCDEFGHIJ", "relationship", "CONSULTANCY", "startedOn", "2025-01-01")))
+		assertThat(post("auditor",
+				Map.of("creditCode", "91120106ABCDEFGHIJ", "relationship", "CONSULTANCY", "startedOn", "2025-01-01")))
 			.satisfies(r -> assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST))
 			.satisfies(r -> assertThat(r.getBody()).contains("\"field\":\"creditCode\""));
-		assertThat(post("auditor", Map.of("creditCode", code, "relationship", "FRIEND", "startedOn", "2025-01-01")).getBody())
-			.contains("\"field\":\"relationship\"");
+		assertThat(post("auditor", Map.of("creditCode", code, "relationship", "FRIEND", "startedOn", "2025-01-01"))
+			.getBody()).contains("\"field\":\"relationship\"");
 		assertThat(post("auditor", Map.of("creditCode", code, "relationship", "FAMILY")).getBody())
 			.contains("\"field\":\"startedOn\"");
-		assertThat(post("auditor", Map.of("creditCode", code, "relationship", "FAMILY", "startedOn", "2025-01-01", "endedOn", "2024-01-01")).getBody())
-			.contains("\"field\":\"endedOn\"");
-		assertThat(post("auditor", Map.of("creditCode", code, "relationship", "OTHER", "startedOn", "2025-01-01")).getBody())
-			.contains("\"field\":\"description\"");
-		assertThat(post("admin", Map.of("userId", "nobody", "creditCode", code, "relationship", "FAMILY", "startedOn", "2025-01-01")).getBody())
-			.contains("\"field\":\"userId\"");
+		assertThat(post("auditor", Map.of("creditCode", code, "relationship", "FAMILY", "startedOn", "2025-01-01",
+				"endedOn", "2024-01-01"))
+			.getBody()).contains("\"field\":\"endedOn\"");
+		assertThat(post("auditor", Map.of("creditCode", code, "relationship", "OTHER", "startedOn", "2025-01-01"))
+			.getBody()).contains("\"field\":\"description\"");
+		assertThat(post("admin",
+				Map.of("userId", "nobody", "creditCode", code, "relationship", "FAMILY", "startedOn", "2025-01-01"))
+			.getBody()).contains("\"field\":\"userId\"");
 		assertThat(this.conflicts.allDeclarations()).noneMatch(d -> d.creditCode().equals(code));
 	}
 
@@ -207,15 +229,16 @@ class ConflictOfInterestTest {
 	void shouldLetStaffDeclareAndReadTheirOwn_andAdministratorsAnyone() {
 		String code = CertificationDriver.newCreditCode();
 
-		ResponseEntity<String> own = post("auditor", Map.of("creditCode", code, "clientName", "天津某某公司",
-				"relationship", "CONSULTANCY", "startedOn", "2024-06-01", "endedOn", "2025-05-31"));
-		ResponseEntity<String> forOther = post("auditor", Map.of("userId", "lead", "creditCode", code,
-				"relationship", "CONSULTANCY", "startedOn", "2024-06-01"));
-		ResponseEntity<String> byAdmin = post("admin", Map.of("userId", "lead", "creditCode", code,
-				"relationship", "EMPLOYMENT", "startedOn", "2020-01-01"));
+		ResponseEntity<String> own = post("auditor", Map.of("creditCode", code, "clientName", "天津某某公司", "relationship",
+				"CONSULTANCY", "startedOn", "2024-06-01", "endedOn", "2025-05-31"));
+		ResponseEntity<String> forOther = post("auditor",
+				Map.of("userId", "lead", "creditCode", code, "relationship", "CONSULTANCY", "startedOn", "2024-06-01"));
+		ResponseEntity<String> byAdmin = post("admin",
+				Map.of("userId", "lead", "creditCode", code, "relationship", "EMPLOYMENT", "startedOn", "2020-01-01"));
 
 		assertThat(own.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		assertThat(own.getBody()).contains("\"userId\":\"auditor\"", "\"declaredBy\":\"auditor\"", "\"endedOn\":\"2025-05-31\"");
+		assertThat(own.getBody()).contains("\"userId\":\"auditor\"", "\"declaredBy\":\"auditor\"",
+				"\"endedOn\":\"2025-05-31\"");
 		assertThat(forOther.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(byAdmin.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(byAdmin.getBody()).contains("\"userId\":\"lead\"", "\"declaredBy\":\"admin\"");
@@ -223,9 +246,10 @@ class ConflictOfInterestTest {
 			.anySatisfy(d -> assertThat(d).containsEntry("creditCode", code));
 		assertThat(as("auditor").getForEntity("/api/conflicts?userId=lead", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(list("admin", "?userId=lead")).anySatisfy(d -> assertThat(d).containsEntry("creditCode", code)
-			.containsEntry("relationship", "EMPLOYMENT"));
-		assertThat(this.http.getForEntity("/api/conflicts", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(list("admin", "?userId=lead")).anySatisfy(
+				d -> assertThat(d).containsEntry("creditCode", code).containsEntry("relationship", "EMPLOYMENT"));
+		assertThat(this.http.getForEntity("/api/conflicts", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
 	// --- helpers
@@ -244,8 +268,8 @@ class ConflictOfInterestTest {
 
 	private void declare(String user, String creditCode, String relationship, String startedOn, String endedOn,
 			String description) {
-		Map<String, Object> body = new HashMap<>(Map.of("creditCode", creditCode, "relationship", relationship,
-				"startedOn", startedOn));
+		Map<String, Object> body = new HashMap<>(
+				Map.of("creditCode", creditCode, "relationship", relationship, "startedOn", startedOn));
 		if (endedOn != null) {
 			body.put("endedOn", endedOn);
 		}
@@ -266,7 +290,8 @@ class ConflictOfInterestTest {
 			.getBody();
 	}
 
-	private ResponseEntity<String> completeByRest(String user, String number, String taskKey, Map<String, Object> variables) {
+	private ResponseEntity<String> completeByRest(String user, String number, String taskKey,
+			Map<String, Object> variables) {
 		Map<String, Object> typed = new HashMap<>();
 		variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
 		return as(user).postForEntity("/engine-rest/task/" + this.driver.task(number, taskKey).getId() + "/complete",

@@ -55,9 +55,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Notices to the client by e-mail, against a real SMTP server (GreenMail): sent with who and when; a mail server
- * outage retried with backoff (1, 5, 30 minutes), then an incident as Cockpit shows it; setting the job's retries
- * resolves it and the process ends (R-APP-3, R-DEC-2, R-CERT-1; issue 6).
+ * Notices to the client by e-mail, against a real SMTP server (GreenMail): sent with who
+ * and when; a mail server outage retried with backoff (1, 5, 30 minutes), then an
+ * incident as Cockpit shows it; setting the job's retries resolves it and the process
+ * ends (R-APP-3, R-DEC-2, R-CERT-1; issue 6).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
@@ -67,7 +68,8 @@ class ClientNoticeDeliveryTest {
 
 	static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-	static final Date MARCH_10 = Date.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+	static final Date MARCH_10 = Date
+		.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
@@ -147,7 +149,8 @@ class ClientNoticeDeliveryTest {
 
 	@Test
 	void shouldRetryWithBackoffThenRaiseAnIncidentAndContinueOnceRetriesAreSet() throws Exception {
-		// issue 6: the mail server is down -> retried after 1, 5, 30 minutes -> incident; set retries -> continues
+		// issue 6: the mail server is down -> retried after 1, 5, 30 minutes -> incident;
+		// set retries -> continues
 		String number = this.driver.submit(request("client@haihe.example"));
 		reject(number, "申请材料不真实");
 		ProcessInstance instance = this.driver.instance(number);
@@ -167,7 +170,8 @@ class ClientNoticeDeliveryTest {
 		String lastTry = job.getId();
 		assertThatThrownBy(() -> this.management.executeJob(lastTry)).hasMessageContaining("not sent");
 
-		// what Cockpit shows: a failed-job incident on the notice task, the instance still there, waiting
+		// what Cockpit shows: a failed-job incident on the notice task, the instance
+		// still there, waiting
 		Incident incident = this.runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
 		assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
 		assertThat(incident.getActivityId()).isEqualTo(NOTIFY_REJECTION);
@@ -199,8 +203,12 @@ class ClientNoticeDeliveryTest {
 
 		MimeMessage mail = SMTP.getReceivedMessages()[0];
 		assertThat(mail.getSubject()).isEqualTo("[" + number + "] 证书颁发通知");
-		String certificate = this.jdbc.sql("select c.number from certificate c join application a on a.id = c.application_id"
-				+ " where a.number = ?").param(number).query(String.class).single();
+		String certificate = this.jdbc
+			.sql("select c.number from certificate c join application a on a.id = c.application_id"
+					+ " where a.number = ?")
+			.param(number)
+			.query(String.class)
+			.single();
 		assertThat(mail.getContent().toString()).contains(certificate).contains("2029-03-09");
 		assertThat(this.engine.getHistoryService()
 			.createHistoricProcessInstanceQuery()
@@ -223,7 +231,8 @@ class ClientNoticeDeliveryTest {
 	@Test
 	void shouldRefuseAMalformedContactEmailNamingTheField() {
 		// R-APP-1 / issue 6: bad input names the field and changes nothing
-		assertThatThrownBy(() -> this.driver.submit(request("not an address"))).isInstanceOf(InvalidInputException.class)
+		assertThatThrownBy(() -> this.driver.submit(request("not an address")))
+			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("contactEmail");
 		int applications = count("application");
 		HttpHeaders json = new HttpHeaders();
@@ -241,8 +250,9 @@ class ClientNoticeDeliveryTest {
 		reject(number, "认证范围超出本机构的能力");
 		this.management.executeJob(noticeJob(number).getId());
 		ResponseEntity<List<Map<String, Object>>> notices = this.http.withBasicAuth("manager", "manager")
-			.exchange("/api/applications/" + number + "/notices", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
-			});
+			.exchange("/api/applications/" + number + "/notices", HttpMethod.GET, null,
+					new ParameterizedTypeReference<>() {
+					});
 		assertThat(notices.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(notices.getBody()).singleElement()
 			.satisfies(n -> assertThat(n).containsEntry("kind", "APPLICATION_REJECTED")
@@ -276,7 +286,8 @@ class ClientNoticeDeliveryTest {
 	}
 
 	private Map<String, Object> notice(String number) {
-		return this.jdbc.sql("select n.* from client_notice n join application a on a.id = n.application_id where a.number = ?")
+		return this.jdbc
+			.sql("select n.* from client_notice n join application a on a.id = n.application_id where a.number = ?")
 			.param(number)
 			.query()
 			.singleRow();

@@ -23,10 +23,11 @@ import java.util.regex.Pattern;
 import cn.certflow.support.PostgresDatabase;
 
 /**
- * The packaged application (target/certflow-*.jar, built by {@code package} before failsafe runs) started as a
- * separate JVM on PostgreSQL with the postgres and demo profiles, its own port and node name. Its output goes to
- * target/operations/{name}-{run}.log. {@link #kill()} is {@code kill -9}; {@link #start()} again is a restart on
- * the same database and port.
+ * The packaged application (target/certflow-*.jar, built by {@code package} before
+ * failsafe runs) started as a separate JVM on PostgreSQL with the postgres and demo
+ * profiles, its own port and node name. Its output goes to
+ * target/operations/{name}-{run}.log. {@link #kill()} is {@code kill -9};
+ * {@link #start()} again is a restart on the same database and port.
  */
 final class AppNode implements AutoCloseable {
 
@@ -55,15 +56,20 @@ final class AppNode implements AutoCloseable {
 		this.properties.put("spring.datasource.username", database.user());
 		this.properties.put("spring.datasource.password", database.password());
 		this.properties.put("certflow.node-name", name);
-		// the job executor looks for due jobs at least every second (default: backs off up to 60 s when idle), and a
-		// killed node's job locks expire after 10 s (default 5 min), so the tests need not wait long
+		// the job executor looks for due jobs at least every second (default: backs off
+		// up to 60 s when idle), and a
+		// killed node's job locks expire after 10 s (default 5 min), so the tests need
+		// not wait long
 		this.properties.put("camunda.bpm.job-execution.wait-time-in-millis", "200");
 		this.properties.put("camunda.bpm.job-execution.max-wait", "1000");
 		this.properties.put("camunda.bpm.job-execution.lock-time-in-millis", "10000");
 		this.properties.put("server.shutdown", "immediate");
-		// the readiness probe below asks with admin's password until the demo accounts exist: those 401s must not put
-		// this address behind the login throttle (tested on its own in AccountProtectionTest), and the demo accounts'
-		// slow hashes are made faster (production's cost is in application.yaml; these tests are not about it)
+		// the readiness probe below asks with admin's password until the demo accounts
+		// exist: those 401s must not put
+		// this address behind the login throttle (tested on its own in
+		// AccountProtectionTest), and the demo accounts'
+		// slow hashes are made faster (production's cost is in application.yaml; these
+		// tests are not about it)
 		this.properties.put("certflow.login-throttle.per-source.free-failures", "100000");
 		this.properties.put("certflow.login-throttle.per-account.free-failures", "100000");
 		this.properties.put("certflow.passwords.pbkdf2-iterations", "1000");
@@ -82,7 +88,10 @@ final class AppNode implements AutoCloseable {
 		return "http://127.0.0.1:" + this.port;
 	}
 
-	/** Starts the JVM and waits until it serves authenticated requests (demo accounts created). */
+	/**
+	 * Starts the JVM and waits until it serves authenticated requests (demo accounts
+	 * created).
+	 */
 	AppNode start() {
 		if (this.process != null && this.process.isAlive()) {
 			throw new IllegalStateException(this.name + " is running");
@@ -95,9 +104,7 @@ final class AppNode implements AutoCloseable {
 					"-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Shanghai", "-jar", jar()));
 			this.properties.forEach((key, value) -> command.add("--" + key + "=" + value));
 			long started = System.nanoTime();
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
+			this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 			awaitReady(Duration.ofSeconds(180));
 			this.lastStartTime = Duration.ofNanos(System.nanoTime() - started);
 			return this;
@@ -107,12 +114,18 @@ final class AppNode implements AutoCloseable {
 		}
 	}
 
-	/** How long the last {@link #start()} took, from launching the JVM to serving requests. */
+	/**
+	 * How long the last {@link #start()} took, from launching the JVM to serving
+	 * requests.
+	 */
 	Duration lastStartTime() {
 		return this.lastStartTime;
 	}
 
-	/** {@code kill -9}: no shutdown hook, no graceful stop, transactions in flight are lost. */
+	/**
+	 * {@code kill -9}: no shutdown hook, no graceful stop, transactions in flight are
+	 * lost.
+	 */
 	synchronized void kill() {
 		if (this.process == null) {
 			return;
@@ -152,7 +165,10 @@ final class AppNode implements AutoCloseable {
 		return pattern.matcher(logs()).results().count();
 	}
 
-	/** The sum of the first group (a number) of every match of a pattern in the output of all runs. */
+	/**
+	 * The sum of the first group (a number) of every match of a pattern in the output of
+	 * all runs.
+	 */
 	long sum(Pattern pattern) {
 		return pattern.matcher(logs()).results().mapToLong((match) -> Long.parseLong(match.group(1))).sum();
 	}
@@ -189,7 +205,8 @@ final class AppNode implements AutoCloseable {
 			}
 			Polling.pause();
 		}
-		throw new IllegalStateException(this.name + " not ready after " + timeout + ", see " + this.logs.get(this.logs.size() - 1));
+		throw new IllegalStateException(
+				this.name + " not ready after " + timeout + ", see " + this.logs.get(this.logs.size() - 1));
 	}
 
 	private static String javaBinary() {
@@ -199,7 +216,8 @@ final class AppNode implements AutoCloseable {
 	private static String jar() {
 		File[] jars = new File("target").listFiles((dir, file) -> file.matches("certflow-.*\\.jar"));
 		if (jars == null || jars.length != 1) {
-			throw new IllegalStateException("expected one target/certflow-*.jar (run ./mvnw verify, which packages first)");
+			throw new IllegalStateException(
+					"expected one target/certflow-*.jar (run ./mvnw verify, which packages first)");
 		}
 		return jars[0].getAbsolutePath();
 	}

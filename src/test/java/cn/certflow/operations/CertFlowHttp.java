@@ -30,9 +30,9 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
- * Drives CertFlow running in another JVM, only over HTTP, as staff would: our API for applications and documents,
- * Camunda's REST API (HTTP Basic, demo accounts) for tasks and for what an operator does in Cockpit (job due dates,
- * retries, incidents).
+ * Drives CertFlow running in another JVM, only over HTTP, as staff would: our API for
+ * applications and documents, Camunda's REST API (HTTP Basic, demo accounts) for tasks
+ * and for what an operator does in Cockpit (job due dates, retries, incidents).
  */
 final class CertFlowHttp {
 
@@ -55,7 +55,10 @@ final class CertFlowHttp {
 		this(node.baseUrl());
 	}
 
-	/** A demo account (password = user name), or no credentials at all for {@link #ANONYMOUS}. */
+	/**
+	 * A demo account (password = user name), or no credentials at all for
+	 * {@link #ANONYMOUS}.
+	 */
 	RestClient as(String user) {
 		return this.clients.computeIfAbsent(user, (name) -> {
 			JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
@@ -133,10 +136,14 @@ final class CertFlowHttp {
 		return types;
 	}
 
-	/** The number of the running certification started for this client (credit code), or null if none. */
+	/**
+	 * The number of the running certification started for this client (credit code), or
+	 * null if none.
+	 */
 	String numberSubmittedFor(String creditCode) {
-		JsonNode instances = get("admin", "/engine-rest/process-instance?processDefinitionKey=" + InitialCertification.KEY
-				+ "&variables=" + InitialCertification.CREDIT_CODE.getName() + "_eq_" + creditCode);
+		JsonNode instances = get("admin",
+				"/engine-rest/process-instance?processDefinitionKey=" + InitialCertification.KEY + "&variables="
+						+ InitialCertification.CREDIT_CODE.getName() + "_eq_" + creditCode);
 		return instances.isEmpty() ? null : instances.get(0).path("businessKey").asText();
 	}
 
@@ -223,9 +230,11 @@ final class CertFlowHttp {
 		if (instances.isEmpty()) {
 			return null;
 		}
-		// the end event of the process itself (an escalation branch ends in an end event of its own)
-		JsonNode ends = get("admin", "/engine-rest/history/activity-instance?activityType=noneEndEvent&processInstanceId="
-				+ instances.get(0).path("id").asText() + "&sortBy=endTime&sortOrder=desc");
+		// the end event of the process itself (an escalation branch ends in an end event
+		// of its own)
+		JsonNode ends = get("admin",
+				"/engine-rest/history/activity-instance?activityType=noneEndEvent&processInstanceId="
+						+ instances.get(0).path("id").asText() + "&sortBy=endTime&sortOrder=desc");
 		return ends.isEmpty() ? "(no end event)" : ends.get(0).path("activityId").asText();
 	}
 
@@ -278,10 +287,11 @@ final class CertFlowHttp {
 	/** The on-site audit, evaluation to closing meeting, with full marks. */
 	static List<TaskStep> finishOnsiteAuditSteps(String number) {
 		return List.of(
-				new TaskStep("auditor", number, "Task_EvaluateServiceCharacteristics", Map.of("findings", "服务特性测评符合要求")),
+				new TaskStep("auditor", number, "Task_EvaluateServiceCharacteristics",
+						Map.of("findings", "服务特性测评符合要求")),
 				new TaskStep("auditor", number, "Task_AuditServiceManagement", Map.of("findings", "服务管理体系运行有效")),
-				new TaskStep("lead", number, "Task_ScoreAudit", fullMarks()),
-				new TaskStep("lead", number, "Task_ClosingMeeting", Map.of("clientConfirmedRecords", true, "nonconformities", "")));
+				new TaskStep("lead", number, "Task_ScoreAudit", fullMarks()), new TaskStep("lead", number,
+						"Task_ClosingMeeting", Map.of("clientConfirmedRecords", true, "nonconformities", "")));
 	}
 
 	static TaskStep certifyStep(String number) {

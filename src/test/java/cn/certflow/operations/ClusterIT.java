@@ -35,21 +35,28 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 /**
- * Camunda's homogeneous cluster: two application JVMs, job executors on, one PostgreSQL (issue 6). 500 applications
- * are registered while their review timers (R-APP-2) are held (job definitions suspended, as in Cockpit); the nodes
- * run with a review deadline of 0 days ({@code certflow.application-review-days}), so all 500 timers are due when they
- * are released at once. Every timer fires exactly once in total, on both nodes; one node is killed ({@code kill -9})
- * mid-run and the other finishes them all once the dead node's job locks expire. Which node ran a job is the engine's
- * job log (ACT_HI_JOB_LOG.HOSTNAME_, set per node by {@code certflow.node-name}).
+ * Camunda's homogeneous cluster: two application JVMs, job executors on, one PostgreSQL
+ * (issue 6). 500 applications are registered while their review timers (R-APP-2) are held
+ * (job definitions suspended, as in Cockpit); the nodes run with a review deadline of 0
+ * days ({@code certflow.application-review-days}), so all 500 timers are due when they
+ * are released at once. Every timer fires exactly once in total, on both nodes; one node
+ * is killed ({@code kill -9}) mid-run and the other finishes them all once the dead
+ * node's job locks expire. Which node ran a job is the engine's job log
+ * (ACT_HI_JOB_LOG.HOSTNAME_, set per node by {@code certflow.node-name}).
  */
 class ClusterIT {
 
 	static final int TIMERS = 500;
 
-	/** A job execution that lost a race (ENGINE-14006 at WARN, with the exception's name). */
+	/**
+	 * A job execution that lost a race (ENGINE-14006 at WARN, with the exception's name).
+	 */
 	static final Pattern OPTIMISTIC_LOCKING = Pattern.compile("OptimisticLockingException");
 
-	/** Jobs another node locked first, at acquisition (ENGINE-14033 at DEBUG): harmless, the other node runs them. */
+	/**
+	 * Jobs another node locked first, at acquisition (ENGINE-14033 at DEBUG): harmless,
+	 * the other node runs them.
+	 */
 	static final Pattern ACQUISITION_CONFLICTS = Pattern
 		.compile("Jobs failed to Lock during Acquisition of jobs for the process engine '[^']*' : (\\d+)");
 
@@ -64,7 +71,8 @@ class ClusterIT {
 	@BeforeAll
 	static void startCluster() {
 		database = PostgresDatabase.freshDatabase("certflow_cluster");
-		// the first node creates the schemas, deploys the models and creates the accounts; the second starts on
+		// the first node creates the schemas, deploys the models and creates the
+		// accounts; the second starts on
 		// that database while the applications are registered through the first
 		nodeA = node("node-a").start();
 		nodeB = node("node-b");
@@ -72,8 +80,10 @@ class ClusterIT {
 	}
 
 	private static AppNode node(String name) {
-		// one job at a time per node: with acquisition through indexes (JobAcquisitionTuning) a warm node fires these
-		// light timers at ~300/s, and the 500 were done before a node could be killed in the middle of the run
+		// one job at a time per node: with acquisition through indexes
+		// (JobAcquisitionTuning) a warm node fires these
+		// light timers at ~300/s, and the 500 were done before a node could be killed in
+		// the middle of the run
 		return new AppNode(name, database).with("certflow.application-review-days", 0)
 			.with("camunda.bpm.job-execution.max-jobs-per-acquisition", 1)
 			.with("camunda.bpm.job-execution.core-pool-size", 1)
@@ -93,7 +103,8 @@ class ClusterIT {
 	@Test
 	void shouldFireEveryDueTimerExactlyOnceOnBothNodesAndFinishWhenOneIsKilled() throws Exception {
 		CertFlowHttp a = new CertFlowHttp(nodeA);
-		// hold the timers until all are registered, so that both nodes find 500 due timers at once
+		// hold the timers until all are registered, so that both nodes find 500 due
+		// timers at once
 		suspendJobs(a, true);
 		long registering = System.nanoTime();
 		Set<String> numbers = ConcurrentHashMap.newKeySet();
@@ -101,7 +112,8 @@ class ClusterIT {
 		try {
 			List<Future<?>> submissions = new ArrayList<>();
 			for (int i = 0; i < TIMERS; i++) {
-				submissions.add(clients.submit(() -> numbers.add(a.submit(CertificationDriver.request("PCEC", 3, 50)))));
+				submissions
+					.add(clients.submit(() -> numbers.add(a.submit(CertificationDriver.request("PCEC", 3, 50)))));
 			}
 			for (Future<?> submission : submissions) {
 				submission.get();
@@ -112,7 +124,8 @@ class ClusterIT {
 		}
 		double registration = seconds(System.nanoTime() - registering);
 		assertThat(numbers).hasSize(TIMERS);
-		JsonNode timers = a.get("admin", "/engine-rest/job?timers=true&activityId=" + Elements.REVIEW_OVERDUE + "&maxResults=10000");
+		JsonNode timers = a.get("admin",
+				"/engine-rest/job?timers=true&activityId=" + Elements.REVIEW_OVERDUE + "&maxResults=10000");
 		assertThat(timers).hasSize(TIMERS).allSatisfy((timer) -> {
 			assertThat(timer.path("suspended").asBoolean()).isTrue();
 			assertThat(toInstant(timer.path("dueDate").asText())).isBefore(Instant.now());
@@ -128,7 +141,8 @@ class ClusterIT {
 				Map<String, Integer> fired = firedByNode(statement);
 				int total = fired.values().stream().mapToInt(Integer::intValue).sum();
 				assertThat(total).as("the run ended before a node could be killed: " + fired).isLessThan(TIMERS);
-				return total >= TIMERS / 10 && fired.getOrDefault("node-a", 0) >= 5 && fired.getOrDefault("node-b", 0) >= 5;
+				return total >= TIMERS / 10 && fired.getOrDefault("node-a", 0) >= 5
+						&& fired.getOrDefault("node-b", 0) >= 5;
 			});
 			long killedAt = System.nanoTime();
 			nodeA.kill();
@@ -140,15 +154,21 @@ class ClusterIT {
 			long done = System.nanoTime();
 			Map<String, Integer> fired = firedByNode(statement);
 
-			// exactly once: one escalation per application, one successful execution per timer job, none left
+			// exactly once: one escalation per application, one successful execution per
+			// timer job, none left
 			assertThat(escalations()).isEqualTo(TIMERS);
 			assertThat(query(statement, "select count(distinct e.application_id) from escalation e join application a"
-					+ " on a.id = e.application_id where e.kind = 'REVIEW_OVERDUE'")).isEqualTo(TIMERS);
-			assertThat(query(statement, "select count(*) - count(distinct job_id_) from act_hi_job_log where act_id_ = '"
-					+ Elements.REVIEW_OVERDUE + "' and job_state_ = 2")).as("no timer job succeeded twice").isZero();
-			assertThat(fired.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(TIMERS);
-			assertThat(b.get("admin", "/engine-rest/job/count?activityId=" + Elements.REVIEW_OVERDUE).path("count").asInt())
+					+ " on a.id = e.application_id where e.kind = 'REVIEW_OVERDUE'"))
+				.isEqualTo(TIMERS);
+			assertThat(query(statement,
+					"select count(*) - count(distinct job_id_) from act_hi_job_log where act_id_ = '"
+							+ Elements.REVIEW_OVERDUE + "' and job_state_ = 2"))
+				.as("no timer job succeeded twice")
 				.isZero();
+			assertThat(fired.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(TIMERS);
+			assertThat(b.get("admin", "/engine-rest/job/count?activityId=" + Elements.REVIEW_OVERDUE)
+				.path("count")
+				.asInt()).isZero();
 			assertThat(b.get("admin", "/engine-rest/task/count?taskDefinitionKey=" + Elements.HANDLE_OVERDUE_REVIEW)
 				.path("count")
 				.asInt()).as("one overdue-review task for managers per application").isEqualTo(TIMERS);
@@ -166,16 +186,20 @@ class ClusterIT {
 							+ " all in %.1f s; by node %s; each fired once; OptimisticLockingException in job execution:"
 							+ " node-a %d, node-b %d; jobs locked by the other node first at acquisition: node-a %d,"
 							+ " node-b %d; node start %d ms / %d ms",
-					TIMERS, registration, TIMERS, firedAtKill, seconds(killedAt - start), beforeKill, TIMERS - firedAtKill,
-					seconds(done - killedAt), seconds(done - start), fired, nodeA.count(OPTIMISTIC_LOCKING),
-					nodeB.count(OPTIMISTIC_LOCKING), nodeA.sum(ACQUISITION_CONFLICTS), nodeB.sum(ACQUISITION_CONFLICTS),
-					nodeA.lastStartTime().toMillis(), nodeB.lastStartTime().toMillis());
+					TIMERS, registration, TIMERS, firedAtKill, seconds(killedAt - start), beforeKill,
+					TIMERS - firedAtKill, seconds(done - killedAt), seconds(done - start), fired,
+					nodeA.count(OPTIMISTIC_LOCKING), nodeB.count(OPTIMISTIC_LOCKING), nodeA.sum(ACQUISITION_CONFLICTS),
+					nodeB.sum(ACQUISITION_CONFLICTS), nodeA.lastStartTime().toMillis(),
+					nodeB.lastStartTime().toMillis());
 			Files.writeString(AppNode.LOGS.resolve("cluster-figures.txt"), figures + System.lineSeparator());
 			System.out.println(figures);
 		}
 	}
 
-	/** Cockpit's "suspend/activate job definitions" for the certification process, with their jobs. */
+	/**
+	 * Cockpit's "suspend/activate job definitions" for the certification process, with
+	 * their jobs.
+	 */
 	private static void suspendJobs(CertFlowHttp node, boolean suspended) {
 		node.as("admin")
 			.put()
@@ -186,7 +210,10 @@ class ClusterIT {
 			.toBodilessEntity();
 	}
 
-	/** Successful executions of the review timer, by the node that ran them (the engine's job log). */
+	/**
+	 * Successful executions of the review timer, by the node that ran them (the engine's
+	 * job log).
+	 */
 	private static Map<String, Integer> firedByNode(Statement statement) {
 		Map<String, Integer> fired = new TreeMap<>();
 		try (ResultSet rs = statement.executeQuery("select hostname_, count(*) from act_hi_job_log where act_id_ = '"

@@ -44,19 +44,24 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClientException;
 
 /**
- * PostgreSQL restarted under load (issue 15, "Reliability"; SPEC "Quality of the whole": data survives restarts).
- * The packaged application runs as a separate JVM on an embedded PostgreSQL of this test's own. Four client threads
- * certify one application after another over HTTP ({@link RetryingClient}: a step that got a 5xx or no answer is
- * tried again, after looking whether it was committed after all). Five applications wait for their review and two
- * certificates for their surveillance planning: their timers (the 10-day review deadline, R-APP-2; the planning date
- * of the annual surveillance, R-SUR-1) are made due inside the outage, as an operator does in Cockpit. Then PostgreSQL
- * is stopped ({@code pg_ctl stop -m fast}) for 20 s and started again; the application is not touched.
+ * PostgreSQL restarted under load (issue 15, "Reliability"; SPEC "Quality of the whole":
+ * data survives restarts). The packaged application runs as a separate JVM on an embedded
+ * PostgreSQL of this test's own. Four client threads certify one application after
+ * another over HTTP ({@link RetryingClient}: a step that got a 5xx or no answer is tried
+ * again, after looking whether it was committed after all). Five applications wait for
+ * their review and two certificates for their surveillance planning: their timers (the
+ * 10-day review deadline, R-APP-2; the planning date of the annual surveillance, R-SUR-1)
+ * are made due inside the outage, as an operator does in Cockpit. Then PostgreSQL is
+ * stopped ({@code pg_ctl stop -m fast}) for 20 s and started again; the application is
+ * not touched.
  * <p>
- * Shown: the same application process serves again by itself (Hikari opens new connections, the job executor acquires
- * again); every failed try was a 5xx or no answer, none failed once the application served again; every timer due
- * during the outage fired once, afterwards; every certification ended with its certificate, each exactly once — every
- * certification has the same rows in each of our tables and the same history in the engine's (ACT_HI_*) as one done
- * before the outage, the numbers of applications and certificates run without gaps or repeats, no incident is left.
+ * Shown: the same application process serves again by itself (Hikari opens new
+ * connections, the job executor acquires again); every failed try was a 5xx or no answer,
+ * none failed once the application served again; every timer due during the outage fired
+ * once, afterwards; every certification ended with its certificate, each exactly once —
+ * every certification has the same rows in each of our tables and the same history in the
+ * engine's (ACT_HI_*) as one done before the outage, the numbers of applications and
+ * certificates run without gaps or repeats, no incident is left.
  */
 class DatabaseRestartIT {
 
@@ -68,13 +73,18 @@ class DatabaseRestartIT {
 
 	static final int SURVEILLED = 2;
 
-	/** Timers are made due from this long on, one a second, and the database stopped at once: all due inside the outage. */
+	/**
+	 * Timers are made due from this long on, one a second, and the database stopped at
+	 * once: all due inside the outage.
+	 */
 	static final Duration FIRST_DUE = Duration.ofSeconds(10);
 
 	/**
-	 * Optional, e.g. {@code -Dcertflow.test.hikari-connection-timeout=5000}: the application waits this long (ms) for a
-	 * database connection instead of Hikari's 30 s, so that the waits time out within the 20 s outage and the job
-	 * executor's acquisition fails: what an outage longer than 30 s does with the production settings.
+	 * Optional, e.g. {@code -Dcertflow.test.hikari-connection-timeout=5000}: the
+	 * application waits this long (ms) for a database connection instead of Hikari's 30
+	 * s, so that the waits time out within the 20 s outage and the job executor's
+	 * acquisition fails: what an outage longer than 30 s does with the production
+	 * settings.
 	 */
 	static final String CONNECTION_TIMEOUT_PROPERTY = "certflow.test.hikari-connection-timeout";
 
@@ -117,13 +127,15 @@ class DatabaseRestartIT {
 
 	@Test
 	void shouldReconnectFireDueTimersAndCertifyEachApplicationOnceWhenPostgresRestartsUnderLoad() throws Exception {
-		// --- applications waiting for their review (their deadline timers are made due inside the outage)
+		// --- applications waiting for their review (their deadline timers are made due
+		// inside the outage)
 		List<String> waiting = new ArrayList<>();
 		for (int i = 0; i < WAITING_FOR_REVIEW; i++) {
 			waiting.add(http.submit(CertificationDriver.request("PCEC", 3, 50)));
 		}
 
-		// --- the load: each client certifies one application after another until told to stop
+		// --- the load: each client certifies one application after another until told to
+		// stop
 		RetryingClient.Tally tally = new RetryingClient.Tally();
 		List<Certification> certified = new CopyOnWriteArrayList<>();
 		AtomicBoolean stopping = new AtomicBoolean();
@@ -145,7 +157,8 @@ class DatabaseRestartIT {
 			Polling.await("the first " + (SURVEILLED + 1) + " certifications", Duration.ofSeconds(150),
 					() -> certified.size() > SURVEILLED || load.stream().anyMatch(Future::isDone));
 			assertThat(load).as("no client failed before the outage").noneMatch(Future::isDone);
-			// the first certifications' surveillance timers are moved; the next one is left as it is, for comparison
+			// the first certifications' surveillance timers are moved; the next one is
+			// left as it is, for comparison
 			Certification reference = certified.get(SURVEILLED);
 			List<String> surveilled = new ArrayList<>();
 			for (Certification certification : certified.subList(0, SURVEILLED)) {
@@ -158,10 +171,13 @@ class DatabaseRestartIT {
 				timers.put(timerJob(http.instanceId(number), Elements.REVIEW_OVERDUE), "review deadline of " + number);
 			}
 			for (String certificate : surveilled) {
-				timers.put(timerJob(lifecycleInstance(certificate), CertificateLifecycle.Elements.SURVEILLANCE_PLANNING_TIME),
+				timers.put(
+						timerJob(lifecycleInstance(certificate),
+								CertificateLifecycle.Elements.SURVEILLANCE_PLANNING_TIME),
 						"surveillance planning of " + certificate);
 			}
-			// due one after another from 10 s on: PostgreSQL is stopped as soon as they are set (well before the first)
+			// due one after another from 10 s on: PostgreSQL is stopped as soon as they
+			// are set (well before the first)
 			Instant firstDue = Instant.now().plus(FIRST_DUE);
 			Map<String, Instant> dueDates = new LinkedHashMap<>();
 			for (String job : timers.keySet()) {
@@ -170,7 +186,8 @@ class DatabaseRestartIT {
 				dueDates.put(job, due);
 			}
 
-			// --- PostgreSQL stopped for 20 s under load, then started; the application is left alone
+			// --- PostgreSQL stopped for 20 s under load, then started; the application
+			// is left alone
 			long pid = node.pid();
 			int certifiedBefore = certified.size();
 			Instant stopRequested = Instant.now();
@@ -201,18 +218,24 @@ class DatabaseRestartIT {
 					});
 			Instant allFired = fired.values().stream().flatMap(List::stream).max(Instant::compareTo).orElseThrow();
 
-			// --- the load goes on until every client has certified an application begun after the restart
+			// --- the load goes on until every client has certified an application begun
+			// after the restart
 			Polling.await("every client to certify an application begun after the restart", Duration.ofSeconds(150),
-					() -> certified.stream().filter((c) -> c.started().isAfter(serving)).map(Certification::client)
-						.distinct().count() == CLIENTS || load.stream().anyMatch(Future::isDone));
+					() -> certified.stream()
+						.filter((c) -> c.started().isAfter(serving))
+						.map(Certification::client)
+						.distinct()
+						.count() == CLIENTS || load.stream().anyMatch(Future::isDone));
 			stopping.set(true);
 			for (Future<Void> client : load) {
 				client.get(3, TimeUnit.MINUTES);
 			}
 			List<String> numbers = certified.stream().map(Certification::number).toList();
 
-			// a notice job whose try failed for want of the database waits for its next retry (1 min, then 5, 30):
-			// made due now, as an operator does in Cockpit, so that the test need not wait
+			// a notice job whose try failed for want of the database waits for its next
+			// retry (1 min, then 5, 30):
+			// made due now, as an operator does in Cockpit, so that the test need not
+			// wait
 			Set<String> retriedByOperator = ConcurrentHashMap.newKeySet();
 			Polling.await("every certification to end", Duration.ofSeconds(90), () -> {
 				for (JsonNode job : http.get("admin", "/engine-rest/job?withException=true&maxResults=1000")) {
@@ -224,33 +247,34 @@ class DatabaseRestartIT {
 						+ InitialCertification.KEY) >= numbers.size();
 			});
 
-			String figures = String.format("database restart (%s): PostgreSQL stopped (pg_ctl stop -m fast, %d ms) under"
-					+ " the load of %d clients and started again after %.1f s; application (pid %d, not restarted) serving"
-					+ " again %d ms after PostgreSQL accepted connections; client tries: %d succeeded at once, %d failed"
-					+ " %s (first began at stop %s ms, last at stop %s ms), %d succeeded on a retry, %d found committed"
-					+ " before retrying, %d refused; longest try %d ms; %d certifications (%d done before the stop),"
-					+ " each exactly once;"
-					+ " %d timers due during the outage fired once each, the last %d ms after PostgreSQL was back;"
-					+ " notice jobs made due by hand after a failed try: %d; in the application's log: %d connections"
-					+ " marked broken, %d failed validation, %d waits for a connection timed out, %d failed job acquisitions;"
-					+ " failed job executions in the job log: %d",
-					node.name(), Duration.between(stopRequested, stopped).toMillis(), CLIENTS,
-					Duration.between(stopRequested, started).toMillis() / 1000.0, pid,
-					Duration.between(started, serving).toMillis(), tally.succeededFirstTime.get(), tally.failedTries(),
-					tally.failuresByOutcome(), offset(stopRequested, tally.firstFailure.get()),
-					offset(stopRequested, tally.lastFailure.get()), tally.succeededOnRetry.get(),
-					tally.committedDespiteError.get(), tally.refusals.size(), tally.longestTry.get(), numbers.size(),
-					certifiedBefore, timers.size(),
-					Duration.between(started, allFired).toMillis(), retriedByOperator.size(),
-					node.count(Pattern.compile("marked as broken because of SQLSTATE")),
-					node.count(Pattern.compile("Failed to validate connection")),
-					node.count(Pattern.compile("Connection is not available, request timed out")),
-					node.count(Pattern.compile("Exception during job acquisition")),
-					query("select count(*) from act_hi_job_log where job_state_ = 1", null));
+			String figures = String
+				.format("database restart (%s): PostgreSQL stopped (pg_ctl stop -m fast, %d ms) under"
+						+ " the load of %d clients and started again after %.1f s; application (pid %d, not restarted) serving"
+						+ " again %d ms after PostgreSQL accepted connections; client tries: %d succeeded at once, %d failed"
+						+ " %s (first began at stop %s ms, last at stop %s ms), %d succeeded on a retry, %d found committed"
+						+ " before retrying, %d refused; longest try %d ms; %d certifications (%d done before the stop),"
+						+ " each exactly once;"
+						+ " %d timers due during the outage fired once each, the last %d ms after PostgreSQL was back;"
+						+ " notice jobs made due by hand after a failed try: %d; in the application's log: %d connections"
+						+ " marked broken, %d failed validation, %d waits for a connection timed out, %d failed job acquisitions;"
+						+ " failed job executions in the job log: %d", node.name(),
+						Duration.between(stopRequested, stopped).toMillis(), CLIENTS,
+						Duration.between(stopRequested, started).toMillis() / 1000.0, pid,
+						Duration.between(started, serving).toMillis(), tally.succeededFirstTime.get(),
+						tally.failedTries(), tally.failuresByOutcome(), offset(stopRequested, tally.firstFailure.get()),
+						offset(stopRequested, tally.lastFailure.get()), tally.succeededOnRetry.get(),
+						tally.committedDespiteError.get(), tally.refusals.size(), tally.longestTry.get(),
+						numbers.size(), certifiedBefore, timers.size(), Duration.between(started, allFired).toMillis(),
+						retriedByOperator.size(), node.count(Pattern.compile("marked as broken because of SQLSTATE")),
+						node.count(Pattern.compile("Failed to validate connection")),
+						node.count(Pattern.compile("Connection is not available, request timed out")),
+						node.count(Pattern.compile("Exception during job acquisition")),
+						query("select count(*) from act_hi_job_log where job_state_ = 1", null));
 			Files.writeString(AppNode.LOGS.resolve("db-restart-figures.txt"), figures + System.lineSeparator());
 			System.out.println(figures);
 
-			// --- each request succeeded, or failed in a way a client retries; none failed once serving again
+			// --- each request succeeded, or failed in a way a client retries; none
+			// failed once serving again
 			assertThat(tally.refusals).as("4xx answers").isEmpty();
 			assertThat(tally.failuresByOutcome().keySet()).as("failed tries: a 5xx or no answer")
 				.allMatch((outcome) -> outcome.matches("5\\d\\d|no answer .*"));
@@ -271,27 +295,35 @@ class DatabaseRestartIT {
 			}
 			for (String number : waiting) {
 				assertThat(query("select count(*) from escalation e join application a on a.id = e.application_id"
-						+ " where a.number = ? and e.kind = 'REVIEW_OVERDUE'", number)).as("escalations of " + number)
+						+ " where a.number = ? and e.kind = 'REVIEW_OVERDUE'", number))
+					.as("escalations of " + number)
 					.isEqualTo(1);
 				assertThat(count("/engine-rest/task/count?processInstanceBusinessKey=" + number + "&taskDefinitionKey="
-						+ Elements.HANDLE_OVERDUE_REVIEW)).as("overdue-review task of " + number).isEqualTo(1);
+						+ Elements.HANDLE_OVERDUE_REVIEW))
+					.as("overdue-review task of " + number)
+					.isEqualTo(1);
 			}
 			for (String certificate : surveilled) {
 				assertThat(count("/engine-rest/process-instance/count?processDefinitionKey=" + CertificateAudit.KEY
-						+ "&businessKey=" + certificate)).as("surveillance audit of " + certificate).isEqualTo(1);
+						+ "&businessKey=" + certificate))
+					.as("surveillance audit of " + certificate)
+					.isEqualTo(1);
 				assertThat(count("/engine-rest/task/count?processInstanceBusinessKey=" + certificate
-						+ "&taskDefinitionKey=" + CertificateAudit.Elements.PLAN_AUDIT)).as("planning task of " + certificate)
+						+ "&taskDefinitionKey=" + CertificateAudit.Elements.PLAN_AUDIT))
+					.as("planning task of " + certificate)
 					.isEqualTo(1);
 			}
 
-			// --- every certification exactly once: the same records and engine history as one before the outage
+			// --- every certification exactly once: the same records and engine history
+			// as one before the outage
 			Map<String, Map<String, Long>> footprints = footprints(numbers);
 			Map<String, Long> expected = footprints.get(reference.number());
 			assertThat(expected).containsEntry("initial certifications", 1L)
 				.containsEntry("ended with the certificate issued", 1L)
 				.containsEntry("certificates", 1L)
 				.containsEntry("certificate lifecycles", 1L)
-				.containsEntry("documents", Arrays.stream(DocumentType.values()).filter(DocumentType::mandatory).count())
+				.containsEntry("documents",
+						Arrays.stream(DocumentType.values()).filter(DocumentType::mandatory).count())
 				.containsEntry("decisions", 1L);
 			footprints.forEach((number, footprint) -> assertThat(footprint).as(number).isEqualTo(expected));
 			int applications = WAITING_FOR_REVIEW + numbers.size();
@@ -299,15 +331,20 @@ class DatabaseRestartIT {
 			assertThat(query("select count(distinct number) from application", null)).isEqualTo(applications);
 			assertThat(query("select count(*) from application", null)).isEqualTo(applications);
 			assertThat(query("select max(cast(substring(number from 10) as integer)) from application", null))
-				.as("application numbers without gaps").isEqualTo(applications);
+				.as("application numbers without gaps")
+				.isEqualTo(applications);
 			assertThat(query("select count(distinct client_id) from application", null))
-				.as("one client per credit code, one application per client").isEqualTo(applications);
+				.as("one client per credit code, one application per client")
+				.isEqualTo(applications);
 			assertThat(query("select count(distinct number) from certificate", null)).isEqualTo(numbers.size());
 			assertThat(query("select count(*) from certificate", null)).isEqualTo(numbers.size());
 			assertThat(query("select last_value from number_counter where name = 'CERTIFICATE'", null))
-				.as("certificate numbers without gaps").isEqualTo(numbers.size());
-			assertThat(query("select count(*) from act_hi_procinst where proc_def_key_ = '" + InitialCertification.KEY
-					+ "'", null)).isEqualTo(applications);
+				.as("certificate numbers without gaps")
+				.isEqualTo(numbers.size());
+			assertThat(query(
+					"select count(*) from act_hi_procinst where proc_def_key_ = '" + InitialCertification.KEY + "'",
+					null))
+				.isEqualTo(applications);
 			assertThat(count("/engine-rest/incident/count")).as("incidents").isZero();
 			assertThat(count("/engine-rest/job/count?withException=true")).as("jobs with a failed try left").isZero();
 
@@ -319,8 +356,9 @@ class DatabaseRestartIT {
 	}
 
 	/**
-	 * What one certification left, by application number: rows in each of our tables, and its instances, activities,
-	 * tasks, variables and successful jobs in the engine's history.
+	 * What one certification left, by application number: rows in each of our tables, and
+	 * its instances, activities, tasks, variables and successful jobs in the engine's
+	 * history.
 	 */
 	private static Map<String, Map<String, Long>> footprints(List<String> numbers) throws SQLException {
 		String process = "(select p.id_ from act_hi_procinst p where p.business_key_ = a.number and p.proc_def_key_ = '"
@@ -340,9 +378,11 @@ class DatabaseRestartIT {
 		counts.put("certificates", "select count(*) from certificate x where x.application_id = a.id");
 		counts.put("certificate revisions",
 				"select count(*) from certificate_revision x where x.certificate_number in " + certificates);
-		counts.put("surveillances", "select count(*) from surveillance x where x.certificate_number in " + certificates);
+		counts.put("surveillances",
+				"select count(*) from surveillance x where x.certificate_number in " + certificates);
 		counts.put("client notices", "select count(*) from client_notice x where x.application_id = a.id");
-		counts.put("impartiality checks", "select count(*) from impartiality_check x where x.application_number = a.number");
+		counts.put("impartiality checks",
+				"select count(*) from impartiality_check x where x.application_number = a.number");
 		counts.put("status changes", "select count(*) from status_change x where (x.entity_type = 'APPLICATION' and"
 				+ " x.entity_key = a.number) or (x.entity_type = 'AUDIT' and x.entity_key in (select cast(u.id as varchar)"
 				+ " from audit u where u.application_id = a.id)) or (x.entity_type = 'CERTIFICATE' and x.entity_key in "
@@ -351,9 +391,11 @@ class DatabaseRestartIT {
 				+ " and p.proc_def_key_ = '" + InitialCertification.KEY + "'");
 		counts.put("on-site audits", "select count(*) from act_hi_procinst p where p.business_key_ = a.number"
 				+ " and p.proc_def_key_ = 'onsite-audit'");
-		counts.put("ended with the certificate issued", "select count(*) from act_hi_actinst x where x.proc_inst_id_ in "
-				+ process + " and x.act_id_ = '" + Elements.CERTIFICATE_ISSUED + "' and x.end_time_ is not null");
-		counts.put("activity instances", "select count(*) from act_hi_actinst x where x.root_proc_inst_id_ in " + process);
+		counts.put("ended with the certificate issued",
+				"select count(*) from act_hi_actinst x where x.proc_inst_id_ in " + process + " and x.act_id_ = '"
+						+ Elements.CERTIFICATE_ISSUED + "' and x.end_time_ is not null");
+		counts.put("activity instances",
+				"select count(*) from act_hi_actinst x where x.root_proc_inst_id_ in " + process);
 		counts.put("tasks", "select count(*) from act_hi_taskinst x where x.root_proc_inst_id_ in " + process);
 		counts.put("variables", "select count(*) from act_hi_varinst x where x.root_proc_inst_id_ in " + process);
 		counts.put("jobs succeeded",
@@ -364,7 +406,8 @@ class DatabaseRestartIT {
 		counts.values().forEach((count) -> sql.append(", (").append(count).append(')'));
 		sql.append(" from application a where a.number = any(?)");
 		Map<String, Map<String, Long>> footprints = new TreeMap<>();
-		try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+		try (Connection connection = database.connect();
+				PreparedStatement statement = connection.prepareStatement(sql.toString())) {
 			statement.setArray(1, connection.createArrayOf("varchar", numbers.toArray()));
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
@@ -403,7 +446,8 @@ class DatabaseRestartIT {
 	}
 
 	private static String timerJob(String processInstanceId, String activityId) {
-		JsonNode jobs = http.get("admin", "/engine-rest/job?processInstanceId=" + processInstanceId + "&activityId=" + activityId);
+		JsonNode jobs = http.get("admin",
+				"/engine-rest/job?processInstanceId=" + processInstanceId + "&activityId=" + activityId);
 		assertThat(jobs).as(activityId + " of " + processInstanceId).hasSize(1);
 		return jobs.get(0).path("id").asText();
 	}
@@ -437,7 +481,8 @@ class DatabaseRestartIT {
 	}
 
 	private static long query(String sql, String parameter) throws SQLException {
-		try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+		try (Connection connection = database.connect();
+				PreparedStatement statement = connection.prepareStatement(sql)) {
 			if (parameter != null) {
 				statement.setString(1, parameter);
 			}

@@ -3,13 +3,18 @@ package cn.certflow.operations;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** Waiting for something to become true, with a deadline: no fixed sleeps in the tests. */
+/**
+ * Waiting for something to become true, with a deadline: no fixed sleeps in the tests.
+ */
 final class Polling {
 
 	private Polling() {
 	}
 
-	/** Returns the first non-null value the supplier gives before the deadline; fails naming what was awaited. */
+	/**
+	 * Returns the first non-null value the supplier gives before the deadline; fails
+	 * naming what was awaited.
+	 */
 	static <T> T await(String what, Duration timeout, Supplier<T> value) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {

@@ -30,14 +30,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nothing is lost when the application is killed (SPEC "Quality of the whole": data survives restarts; issue 6).
- * The packaged application runs as a separate JVM on PostgreSQL; five applications are driven part-way over HTTP
- * (tasks open in the certification and in its called on-site audit, the 10-day review timer pending, a notice job
- * mid-retry while the mail server is down, another notice job out of retries as an incident), the JVM is killed with
- * {@code kill -9}, started again, and every instance, task, job, incident, variable and domain record is as it was.
- * Then every lifecycle finishes: the mail server is back, the operator resolves the incident and makes the timer
- * due through Camunda's REST API (what Cockpit does), and four certificates are issued and e-mailed, each with its
- * certificate lifecycle running (surveillance timers pending, compared across the restart too).
+ * Nothing is lost when the application is killed (SPEC "Quality of the whole": data
+ * survives restarts; issue 6). The packaged application runs as a separate JVM on
+ * PostgreSQL; five applications are driven part-way over HTTP (tasks open in the
+ * certification and in its called on-site audit, the 10-day review timer pending, a
+ * notice job mid-retry while the mail server is down, another notice job out of retries
+ * as an incident), the JVM is killed with {@code kill -9}, started again, and every
+ * instance, task, job, incident, variable and domain record is as it was. Then every
+ * lifecycle finishes: the mail server is back, the operator resolves the incident and
+ * makes the timer due through Camunda's REST API (what Cockpit does), and four
+ * certificates are issued and e-mailed, each with its certificate lifecycle running
+ * (surveillance timers pending, compared across the restart too).
  */
 class RestartSurvivalIT {
 
@@ -88,7 +91,8 @@ class RestartSurvivalIT {
 		http.certify(certifiedMailDown);
 		JsonNode midRetry = awaitNoticeJob(certifiedMailDown, 3);
 		assertThat(midRetry.path("exceptionMessage").asText()).contains("not sent").contains("certified@d.example");
-		// mid-retry: next try in a minute (PT1M); moved an hour on, so that nothing is due while the test compares
+		// mid-retry: next try in a minute (PT1M); moved an hour on, so that nothing is
+		// due while the test compares
 		http.setDueDate(midRetry.path("id").asText(), Instant.now().plus(Duration.ofHours(1)));
 
 		http.reject(rejectedMailDown, "认证范围超出本机构的能力");
@@ -111,14 +115,18 @@ class RestartSurvivalIT {
 		Map<String, String> certificates = certificates();
 		assertThat(certificates).containsOnlyKeys(certifiedMailDown);
 
-		assertThat(count("/engine-rest/process-instance/count?processDefinitionKey=" + InitialCertification.KEY)).isEqualTo(5);
+		assertThat(count("/engine-rest/process-instance/count?processDefinitionKey=" + InitialCertification.KEY))
+			.isEqualTo(5);
 		assertThat(count("/engine-rest/process-instance/count?processDefinitionKey=onsite-audit")).isEqualTo(1);
 		assertThat(count("/engine-rest/process-instance/count?processDefinitionKey=" + LIFECYCLE))
-			.as("the certificate's lifecycle started with it").isEqualTo(1);
+			.as("the certificate's lifecycle started with it")
+			.isEqualTo(1);
 		assertThat(count("/engine-rest/job/count?processDefinitionKey=" + InitialCertification.KEY))
-			.as("review timer, notice job mid-retry, notice job in an incident").isEqualTo(3);
+			.as("review timer, notice job mid-retry, notice job in an incident")
+			.isEqualTo(3);
 		assertThat(count("/engine-rest/job/count?timers=true&processDefinitionKey=" + LIFECYCLE))
-			.as("the certificate's surveillance and expiry timers").isPositive();
+			.as("the certificate's surveillance and expiry timers")
+			.isPositive();
 		Snapshot before = Snapshot.take(http, database);
 		assertThat(before.size("task")).isGreaterThanOrEqualTo(4);
 		assertThat(before.size("incident")).isEqualTo(1);
@@ -137,10 +145,12 @@ class RestartSurvivalIT {
 
 		// --- the lifecycles finish
 		smtp.start();
-		// the mail server is back: the job mid-retry succeeds at its next try (made due now, as Cockpit can)
+		// the mail server is back: the job mid-retry succeeds at its next try (made due
+		// now, as Cockpit can)
 		http.setDueDate(midRetry.path("id").asText(), Instant.now().minusSeconds(1));
 		awaitEnd(certifiedMailDown, Elements.CERTIFICATE_ISSUED);
-		// the incident: one more try (Cockpit's retry; here with the due date now), the process goes on
+		// the incident: one more try (Cockpit's retry; here with the due date now), the
+		// process goes on
 		http.retryNow(incidentJob);
 		awaitEnd(rejectedMailDown, Elements.APPLICATION_REJECTED);
 		assertThat(http.get("admin", "/engine-rest/incident")).as("no incident left").isEmpty();
@@ -149,7 +159,8 @@ class RestartSurvivalIT {
 		Polling.await("escalation task of " + waitingForReview, Duration.ofSeconds(30),
 				() -> !http.taskIds("manager", waitingForReview, Elements.HANDLE_OVERDUE_REVIEW).isEmpty());
 		assertThat(count("select count(*) from escalation e join application a on a.id = e.application_id"
-				+ " where a.number = ?", waitingForReview)).isEqualTo(1);
+				+ " where a.number = ?", waitingForReview))
+			.isEqualTo(1);
 		http.complete("manager", waitingForReview, Elements.HANDLE_OVERDUE_REVIEW, Map.of("escalationAction", "已催办"));
 		http.accept(waitingForReview);
 		http.toOnsiteAudit(waitingForReview);
@@ -167,20 +178,23 @@ class RestartSurvivalIT {
 		for (String certificate : certificates.values()) {
 			assertThat(http.lookup(certificate).path("status").asText()).as(certificate).isEqualTo("VALID");
 		}
-		assertThat(recipients()).containsExactlyInAnyOrder("review@a.example", "audit@c.example",
-				"decision@b.example", "certified@d.example", "rejected@e.example");
+		assertThat(recipients()).containsExactlyInAnyOrder("review@a.example", "audit@c.example", "decision@b.example",
+				"certified@d.example", "rejected@e.example");
 		assertThat(count("select count(*) from client_notice where delivery_status <> 'SENT'", null)).isZero();
-		assertThat(count("/engine-rest/process-instance/count?processDefinitionKey=" + InitialCertification.KEY)).isZero();
+		assertThat(count("/engine-rest/process-instance/count?processDefinitionKey=" + InitialCertification.KEY))
+			.isZero();
 		assertThat(count("/engine-rest/job/count?processDefinitionKey=" + InitialCertification.KEY)).isZero();
 		assertThat(count("/engine-rest/process-instance/count?processDefinitionKey=" + LIFECYCLE))
-			.as("each certificate under surveillance").isEqualTo(4);
+			.as("each certificate under surveillance")
+			.isEqualTo(4);
 
-		String figures = "restart survival (" + node.name() + "): kill -9 of pid " + pid + ", restart to serving requests in "
-				+ restart.toMillis() + " ms; before the kill " + before.size("process-instance") + " instances, "
-				+ before.size("task") + " tasks, " + before.size("job") + " jobs, " + before.size("incident")
-				+ " incident, " + before.size("variable-instance") + " variables, " + before.rows() + " rows in "
-				+ before.records().size() + " tables of ours: all intact; then " + certificates.size() + " certificates issued and "
-				+ recipients().size() + " notices e-mailed";
+		String figures = "restart survival (" + node.name() + "): kill -9 of pid " + pid
+				+ ", restart to serving requests in " + restart.toMillis() + " ms; before the kill "
+				+ before.size("process-instance") + " instances, " + before.size("task") + " tasks, "
+				+ before.size("job") + " jobs, " + before.size("incident") + " incident, "
+				+ before.size("variable-instance") + " variables, " + before.rows() + " rows in "
+				+ before.records().size() + " tables of ours: all intact; then " + certificates.size()
+				+ " certificates issued and " + recipients().size() + " notices e-mailed";
 		Files.writeString(AppNode.LOGS.resolve("restart-figures.txt"), figures + System.lineSeparator());
 		System.out.println(figures);
 	}
@@ -193,16 +207,19 @@ class RestartSurvivalIT {
 		return CertificationDriver.request("PCEC", 3, 50).withContactEmail(email);
 	}
 
-	/** The notice job of this application once its retries are down to {@code retries}. */
+	/**
+	 * The notice job of this application once its retries are down to {@code retries}.
+	 */
 	private static JsonNode awaitNoticeJob(String number, int retries) {
-		return Polling.await("notice job of " + number + " with " + retries + " retries left", Duration.ofSeconds(30), () -> {
-			for (JsonNode job : http.jobs(number)) {
-				if (job.path("retries").asInt() == retries && !job.path("exceptionMessage").isNull()) {
-					return job;
-				}
-			}
-			return null;
-		});
+		return Polling.await("notice job of " + number + " with " + retries + " retries left", Duration.ofSeconds(30),
+				() -> {
+					for (JsonNode job : http.jobs(number)) {
+						if (job.path("retries").asInt() == retries && !job.path("exceptionMessage").isNull()) {
+							return job;
+						}
+					}
+					return null;
+				});
 	}
 
 	private static void awaitEnd(String number, String endEvent) {
@@ -214,7 +231,8 @@ class RestartSurvivalIT {
 		Map<String, String> certificates = new LinkedHashMap<>();
 		try (Connection connection = database.connect();
 				ResultSet rs = connection.createStatement()
-					.executeQuery("select a.number, c.number from certificate c join application a on a.id = c.application_id")) {
+					.executeQuery(
+							"select a.number, c.number from certificate c join application a on a.id = c.application_id")) {
 			while (rs.next()) {
 				certificates.put(rs.getString(1), rs.getString(2));
 			}
@@ -231,7 +249,8 @@ class RestartSurvivalIT {
 	}
 
 	private static int count(String sql, String parameter) throws SQLException {
-		try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+		try (Connection connection = database.connect();
+				PreparedStatement statement = connection.prepareStatement(sql)) {
 			if (parameter != null) {
 				statement.setString(1, parameter);
 			}

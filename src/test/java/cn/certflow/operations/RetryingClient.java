@@ -20,12 +20,13 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * A client of CertFlow as a sensible integration is written: a step the server could not serve (a 5xx answer, or no
- * answer at all) is tried again after a pause, and before each new try the client looks whether the earlier try was
- * committed after all (its answer lost on the way), so that a retried step never does its work twice: an application
- * is looked up by the client's credit code, a document by its type, a task completion by the task being gone. A 4xx
- * answer is not retried: it is a refusal, and the step fails. Every try of every step is counted in a {@link Tally}
- * shared by the client threads.
+ * A client of CertFlow as a sensible integration is written: a step the server could not
+ * serve (a 5xx answer, or no answer at all) is tried again after a pause, and before each
+ * new try the client looks whether the earlier try was committed after all (its answer
+ * lost on the way), so that a retried step never does its work twice: an application is
+ * looked up by the client's credit code, a document by its type, a task completion by the
+ * task being gone. A 4xx answer is not retried: it is a refusal, and the step fails.
+ * Every try of every step is counted in a {@link Tally} shared by the client threads.
  */
 final class RetryingClient {
 
@@ -43,7 +44,10 @@ final class RetryingClient {
 		this.giveUpAfter = giveUpAfter;
 	}
 
-	/** A whole initial certification, from the application to the decision to certify; its number. */
+	/**
+	 * A whole initial certification, from the application to the decision to certify; its
+	 * number.
+	 */
 	String certify(ApplicationRequest request) {
 		String number = step("submit", () -> this.http.submit(request),
 				() -> this.http.numberSubmittedFor(request.creditCode()));
@@ -70,8 +74,8 @@ final class RetryingClient {
 	}
 
 	/**
-	 * Runs a step until it succeeds: after a failed try, first asks {@code committed} (null: not done), then tries
-	 * again.
+	 * Runs a step until it succeeds: after a failed try, first asks {@code committed}
+	 * (null: not done), then tries again.
 	 */
 	<T> T step(String what, Supplier<T> action, Supplier<T> committed) {
 		long deadline = System.nanoTime() + this.giveUpAfter.toNanos();
@@ -138,7 +142,10 @@ final class RetryingClient {
 		/** When the last failed try began. */
 		final AtomicReference<Instant> lastFailure = new AtomicReference<>();
 
-		/** The longest try of a step, in milliseconds (a step may wait for a database connection). */
+		/**
+		 * The longest try of a step, in milliseconds (a step may wait for a database
+		 * connection).
+		 */
 		final AtomicLong longestTry = new AtomicLong();
 
 		void succeeded(boolean onRetry, Instant started) {
@@ -149,8 +156,10 @@ final class RetryingClient {
 		void failed(String what, Instant started, String outcome) {
 			this.longestTry.accumulateAndGet(Duration.between(started, Instant.now()).toMillis(), Math::max);
 			this.failures.computeIfAbsent(outcome, (key) -> new AtomicInteger()).incrementAndGet();
-			this.firstFailure.accumulateAndGet(started, (first, next) -> (first == null || next.isBefore(first)) ? next : first);
-			this.lastFailure.accumulateAndGet(started, (last, next) -> (last == null || next.isAfter(last)) ? next : last);
+			this.firstFailure.accumulateAndGet(started,
+					(first, next) -> (first == null || next.isBefore(first)) ? next : first);
+			this.lastFailure.accumulateAndGet(started,
+					(last, next) -> (last == null || next.isAfter(last)) ? next : last);
 		}
 
 		void committedDespiteError(String what) {

@@ -16,8 +16,9 @@ import cn.certflow.support.PostgresDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Everything a restart must keep: the engine's runtime state as Cockpit sees it (Camunda REST: instances, tasks,
- * jobs with their retries and errors, incidents, variables) and our domain records (PostgreSQL, row by row).
+ * Everything a restart must keep: the engine's runtime state as Cockpit sees it (Camunda
+ * REST: instances, tasks, jobs with their retries and errors, incidents, variables) and
+ * our domain records (PostgreSQL, row by row).
  */
 record Snapshot(Map<String, List<String>> engine, Map<String, List<Map<String, Object>>> records) {
 
@@ -31,10 +32,11 @@ record Snapshot(Map<String, List<String>> engine, Map<String, List<Map<String, O
 			else {
 				http.get("admin", "/engine-rest/" + resource + "?maxResults=10000").forEach(rows::add);
 			}
-			engine.put(resource, rows.stream()
-				.sorted(Comparator.comparing((JsonNode row) -> row.path("id").asText()))
-				.map(Snapshot::canonical)
-				.toList());
+			engine.put(resource,
+					rows.stream()
+						.sorted(Comparator.comparing((JsonNode row) -> row.path("id").asText()))
+						.map(Snapshot::canonical)
+						.toList());
 		}
 		Map<String, List<Map<String, Object>>> records = new LinkedHashMap<>();
 		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
@@ -54,7 +56,10 @@ record Snapshot(Map<String, List<String>> engine, Map<String, List<Map<String, O
 		return this.records.values().stream().mapToInt(List::size).sum();
 	}
 
-	/** Object properties in name order: a JSON variable's value is serialized with properties in no fixed order. */
+	/**
+	 * Object properties in name order: a JSON variable's value is serialized with
+	 * properties in no fixed order.
+	 */
 	private static final com.fasterxml.jackson.databind.json.JsonMapper CANONICAL = com.fasterxml.jackson.databind.json.JsonMapper
 		.builder()
 		.enable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED)
@@ -87,14 +92,15 @@ record Snapshot(Map<String, List<String>> engine, Map<String, List<Map<String, O
 	}
 
 	/**
-	 * Every table of ours (not the engine's ACT_*, not Flyway's history) with its columns; binary content (uploaded
-	 * documents) compared by its MD5.
+	 * Every table of ours (not the engine's ACT_*, not Flyway's history) with its
+	 * columns; binary content (uploaded documents) compared by its MD5.
 	 */
 	private static Map<String, String> ourTables(Statement statement) throws SQLException {
 		Map<String, List<String>> columns = new TreeMap<>();
-		try (ResultSet rs = statement.executeQuery("select table_name, column_name, data_type from information_schema.columns"
-				+ " where table_schema = current_schema() and table_name not like 'act\\_%'"
-				+ " and table_name <> 'certflow_schema_history' order by table_name, ordinal_position")) {
+		try (ResultSet rs = statement
+			.executeQuery("select table_name, column_name, data_type from information_schema.columns"
+					+ " where table_schema = current_schema() and table_name not like 'act\\_%'"
+					+ " and table_name <> 'certflow_schema_history' order by table_name, ordinal_position")) {
 			while (rs.next()) {
 				String column = rs.getString(2);
 				columns.computeIfAbsent(rs.getString(1), (table) -> new ArrayList<>())

@@ -22,13 +22,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AuditTimeServiceEngineTest {
 
 	@RegisterExtension
-	static ProcessEngineExtension extension = ProcessEngineExtension.builder().configurationResource("camunda-unit.cfg.xml").build();
+	static ProcessEngineExtension extension = ProcessEngineExtension.builder()
+		.configurationResource("camunda-unit.cfg.xml")
+		.build();
 
 	private AuditTimeService service;
 
 	@BeforeEach
 	void setUp() {
-		// the deployed table stands approved here; approval itself: cn.certflow.governance (R-GRD-DMN)
+		// the deployed table stands approved here; approval itself:
+		// cn.certflow.governance (R-GRD-DMN)
 		this.service = new AuditTimeService(extension.getDecisionService(), (key) -> {
 			DecisionDefinition deployed = extension.getRepositoryService()
 				.createDecisionDefinitionQuery()
@@ -54,7 +57,8 @@ class AuditTimeServiceEngineTest {
 
 	@Test
 	void shouldWorkFromABusinessRuleTaskWithSingleEntryResult() {
-		// R-PLAN-1: the initial-certification BPMN calls audit-time with headcount and auditType
+		// R-PLAN-1: the initial-certification BPMN calls audit-time with headcount and
+		// auditType
 		BpmnModelInstance model = Bpmn.createExecutableProcess("Process_AuditTimeProbe")
 			.camundaHistoryTimeToLive(1)
 			.startEvent()

@@ -16,7 +16,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** R-PLAN-1: rules/audit-time.dmn, every band and type, rounding up, floor of 2 person-days. */
+/**
+ * R-PLAN-1: rules/audit-time.dmn, every band and type, rounding up, floor of 2
+ * person-days.
+ */
 class AuditTimeTableTest {
 
 	static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();

@@ -16,7 +16,8 @@ class AuditTerminationRulesTest {
 	private final RulesService rules = Rules.SERVICE;
 
 	@ParameterizedTest(name = "R-AUD-2 {0} alone terminates under {1}")
-	@CsvSource({ "LEGAL_VIOLATION_NOT_RECTIFIED, 8.2.5(1), Terminate when the client seriously violates the law and has not rectified it",
+	@CsvSource({
+			"LEGAL_VIOLATION_NOT_RECTIFIED, 8.2.5(1), Terminate when the client seriously violates the law and has not rectified it",
 			"GOVERNMENT_PENALTY_AFTER_MAJOR_INCIDENT, 8.2.5(2), Terminate when the government penalised the client for a major incident or complaint",
 			"SERIOUS_INCIDENT_ON_SITE, 8.2.5(3), Terminate when a serious incident on site stops the audit",
 			"NO_SERVICE_ACTIVITY_IN_SCOPE, 8.2.5(4), Terminate when there is no service activity within the scope on site",
@@ -67,8 +68,7 @@ class AuditTerminationRulesTest {
 
 	@Test
 	void inputsAreNotChanged() {
-		List<AuditObservation> observations = List
-			.of(new AuditObservation(ObservationKind.FORCE_MAJEURE, "typhoon"));
+		List<AuditObservation> observations = List.of(new AuditObservation(ObservationKind.FORCE_MAJEURE, "typhoon"));
 
 		this.rules.recommendTermination(observations);
 

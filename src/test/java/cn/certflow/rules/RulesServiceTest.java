@@ -13,7 +13,10 @@ import org.springframework.core.io.FileSystemResource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** STYLE 9: one KieBase from every DRL; a broken DRL stops the start-up naming file and line. */
+/**
+ * STYLE 9: one KieBase from every DRL; a broken DRL stops the start-up naming file and
+ * line.
+ */
 class RulesServiceTest {
 
 	private static final String BROKEN = """
@@ -47,8 +50,8 @@ class RulesServiceTest {
 		Path broken = Files.writeString(this.folder.resolve("broken.drl"), BROKEN);
 
 		assertThatExceptionOfType(RulesCompilationException.class)
-			.isThrownBy(() -> new RulesService(List.of(new ClassPathResource("rules/audit-termination.drl"),
-					new FileSystemResource(broken))))
+			.isThrownBy(() -> new RulesService(
+					List.of(new ClassPathResource("rules/audit-termination.drl"), new FileSystemResource(broken))))
 			.withMessageContaining("broken.drl")
 			.withMessageNotContaining("audit-termination.drl");
 	}

@@ -22,7 +22,8 @@ class SurveillanceTriggerRulesTest {
 	private final RulesService rules = Rules.SERVICE;
 
 	@ParameterizedTest(name = "R-SUR-2 {0} alone requires a special audit ({1})")
-	@CsvSource({ "SERIOUS_ACCIDENT_PROVEN, PCEC 10.2(1), Special audit when a serious accident is proven the client's fault",
+	@CsvSource({
+			"SERIOUS_ACCIDENT_PROVEN, PCEC 10.2(1), Special audit when a serious accident is proven the client's fault",
 			"MEDIA_EXPOSURE_PROVEN, PCEC 10.2(1), Special audit when media exposure is proven the client's fault",
 			"SERIOUS_COMPLAINT_PROVEN, PCEC 10.2(1), Special audit when a customer complaint is proven the client's fault",
 			"LEGAL_PERSON_CHANGED, PCEC 10.2(2), Special audit when the client undergoes a major change",
@@ -33,8 +34,8 @@ class SurveillanceTriggerRulesTest {
 			"OTHER_SPECIAL_CIRCUMSTANCE, PCEC 10.2(5), Special audit when another special circumstance arises" })
 	void eachTriggerAloneRequiresASpecialAudit(SurveillanceEventKind kind, String clause, String rule) {
 		for (boolean recertifiedWithoutComplaints : new boolean[] { false, true }) {
-			SurveillanceTriggers triggers = this.rules
-				.surveillanceTriggers(List.of(new SurveillanceEvent(kind, DAY, "recorded")), recertifiedWithoutComplaints);
+			SurveillanceTriggers triggers = this.rules.surveillanceTriggers(
+					List.of(new SurveillanceEvent(kind, DAY, "recorded")), recertifiedWithoutComplaints);
 
 			assertThat(triggers.specialAuditRequired()).isTrue();
 			assertThat(triggers.reasons()).singleElement().satisfies((reason) -> {
@@ -65,11 +66,12 @@ class SurveillanceTriggerRulesTest {
 
 	@Test
 	void twoComplaintsWithinTwelveMonthsRequireASpecialAuditOnce() {
-		SurveillanceTriggers triggers = this.rules.surveillanceTriggers(List.of(
-				new SurveillanceEvent(SurveillanceEventKind.COMPLAINT_RECEIVED, DAY, "late repair"),
-				new SurveillanceEvent(SurveillanceEventKind.COMPLAINT_RECEIVED, DAY.plusMonths(11), "rude staff"),
-				new SurveillanceEvent(SurveillanceEventKind.COMPLAINT_RECEIVED, DAY.plusMonths(12).minusDays(1),
-						"no spare parts")),
+		SurveillanceTriggers triggers = this.rules.surveillanceTriggers(
+				List.of(new SurveillanceEvent(SurveillanceEventKind.COMPLAINT_RECEIVED, DAY, "late repair"),
+						new SurveillanceEvent(SurveillanceEventKind.COMPLAINT_RECEIVED, DAY.plusMonths(11),
+								"rude staff"),
+						new SurveillanceEvent(SurveillanceEventKind.COMPLAINT_RECEIVED, DAY.plusMonths(12).minusDays(1),
+								"no spare parts")),
 				false);
 
 		assertThat(triggers.specialAuditRequired()).isTrue();
@@ -80,9 +82,9 @@ class SurveillanceTriggerRulesTest {
 
 	@Test
 	void twoComplaintsTwelveMonthsApartAreNotRepeated() {
-		SurveillanceTriggers triggers = this.rules.surveillanceTriggers(
-				List.of(new SurveillanceEvent(SurveillanceEventKind.COMPLAINT_RECEIVED, DAY, "late repair"),
-						new SurveillanceEvent(SurveillanceEventKind.COMPLAINT_RECEIVED, DAY.plusMonths(12), "rude staff")),
+		SurveillanceTriggers triggers = this.rules.surveillanceTriggers(List.of(
+				new SurveillanceEvent(SurveillanceEventKind.COMPLAINT_RECEIVED, DAY, "late repair"),
+				new SurveillanceEvent(SurveillanceEventKind.COMPLAINT_RECEIVED, DAY.plusMonths(12), "rude staff")),
 				false);
 
 		assertThat(triggers.specialAuditRequired()).isFalse();
@@ -102,10 +104,9 @@ class SurveillanceTriggerRulesTest {
 
 	@Test
 	void severalTriggersAreAllReportedByClause() {
-		SurveillanceTriggers triggers = this.rules.surveillanceTriggers(
-				List.of(new SurveillanceEvent(SurveillanceEventKind.CERTIFICATION_BASIS_CHANGED, DAY, "GB/T 27922 revised"),
-						new SurveillanceEvent(SurveillanceEventKind.LEGAL_PERSON_CHANGED, DAY, "new owner")),
-				true);
+		SurveillanceTriggers triggers = this.rules.surveillanceTriggers(List.of(
+				new SurveillanceEvent(SurveillanceEventKind.CERTIFICATION_BASIS_CHANGED, DAY, "GB/T 27922 revised"),
+				new SurveillanceEvent(SurveillanceEventKind.LEGAL_PERSON_CHANGED, DAY, "new owner")), true);
 
 		assertThat(triggers.reasons()).extracting(SpecialAuditReason::clause)
 			.containsExactly("PCEC 10.2(2)", "PCEC 10.2(3)");

@@ -28,11 +28,13 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Issue 15 point 3, over HTTP from several source addresses (127.0.0.x): a stranger's wrong passwords slow the
- * stranger down and never lock the owner out (Camunda locked any account for good after ten), on the REST API and the
- * webapp login alike; an administrator lifts a delay with "unlock user"; Camunda's password policy refuses weak
- * passwords with 400 in Chinese; a password stored with Camunda's default SHA-512 hash still works and is hashed anew
- * with PBKDF2 at its owner's next login. Each test uses source addresses of its own: the throttle remembers them.
+ * Issue 15 point 3, over HTTP from several source addresses (127.0.0.x): a stranger's
+ * wrong passwords slow the stranger down and never lock the owner out (Camunda locked any
+ * account for good after ten), on the REST API and the webapp login alike; an
+ * administrator lifts a delay with "unlock user"; Camunda's password policy refuses weak
+ * passwords with 400 in Chinese; a password stored with Camunda's default SHA-512 hash
+ * still works and is hashed anew with PBKDF2 at its owner's next login. Each test uses
+ * source addresses of its own: the throttle remembers them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
@@ -56,7 +58,8 @@ class AccountProtectionTest {
 
 	@BeforeEach
 	void defaultEngine() {
-		// the REST API and the webapps look the engine up by name; another test context may have registered its own
+		// the REST API and the webapps look the engine up by name; another test context
+		// may have registered its own
 		ProcessEngines.registerProcessEngine(this.engine);
 	}
 
@@ -81,9 +84,11 @@ class AccountProtectionTest {
 		assertThat(refused.header("Retry-After")).matches("[1-9][0-9]*");
 		assertThat(refused.body()).contains("登录失败次数过多", "秒后再试");
 		assertThat(new HttpFrom("127.0.0.3", this.port).get("/engine-rest/task", owner, "Owner-Passw0rd!").status())
-			.as("the owner, from another address, at once").isEqualTo(200);
-		assertThat(new HttpFrom("127.0.0.3", this.port).get("/api/certificates/PCEC-1900-000001/history", owner,
-				"Owner-Passw0rd!").status()).as("our API too (logged in; no such certificate)").isEqualTo(404);
+			.as("the owner, from another address, at once")
+			.isEqualTo(200);
+		assertThat(new HttpFrom("127.0.0.3", this.port)
+			.get("/api/certificates/PCEC-1900-000001/history", owner, "Owner-Passw0rd!")
+			.status()).as("our API too (logged in; no such certificate)").isEqualTo(404);
 	}
 
 	@Test
@@ -99,7 +104,8 @@ class AccountProtectionTest {
 		assertThat(answers.get(6)).isEqualTo(429);
 		assertThat(answers).containsOnly(401, 429).filteredOn(status -> status == 401).hasSizeLessThanOrEqualTo(9);
 		assertThat(new HttpFrom("127.0.0.5", this.port).webappLogin(owner, "Owner-Passw0rd!").status())
-			.as("the owner logs into Tasklist from another address").isEqualTo(200);
+			.as("the owner logs into Tasklist from another address")
+			.isEqualTo(200);
 		assertThat(this.identity.createUserQuery().userId(owner).singleResult()).isNotNull();
 	}
 
@@ -120,7 +126,8 @@ class AccountProtectionTest {
 		assertThat(second.status()).isEqualTo(429);
 		assertThat(second.header("Retry-After")).as("the delay doubled").isEqualTo("2");
 
-		// the source as a whole: twenty failures on any accounts, then every account from it waits
+		// the source as a whole: twenty failures on any accounts, then every account from
+		// it waits
 		HttpFrom sprayer = new HttpFrom("127.0.0.7", this.port);
 		for (int i = 0; i < 21; i++) {
 			assertThat(sprayer.get("/engine-rest/task", "someone-" + i, "guess").status()).isEqualTo(401);
@@ -196,7 +203,8 @@ class AccountProtectionTest {
 
 	@Test
 	void shouldCloseCamundasPasswordCheckEndpoint() {
-		// any logged-in user could otherwise test any other user's password there, past the throttle
+		// any logged-in user could otherwise test any other user's password there, past
+		// the throttle
 		ResponseEntity<String> verify = exchange("reviewer", HttpMethod.POST, "/engine-rest/identity/verify",
 				Map.of("username", "admin", "password", "admin"));
 		assertThat(verify.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -214,10 +222,9 @@ class AccountProtectionTest {
 	}
 
 	private ResponseEntity<String> createUser(String id, String password) {
-		return exchange("admin", HttpMethod.POST, "/engine-rest/user/create",
-				Map.of("profile", Map.of("id", id, "firstName", "Frieda", "lastName", "Lindqvist", "email",
-						id + "@certflow.example"),
-						"credentials", Map.of("password", password)));
+		return exchange("admin", HttpMethod.POST, "/engine-rest/user/create", Map.of("profile",
+				Map.of("id", id, "firstName", "Frieda", "lastName", "Lindqvist", "email", id + "@certflow.example"),
+				"credentials", Map.of("password", password)));
 	}
 
 	private ResponseEntity<String> exchange(String user, HttpMethod method, String path, Object body) {

@@ -8,7 +8,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Outside the demo profile the only account is the administrator named by CERTFLOW_ADMIN_USER / _PASSWORD. */
+/**
+ * Outside the demo profile the only account is the administrator named by
+ * CERTFLOW_ADMIN_USER / _PASSWORD.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "certflow.admin.user=boss", "certflow.admin.password=s3cret-Passw0rd" })
 @ActiveProfiles("test")

@@ -50,13 +50,16 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Issue 6, on PostgreSQL, through HTTP only: nobody gets into our API or Camunda's REST API without credentials (but
- * for the public certificate lookup, R-CERT-2), a group sees and does only what is routed to it, quality managers
- * deploy decision tables and nothing else (R-GRD-DMN), the impartiality rule holds through the REST API (R-DEC-1), and
- * the public lookup shows the certificate's face and nothing more. Every refusal leaves the database as it was.
+ * Issue 6, on PostgreSQL, through HTTP only: nobody gets into our API or Camunda's REST
+ * API without credentials (but for the public certificate lookup, R-CERT-2), a group sees
+ * and does only what is routed to it, quality managers deploy decision tables and nothing
+ * else (R-GRD-DMN), the impartiality rule holds through the REST API (R-DEC-1), and the
+ * public lookup shows the certificate's face and nothing more. Every refusal leaves the
+ * database as it was.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		// every wrong password here must be answered 401; the login throttle (429) is AccountProtectionTest's
+		// every wrong password here must be answered 401; the login throttle (429) is
+		// AccountProtectionTest's
 		properties = { "certflow.login-throttle.per-source.free-failures=100000",
 				"certflow.login-throttle.per-account.free-failures=100000" })
 @ActiveProfiles({ "test", "postgres", "demo" })
@@ -66,7 +69,10 @@ class ApiSecurityIT {
 	/** The only endpoint anyone may call without logging in (R-CERT-2). */
 	private static final String PUBLIC_LOOKUP = "GET /api/certificates/{number}";
 
-	/** A representative slice of Camunda's REST API: every resource family, reading and changing. */
+	/**
+	 * A representative slice of Camunda's REST API: every resource family, reading and
+	 * changing.
+	 */
 	private static final List<String> ENGINE_REST = List.of("GET /engine-rest/process-definition",
 			"GET /engine-rest/process-definition/key/initial-certification",
 			"POST /engine-rest/process-definition/key/initial-certification/start",
@@ -77,16 +83,18 @@ class ApiSecurityIT {
 			"POST /engine-rest/task/x/complete", "POST /engine-rest/task/x/submit-form", "GET /engine-rest/task/x/form",
 			"GET /engine-rest/deployment", "POST /engine-rest/deployment/create", "DELETE /engine-rest/deployment/x",
 			"POST /engine-rest/deployment/x/redeploy", "GET /engine-rest/decision-definition",
-			"POST /engine-rest/decision-definition/key/grade-pcec/evaluate", "GET /engine-rest/history/process-instance",
-			"GET /engine-rest/history/task", "GET /engine-rest/history/variable-instance",
-			"GET /engine-rest/history/decision-instance", "GET /engine-rest/history/user-operation",
-			"GET /engine-rest/variable-instance", "GET /engine-rest/job", "PUT /engine-rest/job/x/retries",
-			"GET /engine-rest/incident", "GET /engine-rest/external-task", "POST /engine-rest/message",
-			"POST /engine-rest/signal", "GET /engine-rest/user", "POST /engine-rest/user/create",
-			"PUT /engine-rest/user/admin/credentials", "GET /engine-rest/group", "PUT /engine-rest/group/camunda-admin/members/x",
-			"GET /engine-rest/authorization", "POST /engine-rest/authorization/create", "GET /engine-rest/filter",
-			"GET /engine-rest/batch", "GET /engine-rest/metrics", "GET /engine-rest/engine/default/task",
-			"GET /engine-rest/identity/groups?userId=admin", "GET /engine-rest/engine", "GET /engine-rest/version", "GET /engine-rest/openapi.json", "GET /engine-rest/telemetry/data");
+			"POST /engine-rest/decision-definition/key/grade-pcec/evaluate",
+			"GET /engine-rest/history/process-instance", "GET /engine-rest/history/task",
+			"GET /engine-rest/history/variable-instance", "GET /engine-rest/history/decision-instance",
+			"GET /engine-rest/history/user-operation", "GET /engine-rest/variable-instance", "GET /engine-rest/job",
+			"PUT /engine-rest/job/x/retries", "GET /engine-rest/incident", "GET /engine-rest/external-task",
+			"POST /engine-rest/message", "POST /engine-rest/signal", "GET /engine-rest/user",
+			"POST /engine-rest/user/create", "PUT /engine-rest/user/admin/credentials", "GET /engine-rest/group",
+			"PUT /engine-rest/group/camunda-admin/members/x", "GET /engine-rest/authorization",
+			"POST /engine-rest/authorization/create", "GET /engine-rest/filter", "GET /engine-rest/batch",
+			"GET /engine-rest/metrics", "GET /engine-rest/engine/default/task",
+			"GET /engine-rest/identity/groups?userId=admin", "GET /engine-rest/engine", "GET /engine-rest/version",
+			"GET /engine-rest/openapi.json", "GET /engine-rest/telemetry/data");
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
@@ -123,9 +131,10 @@ class ApiSecurityIT {
 	// --- (a) credentials
 
 	/**
-	 * Every /api endpoint Spring knows, so that a controller added later is covered without touching this test. Wrong
-	 * passwords are tried with an unknown user and a user of this test's own, with the login throttle's free failures
-	 * raised for this class (all requests come from one address).
+	 * Every /api endpoint Spring knows, so that a controller added later is covered
+	 * without touching this test. Wrong passwords are tried with an unknown user and a
+	 * user of this test's own, with the login throttle's free failures raised for this
+	 * class (all requests come from one address).
 	 */
 	@Test
 	void shouldAskForCredentialsOnEveryApiEndpointButThePublicLookup() {
@@ -139,7 +148,8 @@ class ApiSecurityIT {
 				assertThat(anonymous.getStatusCode()).as(endpoint).isEqualTo(HttpStatus.NOT_FOUND);
 				continue;
 			}
-			assertThat(anonymous.getStatusCode()).as(endpoint + " without credentials").isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(anonymous.getStatusCode()).as(endpoint + " without credentials")
+				.isEqualTo(HttpStatus.UNAUTHORIZED);
 			assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).as(endpoint).startsWith("Basic");
 			assertThat(call("nobody:nobody", endpoint).getStatusCode()).as(endpoint + " as an unknown user")
 				.isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -199,17 +209,21 @@ class ApiSecurityIT {
 
 		assertThat(list("auditor", "/engine-rest/task?processInstanceBusinessKey=" + number)).isEmpty();
 		assertThat(list("auditor", "/engine-rest/process-instance?businessKey=" + number)).isEmpty();
-		assertThat(list("auditor", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + number)).isEmpty();
+		assertThat(list("auditor", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + number))
+			.isEmpty();
 		assertThat(list("auditor", "/engine-rest/variable-instance?processInstanceIdIn=" + instance)).isEmpty();
 		assertThat(status("auditor", HttpMethod.GET, "/engine-rest/task/" + review.getId(), null)).isIn(403, 404);
 		assertThat(status("auditor", HttpMethod.GET, "/engine-rest/process-instance/" + instance + "/variables", null))
 			.isIn(403, 404);
 		assertThat(status("auditor", HttpMethod.POST, "/engine-rest/task/" + review.getId() + "/claim",
-				Map.of("userId", "auditor"))).isEqualTo(403);
+				Map.of("userId", "auditor")))
+			.isEqualTo(403);
 		assertThat(status("auditor", HttpMethod.POST, "/engine-rest/task/" + review.getId() + "/complete",
-				variables(Map.of("reviewOutcome", "REJECT", "rejectionReason", "x")))).isEqualTo(403);
+				variables(Map.of("reviewOutcome", "REJECT", "rejectionReason", "x"))))
+			.isEqualTo(403);
 		assertThat(status("auditor", HttpMethod.POST, "/api/applications/" + number + "/documents", null))
-			.as("uploads are the reviewers'").isIn(403, 415);
+			.as("uploads are the reviewers'")
+			.isIn(403, 415);
 
 		assertThat(DatabaseSnapshot.take(this.jdbc)).isEqualTo(before);
 		assertThat(this.tasks.createTaskQuery().taskId(review.getId()).singleResult().getAssignee()).isNull();
@@ -224,15 +238,19 @@ class ApiSecurityIT {
 		Map<String, Long> before = DatabaseSnapshot.take(this.jdbc);
 
 		assertThat(list("reviewer", "/engine-rest/task?processInstanceBusinessKey=" + number)).isEmpty();
-		assertThat(list("reviewer", "/engine-rest/task?taskDefinitionKey=" + decision.getTaskDefinitionKey())).isEmpty();
+		assertThat(list("reviewer", "/engine-rest/task?taskDefinitionKey=" + decision.getTaskDefinitionKey()))
+			.isEmpty();
 		assertThat(status("reviewer", HttpMethod.POST, "/engine-rest/task/" + decision.getId() + "/claim",
-				Map.of("userId", "reviewer"))).isEqualTo(403);
+				Map.of("userId", "reviewer")))
+			.isEqualTo(403);
 		assertThat(status("reviewer", HttpMethod.POST, "/engine-rest/task/" + decision.getId() + "/submit-form",
-				variables(Map.of("decisionOutcome", "CERTIFY")))).isEqualTo(403);
+				variables(Map.of("decisionOutcome", "CERTIFY"))))
+			.isEqualTo(403);
 
 		assertThat(DatabaseSnapshot.take(this.jdbc)).isEqualTo(before);
-		assertThat(list("decider", "/engine-rest/task?processInstanceBusinessKey=" + number)).extracting(
-				t -> t.get("taskDefinitionKey").asText()).containsExactly(InitialCertification.Elements.CERTIFICATION_DECISION);
+		assertThat(list("decider", "/engine-rest/task?processInstanceBusinessKey=" + number))
+			.extracting(t -> t.get("taskDefinitionKey").asText())
+			.containsExactly(InitialCertification.Elements.CERTIFICATION_DECISION);
 	}
 
 	/** Managers watch everything (Cockpit, R-APP-2 escalations) but change nothing. */
@@ -255,9 +273,10 @@ class ApiSecurityIT {
 		changes.put("claim", status("manager", HttpMethod.POST, task + "/claim", Map.of("userId", "manager")));
 		changes.put("complete", status("manager", HttpMethod.POST, task + "/complete",
 				variables(Map.of("reviewOutcome", "REJECT", "rejectionReason", "x"))));
-		changes.put("set assignee", status("manager", HttpMethod.POST, task + "/assignee", Map.of("userId", "reviewer")));
-		changes.put("task variable", status("manager", HttpMethod.PUT, task + "/variables/reviewOutcome",
-				Map.of("value", "ACCEPT")));
+		changes.put("set assignee",
+				status("manager", HttpMethod.POST, task + "/assignee", Map.of("userId", "reviewer")));
+		changes.put("task variable",
+				status("manager", HttpMethod.PUT, task + "/variables/reviewOutcome", Map.of("value", "ACCEPT")));
 		changes.put("suspend", status("manager", HttpMethod.PUT, process + "/suspended", Map.of("suspended", true)));
 		changes.put("modify", status("manager", HttpMethod.POST, process + "/modification", Map.of("instructions",
 				List.of(Map.of("type", "cancel", "activityId", InitialCertification.Elements.REVIEW_APPLICATION)))));
@@ -266,28 +285,36 @@ class ApiSecurityIT {
 		changes.put("delete", status("manager", HttpMethod.DELETE, process, null));
 		changes.put("start", status("manager", HttpMethod.POST,
 				"/engine-rest/process-definition/key/" + InitialCertification.KEY + "/start", Map.of()));
-		changes.put("submit application", status("manager", HttpMethod.POST, "/api/applications",
-				CertificationDriver.request("PCEC", 3, 10)));
-		assertThat(changes).as("every change refused").allSatisfy((what, code) -> assertThat(code).as(what).isEqualTo(403));
+		changes.put("submit application",
+				status("manager", HttpMethod.POST, "/api/applications", CertificationDriver.request("PCEC", 3, 10)));
+		assertThat(changes).as("every change refused")
+			.allSatisfy((what, code) -> assertThat(code).as(what).isEqualTo(403));
 
 		assertThat(DatabaseSnapshot.take(this.jdbc)).isEqualTo(before);
 		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(instance).active().count()).isOne();
 	}
 
-	/** No group but the administrators manages users, groups and authorizations: no way to promote oneself. */
+	/**
+	 * No group but the administrators manages users, groups and authorizations: no way to
+	 * promote oneself.
+	 */
 	@Test
 	void shouldNotLetStaffGrantThemselvesMore() {
 		for (String user : List.of("reviewer", "quality", "manager", "decider")) {
 			assertThat(status(user, HttpMethod.PUT, "/engine-rest/group/" + Groups.ADMINS + "/members/" + user, null))
-				.as(user + " joins the administrators").isEqualTo(403);
-			assertThat(status(user, HttpMethod.POST, "/engine-rest/authorization/create",
-					Map.of("type", 1, "permissions", List.of("ALL"), "userId", user, "resourceType", 6, "resourceId", "*")))
-				.as(user + " grants itself deployments").isEqualTo(403);
+				.as(user + " joins the administrators")
+				.isEqualTo(403);
+			assertThat(status(user, HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1,
+					"permissions", List.of("ALL"), "userId", user, "resourceType", 6, "resourceId", "*")))
+				.as(user + " grants itself deployments")
+				.isEqualTo(403);
 			assertThat(status(user, HttpMethod.POST, "/engine-rest/user/create",
 					Map.of("profile", Map.of("id", user + "2"), "credentials", Map.of("password", PROBE_PASSWORD))))
-				.as(user + " creates a user").isEqualTo(403);
+				.as(user + " creates a user")
+				.isEqualTo(403);
 			assertThat(status(user, HttpMethod.PUT, "/engine-rest/user/admin/credentials",
-					Map.of("password", PROBE_PASSWORD, "authenticatedUserPassword", user))).as(user + " resets admin's password")
+					Map.of("password", PROBE_PASSWORD, "authenticatedUserPassword", user)))
+				.as(user + " resets admin's password")
 				.isIn(403, 404);
 		}
 		assertThat(this.identity.createUserQuery().memberOfGroup(Groups.ADMINS).list()).extracting(u -> u.getId())
@@ -301,14 +328,18 @@ class ApiSecurityIT {
 	void shouldLetQualityManagersDeployDecisionTablesOnly() throws Exception {
 		byte[] table = (Files.readString(Path.of("rules/audit-time.dmn")) + "\n<!-- deployed by ApiSecurityIT -->\n")
 			.getBytes(StandardCharsets.UTF_8);
-		byte[] process = Bpmn.convertToString(Bpmn.createExecutableProcess("security-probe")
-			.camundaHistoryTimeToLive(1)
-			.startEvent()
-			.endEvent()
-			.done()).getBytes(StandardCharsets.UTF_8);
-		byte[] form = "{\"id\":\"security-probe\",\"type\":\"default\",\"components\":[]}".getBytes(StandardCharsets.UTF_8);
+		byte[] process = Bpmn
+			.convertToString(Bpmn.createExecutableProcess("security-probe")
+				.camundaHistoryTimeToLive(1)
+				.startEvent()
+				.endEvent()
+				.done())
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] form = "{\"id\":\"security-probe\",\"type\":\"default\",\"components\":[]}"
+			.getBytes(StandardCharsets.UTF_8);
 		byte[] initialCertification = (Files.readString(Path.of("processes/initial-certification.bpmn"))
-				+ "\n<!-- changed by a quality manager -->\n").getBytes(StandardCharsets.UTF_8);
+				+ "\n<!-- changed by a quality manager -->\n")
+			.getBytes(StandardCharsets.UTF_8);
 		int processVersion = this.repository.createProcessDefinitionQuery()
 			.processDefinitionKey(InitialCertification.KEY)
 			.latestVersion()
@@ -323,12 +354,15 @@ class ApiSecurityIT {
 		assertThat(deploy("quality", Map.of("security-probe.bpmn", process)).getStatusCode()).as("quality, BPMN")
 			.isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(deploy("quality", Map.of("initial-certification.bpmn", initialCertification)).getStatusCode())
-			.as("quality, our process changed in place").isEqualTo(HttpStatus.FORBIDDEN);
+			.as("quality, our process changed in place")
+			.isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(deploy("quality", Map.of("security-probe.form", form)).getStatusCode()).as("quality, form")
 			.isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(deploy("quality", Map.of("audit-time.dmn", table, "security-probe.bpmn", process)).getStatusCode())
-			.as("quality, DMN smuggling a BPMN").isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(deploy("quality", Map.of("probe.dmn.bpmn", process)).getStatusCode()).as("quality, BPMN named .dmn.bpmn")
+			.as("quality, DMN smuggling a BPMN")
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(deploy("quality", Map.of("probe.dmn.bpmn", process)).getStatusCode())
+			.as("quality, BPMN named .dmn.bpmn")
 			.isEqualTo(HttpStatus.FORBIDDEN);
 		String processDeployment = this.repository.createProcessDefinitionQuery()
 			.processDefinitionKey(InitialCertification.KEY)
@@ -336,11 +370,16 @@ class ApiSecurityIT {
 			.singleResult()
 			.getDeploymentId();
 		assertThat(status("quality", HttpMethod.POST, "/engine-rest/deployment/" + processDeployment + "/redeploy",
-				Map.of())).as("quality, redeploy the processes").isEqualTo(403);
-		assertThat(status("quality", HttpMethod.DELETE, "/engine-rest/deployment/" + processDeployment + "?cascade=true",
-				null)).as("quality, delete the processes").isEqualTo(403);
+				Map.of()))
+			.as("quality, redeploy the processes")
+			.isEqualTo(403);
+		assertThat(status("quality", HttpMethod.DELETE,
+				"/engine-rest/deployment/" + processDeployment + "?cascade=true", null))
+			.as("quality, delete the processes")
+			.isEqualTo(403);
 		assertThat(DatabaseSnapshot.take(this.jdbc)).as("nothing deployed").isEqualTo(before);
-		assertThat(this.repository.createProcessDefinitionQuery().processDefinitionKey("security-probe").count()).isZero();
+		assertThat(this.repository.createProcessDefinitionQuery().processDefinitionKey("security-probe").count())
+			.isZero();
 
 		ResponseEntity<String> deployed = deploy("quality", Map.of("audit-time.dmn", table));
 		assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.OK);
@@ -370,24 +409,29 @@ class ApiSecurityIT {
 		String task = "/engine-rest/task/" + decision.getId();
 		Map<String, Long> before = DatabaseSnapshot.take(this.jdbc);
 
-		// dual is a decision maker, so the task is offered to it; the engine still refuses it every way in
+		// dual is a decision maker, so the task is offered to it; the engine still
+		// refuses it every way in
 		assertThat(list("dual", "/engine-rest/task?processInstanceBusinessKey=" + number)).hasSize(1);
 		ResponseEntity<String> claim = exchange("dual", HttpMethod.POST, task + "/claim", Map.of("userId", "dual"));
 		assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(claim.getBody()).contains("R-DEC-1");
 		assertThat(status("dual", HttpMethod.POST, task + "/complete", variables(Map.of("decisionOutcome", "CERTIFY"))))
 			.isEqualTo(403);
-		assertThat(status("dual", HttpMethod.POST, task + "/submit-form", variables(Map.of("decisionOutcome", "CERTIFY"))))
+		assertThat(
+				status("dual", HttpMethod.POST, task + "/submit-form", variables(Map.of("decisionOutcome", "CERTIFY"))))
 			.isEqualTo(403);
 		assertThat(status("decider", HttpMethod.POST, task + "/assignee", Map.of("userId", "dual")))
-			.as("handed to a team member by someone else").isEqualTo(403);
+			.as("handed to a team member by someone else")
+			.isEqualTo(403);
 		assertThat(status("lead", HttpMethod.POST, task + "/complete", variables(Map.of("decisionOutcome", "CERTIFY"))))
-			.as("the lead auditor is no decision maker").isEqualTo(403);
+			.as("the lead auditor is no decision maker")
+			.isEqualTo(403);
 
 		assertThat(DatabaseSnapshot.take(this.jdbc)).isEqualTo(before);
 		assertThat(this.tasks.createTaskQuery().taskId(decision.getId()).singleResult().getAssignee()).isNull();
 		// someone from outside the team decides
-		assertThat(status("decider", HttpMethod.POST, task + "/complete", variables(Map.of("decisionOutcome", "CERTIFY"))))
+		assertThat(
+				status("decider", HttpMethod.POST, task + "/complete", variables(Map.of("decisionOutcome", "CERTIFY"))))
 			.isEqualTo(204);
 	}
 
@@ -415,8 +459,10 @@ class ApiSecurityIT {
 		assertThat(face.get("status").asText()).isEqualTo("VALID");
 		assertThat(lookup.getBody()).as("no client data beyond the holder's name, no internal record")
 			.doesNotContain(request.creditCode(), request.clientAddress(), number, "decider", "lead", "grade-pcec");
-		assertThat(this.http.getForEntity("/api/certificates/" + certificate + "/history", String.class).getStatusCode())
-			.as("the status history is for staff").isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(
+				this.http.getForEntity("/api/certificates/" + certificate + "/history", String.class).getStatusCode())
+			.as("the status history is for staff")
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		ResponseEntity<String> unknown = this.http.getForEntity("/api/certificates/PCEC-1900-000009", String.class);
 		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(unknown.getBody()).doesNotContain("Exception", "trace", "at cn.");
@@ -427,7 +473,8 @@ class ApiSecurityIT {
 	private Set<String> apiEndpoints() {
 		Set<String> endpoints = new TreeSet<>();
 		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
-			Set<org.springframework.web.bind.annotation.RequestMethod> methods = info.getMethodsCondition().getMethods();
+			Set<org.springframework.web.bind.annotation.RequestMethod> methods = info.getMethodsCondition()
+				.getMethods();
 			for (String pattern : info.getPatternValues()) {
 				if (!pattern.startsWith("/api/")) {
 					continue;
@@ -442,7 +489,10 @@ class ApiSecurityIT {
 		return endpoints;
 	}
 
-	/** An endpoint ("METHOD /path/{variable}") called with made-up path values and a JSON body. */
+	/**
+	 * An endpoint ("METHOD /path/{variable}") called with made-up path values and a JSON
+	 * body.
+	 */
 	private ResponseEntity<String> call(String credentials, String endpoint) {
 		String[] parts = endpoint.split(" ", 2);
 		String path = parts[1].replaceAll("\\{[^}]+}", "X1");
@@ -494,7 +544,8 @@ class ApiSecurityIT {
 	private ResponseEntity<String> exchange(String user, HttpMethod method, String path, Object body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		return this.http.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+		return this.http.withBasicAuth(user, user)
+			.exchange(path, method, new HttpEntity<>(body, headers), String.class);
 	}
 
 	private static Map<String, Object> variables(Map<String, Object> values) {
@@ -503,23 +554,30 @@ class ApiSecurityIT {
 		return Map.of("variables", variables);
 	}
 
-
 	// =================================================================================================================
-	// Issue 15, points 4 and 6 (branch sec-access): who sees which record on our API, managers read-only, comments and
-	// attachments on tasks, documents kept and served as what their bytes are, nosniff. Appended as one block.
+	// Issue 15, points 4 and 6 (branch sec-access): who sees which record on our API,
+	// managers read-only, comments and
+	// attachments on tasks, documents kept and served as what their bytes are, nosniff.
+	// Appended as one block.
 	// =================================================================================================================
 
 	/**
-	 * Issue 15.4: our API follows the engine's rule. {@code auditor}, not on B's team and holding no task of B, gets
-	 * exactly what an unknown number gets (404) for B's record, history, documents, notices, certificate and
-	 * complaint; a team member, a person who holds or held one of its tasks, and the groups whose role covers every
+	 * Issue 15.4: our API follows the engine's rule. {@code auditor}, not on B's team and
+	 * holding no task of B, gets exactly what an unknown number gets (404) for B's
+	 * record, history, documents, notices, certificate and complaint; a team member, a
+	 * person who holds or held one of its tasks, and the groups whose role covers every
 	 * application see them (200).
 	 */
 	@Test
 	void shouldShowAnApplicationOnlyToItsTeamItsTaskHoldersAndTheGroupsThatSeeAll_issue15_4() throws Exception {
-		String a = this.driver.toDecision(CertificationDriver.request("PCEC", 3, 10), 12); // team: lead, auditor
+		String a = this.driver.toDecision(CertificationDriver.request("PCEC", 3, 10), 12); // team:
+																							// lead,
+																							// auditor
 		String b = this.driver.toDecisionWithTeam("lead", "dual");
-		String c = this.driver.submit(CertificationDriver.request("PCEC", 3, 10)); // waiting for its review
+		String c = this.driver.submit(CertificationDriver.request("PCEC", 3, 10)); // waiting
+																					// for
+																					// its
+																					// review
 		this.driver.complete("decider", a, InitialCertification.Elements.CERTIFICATION_DECISION,
 				Map.of("decisionOutcome", "CERTIFY"));
 		this.driver.complete("decider", b, InitialCertification.Elements.CERTIFICATION_DECISION,
@@ -527,9 +585,13 @@ class ApiSecurityIT {
 		String certificateOfB = certificateOf(b);
 		long documentOfA = documentOf(a);
 		long documentOfB = documentOf(b);
-		String caseOfB = JSON.readTree(exchange("reviewer", HttpMethod.POST, "/api/cases", Map.of("kind", "COMPLAINT",
-				"certificateNumber", certificateOfB, "complainant", "某某", "subject", "维修不及时", "description", "维修不及时"))
-			.getBody()).get("caseNumber").asText();
+		String caseOfB = JSON
+			.readTree(
+					exchange("reviewer", HttpMethod.POST, "/api/cases", Map.of("kind", "COMPLAINT", "certificateNumber",
+							certificateOfB, "complainant", "某某", "subject", "维修不及时", "description", "维修不及时"))
+						.getBody())
+			.get("caseNumber")
+			.asText();
 
 		// auditor: not on B's team, no task of B
 		for (String path : List.of("/api/applications/" + b, "/api/applications/" + b + "/history",
@@ -537,7 +599,8 @@ class ApiSecurityIT {
 				"/api/applications/" + b + "/notices")) {
 			ResponseEntity<String> hidden = exchange("auditor", HttpMethod.GET, path, null);
 			assertThat(hidden.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
-			ResponseEntity<String> unknown = exchange("auditor", HttpMethod.GET, path.replace(b, "APP-1900-000077"), null);
+			ResponseEntity<String> unknown = exchange("auditor", HttpMethod.GET, path.replace(b, "APP-1900-000077"),
+					null);
 			assertThat(JSON.readTree(hidden.getBody().replace(b, "N")))
 				.as("%s: the same answer as for an application that does not exist", path)
 				.isEqualTo(JSON.readTree(unknown.getBody().replace("APP-1900-000077", "N")));
@@ -563,7 +626,8 @@ class ApiSecurityIT {
 		assertThat(status("dual", HttpMethod.GET, "/api/applications/" + b + "/documents/" + documentOfB, null))
 			.isEqualTo(200);
 		assertThat(status("lead", HttpMethod.GET, "/api/applications/" + b, null)).isEqualTo(200);
-		// decider held A's decision task (offered to the decision makers, finished since): A yes, C not
+		// decider held A's decision task (offered to the decision makers, finished
+		// since): A yes, C not
 		assertThat(status("decider", HttpMethod.GET, "/api/applications/" + a, null)).isEqualTo(200);
 		assertThat(status("decider", HttpMethod.GET, "/api/applications/" + c, null)).isEqualTo(404);
 		assertThat(status("lead", HttpMethod.GET, "/api/applications/" + c, null)).isEqualTo(404);
@@ -580,7 +644,8 @@ class ApiSecurityIT {
 				.isEqualTo(200);
 			assertThat(status(user, HttpMethod.GET, "/api/cases/" + caseOfB, null)).as(user).isEqualTo(200);
 		}
-		// a lead auditor sees an application waiting for planning: the planning task is offered to them all
+		// a lead auditor sees an application waiting for planning: the planning task is
+		// offered to them all
 		String d = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
 		this.driver.acceptApplication(d);
 		this.driver.signContract(d);
@@ -589,7 +654,10 @@ class ApiSecurityIT {
 		assertThat(status("auditor", HttpMethod.GET, "/api/applications/" + d, null)).isEqualTo(404);
 	}
 
-	/** Issue 15.4: managers only read, on our API as in the engine; registering a complaint is the reviewers'. */
+	/**
+	 * Issue 15.4: managers only read, on our API as in the engine; registering a
+	 * complaint is the reviewers'.
+	 */
 	@Test
 	void shouldKeepManagersReadOnlyOnOurApi_issue15_4() {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
@@ -600,7 +668,8 @@ class ApiSecurityIT {
 		assertThat(status("manager", HttpMethod.POST, "/api/cases", complaint)).isEqualTo(403);
 		for (String endpoint : apiEndpoints()) {
 			if (endpoint.startsWith("GET ") || endpoint.equals("POST /api/conflicts")) {
-				continue; // a declaration of one's own conflicts of interest changes no certification record
+				continue; // a declaration of one's own conflicts of interest changes no
+							// certification record
 			}
 			assertThat(call("manager:manager", endpoint).getStatusCode().value()).as(endpoint).isIn(403, 415);
 		}
@@ -610,9 +679,10 @@ class ApiSecurityIT {
 	}
 
 	/**
-	 * Issue 15.4: Camunda checks no permission when a comment or attachment is added to a task; managers (READ on every
-	 * task) and quality managers (READ_HISTORY on every process) could write on any. Now only those who may work the
-	 * task can, through /engine-rest as through Tasklist.
+	 * Issue 15.4: Camunda checks no permission when a comment or attachment is added to a
+	 * task; managers (READ on every task) and quality managers (READ_HISTORY on every
+	 * process) could write on any. Now only those who may work the task can, through
+	 * /engine-rest as through Tasklist.
 	 */
 	@Test
 	void shouldLetOnlyThoseWhoMayWorkATaskWriteCommentsAndAttachmentsOnIt_issue15_4() throws Exception {
@@ -633,13 +703,16 @@ class ApiSecurityIT {
 				404);
 		assertThat(notes()).as("nothing written").isEqualTo(before);
 
-		// those who may work the task may: the reviewers, to whom it is offered (through the Java API: Camunda's REST
-		// API also wants READ_HISTORY, which reviewers have not), and administrators; a manager removes nothing
+		// those who may work the task may: the reviewers, to whom it is offered (through
+		// the Java API: Camunda's REST
+		// API also wants READ_HISTORY, which reviewers have not), and administrators; a
+		// manager removes nothing
 		this.driver.as("reviewer", () -> this.tasks.createComment(taskId, null, "资料齐全"));
 		ResponseEntity<String> attached = attach("admin", task);
 		assertThat(attached.getStatusCode()).isEqualTo(HttpStatus.OK);
 		String attachmentId = JSON.readTree(attached.getBody()).get("id").asText();
-		// (Camunda's delete resource answers every refusal "404 deletion is not possible", without its cause)
+		// (Camunda's delete resource answers every refusal "404 deletion is not
+		// possible", without its cause)
 		assertThat(status("manager", HttpMethod.DELETE, task + "/attachment/" + attachmentId, null)).isIn(403, 404);
 		assertThat(status("quality", HttpMethod.DELETE, task + "/attachment/" + attachmentId, null)).isIn(403, 404);
 		assertThat(notes()).containsEntry("act_hi_comment", before.get("act_hi_comment") + 1)
@@ -648,7 +721,9 @@ class ApiSecurityIT {
 		assertThat(notes()).containsEntry("act_hi_attachment", before.get("act_hi_attachment"));
 	}
 
-	/** Issue 15.6: every response of our API says nosniff, refusals and errors included. */
+	/**
+	 * Issue 15.6: every response of our API says nosniff, refusals and errors included.
+	 */
 	@Test
 	void shouldSendNosniffOnEveryApiResponse_issue15_6() {
 		List<ResponseEntity<String>> responses = List.of(
@@ -659,15 +734,17 @@ class ApiSecurityIT {
 				exchange("auditor", HttpMethod.GET, "/api/certificates/export.json", null),
 				exchange("manager", HttpMethod.GET, "/api/certificates/export.json", null),
 				exchange("reviewer", HttpMethod.GET, "/engine-rest/task", null));
-		assertThat(responses).extracting(r -> r.getStatusCode().value()).containsExactly(401, 404, 404, 400, 403, 200, 200);
-		assertThat(responses).allSatisfy(r -> assertThat(r.getHeaders().getFirst("X-Content-Type-Options"))
-			.as(r.getStatusCode().toString())
-			.isEqualTo("nosniff"));
+		assertThat(responses).extracting(r -> r.getStatusCode().value())
+			.containsExactly(401, 404, 404, 400, 403, 200, 200);
+		assertThat(responses).allSatisfy(
+				r -> assertThat(r.getHeaders().getFirst("X-Content-Type-Options")).as(r.getStatusCode().toString())
+					.isEqualTo("nosniff"));
 	}
 
 	/**
-	 * Issue 15.6: a PDF uploaded under a name with a path, CR/LF and a right-to-left override is kept under a clean
-	 * name ending in .pdf, and handed out as an attachment of the type its bytes are.
+	 * Issue 15.6: a PDF uploaded under a name with a path, CR/LF and a right-to-left
+	 * override is kept under a clean name ending in .pdf, and handed out as an attachment
+	 * of the type its bytes are.
 	 */
 	@Test
 	void shouldKeepAndServeADocumentUnderACleanNameAsTheTypeItsBytesAre_issue15_6() throws Exception {
@@ -687,7 +764,8 @@ class ApiSecurityIT {
 		assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
 		assertThat(download.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(download.getHeaders().getContentDisposition().getType()).isEqualTo("attachment");
-		assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("营业执照X-Injected: 1fdp.exe.pdf");
+		assertThat(download.getHeaders().getContentDisposition().getFilename())
+			.isEqualTo("营业执照X-Injected: 1fdp.exe.pdf");
 		assertThat(download.getHeaders().get("X-Injected")).isNull();
 		assertThat(download.getBody()).isEqualTo(pdf);
 	}
@@ -732,16 +810,19 @@ class ApiSecurityIT {
 	}
 
 	/**
-	 * A document upload written byte for byte, the file name in RFC 5987 form ({@code filename*}) as a client may
-	 * send CR, LF and other characters that a plain quoted name cannot carry.
+	 * A document upload written byte for byte, the file name in RFC 5987 form
+	 * ({@code filename*}) as a client may send CR, LF and other characters that a plain
+	 * quoted name cannot carry.
 	 */
 	private ResponseEntity<String> uploadRaw(String number, String fileName, String contentType, byte[] content) {
 		String boundary = "----certflow" + System.nanoTime();
 		String encoded = java.net.URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
 		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nBUSINESS_LICENSE\r\n"
-				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x\"; filename*=UTF-8''"
-				+ encoded + "\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+		body.writeBytes(("--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nBUSINESS_LICENSE\r\n" + "--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x\"; filename*=UTF-8''" + encoded
+				+ "\r\nContent-Type: " + contentType + "\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
 		HttpHeaders headers = new HttpHeaders();

@@ -11,7 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The grants at start-up are exact: a database set up by an earlier version loses what is no longer granted. */
+/**
+ * The grants at start-up are exact: a database set up by an earlier version loses what is
+ * no longer granted.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
 class AuthorizationSetupTest {

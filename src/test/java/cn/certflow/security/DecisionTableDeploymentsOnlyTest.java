@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** R-GRD-DMN: which resources a quality manager may deploy (the engine check itself: ApiSecurityIT). */
+/**
+ * R-GRD-DMN: which resources a quality manager may deploy (the engine check itself:
+ * ApiSecurityIT).
+ */
 class DecisionTableDeploymentsOnlyTest {
 
 	@ParameterizedTest(name = "{0} → {1}")

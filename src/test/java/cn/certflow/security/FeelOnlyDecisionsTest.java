@@ -50,13 +50,15 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Issue 15, point 1: a quality manager (or anyone) cannot run Java through a decision table. The attack as found: a
- * table whose expression declares JUEL reads {@code environment.getProperty('spring.datasource.url')}, deployed through
- * {@code /engine-rest/deployment/create} with its regression cases, so that the governance check evaluates it at once,
- * before any second quality manager. Each place a DMN file can name an expression language is tried; every one is
- * refused with 400 naming the element and the language, nothing is deployed and no decision is evaluated. The engine
- * itself evaluates FEEL only (defaults, no JUEL, no script engine), FEEL's external Java functions are off, and BPMN
- * scripts run for nobody.
+ * Issue 15, point 1: a quality manager (or anyone) cannot run Java through a decision
+ * table. The attack as found: a table whose expression declares JUEL reads
+ * {@code environment.getProperty('spring.datasource.url')}, deployed through
+ * {@code /engine-rest/deployment/create} with its regression cases, so that the
+ * governance check evaluates it at once, before any second quality manager. Each place a
+ * DMN file can name an expression language is tried; every one is refused with 400 naming
+ * the element and the language, nothing is deployed and no decision is evaluated. The
+ * engine itself evaluates FEEL only (defaults, no JUEL, no script engine), FEEL's
+ * external Java functions are off, and BPMN scripts run for nobody.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
@@ -92,12 +94,11 @@ class FeelOnlyDecisionsTest {
 
 	static Stream<Arguments> attacks() throws IOException {
 		String table = table();
-		return Stream.of(
-				Arguments.of("input expression", table.replace(
-						"<inputExpression id=\"InputExpression_Score\" typeRef=\"double\">\n          <text>score</text>",
-						"<inputExpression id=\"InputExpression_Score\" expressionLanguage=\"juel\">\n          <text>"
-								+ ATTACK + "</text>"),
-						"InputExpression_Score", "juel"),
+		return Stream.of(Arguments.of("input expression", table.replace(
+				"<inputExpression id=\"InputExpression_Score\" typeRef=\"double\">\n          <text>score</text>",
+				"<inputExpression id=\"InputExpression_Score\" expressionLanguage=\"juel\">\n          <text>" + ATTACK
+						+ "</text>"),
+				"InputExpression_Score", "juel"),
 				Arguments.of("input entry", table.replace(
 						"<inputEntry id=\"InputEntry_FiveStars_1\">\n          <text>&gt;= 95</text>",
 						"<inputEntry id=\"InputEntry_FiveStars_1\" expressionLanguage=\"juel\">\n          <text>"
@@ -105,19 +106,21 @@ class FeelOnlyDecisionsTest {
 						"InputEntry_FiveStars_1", "juel"),
 				Arguments.of("output entry", outputEntry(table, "expressionLanguage=\"juel\"", ATTACK),
 						"OutputEntry_NotCertified_2", "juel"),
-				Arguments.of("literal expression (a required decision)", table
-					.replace("    <decisionTable id=\"DecisionTable_GradePcec\"",
-							"    <informationRequirement id=\"InformationRequirement_Probe\">\n"
-									+ "      <requiredDecision href=\"#datasource-probe\" />\n"
-									+ "    </informationRequirement>\n    <decisionTable id=\"DecisionTable_GradePcec\"")
+				Arguments.of("literal expression (a required decision)", table.replace(
+						"    <decisionTable id=\"DecisionTable_GradePcec\"",
+						"    <informationRequirement id=\"InformationRequirement_Probe\">\n"
+								+ "      <requiredDecision href=\"#datasource-probe\" />\n"
+								+ "    </informationRequirement>\n    <decisionTable id=\"DecisionTable_GradePcec\"")
 					.replace("  </decision>\n</definitions>",
 							"  </decision>\n  <decision id=\"datasource-probe\" name=\"probe\" camunda:historyTimeToLive=\"P1D\">\n"
 									+ "    <variable id=\"Variable_Probe\" name=\"probe\" typeRef=\"string\" />\n"
 									+ "    <literalExpression id=\"LiteralExpression_Probe\" expressionLanguage=\"juel\">\n"
-									+ "      <text>" + ATTACK + "</text>\n    </literalExpression>\n  </decision>\n</definitions>"),
+									+ "      <text>" + ATTACK
+									+ "</text>\n    </literalExpression>\n  </decision>\n</definitions>"),
 						"LiteralExpression_Probe", "juel"),
 				Arguments.of("definitions element (the file's default language)",
-						outputEntry(table, "", ATTACK).replace("<definitions ", "<definitions expressionLanguage=\"juel\" "),
+						outputEntry(table, "", ATTACK).replace("<definitions ",
+								"<definitions expressionLanguage=\"juel\" "),
 						"Definitions_GradePcec", "juel"),
 				Arguments.of("decision element",
 						outputEntry(table, "", ATTACK).replace("<decision id=\"grade-pcec\" ",
@@ -131,17 +134,22 @@ class FeelOnlyDecisionsTest {
 						outputEntry(table, "expressionLanguage=\"mvel\"",
 								"java.lang.System.getProperty(&quot;user.home&quot;)"),
 						"OutputEntry_NotCertified_2", "mvel"),
-				Arguments.of("JavaScript", outputEntry(table, "expressionLanguage=\"javascript\"", "java.lang.System.exit(3)"),
+				Arguments.of("JavaScript",
+						outputEntry(table, "expressionLanguage=\"javascript\"", "java.lang.System.exit(3)"),
 						"OutputEntry_NotCertified_2", "javascript"),
 				Arguments.of("Groovy", outputEntry(table, "expressionLanguage=\"groovy\"", "System.exit(3)"),
 						"OutputEntry_NotCertified_2", "groovy"),
 				Arguments.of("JUEL in capitals", outputEntry(table, "expressionLanguage=\"JUEL\"", ATTACK),
 						"OutputEntry_NotCertified_2", "JUEL"),
-				Arguments.of("Camunda's namespace", outputEntry(table, "camunda:expressionLanguage=\"juel\"", "&quot;x&quot;"),
+				Arguments.of("Camunda's namespace",
+						outputEntry(table, "camunda:expressionLanguage=\"juel\"", "&quot;x&quot;"),
 						"OutputEntry_NotCertified_2", "juel"));
 	}
 
-	/** The not-certified row's grade (the row the low-score cases hit), with the given attributes and text. */
+	/**
+	 * The not-certified row's grade (the row the low-score cases hit), with the given
+	 * attributes and text.
+	 */
 	private static String outputEntry(String table, String attributes, String text) {
 		String entry = "<outputEntry id=\"OutputEntry_NotCertified_2\">\n          <text>&quot;不合格&quot;</text>";
 		assertThat(table).contains(entry);
@@ -162,7 +170,8 @@ class FeelOnlyDecisionsTest {
 
 		assertThat(response.getStatusCode()).as(where + ": " + response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
 		if (language.equals("not allowed")) {
-			// the DMN schema has no expressionLanguage there: the model API (the engine's parser too) cannot read it
+			// the DMN schema has no expressionLanguage there: the model API (the engine's
+			// parser too) cannot read it
 			assertThat(response.getBody()).contains("grade-pcec.dmn", "cannot be read as DMN", "expressionLanguage",
 					"not allowed to appear in element '" + element + "'");
 		}
@@ -198,7 +207,8 @@ class FeelOnlyDecisionsTest {
 	@Test
 	void shouldStillAcceptFeelWhicheverWayItIsNamed() throws IOException {
 		String dmn = outputEntry(table(), "expressionLanguage=\"feel\"", "&quot;不合格&quot;")
-			.replace("<definitions ", "<definitions expressionLanguage=\"https://www.omg.org/spec/DMN/20191111/FEEL/\" ")
+			.replace("<definitions ",
+					"<definitions expressionLanguage=\"https://www.omg.org/spec/DMN/20191111/FEEL/\" ")
 			.replace("<inputEntry id=\"InputEntry_FiveStars_1\">",
 					"<inputEntry id=\"InputEntry_FiveStars_1\" expressionLanguage=\"http://www.omg.org/spec/FEEL/20140401\">");
 		ResponseEntity<String> response = deploy("quality", dmn);
@@ -221,27 +231,29 @@ class FeelOnlyDecisionsTest {
 		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
 			.getProcessEngineConfiguration();
 		DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
-		assertThat(List.of(dmn.getDefaultInputExpressionExpressionLanguage(), dmn.getDefaultInputEntryExpressionLanguage(),
-				dmn.getDefaultOutputEntryExpressionLanguage(), dmn.getDefaultLiteralExpressionLanguage()))
+		assertThat(
+				List.of(dmn.getDefaultInputExpressionExpressionLanguage(), dmn.getDefaultInputEntryExpressionLanguage(),
+						dmn.getDefaultOutputEntryExpressionLanguage(), dmn.getDefaultLiteralExpressionLanguage()))
 			.containsOnly(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE);
 		assertThat(dmn.isEnableFeelLegacyBehavior()).isFalse();
 		assertThat(dmn.getFeelEngine()).isInstanceOf(ScalaFeelEngine.class);
 		assertThat(configuration.isDmnFeelEnableLegacyBehavior()).isFalse();
 		assertThat(configuration.getDmnFeelCustomFunctionProviders()).isNullOrEmpty();
 
-		// a JUEL or MVEL table that never went through a deployment (one stored before the check): still no Java
+		// a JUEL or MVEL table that never went through a deployment (one stored before
+		// the check): still no Java
 		DmnEngine dmnEngine = configuration.getDmnEngine();
 		for (String language : List.of("juel", "mvel")) {
 			String text = language.equals("juel") ? ATTACK : "java.lang.System.getProperty(&quot;user.home&quot;)";
 			byte[] dmnBytes = outputEntry(table(), "expressionLanguage=\"" + language + "\"", text)
 				.getBytes(StandardCharsets.UTF_8);
-			// inside an engine command, as the engine's own deployers and decision service run it
+			// inside an engine command, as the engine's own deployers and decision
+			// service run it
 			assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(command -> {
 				DmnDecision decision = dmnEngine.parseDecision("grade-pcec", new ByteArrayInputStream(dmnBytes));
 				return dmnEngine.evaluateDecisionTable(decision,
 						Variables.createVariables().putValue("score", 10.0).putValue("specialDeductions", 0));
-			}))
-				.as(language)
+			})).as(language)
 				.satisfies(ex -> assertThat(messages(ex))
 					.contains(language.equals("juel") ? "JUEL is switched off" : "runs no scripts")
 					.doesNotContain(this.datasourceUrl));
@@ -249,8 +261,8 @@ class FeelOnlyDecisionsTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "mvel", "groovy", "javascript", "js", "ecmascript", "graal.js", "nashorn", "juel", "python",
-			"ruby", "kotlin" })
+	@ValueSource(strings = { "mvel", "groovy", "javascript", "js", "ecmascript", "graal.js", "nashorn", "juel",
+			"python", "ruby", "kotlin" })
 	void shouldHaveNoScriptEngine(String language) {
 		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
 			.getProcessEngineConfiguration();
@@ -262,7 +274,8 @@ class FeelOnlyDecisionsTest {
 
 	@Test
 	void shouldRunNoBpmnScriptWhoeverDeployedIt() {
-		assertThat(new ScriptEngineManager().getEngineByName("mvel")).as("MVEL is on the class path (Drools)").isNotNull();
+		assertThat(new ScriptEngineManager().getEngineByName("mvel")).as("MVEL is on the class path (Drools)")
+			.isNotNull();
 		String process = Bpmn.convertToString(Bpmn.createExecutableProcess("script-probe")
 			.camundaHistoryTimeToLive(1)
 			.startEvent()
@@ -285,8 +298,9 @@ class FeelOnlyDecisionsTest {
 	}
 
 	/**
-	 * FEEL's door to Java: an external function. Deployable (it is FEEL), but the engine refuses to call it, so the
-	 * governance check's evaluation fails and nothing runs; System.exit(int) would end this very test run.
+	 * FEEL's door to Java: an external function. Deployable (it is FEEL), but the engine
+	 * refuses to call it, so the governance check's evaluation fails and nothing runs;
+	 * System.exit(int) would end this very test run.
 	 */
 	@Test
 	void shouldNotCallJavaFromFeelExternalFunctions() throws IOException {
@@ -327,7 +341,10 @@ class FeelOnlyDecisionsTest {
 		return Files.readString(Path.of("rules/grade-pcec.dmn"));
 	}
 
-	/** Deploys a grade-pcec table with its regression cases, as Modeler does: the governance check runs them at once. */
+	/**
+	 * Deploys a grade-pcec table with its regression cases, as Modeler does: the
+	 * governance check runs them at once.
+	 */
 	private ResponseEntity<String> deploy(String user, String dmn) throws IOException {
 		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
 		body.add("deployment-name", "issue 15 probe by " + user);

@@ -40,11 +40,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Issue 15 point 2, as reported, on PostgreSQL through HTTP only: {@code dual} (auditors + decision-makers), on the
- * audit team of an application graded 不合格, completed the certification decision naming another client's 5★ audit
- * as {@code auditId} and got a 5★ certificate signed by itself, with an impartiality record saying "not on the audit
- * team". Now every way in — Camunda's REST API ({@code complete}, {@code submit-form}, the task's variables) and
- * Tasklist's own API — refuses the variable naming it (4xx), nothing is written, and R-DEC-1 still refuses dual.
+ * Issue 15 point 2, as reported, on PostgreSQL through HTTP only: {@code dual} (auditors
+ * + decision-makers), on the audit team of an application graded 不合格, completed the
+ * certification decision naming another client's 5★ audit as {@code auditId} and got a 5★
+ * certificate signed by itself, with an impartiality record saying "not on the audit
+ * team". Now every way in — Camunda's REST API ({@code complete}, {@code submit-form},
+ * the task's variables) and Tasklist's own API — refuses the variable naming it (4xx),
+ * nothing is written, and R-DEC-1 still refuses dual.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "postgres", "demo" })
@@ -78,8 +80,10 @@ class ForgedVariablesIT {
 		// another client, audited by lead and auditor, graded 5★
 		String other = this.driver.toDecision(CertificationDriver.request("PCEC", 5, 120), 0);
 		long otherAudit = latestAudit(other);
-		assertThat(this.jdbc.sql("select stars from audit_score where audit_id = ?").param(otherAudit)
-			.query(Integer.class).single()).isEqualTo(5);
+		assertThat(this.jdbc.sql("select stars from audit_score where audit_id = ?")
+			.param(otherAudit)
+			.query(Integer.class)
+			.single()).isEqualTo(5);
 		// dual audits an application that fails: 不合格 (R-GRD-PCEC-3)
 		ApplicationRequest request = CertificationDriver.request("PCEC", 5, 50);
 		String number = this.driver.submit(request);
@@ -96,9 +100,10 @@ class ForgedVariablesIT {
 		String task = "/engine-rest/task/" + decision.getId();
 		Map<String, Long> before = DatabaseSnapshot.take(this.jdbc);
 
-		// the attack exactly as reported, and its variants: submit-form, the task's variables, Tasklist's API
-		Map<String, Object> forged = Map.of("variables", Map.of("decisionOutcome", Map.of("value", "CERTIFY"), "auditId",
-				Map.of("value", otherAudit, "type", "Long")));
+		// the attack exactly as reported, and its variants: submit-form, the task's
+		// variables, Tasklist's API
+		Map<String, Object> forged = Map.of("variables", Map.of("decisionOutcome", Map.of("value", "CERTIFY"),
+				"auditId", Map.of("value", otherAudit, "type", "Long")));
 		ResponseEntity<String> complete = exchange("dual", HttpMethod.POST, task + "/complete", forged);
 		assertThat(complete.getStatusCode().value()).as(complete.getBody()).isEqualTo(400);
 		assertThat(JSON.readTree(complete.getBody()).path("message").asText()).contains("auditId:");
@@ -112,21 +117,25 @@ class ForgedVariablesIT {
 		ResponseEntity<String> modify = exchange("dual", HttpMethod.POST, task + "/variables",
 				Map.of("modifications", Map.of("auditId", Map.of("value", otherAudit, "type", "Long"))));
 		assertThat(modify.getStatusCode().is4xxClientError()).as(modify.getBody()).isTrue();
-		ResponseEntity<String> localVariable = exchange("dual", HttpMethod.PUT, task + "/localVariables/applicationNumber",
-				Map.of("value", other));
+		ResponseEntity<String> localVariable = exchange("dual", HttpMethod.PUT,
+				task + "/localVariables/applicationNumber", Map.of("value", other));
 		assertThat(localVariable.getStatusCode().is4xxClientError()).as(localVariable.getBody()).isTrue();
 		TasklistSession tasklist = new TasklistSession("dual");
-		HttpResponse<String> tasklistSubmit = tasklist.post("/camunda/api/engine/engine/default/task/" + decision.getId()
-				+ "/submit-form", JSON.writeValueAsString(forged));
+		HttpResponse<String> tasklistSubmit = tasklist.post(
+				"/camunda/api/engine/engine/default/task/" + decision.getId() + "/submit-form",
+				JSON.writeValueAsString(forged));
 		assertThat(tasklistSubmit.statusCode()).as(tasklistSubmit.body()).isEqualTo(400);
 		assertThat(tasklistSubmit.body()).contains("auditId:");
 
-		// nothing written: no certificate, no decision, no impartiality record, no variable changed
+		// nothing written: no certificate, no decision, no impartiality record, no
+		// variable changed
 		assertThat(DatabaseSnapshot.take(this.jdbc)).isEqualTo(before);
 		assertThat(count("select count(*) from certificate c join application a on a.id = c.application_id"
-				+ " where a.number = ?", number)).isZero();
+				+ " where a.number = ?", number))
+			.isZero();
 		assertThat(count("select count(*) from certification_decision d join application a on a.id = d.application_id"
-				+ " where a.number = ?", number)).isZero();
+				+ " where a.number = ?", number))
+			.isZero();
 		assertThat(this.runtime.getVariable(instance, "auditId")).isEqualTo(latestAudit(number));
 		assertThat(this.runtime.getVariable(instance, "applicationNumber")).isEqualTo(number);
 
@@ -136,7 +145,8 @@ class ForgedVariablesIT {
 		assertThat(honest.getStatusCode().value()).as(honest.getBody()).isEqualTo(403);
 		assertThat(honest.getBody()).contains("R-DEC-1").contains("dual");
 		assertThat(DatabaseSnapshot.take(this.jdbc)).isEqualTo(before);
-		// and a decider outside the team cannot certify a failed grade either way (R-DEC-2)
+		// and a decider outside the team cannot certify a failed grade either way
+		// (R-DEC-2)
 		ResponseEntity<String> decider = exchange("decider", HttpMethod.POST, task + "/complete", forged);
 		assertThat(decider.getStatusCode().value()).isEqualTo(400);
 		ResponseEntity<String> certify = exchange("decider", HttpMethod.POST, task + "/complete",
@@ -164,9 +174,8 @@ class ForgedVariablesIT {
 		assertThat(start.getBody()).contains("submittedBy:");
 		// skipping the application and its review: straight to the certificate
 		ResponseEntity<String> skip = exchange("reviewer", HttpMethod.POST, definition + "/start",
-				Map.of("variables", form, "startInstructions",
-						List.of(Map.of("type", "startBeforeActivity", "activityId",
-								InitialCertification.Elements.ISSUE_CERTIFICATE))));
+				Map.of("variables", form, "startInstructions", List.of(Map.of("type", "startBeforeActivity",
+						"activityId", InitialCertification.Elements.ISSUE_CERTIFICATE))));
 		assertThat(skip.getStatusCode().value()).as(skip.getBody()).isEqualTo(403);
 		assertThat(DatabaseSnapshot.take(this.jdbc)).isEqualTo(before);
 
@@ -183,7 +192,8 @@ class ForgedVariablesIT {
 	}
 
 	private long latestAudit(String applicationNumber) {
-		return this.jdbc.sql("select max(u.id) from audit u join application a on a.id = u.application_id where a.number = ?")
+		return this.jdbc
+			.sql("select max(u.id) from audit u join application a on a.id = u.application_id where a.number = ?")
 			.param(applicationNumber)
 			.query(Long.class)
 			.single();
@@ -196,10 +206,14 @@ class ForgedVariablesIT {
 	private ResponseEntity<String> exchange(String user, HttpMethod method, String path, Object body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		return this.http.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+		return this.http.withBasicAuth(user, user)
+			.exchange(path, method, new HttpEntity<>(body, headers), String.class);
 	}
 
-	/** Tasklist as a browser uses it: session cookie, XSRF token, form login, then the webapp's engine API. */
+	/**
+	 * Tasklist as a browser uses it: session cookie, XSRF token, form login, then the
+	 * webapp's engine API.
+	 */
 	final class TasklistSession {
 
 		private final HttpClient client = HttpClient.newBuilder()
@@ -215,7 +229,9 @@ class ForgedVariablesIT {
 			HttpResponse<String> login = post("/camunda/api/admin/auth/user/default/login/tasklist", form,
 					"application/x-www-form-urlencoded");
 			assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-			send(request("/camunda/api/admin/auth/user/default").GET()); // the new session's token
+			send(request("/camunda/api/admin/auth/user/default").GET()); // the new
+																			// session's
+																			// token
 		}
 
 		HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {

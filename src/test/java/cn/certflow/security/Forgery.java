@@ -12,15 +12,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Issue 15 (a), test support: what a task submitter could write into a process before FormFieldsOnly refused it —
- * another client's identifiers and better grades — written here past the guard, straight into every execution of
- * every process of a case (as a submission would land: where the variable lives, else on the process instance). The
+ * Issue 15 (a), test support: what a task submitter could write into a process before
+ * FormFieldsOnly refused it — another client's identifiers and better grades — written
+ * here past the guard, straight into every execution of every process of a case (as a
+ * submission would land: where the variable lives, else on the process instance). The
  * steps that follow must act on the case's own records and leave the decoy's untouched.
  */
 @Component
 class Forgery {
 
-	/** Another client, certified at 5★: its application, audit and certificate are what the forged variables name. */
+	/**
+	 * Another client, certified at 5★: its application, audit and certificate are what
+	 * the forged variables name.
+	 */
 	record Decoy(String application, long applicationId, long audit, String certificate) {
 	}
 
@@ -55,7 +59,10 @@ class Forgery {
 			.single();
 	}
 
-	/** The identifiers and facts that decide impartiality, grades and certificates, all pointing at the decoy. */
+	/**
+	 * The identifiers and facts that decide impartiality, grades and certificates, all
+	 * pointing at the decoy.
+	 */
 	Map<String, Object> forged(Decoy decoy) {
 		Map<String, Object> forged = new LinkedHashMap<>();
 		forged.put("applicationNumber", decoy.application());
@@ -71,7 +78,10 @@ class Forgery {
 		return forged;
 	}
 
-	/** Writes these values into every execution of every running process of the case (its business key). */
+	/**
+	 * Writes these values into every execution of every running process of the case (its
+	 * business key).
+	 */
 	void forge(String businessKey, Map<String, Object> values) {
 		List<ProcessInstance> instances = this.runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(businessKey)
@@ -90,7 +100,10 @@ class Forgery {
 		this.driver.complete(user, businessKey, taskKey, form);
 	}
 
-	/** Row counts and states of everything recorded about the decoy: a forged step must leave them as they were. */
+	/**
+	 * Row counts and states of everything recorded about the decoy: a forged step must
+	 * leave them as they were.
+	 */
 	Map<String, Object> state(Decoy decoy) {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("history", count("select count(*) from status_change where entity_key in (?, ?, ?)",
@@ -98,34 +111,40 @@ class Forgery {
 		state.put("audit events", count("select count(*) from audit_event where audit_id = ?", decoy.audit()));
 		state.put("audit scores", count("select count(*) from audit_score where audit_id = ?", decoy.audit()));
 		state.put("nonconformities", count("select count(*) from nonconformity where audit_id = ?", decoy.audit()));
-		state.put("audit", this.jdbc.sql("select status || '/' || coalesce(outcome, '') from audit where id = ?")
-			.param(decoy.audit())
-			.query(String.class)
-			.single());
-		state.put("decisions", count("select count(*) from certification_decision where application_id = ?",
-				decoy.applicationId()));
-		state.put("notices", count("select count(*) from client_notice where application_id = ?", decoy.applicationId()));
-		state.put("document reviews", count("select count(*) from document_review where application_id = ?",
-				decoy.applicationId()));
-		state.put("escalations", count("select count(*) from escalation where application_id = ?", decoy.applicationId()));
-		state.put("application", this.jdbc.sql("select status || '/' || coalesce(contract_number, '') from application where id = ?")
-			.param(decoy.applicationId())
-			.query(String.class)
-			.single());
-		state.put("certificate", this.jdbc.sql("select status || '/' || stars || '/' || revision || '/' || holder_name"
-				+ " from certificate where number = ?")
-			.param(decoy.certificate())
-			.query(String.class)
-			.single());
-		state.put("revisions", count("select count(*) from certificate_revision where certificate_number = ?",
-				decoy.certificate()));
+		state.put("audit",
+				this.jdbc.sql("select status || '/' || coalesce(outcome, '') from audit where id = ?")
+					.param(decoy.audit())
+					.query(String.class)
+					.single());
+		state.put("decisions",
+				count("select count(*) from certification_decision where application_id = ?", decoy.applicationId()));
+		state.put("notices",
+				count("select count(*) from client_notice where application_id = ?", decoy.applicationId()));
+		state.put("document reviews",
+				count("select count(*) from document_review where application_id = ?", decoy.applicationId()));
+		state.put("escalations",
+				count("select count(*) from escalation where application_id = ?", decoy.applicationId()));
+		state.put("application",
+				this.jdbc.sql("select status || '/' || coalesce(contract_number, '') from application where id = ?")
+					.param(decoy.applicationId())
+					.query(String.class)
+					.single());
+		state.put("certificate",
+				this.jdbc
+					.sql("select status || '/' || stars || '/' || revision || '/' || holder_name"
+							+ " from certificate where number = ?")
+					.param(decoy.certificate())
+					.query(String.class)
+					.single());
+		state.put("revisions",
+				count("select count(*) from certificate_revision where certificate_number = ?", decoy.certificate()));
 		state.put("surveillances", this.jdbc.sql("select id || ':' || status || ':' || coalesce(audit_id, 0) || ':'"
 				+ " || coalesce(cast(escalated_at as varchar(40)), '') from surveillance where certificate_number = ? order by id")
 			.param(decoy.certificate())
 			.query(String.class)
 			.list());
-		state.put("requests", this.jdbc.sql("select id || ':' || status from certificate_request where certificate_number = ?"
-				+ " order by id")
+		state.put("requests", this.jdbc
+			.sql("select id || ':' || status from certificate_request where certificate_number = ?" + " order by id")
 			.param(decoy.certificate())
 			.query(String.class)
 			.list());

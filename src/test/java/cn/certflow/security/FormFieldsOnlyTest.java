@@ -25,11 +25,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15, the generic guard: whatever the way in (complete, submit-form, resolve, the task's variables, a BPMN
- * error or escalation, a start form, a start through the API, a start at an activity), a caller sets exactly the
- * fields of the form, and a refusal names the variable and changes nothing. An engine of its own with only this
- * plugin, and small models: a Camunda Form with context fields, a form chosen by expression, a generated form, a task
- * without a form, a listener that writes its result.
+ * Issue 15, the generic guard: whatever the way in (complete, submit-form, resolve, the
+ * task's variables, a BPMN error or escalation, a start form, a start through the API, a
+ * start at an activity), a caller sets exactly the fields of the form, and a refusal
+ * names the variable and changes nothing. An engine of its own with only this plugin, and
+ * small models: a Camunda Form with context fields, a form chosen by expression, a
+ * generated form, a task without a form, a listener that writes its result.
  */
 class FormFieldsOnlyTest {
 
@@ -99,7 +100,10 @@ class FormFieldsOnlyTest {
 		engine.close();
 	}
 
-	/** Sets the outcome a listener computed while the task completes: our own code, not a submission. */
+	/**
+	 * Sets the outcome a listener computed while the task completes: our own code, not a
+	 * submission.
+	 */
 	public static class WritesItsResult implements TaskListener {
 
 		@Override
@@ -135,7 +139,8 @@ class FormFieldsOnlyTest {
 			.hasMessageStartingWith("applicationNumber: ");
 		assertThatThrownBy(() -> tasks.setVariable(task, "auditId", 1L)).isInstanceOf(AuthorizationException.class)
 			.hasMessageContaining("auditId");
-		assertThatThrownBy(() -> tasks.setVariableLocal(task, "auditId", 1L)).isInstanceOf(AuthorizationException.class);
+		assertThatThrownBy(() -> tasks.setVariableLocal(task, "auditId", 1L))
+			.isInstanceOf(AuthorizationException.class);
 		assertThatThrownBy(() -> tasks.setVariables(task, forged)).isInstanceOf(AuthorizationException.class);
 		assertThatThrownBy(() -> tasks.removeVariable(task, "auditId")).isInstanceOf(AuthorizationException.class);
 		assertThatThrownBy(() -> tasks.handleBpmnError(task, "E", "m", Map.of("auditId", 1L)))
@@ -188,7 +193,8 @@ class FormFieldsOnlyTest {
 		assertThatThrownBy(() -> forms.submitStartForm(definition, Map.of("clientName", "某公司", "submittedBy", "x")))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageStartingWith("submittedBy: ");
-		assertThatThrownBy(() -> runtime.startProcessInstanceByKey("decide", Map.of("clientName", "某公司", "auditId", 1L)))
+		assertThatThrownBy(
+				() -> runtime.startProcessInstanceByKey("decide", Map.of("clientName", "某公司", "auditId", 1L)))
 			.isInstanceOf(AuthorizationException.class)
 			.hasMessageContaining("auditId: ");
 		assertThatThrownBy(() -> runtime.createProcessInstanceById(definition)
@@ -209,7 +215,9 @@ class FormFieldsOnlyTest {
 			.hasMessageContaining("no-such-task");
 	}
 
-	/** An instance at Task_Decide, with an audit id our own code set (not a submission). */
+	/**
+	 * An instance at Task_Decide, with an audit id our own code set (not a submission).
+	 */
 	private static ProcessInstance start() {
 		ProcessInstance instance = runtime.startProcessInstanceByKey("decide", Map.of("clientName", "某公司"));
 		runtime.setVariable(instance.getId(), "auditId", 7L);

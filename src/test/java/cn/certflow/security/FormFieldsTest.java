@@ -27,14 +27,16 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15: what FormFieldsOnly accepts — the fields a form lets its user fill in — and what it reads from each engine
- * command that sets variables for its caller. Plain JSON and command objects, no engine.
+ * Issue 15: what FormFieldsOnly accepts — the fields a form lets its user fill in — and
+ * what it reads from each engine command that sets variables for its caller. Plain JSON
+ * and command objects, no engine.
  */
 class FormFieldsTest {
 
 	@Test
 	void shouldAcceptTheDecisionFormsInputsButNotItsContext() throws IOException {
-		// the decision form shows application, grade and team read-only: a decider may not rewrite them
+		// the decision form shows application, grade and team read-only: a decider may
+		// not rewrite them
 		assertThat(fieldsOf("certification-decision")).containsExactly("decisionOutcome", "decisionReasons",
 				"externalInformation");
 		assertThat(fieldsOf("case-decision")).as("involvedPersons is shown, not submitted")
@@ -85,18 +87,21 @@ class FormFieldsTest {
 		assertThat(SubmittedVariables.toTask(new ResolveTaskCmd("t1", variables))).hasValue(completion("t1", names));
 		assertThat(SubmittedVariables.toTask(new SubmitTaskFormCmd("t1", variables, false, false)))
 			.hasValue(completion("t1", names));
-		assertThat(SubmittedVariables.toTask(new SetTaskVariablesCmd("t1", variables, true))).hasValue(other("t1", names));
+		assertThat(SubmittedVariables.toTask(new SetTaskVariablesCmd("t1", variables, true)))
+			.hasValue(other("t1", names));
 		assertThat(SubmittedVariables.toTask(new RemoveTaskVariablesCmd("t1", List.of("auditId"), false)))
 			.hasValue(other("t1", Set.of("auditId")));
-		assertThat(SubmittedVariables.toTask(new PatchTaskVariablesCmd("t1", Map.of("decisionOutcome", "REFUSE"),
-				List.of("auditId"), false)))
+		assertThat(SubmittedVariables
+			.toTask(new PatchTaskVariablesCmd("t1", Map.of("decisionOutcome", "REFUSE"), List.of("auditId"), false)))
 			.hasValue(other("t1", names));
 		assertThat(SubmittedVariables.toTask(new HandleTaskBpmnErrorCmd("t1", "E", "m", variables)))
 			.hasValue(other("t1", names));
-		assertThat(SubmittedVariables.toTask(new HandleTaskEscalationCmd("t1", "E", variables))).hasValue(other("t1", names));
+		assertThat(SubmittedVariables.toTask(new HandleTaskEscalationCmd("t1", "E", variables)))
+			.hasValue(other("t1", names));
 		assertThat(SubmittedVariables.toTask(new CompleteTaskCmd("t1", null))).hasValue(completion("t1", Set.of()));
 		assertThat(SubmittedVariables.toTask(new SetExecutionVariablesCmd("e1", variables, false)))
-			.as("process instance variables: UPDATE on the instance, which no staff group has").isEmpty();
+			.as("process instance variables: UPDATE on the instance, which no staff group has")
+			.isEmpty();
 
 		assertThat(SubmittedVariables.toStart(new SubmitStartFormCmd("pd1", null, variables)))
 			.hasValue(new SubmittedVariables.ToStart("pd1", null, names, true, false));

@@ -15,9 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP requests from a chosen source address: the test's own loopback addresses (127.0.0.2, 127.0.0.3, …) are what
- * the server sees as different clients (ServletRequest#getRemoteAddr), with no proxy header to trust. HTTP/1.0, one
- * connection per request; keeps the cookies it is sent, like a browser.
+ * HTTP requests from a chosen source address: the test's own loopback addresses
+ * (127.0.0.2, 127.0.0.3, …) are what the server sees as different clients
+ * (ServletRequest#getRemoteAddr), with no proxy header to trust. HTTP/1.0, one connection
+ * per request; keeps the cookies it is sent, like a browser.
  */
 final class HttpFrom {
 
@@ -55,7 +56,10 @@ final class HttpFrom {
 		return send("POST", path, headers, contentType, body);
 	}
 
-	/** Camunda's webapp login as a browser does it: the page (session, XSRF token), then the form. */
+	/**
+	 * Camunda's webapp login as a browser does it: the page (session, XSRF token), then
+	 * the form.
+	 */
 	Response webappLogin(String user, String password) throws IOException {
 		Response page = send("GET", "/camunda/app/tasklist/default/", Map.of(), null, null);
 		if (page.status() != 200 || this.xsrfToken == null) {

@@ -33,11 +33,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Issue 15 (a), the initial certification and its on-site audit: before every step the process's identifiers and
- * grades are forged to name another, certified client (past FormFieldsOnly, as a task submission would have set them
- * on today's main). Each listener and delegate still acts on its own application, audit and grade — read from our
- * records by process instance — and nothing is recorded against the other client. One assertion per listener, named
- * after it.
+ * Issue 15 (a), the initial certification and its on-site audit: before every step the
+ * process's identifiers and grades are forged to name another, certified client (past
+ * FormFieldsOnly, as a task submission would have set them on today's main). Each
+ * listener and delegate still acts on its own application, audit and grade — read from
+ * our records by process instance — and nothing is recorded against the other client. One
+ * assertion per listener, named after it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
@@ -95,46 +96,56 @@ class IdentifiersFromRecordsTest {
 		complete("lead", number, PLAN_AUDIT,
 				Map.of("leadAuditor", "lead", "auditTeam", "auditor", "plannedDate", EngineTime.today().toString()));
 		long audit = auditOf(number);
-		complete("lead", number, OnsiteAudit.Elements.OPENING_MEETING, Map.of("planConfirmed", true, "attendance", "总经理"));
+		complete("lead", number, OnsiteAudit.Elements.OPENING_MEETING,
+				Map.of("planConfirmed", true, "attendance", "总经理"));
 		complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS, Map.of("findings", "符合"));
 		complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT, Map.of("findings", "有效"));
-		// 88 points on the PCEC sheet: 三星级 — the forged schemeId (CQM) and 5★ must not count
+		// 88 points on the PCEC sheet: 三星级 — the forged schemeId (CQM) and 5★ must not
+		// count
 		complete("lead", number, OnsiteAudit.Elements.SCORE_AUDIT, this.driver.sheetScores("PCEC", 12));
 		complete("lead", number, OnsiteAudit.Elements.CLOSING_MEETING, Map.of("clientConfirmedRecords", true));
 		complete("decider", number, CERTIFICATION_DECISION, Map.of("decisionOutcome", "CERTIFY"));
 
 		long applicationId = applicationId(number);
 		assertThat(text("select reviewed_by from application where id = ?", applicationId))
-			.as("ApplicationReviewListener").isEqualTo("reviewer");
+			.as("ApplicationReviewListener")
+			.isEqualTo("reviewer");
 		assertThat(text("select contract_number from application where id = ?", applicationId)).as("ContractListener")
 			.isEqualTo("HT-" + number);
 		assertThat(count("select count(*) from document_review where application_id = ?", applicationId))
-			.as("DocumentReviewListener").isOne();
+			.as("DocumentReviewListener")
+			.isOne();
 		assertThat(this.jdbc.sql("select application_id, process_instance_id from audit where id = ?")
 			.param(audit)
 			.query((rs, n) -> rs.getLong(1) + "/" + rs.getString(2))
 			.single()).as("AuditPlanListener").isEqualTo(applicationId + "/" + instance);
 		assertThat(events(audit)).as("OpeningMeetingListener").contains("OPENING_MEETING");
 		assertThat(events(audit)).as("AuditFindingsListener")
-			.contains(OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT);
+			.contains(OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
+					OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT);
 		assertThat(text("select scheme || ' ' || stars from audit_score where audit_id = ?", audit))
-			.as("AuditScoringListener").isEqualTo("PCEC 3");
+			.as("AuditScoringListener")
+			.isEqualTo("PCEC 3");
 		assertThat(events(audit)).as("ClosingMeetingListener").contains("CLOSING_MEETING");
 		assertThat(text("select status || ' ' || outcome from audit where id = ?", audit)).as("AuditOutcomeListener")
 			.isEqualTo("COMPLETED RECOMMENDED");
 		assertThat(text("select audit_id || ' ' || stars || ' ' || decided_by from certification_decision"
 				+ " where application_id = ?", applicationId))
-			.as("CertificationDecisionListener").isEqualTo(audit + " 3 decider");
+			.as("CertificationDecisionListener")
+			.isEqualTo(audit + " 3 decider");
 		assertThat(text("select stars || ' ' || holder_name from certificate where application_id = ?", applicationId))
-			.as("IssueCertificateDelegate").isEqualTo("3 " + request.clientName());
+			.as("IssueCertificateDelegate")
+			.isEqualTo("3 " + request.clientName());
 		assertThat(count("select count(*) from client_notice where application_id = ? and kind = 'CERTIFICATE_ISSUED'",
 				applicationId))
-			.as("CertificateIssuedNoticeListener").isOne();
+			.as("CertificateIssuedNoticeListener")
+			.isOne();
 	}
 
 	@Test
 	void shouldKeepTheAuditTeamFromDecidingAndRefuseAFailedGradeWhateverAuditTheVariablesName() {
-		// the attack of issue 15 at the engine: dual on the team, graded 不合格, variables naming the decoy's 5★ audit
+		// the attack of issue 15 at the engine: dual on the team, graded 不合格, variables
+		// naming the decoy's 5★ audit
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 5, 50));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
@@ -151,19 +162,27 @@ class IdentifiersFromRecordsTest {
 			.hasMessageContaining("R-DEC-1")
 			.hasMessageContaining(number);
 		assertThatThrownBy(() -> complete("dual", number, CERTIFICATION_DECISION, Map.of("decisionOutcome", "CERTIFY")))
-			.as("ImpartialityListener").isInstanceOf(AuthorizationException.class).hasMessageContaining("R-DEC-1");
-		assertThatThrownBy(() -> complete("decider", number, CERTIFICATION_DECISION, Map.of("decisionOutcome", "CERTIFY")))
-			.as("CertificationDecisionListener").isInstanceOf(InvalidInputException.class).hasMessageContaining("不合格");
+			.as("ImpartialityListener")
+			.isInstanceOf(AuthorizationException.class)
+			.hasMessageContaining("R-DEC-1");
+		assertThatThrownBy(
+				() -> complete("decider", number, CERTIFICATION_DECISION, Map.of("decisionOutcome", "CERTIFY")))
+			.as("CertificationDecisionListener")
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("不合格");
 		complete("decider", number, CERTIFICATION_DECISION,
 				Map.of("decisionOutcome", "REFUSE", "decisionReasons", "评分未达到达标级"));
 
 		long applicationId = applicationId(number);
 		assertThat(text("select audit_id || ' ' || stars from certification_decision where certified = false"
 				+ " and application_id = ?", applicationId))
-			.as("CertificationDecisionListener").isEqualTo(audit + " 0");
-		assertThat(count("select count(*) from client_notice where application_id = ? and kind = 'CERTIFICATION_REFUSED'",
-				applicationId))
-			.as("RefuseCertificationDelegate").isOne();
+			.as("CertificationDecisionListener")
+			.isEqualTo(audit + " 0");
+		assertThat(
+				count("select count(*) from client_notice where application_id = ? and kind = 'CERTIFICATION_REFUSED'",
+						applicationId))
+			.as("RefuseCertificationDelegate")
+			.isOne();
 		assertThat(text("select status from application where id = ?", applicationId)).as("RefuseCertificationDelegate")
 			.isEqualTo("REFUSED");
 		assertThat(count("select count(*) from certificate where application_id = ?", applicationId)).isZero();
@@ -181,11 +200,14 @@ class IdentifiersFromRecordsTest {
 		ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
 		this.management.executeJob(timer.getId());
 		assertThat(count("select count(*) from escalation where application_id = ?", applicationId(late)))
-			.as("RecordEscalationDelegate").isOne();
+			.as("RecordEscalationDelegate")
+			.isOne();
 		complete("reviewer", late, REVIEW_APPLICATION, Map.of("reviewOutcome", "REJECT", "rejectionReason", "资料不全"));
-		assertThat(count("select count(*) from client_notice where application_id = ? and kind = 'APPLICATION_REJECTED'",
-				applicationId(late)))
-			.as("RejectApplicationDelegate").isOne();
+		assertThat(
+				count("select count(*) from client_notice where application_id = ? and kind = 'APPLICATION_REJECTED'",
+						applicationId(late)))
+			.as("RejectApplicationDelegate")
+			.isOne();
 
 		// documents sent back for corrections
 		String corrected = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
@@ -211,7 +233,8 @@ class IdentifiersFromRecordsTest {
 		assertThat(events(audit)).as("TerminationApprovalListener").contains("TERMINATION_APPROVED");
 		assertThat(count("select count(*) from client_notice where application_id = ? and kind = 'AUDIT_TERMINATED'",
 				applicationId(terminated)))
-			.as("RecordTerminationDelegate").isOne();
+			.as("RecordTerminationDelegate")
+			.isOne();
 		assertThat(text("select status || ' ' || outcome from audit where id = ?", audit)).as("AuditOutcomeListener")
 			.isEqualTo("TERMINATED TERMINATED");
 		assertThat(statuses(terminated)).as("ApplicationTerminatedListener").endsWith("AUDIT_TERMINATED");
@@ -219,27 +242,35 @@ class IdentifiersFromRecordsTest {
 		// nonconformities raised, then verified closed (R-AUD-3)
 		String verified = toEvaluation();
 		long verifiedAudit = auditOf(verified);
-		this.driver.complete("auditor", verified, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS, Map.of("findings", "符合"));
-		this.driver.complete("auditor", verified, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT, Map.of("findings", "有效"));
+		this.driver.complete("auditor", verified, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
+				Map.of("findings", "符合"));
+		this.driver.complete("auditor", verified, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT,
+				Map.of("findings", "有效"));
 		complete("lead", verified, OnsiteAudit.Elements.SCORE_AUDIT, this.driver.sheetScores("PCEC", 0));
 		complete("lead", verified, OnsiteAudit.Elements.CLOSING_MEETING,
 				Map.of("clientConfirmedRecords", true, "nonconformities", "投诉处理记录不完整"));
 		assertThat(count("select count(*) from nonconformity where audit_id = ? and closed_at is null", verifiedAudit))
-			.as("ClosingMeetingListener").isOne();
+			.as("ClosingMeetingListener")
+			.isOne();
 		complete("lead", verified, OnsiteAudit.Elements.VERIFY_CORRECTIONS, Map.of("verificationOutcome", "CLOSED"));
 		assertThat(count("select count(*) from nonconformity where audit_id = ? and closed_at is null", verifiedAudit))
-			.as("CorrectionVerificationListener").isZero();
+			.as("CorrectionVerificationListener")
+			.isZero();
 		assertThat(events(verifiedAudit)).as("CorrectionVerificationListener").contains("CORRECTIONS_CLOSED");
 	}
 
-	/** An application whose on-site audit is at the evaluations, audited by lead and auditor. */
+	/**
+	 * An application whose on-site audit is at the evaluations, audited by lead and
+	 * auditor.
+	 */
 	private String toEvaluation() {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
 		this.driver.passDocuments(number);
 		this.driver.planAudit(number, "lead", "auditor");
-		complete("lead", number, OnsiteAudit.Elements.OPENING_MEETING, Map.of("planConfirmed", true, "attendance", "总经理"));
+		complete("lead", number, OnsiteAudit.Elements.OPENING_MEETING,
+				Map.of("planConfirmed", true, "attendance", "总经理"));
 		return number;
 	}
 
@@ -263,8 +294,9 @@ class IdentifiersFromRecordsTest {
 	}
 
 	private List<String> statuses(String number) {
-		return this.jdbc.sql("select to_status from status_change where entity_type = 'APPLICATION' and entity_key = ?"
-				+ " order by id")
+		return this.jdbc
+			.sql("select to_status from status_change where entity_type = 'APPLICATION' and entity_key = ?"
+					+ " order by id")
 			.param(number)
 			.query(String.class)
 			.list();

@@ -9,7 +9,10 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-/** Issue 15 point 3: wrong passwords slow the guesser down per source, and never lock the owner out elsewhere. */
+/**
+ * Issue 15 point 3: wrong passwords slow the guesser down per source, and never lock the
+ * owner out elsewhere.
+ */
 class LoginThrottleTest {
 
 	private final MovableClock clock = new MovableClock();
@@ -66,7 +69,8 @@ class LoginThrottleTest {
 		this.throttle.failed("10.0.0.9", "reviewer");
 		assertThat(this.throttle.retryAfter("10.0.0.9", "reviewer")).as("counting starts again").isZero();
 
-		// an attacker with an account of its own cannot reset its source's count by logging in between guesses
+		// an attacker with an account of its own cannot reset its source's count by
+		// logging in between guesses
 		for (int i = 0; i < 21; i++) {
 			this.throttle.failed("203.0.113.7", "victim" + i);
 		}

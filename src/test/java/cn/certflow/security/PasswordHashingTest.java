@@ -6,7 +6,10 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-/** Issue 15 point 3: passwords hashed with PBKDF2, the cost carried with each hash, older hashes recognised. */
+/**
+ * Issue 15 point 3: passwords hashed with PBKDF2, the cost carried with each hash, older
+ * hashes recognised.
+ */
 class PasswordHashingTest {
 
 	private final PasswordHashing hashing = new PasswordHashing(1000);
@@ -51,7 +54,8 @@ class PasswordHashingTest {
 		assertThat(verified.recentlyVerified("reviewer", "Right-Passw0rd", "{PBKDF2-SHA256}1000$aa")).isTrue();
 		assertThat(verified.recentlyVerified("reviewer", "Wrong-Passw0rd", "{PBKDF2-SHA256}1000$aa")).isFalse();
 		assertThat(verified.recentlyVerified("reviewer", "Right-Passw0rd", "{PBKDF2-SHA256}1000$bb"))
-			.as("the password was changed since").isFalse();
+			.as("the password was changed since")
+			.isFalse();
 		assertThat(verified.recentlyVerified("auditor", "Right-Passw0rd", "{PBKDF2-SHA256}1000$aa")).isFalse();
 		clock.move(Duration.ofMinutes(5));
 		assertThat(verified.recentlyVerified("reviewer", "Right-Passw0rd", "{PBKDF2-SHA256}1000$aa")).isFalse();

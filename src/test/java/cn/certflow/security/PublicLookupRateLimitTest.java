@@ -11,10 +11,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * R-CERT-2, issue 15: the public certificate lookup answers a source address at most 60 times a minute
- * ({@code certflow.public-lookup.requests-per-minute}), then 429 with Retry-After and a message in Chinese; a person
- * looking certificates up by hand never gets there, and other addresses are not affected. Each test uses source
- * addresses of its own (127.0.0.x): the limit remembers them for a minute.
+ * R-CERT-2, issue 15: the public certificate lookup answers a source address at most 60
+ * times a minute ({@code certflow.public-lookup.requests-per-minute}), then 429 with
+ * Retry-After and a message in Chinese; a person looking certificates up by hand never
+ * gets there, and other addresses are not affected. Each test uses source addresses of
+ * its own (127.0.0.x): the limit remembers them for a minute.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
@@ -39,12 +40,14 @@ class PublicLookupRateLimitTest {
 		assertThat(script.get("/verify.html", null, null).status()).as("the page counts too").isEqualTo(429);
 
 		assertThat(new HttpFrom("127.0.0.31", this.port).get("/api/certificates/PCEC-1900-000060", null, null).status())
-			.as("another address").isEqualTo(404);
+			.as("another address")
+			.isEqualTo(404);
 	}
 
 	@Test
 	void shouldNeverRefuseAPersonCheckingCertificatesByHand() throws Exception {
-		// a person opens the page and checks a dozen certificates in a minute (QR codes of a supplier's branches)
+		// a person opens the page and checks a dozen certificates in a minute (QR codes
+		// of a supplier's branches)
 		HttpFrom person = new HttpFrom("127.0.0.32", this.port);
 		for (int i = 0; i < 12; i++) {
 			assertThat(person.get("/verify.html", null, null).status()).isEqualTo(200);

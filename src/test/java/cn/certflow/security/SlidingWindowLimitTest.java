@@ -6,7 +6,10 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-/** The public lookup's rate limit (R-CERT-2, issue 15): at most N requests per source in any minute. */
+/**
+ * The public lookup's rate limit (R-CERT-2, issue 15): at most N requests per source in
+ * any minute.
+ */
 class SlidingWindowLimitTest {
 
 	private final LoginThrottleTest.MovableClock clock = new LoginThrottleTest.MovableClock();

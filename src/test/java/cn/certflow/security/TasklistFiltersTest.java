@@ -17,7 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The saved Tasklist filters each group gets at start-up, and what they show (R-APP-2 due dates, R-DEC-1). */
+/**
+ * The saved Tasklist filters each group gets at start-up, and what they show (R-APP-2 due
+ * dates, R-DEC-1).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
 class TasklistFiltersTest {
@@ -54,7 +57,8 @@ class TasklistFiltersTest {
 
 	private List<String> visibleFilters(String user) {
 		List<String> names = new java.util.ArrayList<>();
-		this.driver.as(user, () -> names.addAll(this.filters.createTaskFilterQuery().list().stream().map(Filter::getName).toList()));
+		this.driver.as(user,
+				() -> names.addAll(this.filters.createTaskFilterQuery().list().stream().map(Filter::getName).toList()));
 		return names;
 	}
 
@@ -66,6 +70,5 @@ class TasklistFiltersTest {
 		});
 		return tasks;
 	}
-
 
 }

@@ -42,10 +42,10 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Issue 15, points 7 and 8, through HTTP: an object variable of a type CertFlow does not use is refused with 400
- * (never 500) wherever Camunda's REST API sets variables, and nothing is stored; malformed requests get 4xx before
- * anything runs (an Accept header that is no media type list, negative paging); the webapps' engine list needs a
- * login.
+ * Issue 15, points 7 and 8, through HTTP: an object variable of a type CertFlow does not
+ * use is refused with 400 (never 500) wherever Camunda's REST API sets variables, and
+ * nothing is stored; malformed requests get 4xx before anything runs (an Accept header
+ * that is no media type list, negative paging); the webapps' engine list needs a login.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
@@ -102,8 +102,10 @@ class UntrustedRequestsTest {
 		ResponseEntity<String> put = exchange("admin", HttpMethod.PUT,
 				"/engine-rest/process-instance/" + instance + "/variables/probe", variable);
 		assertThat(put.getStatusCode().value()).as(put.getBody()).isEqualTo(400);
-		assertThat(this.runtime.createVariableInstanceQuery().processInstanceIdIn(instance).variableName("probe").count())
-			.as("nothing stored").isZero();
+		assertThat(
+				this.runtime.createVariableInstanceQuery().processInstanceIdIn(instance).variableName("probe").count())
+			.as("nothing stored")
+			.isZero();
 	}
 
 	@Test
@@ -115,13 +117,20 @@ class UntrustedRequestsTest {
 				Map.of("objectTypeName", "java.net.URL", "serializationDataFormat", "application/json"));
 
 		Map<String, Integer> statuses = new java.util.LinkedHashMap<>();
-		statuses.put("task variable", exchange("admin", HttpMethod.PUT, "/engine-rest/task/" + task + "/variables/probe",
-				url).getStatusCode().value());
-		statuses.put("task completion", exchange("admin", HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
-				Map.of("variables", Map.of("reviewOutcome", Map.of("value", "ACCEPT"), "probe", url))).getStatusCode().value());
-		statuses.put("process start", exchange("admin", HttpMethod.POST,
-				"/engine-rest/process-definition/key/" + InitialCertification.KEY + "/start",
-				Map.of("variables", Map.of("probe", url))).getStatusCode().value());
+		statuses.put("task variable",
+				exchange("admin", HttpMethod.PUT, "/engine-rest/task/" + task + "/variables/probe", url).getStatusCode()
+					.value());
+		statuses.put("task completion",
+				exchange("admin", HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
+						Map.of("variables", Map.of("reviewOutcome", Map.of("value", "ACCEPT"), "probe", url)))
+					.getStatusCode()
+					.value());
+		statuses.put("process start",
+				exchange("admin", HttpMethod.POST,
+						"/engine-rest/process-definition/key/" + InitialCertification.KEY + "/start",
+						Map.of("variables", Map.of("probe", url)))
+					.getStatusCode()
+					.value());
 		statuses.put("binary, legacy 'type' part", binary(instance, "java.net.URL").getStatusCode().value());
 		assertThat(statuses).allSatisfy((way, status) -> assertThat(status).as(way).isEqualTo(400));
 
@@ -133,16 +142,16 @@ class UntrustedRequestsTest {
 	void shouldStillTakeTheTypesCertFlowUses() throws Exception {
 		String instance = instance();
 		Map<String, Object> list = Map.of("type", "Object", "value", "[\"APPLICATION_FORM\",\"BUSINESS_LICENSE\"]",
-				"valueInfo", Map.of("objectTypeName", "java.util.ArrayList<java.lang.String>", "serializationDataFormat",
-						"application/json"));
+				"valueInfo", Map.of("objectTypeName", "java.util.ArrayList<java.lang.String>",
+						"serializationDataFormat", "application/json"));
 		ResponseEntity<String> put = exchange("admin", HttpMethod.PUT,
 				"/engine-rest/process-instance/" + instance + "/variables/documentsProbe", list);
 		assertThat(put.getStatusCode().value()).as(put.getBody()).isEqualTo(204);
 		ResponseEntity<String> read = exchange("admin", HttpMethod.GET,
 				"/engine-rest/process-instance/" + instance + "/variables/documentsProbe", null);
 		assertThat(read.getStatusCode().value()).as(read.getBody()).isEqualTo(200);
-		assertThat(this.runtime.getVariable(instance, "documentsProbe")).isEqualTo(List.of("APPLICATION_FORM",
-				"BUSINESS_LICENSE"));
+		assertThat(this.runtime.getVariable(instance, "documentsProbe"))
+			.isEqualTo(List.of("APPLICATION_FORM", "BUSINESS_LICENSE"));
 
 		// Java callers' lists (immutable JDK lists) are read back too
 		this.runtime.setVariable(instance, "listProbe", List.of("a", "b", "c"));
@@ -167,7 +176,8 @@ class UntrustedRequestsTest {
 				Variables.serializedObjectValue("\"http://example.com/\"")
 					.objectTypeName("java.net.URL")
 					.serializationDataFormat("application/json")
-					.create())).hasMessageContaining("java.net.URL");
+					.create()))
+			.hasMessageContaining("java.net.URL");
 	}
 
 	// --- point 8: malformed requests
@@ -201,9 +211,10 @@ class UntrustedRequestsTest {
 		assertThat(response.getStatusCode().value()).as(query + " → " + response.getBody()).isEqualTo(400);
 		assertThat(JSON.readTree(response.getBody()).path("type").asText()).isEqualTo("InvalidRequestException");
 		assertThat(response.getBody()).containsAnyOf("maxResults", "firstResult");
-		assertThat(exchange("reviewer", HttpMethod.GET, "/engine-rest/process-definition?" + query, null)
-			.getStatusCode()
-			.value()).isEqualTo(400);
+		assertThat(
+				exchange("reviewer", HttpMethod.GET, "/engine-rest/process-definition?" + query, null).getStatusCode()
+					.value())
+			.isEqualTo(400);
 	}
 
 	@Test
@@ -217,7 +228,9 @@ class UntrustedRequestsTest {
 
 	@Test
 	void shouldListTheEnginesToSignedInWebappUsersOnly() throws Exception {
-		HttpClient stranger = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
+		HttpClient stranger = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+			.build();
 		for (String path : List.of("/camunda/api/engine/engine/", "/camunda/api/engine/engine")) {
 			HttpResponse<String> response = get(stranger, path, null);
 			assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(401);
@@ -231,7 +244,8 @@ class UntrustedRequestsTest {
 		// signed in through the webapp login
 		String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
 		HttpResponse<String> login = stranger.send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/camunda/api/admin/auth/user/default/login/tasklist"))
+			.newBuilder(
+					URI.create("http://localhost:" + this.port + "/camunda/api/admin/auth/user/default/login/tasklist"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("X-XSRF-TOKEN", token)
 			.POST(HttpRequest.BodyPublishers.ofString("username=reviewer&password=reviewer"))
@@ -241,8 +255,10 @@ class UntrustedRequestsTest {
 		assertThat(engines.statusCode()).as(engines.body()).isEqualTo(200);
 		assertThat(engines.body()).contains("\"name\":\"default\"");
 
-		// the login page loads the script that keeps the login's first call to the list working
-		assertThat(get(stranger, "/camunda/app/tasklist/scripts/config.js", null).body()).contains("certflow-engine-list");
+		// the login page loads the script that keeps the login's first call to the list
+		// working
+		assertThat(get(stranger, "/camunda/app/tasklist/scripts/config.js", null).body())
+			.contains("certflow-engine-list");
 		assertThat(get(stranger, "/camunda/app/certflow/engine-list.js", null).statusCode()).isEqualTo(200);
 	}
 
@@ -259,17 +275,21 @@ class UntrustedRequestsTest {
 			.exchange(URI.create(this.http.getRootUri() + path), method, new HttpEntity<>(body, headers), String.class);
 	}
 
-	/** POST …/variables/probe/data with the legacy "type" part: the REST API reads the JSON into that class itself. */
+	/**
+	 * POST …/variables/probe/data with the legacy "type" part: the REST API reads the
+	 * JSON into that class itself.
+	 */
 	private ResponseEntity<String> binary(String instance, String type) {
 		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
 		HttpHeaders json = new HttpHeaders();
 		json.setContentType(MediaType.APPLICATION_JSON);
-		body.add("data", new HttpEntity<>(new ByteArrayResource("\"http://example.com/\"".getBytes(StandardCharsets.UTF_8)) {
-			@Override
-			public String getFilename() {
-				return "data.json";
-			}
-		}, json));
+		body.add("data",
+				new HttpEntity<>(new ByteArrayResource("\"http://example.com/\"".getBytes(StandardCharsets.UTF_8)) {
+					@Override
+					public String getFilename() {
+						return "data.json";
+					}
+				}, json));
 		HttpHeaders text = new HttpHeaders();
 		text.setContentType(MediaType.TEXT_PLAIN);
 		body.add("type", new HttpEntity<>(type, text));

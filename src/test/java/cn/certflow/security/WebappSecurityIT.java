@@ -26,9 +26,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Issue 6: the webapps (Tasklist, Cockpit, Admin) keep Camunda's CSRF protection and its security headers, let each
- * group into its own apps only, and Cockpit is read-only for managers. Driven like a browser: a session cookie, the
- * XSRF token the server hands out, form login, then the webapps' own REST API under {@code /camunda/api}.
+ * Issue 6: the webapps (Tasklist, Cockpit, Admin) keep Camunda's CSRF protection and its
+ * security headers, let each group into its own apps only, and Cockpit is read-only for
+ * managers. Driven like a browser: a session cookie, the XSRF token the server hands out,
+ * form login, then the webapps' own REST API under {@code /camunda/api}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "postgres", "demo" })
@@ -60,14 +61,14 @@ class WebappSecurityIT {
 		Browser browser = new Browser();
 		browser.open();
 		assertThat(browser.login("admin", "admin", "admin", false).statusCode()).isEqualTo(403);
-		assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).as("not logged in").isNotEqualTo(200);
+		assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).as("not logged in")
+			.isNotEqualTo(200);
 
 		browser = new Browser();
 		browser.open();
 		assertThat(browser.login("admin", "admin", "admin", true).statusCode()).isEqualTo(200);
 		String user = "{\"profile\":{\"id\":\"csrf-probe\",\"firstName\":\"Carla\",\"lastName\":\"Probst\","
-				+ "\"email\":\"c@p.example\"},"
-				+ "\"credentials\":{\"password\":\"Kx7#vQ2-ripe-Lamp\"}}";
+				+ "\"email\":\"c@p.example\"}," + "\"credentials\":{\"password\":\"Kx7#vQ2-ripe-Lamp\"}}";
 		HttpResponse<String> forged = browser.post(ENGINE_API + "/user/create", user, "application/json", false);
 		assertThat(forged.statusCode()).as("admin session, no X-XSRF-TOKEN").isEqualTo(403);
 		assertThat(forged.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
@@ -77,13 +78,15 @@ class WebappSecurityIT {
 		browser = new Browser();
 		browser.open();
 		assertThat(browser.login("admin", "admin", "admin", true).statusCode()).isEqualTo(200);
-		assertThat(browser.post(ENGINE_API + "/user/create", user, "application/json", true).statusCode()).isEqualTo(204);
+		assertThat(browser.post(ENGINE_API + "/user/create", user, "application/json", true).statusCode())
+			.isEqualTo(204);
 		assertThat(this.identity.createUserQuery().userId("csrf-probe").count()).isOne();
 		this.identity.deleteUser("csrf-probe");
 
 		browser.token = "0123456789ABCDEF0123456789ABCDEF";
 		assertThat(browser.post(ENGINE_API + "/user/create", user, "application/json", true).statusCode())
-			.as("a made-up token").isEqualTo(403);
+			.as("a made-up token")
+			.isEqualTo(403);
 		assertThat(this.identity.createUserQuery().userId("csrf-probe").count()).isZero();
 	}
 
@@ -111,7 +114,8 @@ class WebappSecurityIT {
 		assertThat(manager.login("manager", "manager", "cockpit", true).statusCode()).isEqualTo(200);
 
 		assertThat(manager.get(ENGINE_API + "/process-instance?businessKey=" + number).body()).contains(instance);
-		// refused by Camunda's authorization (an AuthorizationException), not by a missing token
+		// refused by Camunda's authorization (an AuthorizationException), not by a
+		// missing token
 		assertThat(manager.put(ENGINE_API + "/process-instance/" + instance + "/suspended", "{\"suspended\":true}"))
 			.as("suspend from Cockpit")
 			.satisfies(WebappSecurityIT::refusedByAuthorization);
@@ -148,7 +152,10 @@ class WebappSecurityIT {
 		return browser.login(user, user, app, true).statusCode();
 	}
 
-	/** A browser's view of the webapps: its cookies and the XSRF token from the last response that carried one. */
+	/**
+	 * A browser's view of the webapps: its cookies and the XSRF token from the last
+	 * response that carried one.
+	 */
 	final class Browser {
 
 		private final HttpClient client = HttpClient.newBuilder()
@@ -169,7 +176,8 @@ class WebappSecurityIT {
 			HttpResponse<String> response = post("/camunda/api/admin/auth/user/default/login/" + app, form,
 					"application/x-www-form-urlencoded", withToken);
 			if (response.statusCode() == 200) {
-				// the login starts a new session (no session fixation), which gets a token of its own
+				// the login starts a new session (no session fixation), which gets a
+				// token of its own
 				assertThat(get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
 			}
 			return response;
@@ -215,22 +223,24 @@ class WebappSecurityIT {
 
 	}
 
-
 	// =================================================================================================================
-	// Issue 15.4 (branch sec-access): managers comment on no task from Tasklist either. Appended as one block.
+	// Issue 15.4 (branch sec-access): managers comment on no task from Tasklist either.
+	// Appended as one block.
 	// =================================================================================================================
 
 	@Autowired
 	org.camunda.bpm.engine.TaskService tasks;
 
 	/**
-	 * The same engine check as through /engine-rest (ApiSecurityIT): a manager, who sees every task in Tasklist, writes
-	 * no comment on one. Tasklist's API answers the refusal with Camunda's wrapping 400; nothing is written.
+	 * The same engine check as through /engine-rest (ApiSecurityIT): a manager, who sees
+	 * every task in Tasklist, writes no comment on one. Tasklist's API answers the
+	 * refusal with Camunda's wrapping 400; nothing is written.
 	 */
 	@Test
 	void shouldLetNoManagerCommentOnATaskFromTasklist_issue15_4() throws Exception {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
-		String taskId = this.driver.task(number, cn.certflow.application.InitialCertification.Elements.REVIEW_APPLICATION)
+		String taskId = this.driver
+			.task(number, cn.certflow.application.InitialCertification.Elements.REVIEW_APPLICATION)
 			.getId();
 		Browser manager = new Browser();
 		manager.open();

@@ -7,9 +7,10 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What a refused request must leave unchanged: the row count of every CertFlow table (found in the schema, so tables
- * added by later migrations count too), the number counters' values (a refused request burns no number), and the
- * engine's runtime and history rows of instances, tasks, variables, jobs and decisions.
+ * What a refused request must leave unchanged: the row count of every CertFlow table
+ * (found in the schema, so tables added by later migrations count too), the number
+ * counters' values (a refused request burns no number), and the engine's runtime and
+ * history rows of instances, tasks, variables, jobs and decisions.
  */
 public final class DatabaseSnapshot {
 

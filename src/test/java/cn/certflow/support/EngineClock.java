@@ -13,9 +13,10 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The engine's clock in a test: set to a fixed instant before each test ({@link #MARCH_10} unless told otherwise),
- * moved by the test through the deadlines it wants to pass, reset after each test. Works for the engine alone and
- * for the Spring tests' engine alike ({@link ClockUtil} is shared by every engine of the JVM).
+ * The engine's clock in a test: set to a fixed instant before each test
+ * ({@link #MARCH_10} unless told otherwise), moved by the test through the deadlines it
+ * wants to pass, reset after each test. Works for the engine alone and for the Spring
+ * tests' engine alike ({@link ClockUtil} is shared by every engine of the JVM).
  *
  * <pre>
  * &#64;RegisterExtension
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class EngineClock implements BeforeEachCallback, AfterEachCallback {
 
-	/** The time zone of the certification body; the surefire JVM runs in it too (-Duser.timezone). */
+	/**
+	 * The time zone of the certification body; the surefire JVM runs in it too
+	 * (-Duser.timezone).
+	 */
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** 2026-03-10 09:00 in Shanghai: the "today" of the tests. */
@@ -62,7 +66,10 @@ public final class EngineClock implements BeforeEachCallback, AfterEachCallback 
 		return now().toInstant().atZone(ZONE);
 	}
 
-	/** A moment relative to now, for variables such as due dates (the clock does not move). */
+	/**
+	 * A moment relative to now, for variables such as due dates (the clock does not
+	 * move).
+	 */
 	public Date inDays(int days) {
 		return Date.from(zonedNow().plusDays(days).toInstant());
 	}

@@ -7,11 +7,13 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
 /**
- * Before every test of a Spring context, registers that context's process engine as Camunda's "default" engine.
- * Camunda's REST API, its webapps and the HTTP Basic filter look the engine up by that name in a JVM-wide registry;
- * with several Spring contexts in one test JVM (other properties, other profiles) the last one started, or none once
- * it is closed, answered for all of them: requests of one test class then met another context's users and data
- * (401, 404, 500 depending on the order the classes ran). Registered for every test in META-INF/spring.factories.
+ * Before every test of a Spring context, registers that context's process engine as
+ * Camunda's "default" engine. Camunda's REST API, its webapps and the HTTP Basic filter
+ * look the engine up by that name in a JVM-wide registry; with several Spring contexts in
+ * one test JVM (other properties, other profiles) the last one started, or none once it
+ * is closed, answered for all of them: requests of one test class then met another
+ * context's users and data (401, 404, 500 depending on the order the classes ran).
+ * Registered for every test in META-INF/spring.factories.
  */
 public class OwnEngineRegistered implements TestExecutionListener, Ordered {
 

@@ -11,9 +11,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Real PostgreSQL for the tests that prove persistence: the server named by CERTFLOW_TEST_JDBC_URL (with
- * CERTFLOW_TEST_JDBC_USER / _PASSWORD), else an embedded PostgreSQL (zonky: real binaries from Maven Central), started
- * once per JVM and shared by the test classes that use it.
+ * Real PostgreSQL for the tests that prove persistence: the server named by
+ * CERTFLOW_TEST_JDBC_URL (with CERTFLOW_TEST_JDBC_USER / _PASSWORD), else an embedded
+ * PostgreSQL (zonky: real binaries from Maven Central), started once per JVM and shared
+ * by the test classes that use it.
  */
 public final class PostgresDatabase {
 
@@ -39,7 +40,9 @@ public final class PostgresDatabase {
 		registry.add("spring.flyway.placeholders.blobType", () -> "bytea");
 	}
 
-	/** Where a database is, for an application started in its own JVM or for plain JDBC. */
+	/**
+	 * Where a database is, for an application started in its own JVM or for plain JDBC.
+	 */
 	public record Jdbc(String url, String user, String password) {
 
 		public Connection connect() throws SQLException {
@@ -49,9 +52,10 @@ public final class PostgresDatabase {
 	}
 
 	/**
-	 * A new, empty database on the same server (dropped first if it exists), for tests that start the application as
-	 * separate JVMs. On a server named by CERTFLOW_TEST_JDBC_URL whose account may not create databases, that
-	 * database itself.
+	 * A new, empty database on the same server (dropped first if it exists), for tests
+	 * that start the application as separate JVMs. On a server named by
+	 * CERTFLOW_TEST_JDBC_URL whose account may not create databases, that database
+	 * itself.
 	 */
 	public static synchronized Jdbc freshDatabase(String name) {
 		if (!name.matches("[a-z_]+")) {

@@ -13,10 +13,12 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The engine alone for the process tests (one per BPMN): {@link ProcessEngineExtension} on camunda-process.cfg.xml
- * (in-memory H2, full history, no job executor, Spin, {@code Mocks}), camunda-bpm-assert bound to it for each test,
- * the beans registered with {@link Mocks#register} (see {@link StandIns}) dropped after each test. Deploy with
- * {@code @Deployment(resources = ...)} on the class or the method; the clock is {@link EngineClock}.
+ * The engine alone for the process tests (one per BPMN): {@link ProcessEngineExtension}
+ * on camunda-process.cfg.xml (in-memory H2, full history, no job executor, Spin,
+ * {@code Mocks}), camunda-bpm-assert bound to it for each test, the beans registered with
+ * {@link Mocks#register} (see {@link StandIns}) dropped after each test. Deploy with
+ * {@code @Deployment(resources = ...)} on the class or the method; the clock is
+ * {@link EngineClock}.
  *
  * <pre>
  * &#64;RegisterExtension
@@ -29,13 +31,15 @@ public class ProcessTestEngine extends ProcessEngineExtension {
 
 	public ProcessTestEngine() {
 		this.configurationResource = CONFIGURATION;
-		build(); // the engine (one per JVM, cached by the configuration resource) and its services
+		build(); // the engine (one per JVM, cached by the configuration resource) and its
+					// services
 	}
 
 	@Override
 	public void beforeTestExecution(ExtensionContext context) {
 		super.beforeTestExecution(context);
-		// camunda-bpm-assert keeps its engine per thread: an earlier test in this JVM may have set another one
+		// camunda-bpm-assert keeps its engine per thread: an earlier test in this JVM may
+		// have set another one
 		BpmnAwareTests.init(getProcessEngine());
 	}
 
@@ -51,8 +55,8 @@ public class ProcessTestEngine extends ProcessEngineExtension {
 	}
 
 	/**
-	 * Deploys a model built in the test (a stand-in for a called process, or a caller that catches an error), removed
-	 * after the test.
+	 * Deploys a model built in the test (a stand-in for a called process, or a caller
+	 * that catches an error), removed after the test.
 	 */
 	public void deploy(String resourceName, BpmnModelInstance model) {
 		Deployment deployment = getRepositoryService().createDeployment()
@@ -61,7 +65,10 @@ public class ProcessTestEngine extends ProcessEngineExtension {
 		manageDeployment(deployment);
 	}
 
-	/** Timers of the process instance (and the instances it called) that are due at the engine's time now. */
+	/**
+	 * Timers of the process instance (and the instances it called) that are due at the
+	 * engine's time now.
+	 */
 	public List<Job> dueTimers(ProcessInstance instance) {
 		return getManagementService().createJobQuery()
 			.rootProcessInstanceId(instance.getRootProcessInstanceId())
@@ -70,7 +77,10 @@ public class ProcessTestEngine extends ProcessEngineExtension {
 			.list();
 	}
 
-	/** Timers of the process instance (and the instances it called) not yet due at the engine's time now. */
+	/**
+	 * Timers of the process instance (and the instances it called) not yet due at the
+	 * engine's time now.
+	 */
 	public List<Job> pendingTimers(ProcessInstance instance) {
 		return getManagementService().createJobQuery()
 			.rootProcessInstanceId(instance.getRootProcessInstanceId())

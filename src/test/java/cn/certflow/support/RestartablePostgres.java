@@ -15,14 +15,17 @@ import java.util.stream.Stream;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * An embedded PostgreSQL of a test's own that the test stops and starts again, as an operator restarts the database
- * server: {@link #stop()} is {@code pg_ctl stop -m fast} (every session ended, transactions in flight rolled back,
- * the port closed), {@link #start()} starts a new server on the same data directory and port. Not the server
- * {@link PostgresDatabase} shares with the other tests: they keep running on theirs. Commits are synchronous here
- * (zonky turns {@code synchronous_commit} off by default), as on a production server: a commit the application was
- * told about survives the stop.
+ * An embedded PostgreSQL of a test's own that the test stops and starts again, as an
+ * operator restarts the database server: {@link #stop()} is {@code pg_ctl stop -m fast}
+ * (every session ended, transactions in flight rolled back, the port closed),
+ * {@link #start()} starts a new server on the same data directory and port. Not the
+ * server {@link PostgresDatabase} shares with the other tests: they keep running on
+ * theirs. Commits are synchronous here (zonky turns {@code synchronous_commit} off by
+ * default), as on a production server: a commit the application was told about survives
+ * the stop.
  * <p>
- * A server named by CERTFLOW_TEST_JDBC_URL cannot be stopped from a test: see {@link #externalServerConfigured()}.
+ * A server named by CERTFLOW_TEST_JDBC_URL cannot be stopped from a test: see
+ * {@link #externalServerConfigured()}.
  */
 public final class RestartablePostgres implements AutoCloseable {
 
@@ -37,7 +40,10 @@ public final class RestartablePostgres implements AutoCloseable {
 		this.port = port;
 	}
 
-	/** Whether the tests were told to use a server of their own (which they cannot stop and start). */
+	/**
+	 * Whether the tests were told to use a server of their own (which they cannot stop
+	 * and start).
+	 */
 	public static boolean externalServerConfigured() {
 		String url = System.getenv("CERTFLOW_TEST_JDBC_URL");
 		return url != null && !url.isBlank();

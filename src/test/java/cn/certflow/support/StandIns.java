@@ -12,17 +12,21 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
 /**
- * The Spring beans a model calls by {@code camunda:delegateExpression="${bean}"}, stood in for with
- * {@link Mocks#register} when a test is about the flow: each records its call ({@code bean} for a delegate,
- * {@code bean:event} for a listener) and, where given, writes what the real bean writes for the case the test walks.
- * What the real beans check and record is tested with their services. {@link ProcessTestEngine} drops them after
+ * The Spring beans a model calls by {@code camunda:delegateExpression="${bean}"}, stood
+ * in for with {@link Mocks#register} when a test is about the flow: each records its call
+ * ({@code bean} for a delegate, {@code bean:event} for a listener) and, where given,
+ * writes what the real bean writes for the case the test walks. What the real beans check
+ * and record is tested with their services. {@link ProcessTestEngine} drops them after
  * each test.
  */
 public final class StandIns {
 
 	private final List<String> calls = new ArrayList<>();
 
-	/** Beans that only record their call (each works as a delegate, a task listener and an execution listener). */
+	/**
+	 * Beans that only record their call (each works as a delegate, a task listener and an
+	 * execution listener).
+	 */
 	public StandIns record(String... beans) {
 		for (String bean : beans) {
 			Mocks.register(bean, new Recorder(bean, (task) -> {

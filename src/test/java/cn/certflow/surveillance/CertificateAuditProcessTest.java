@@ -51,33 +51,44 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * R-SUR-1/2/3, R-REC-1, R-CHG-1, R-DEC-1, R-SUS-1: the flow of processes/certificate-audit.bpmn with the engine
- * alone, its beans stood in for (the rules they enforce are tested with their services: SanctionAdvice in
- * CertificateSanctionRulesTest, the whole in CertificateLifecycleProcessTest). The on-site audit it calls is a stand-in
- * (its own flow is OnsiteAuditProcessTest); the suspension it calls is the real certificate-suspension model.
+ * R-SUR-1/2/3, R-REC-1, R-CHG-1, R-DEC-1, R-SUS-1: the flow of
+ * processes/certificate-audit.bpmn with the engine alone, its beans stood in for (the
+ * rules they enforce are tested with their services: SanctionAdvice in
+ * CertificateSanctionRulesTest, the whole in CertificateLifecycleProcessTest). The
+ * on-site audit it calls is a stand-in (its own flow is OnsiteAuditProcessTest); the
+ * suspension it calls is the real certificate-suspension model.
  *
- * <p>Gateways and events of the model, and the test that walks each outgoing path:
+ * <p>
+ * Gateways and events of the model, and the test that walks each outgoing path:
  * <ul>
  * <li>Gateway_Postponed: Flow_Postponed → Task_PlanCertificateAudit again
- * {@link #shouldPlanAgainByTheNewDueDateWhenASurveillanceIsPostponed}; Flow_Planned → CallActivity_OnsiteAudit
+ * {@link #shouldPlanAgainByTheNewDueDateWhenASurveillanceIsPostponed}; Flow_Planned →
+ * CallActivity_OnsiteAudit
  * {@link #shouldHandThePlanToTheOnsiteAuditAndItsResultToTheDecisionMakers};</li>
- * <li>Gateway_Decision: KEEP → EndEvent_AuditClosed {@link #shouldCloseTheAuditWhenTheCertificateIsKept};
- * DOWNGRADE → Task_DowngradeCertificate {@link #shouldReissueTheCertificateOneGradeLowerWhenDowngraded};
- * APPROVE → Task_ApplyApproval {@link #shouldApplyAnApprovedRecertificationOrChange};
- * REFUSE → Task_NotifyRefusal → Task_MailRefusal {@link #shouldNotifyARefusalInWritingAndMailItAsynchronously};
- * SUSPEND → CallActivity_SuspendCertificate
+ * <li>Gateway_Decision: KEEP → EndEvent_AuditClosed
+ * {@link #shouldCloseTheAuditWhenTheCertificateIsKept}; DOWNGRADE →
+ * Task_DowngradeCertificate
+ * {@link #shouldReissueTheCertificateOneGradeLowerWhenDowngraded}; APPROVE →
+ * Task_ApplyApproval {@link #shouldApplyAnApprovedRecertificationOrChange}; REFUSE →
+ * Task_NotifyRefusal → Task_MailRefusal
+ * {@link #shouldNotifyARefusalInWritingAndMailItAsynchronously}; SUSPEND →
+ * CallActivity_SuspendCertificate
  * {@link #shouldSuspendTheCertificateInTheSuspensionProcessAndCloseWhenTheSuspensionIsLifted};
  * WITHDRAW → Task_WithdrawCertificate → EndEvent_CertificateWithdrawn
  * {@link #shouldWithdrawTheCertificateAndEndInTheErrorTheLifecycleCatches};</li>
  * <li>EndEvent_CertificateWithdrawn (error CertificateWithdrawn) caught by the caller:
- * {@link #shouldWithdrawTheCertificateAndEndInTheErrorTheLifecycleCatches}; the same error thrown by the called
- * suspension when its period ends (timer BoundaryEvent_SuspensionEnds, clock moved past it) passes through this model
- * up to the caller: {@link #shouldPassAWithdrawalAtTheEndOfTheSuspensionUpToTheLifecycle};</li>
- * <li>Task_MailRefusal (asynchronous, failedJobRetryTimeCycle PT1M,PT5M,PT30M), clock moved through each retry:
+ * {@link #shouldWithdrawTheCertificateAndEndInTheErrorTheLifecycleCatches}; the same
+ * error thrown by the called suspension when its period ends (timer
+ * BoundaryEvent_SuspensionEnds, clock moved past it) passes through this model up to the
+ * caller: {@link #shouldPassAWithdrawalAtTheEndOfTheSuspensionUpToTheLifecycle};</li>
+ * <li>Task_MailRefusal (asynchronous, failedJobRetryTimeCycle PT1M,PT5M,PT30M), clock
+ * moved through each retry:
  * {@link #shouldRetryTheRefusalMailAfterOneFiveAndThirtyMinutesThenRaiseAnIncident};</li>
- * <li>Task_DecideCertificateAudit: impartialityListener on assignment and completion (R-DEC-1)
+ * <li>Task_DecideCertificateAudit: impartialityListener on assignment and completion
+ * (R-DEC-1)
  * {@link #shouldHandThePlanToTheOnsiteAuditAndItsResultToTheDecisionMakers};</li>
- * <li>every decision of {@link CertificateAudit.Kind#decisions()} has its path out of Gateway_Decision:
+ * <li>every decision of {@link CertificateAudit.Kind#decisions()} has its path out of
+ * Gateway_Decision:
  * {@link #shouldHaveAPathOutOfTheDecisionForEveryDecisionTheListenerAccepts};</li>
  * <li>no timer of its own: the plan task is due at {@code ${auditDueDate}}
  * {@link #shouldDetermineTheAuditTimeThenAskTheLeadAuditorsToPlanByTheDueDate}.</li>
@@ -100,10 +111,15 @@ class CertificateAuditProcessTest {
 
 	private static final String DECIDER = "decider";
 
-	/** The stand-in for the on-site audit: one task, completed with the audit's outputs. */
+	/**
+	 * The stand-in for the on-site audit: one task, completed with the audit's outputs.
+	 */
 	private static final String ONSITE_AUDIT_TASK = "Task_OnsiteAuditStandIn";
 
-	/** A stand-in for the certificate lifecycle: calls the certificate audit, catches a withdrawal. */
+	/**
+	 * A stand-in for the certificate lifecycle: calls the certificate audit, catches a
+	 * withdrawal.
+	 */
 	private static final String LIFECYCLE = "lifecycle-stand-in";
 
 	private static final String LIFECYCLE_CALLS_AUDIT = "CallActivity_CertificateAudit";
@@ -112,7 +128,10 @@ class CertificateAuditProcessTest {
 
 	private static final String LIFECYCLE_WITHDRAWN = "EndEvent_LifecycleWithdrawn";
 
-	/** What the lifecycle hands in (the surveillance call activity of certificate-lifecycle.bpmn). */
+	/**
+	 * What the lifecycle hands in (the surveillance call activity of
+	 * certificate-lifecycle.bpmn).
+	 */
 	private static final List<VariableFactory<?>> LIFECYCLE_INPUTS = List.of(CertificateAudit.CERTIFICATE_NUMBER,
 			CertificateAudit.APPLICATION_NUMBER, CertificateAudit.SCHEME_ID, CertificateAudit.CLIENT_NAME,
 			CertificateAudit.AUDIT_KIND, CertificateAudit.AUDIT_DUE_DATE, CertificateAudit.SURVEILLANCE_ID,
@@ -125,7 +144,10 @@ class CertificateAuditProcessTest {
 	/** The date the plan stand-in postpones to. */
 	private Date postponedTo;
 
-	/** The step reasons the withdrawal delegate was given (its input parameter statusReason). */
+	/**
+	 * The step reasons the withdrawal delegate was given (its input parameter
+	 * statusReason).
+	 */
 	private final List<String> withdrawalReasons = new ArrayList<>();
 
 	/** How many times the mail stand-in still fails. */
@@ -135,16 +157,17 @@ class CertificateAuditProcessTest {
 	void standIns() {
 		this.surveillanceDue = this.clock.inDays(20);
 		this.postponedTo = this.clock.inMonths(2);
-		engine.deploy("onsite-audit-stand-in.bpmn", Bpmn.createExecutableProcess(OnsiteAudit.KEY)
-			.camundaHistoryTimeToLive(1)
-			.startEvent()
-			.userTask(ONSITE_AUDIT_TASK)
-			.endEvent()
-			.done());
+		engine.deploy("onsite-audit-stand-in.bpmn",
+				Bpmn.createExecutableProcess(OnsiteAudit.KEY)
+					.camundaHistoryTimeToLive(1)
+					.startEvent()
+					.userTask(ONSITE_AUDIT_TASK)
+					.endEvent()
+					.done());
 		this.beans
-			.record("impartialityListener", "certificateAuditDecisionListener",
-					"applyCertificateAuditApprovalDelegate", "notifyCertificateAuditRefusalDelegate",
-					"downgradeCertificateDelegate", "suspensionLiftingListener", "liftSuspensionDelegate")
+			.record("impartialityListener", "certificateAuditDecisionListener", "applyCertificateAuditApprovalDelegate",
+					"notifyCertificateAuditRefusalDelegate", "downgradeCertificateDelegate",
+					"suspensionLiftingListener", "liftSuspensionDelegate")
 			.execution("determineCertificateAuditTimeDelegate", (execution) -> {
 				CertificateAudit.PERSON_DAYS.on(execution).set(2);
 				InitialCertification.SCORING_FORM.on(execution).set(new SchemeCatalog().get(SCHEME).scoringFormKey());
@@ -162,17 +185,16 @@ class CertificateAuditProcessTest {
 			})
 			.execution("recommendSanctionDelegate",
 					(execution) -> CertificateAudit.RECOMMENDATION.on(execution).set(CertificateAudit.KEEP))
-			.execution("withdrawCertificateDelegate", (execution) -> this.withdrawalReasons
-				.add(CertificateLifecycle.STATUS_REASON.from(execution).get()))
+			.execution("withdrawCertificateDelegate",
+					(execution) -> this.withdrawalReasons.add(CertificateLifecycle.STATUS_REASON.from(execution).get()))
 			.execution("sendClientNoticeDelegate", (execution) -> {
 				if (this.mailFailures > 0) {
 					this.mailFailures--;
 					throw new IllegalStateException("mail server does not answer");
 				}
 			})
-			.execution("suspendCertificateDelegate", (execution) -> CertificateSuspension.SUSPENSION_END_DATE
-				.on(execution)
-				.set(this.clock.inMonths(6)));
+			.execution("suspendCertificateDelegate",
+					(execution) -> CertificateSuspension.SUSPENSION_END_DATE.on(execution).set(this.clock.inMonths(6)));
 	}
 
 	/** An annual surveillance, as the lifecycle starts it. */
@@ -193,7 +215,10 @@ class CertificateAuditProcessTest {
 		return engine.getRuntimeService().startProcessInstanceByKey(CertificateAudit.KEY, NUMBER, surveillance());
 	}
 
-	/** The audit of {@code kind} started at the decision, after an on-site audit that reached {@code stars}. */
+	/**
+	 * The audit of {@code kind} started at the decision, after an on-site audit that
+	 * reached {@code stars}.
+	 */
 	private ProcessInstance startAtTheDecision(CertificateAudit.Kind kind, int stars) {
 		VariableMap variables = surveillance();
 		variables.putAll(decisionInputs(kind, stars));
@@ -241,7 +266,10 @@ class CertificateAuditProcessTest {
 		return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list();
 	}
 
-	/** A stand-in lifecycle that calls the certificate audit with its inputs and catches a withdrawal. */
+	/**
+	 * A stand-in lifecycle that calls the certificate audit with its inputs and catches a
+	 * withdrawal.
+	 */
 	private ProcessInstance startFromTheLifecycle() {
 		CallActivityBuilder call = Bpmn.createExecutableProcess(LIFECYCLE)
 			.camundaHistoryTimeToLive(1)
@@ -252,16 +280,20 @@ class CertificateAuditProcessTest {
 		for (VariableFactory<?> input : LIFECYCLE_INPUTS) {
 			call = call.camundaIn(input.getName(), input.getName());
 		}
-		engine.deploy("lifecycle-stand-in.bpmn", call.boundaryEvent(LIFECYCLE_CATCHES_WITHDRAWAL)
-			.error(CertificateLifecycle.Errors.CERTIFICATE_WITHDRAWN)
-			.endEvent(LIFECYCLE_WITHDRAWN)
-			.moveToActivity(LIFECYCLE_CALLS_AUDIT)
-			.endEvent()
-			.done());
+		engine.deploy("lifecycle-stand-in.bpmn",
+				call.boundaryEvent(LIFECYCLE_CATCHES_WITHDRAWAL)
+					.error(CertificateLifecycle.Errors.CERTIFICATE_WITHDRAWN)
+					.endEvent(LIFECYCLE_WITHDRAWN)
+					.moveToActivity(LIFECYCLE_CALLS_AUDIT)
+					.endEvent()
+					.done());
 		return engine.getRuntimeService().startProcessInstanceByKey(LIFECYCLE, NUMBER, surveillance());
 	}
 
-	/** Moves a running certificate audit straight to the decision (the steps before have their own tests). */
+	/**
+	 * Moves a running certificate audit straight to the decision (the steps before have
+	 * their own tests).
+	 */
 	private static void skipToTheDecision(ProcessInstance audit, int stars) {
 		engine.getRuntimeService()
 			.setVariables(audit.getId(), decisionInputs(CertificateAudit.Kind.SURVEILLANCE, stars));
@@ -285,11 +317,13 @@ class CertificateAuditProcessTest {
 
 	@Test
 	void shouldPlanAgainByTheNewDueDateWhenASurveillanceIsPostponed() {
-		// R-SUR-1: an annual surveillance may be postponed (at most 3 months, checked by the plan listener)
+		// R-SUR-1: an annual surveillance may be postponed (at most 3 months, checked by
+		// the plan listener)
 		ProcessInstance instance = start();
-		complete(task(PLAN_AUDIT, instance), withVariables(CertificateAudit.PLAN_DECISION.getName(),
-				CertificateAuditPlanListener.POSTPONE, CertificateAudit.POSTPONE_REASON.getName(), "客户停业装修",
-				CertificateAudit.POSTPONED_TO.getName(), "2026-05-10"));
+		complete(task(PLAN_AUDIT, instance),
+				withVariables(CertificateAudit.PLAN_DECISION.getName(), CertificateAuditPlanListener.POSTPONE,
+						CertificateAudit.POSTPONE_REASON.getName(), "客户停业装修", CertificateAudit.POSTPONED_TO.getName(),
+						"2026-05-10"));
 		assertThat(instance).isWaitingAt(PLAN_AUDIT).hasNotPassed(ONSITE_AUDIT).task().hasDueDate(this.postponedTo);
 		assertThat(engine.getHistoryService()
 			.createHistoricTaskInstanceQuery()
@@ -312,9 +346,9 @@ class CertificateAuditProcessTest {
 			.containsEntry(InitialCertification.AUDIT_TEAM_MEMBERS.getName(), LEAD + ",auditor")
 			.containsEntry(InitialCertification.SCORING_FORM.getName(),
 					new SchemeCatalog().get(SCHEME).scoringFormKey());
-		complete(task(ONSITE_AUDIT_TASK, onsite), withVariables(OnsiteAudit.AUDIT_OUTCOME.getName(),
-				OnsiteAudit.Outcome.RECOMMENDED.name(), OnsiteAudit.STARS.getName(), 4, OnsiteAudit.GRADE.getName(),
-				"四星级"));
+		complete(task(ONSITE_AUDIT_TASK, onsite),
+				withVariables(OnsiteAudit.AUDIT_OUTCOME.getName(), OnsiteAudit.Outcome.RECOMMENDED.name(),
+						OnsiteAudit.STARS.getName(), 4, OnsiteAudit.GRADE.getName(), "四星级"));
 		assertThat(instance).hasPassed(ONSITE_AUDIT, RECOMMEND_SANCTION).isWaitingAt(DECIDE);
 		assertThat(instance).variables()
 			.containsEntry(CertificateAudit.AUDIT_OUTCOME.getName(), OnsiteAudit.Outcome.RECOMMENDED.name())
@@ -416,7 +450,8 @@ class CertificateAuditProcessTest {
 
 	@Test
 	void shouldWithdrawTheCertificateAndEndInTheErrorTheLifecycleCatches() {
-		// R-SUR-3, R-SUS-1: the withdrawal ends the certificate's cycle, not just this audit
+		// R-SUR-3, R-SUS-1: the withdrawal ends the certificate's cycle, not just this
+		// audit
 		ProcessInstance lifecycle = startFromTheLifecycle();
 		ProcessInstance audit = calledBy(lifecycle);
 		assertThat(audit).isWaitingAt(PLAN_AUDIT);
@@ -429,7 +464,8 @@ class CertificateAuditProcessTest {
 
 	@Test
 	void shouldPassAWithdrawalAtTheEndOfTheSuspensionUpToTheLifecycle() {
-		// R-SUS-1 (PCEC 12.3): suspended after the audit, not cleared within 6 months → withdrawn
+		// R-SUS-1 (PCEC 12.3): suspended after the audit, not cleared within 6 months →
+		// withdrawn
 		ProcessInstance lifecycle = startFromTheLifecycle();
 		ProcessInstance audit = calledBy(lifecycle);
 		skipToTheDecision(audit, 0);
@@ -450,7 +486,8 @@ class CertificateAuditProcessTest {
 
 	@Test
 	void shouldHaveAPathOutOfTheDecisionForEveryDecisionTheListenerAccepts() {
-		// every decision of every kind of audit leaves Gateway_Decision by a path of its own; none is left over
+		// every decision of every kind of audit leaves Gateway_Decision by a path of its
+		// own; none is left over
 		String definitionId = engine.getRepositoryService()
 			.createProcessDefinitionQuery()
 			.processDefinitionKey(CertificateAudit.KEY)

@@ -43,13 +43,15 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * SPEC "Quality of the whole": bad input gets a clear error naming the field, and changes nothing. A table of
- * malformed requests against our API and against Camunda's REST API (task forms), on PostgreSQL; each must answer 4xx
- * with a JSON error naming the field, and leave every CertFlow table, the number counters and the engine's instances,
- * tasks, variables and jobs exactly as they were.
+ * SPEC "Quality of the whole": bad input gets a clear error naming the field, and changes
+ * nothing. A table of malformed requests against our API and against Camunda's REST API
+ * (task forms), on PostgreSQL; each must answer 4xx with a JSON error naming the field,
+ * and leave every CertFlow table, the number counters and the engine's instances, tasks,
+ * variables and jobs exactly as they were.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		// a small upload limit, so that an oversized document is refused before Tomcat gives up reading it
+		// a small upload limit, so that an oversized document is refused before Tomcat
+		// gives up reading it
 		properties = { "spring.servlet.multipart.max-file-size=" + BadInputIT.UPLOAD_LIMIT,
 				"spring.servlet.multipart.max-request-size=" + BadInputIT.UPLOAD_LIMIT })
 @ActiveProfiles({ "test", "postgres", "demo" })
@@ -129,7 +131,10 @@ class BadInputIT {
 			.single();
 	}
 
-	/** One malformed request: what is sent, the status expected and the field the error must name. */
+	/**
+	 * One malformed request: what is sent, the status expected and the field the error
+	 * must name.
+	 */
 	record Case(String name, Function<BadInputIT, ResponseEntity<String>> request, int status, String field) {
 
 		@Override
@@ -142,13 +147,18 @@ class BadInputIT {
 	static Stream<Case> badInput() {
 		String longText = "长".repeat(201);
 		return Stream.of(
-				// POST /api/applications: wrong types, missing fields, unknown properties, not JSON (R-APP-1)
+				// POST /api/applications: wrong types, missing fields, unknown
+				// properties, not JSON (R-APP-1)
 				new Case("clientName missing", t -> t.apply(Map.of("clientName", NULL)), 400, "clientName"),
 				new Case("empty object", t -> t.applyRaw("{}", MediaType.APPLICATION_JSON), 400, "creditCode"),
 				new Case("headcount is text", t -> t.apply(Map.of("headcount", "many")), 400, "headcount"),
-				new Case("headcount beyond int", t -> t.applyRaw(t.applicationJson().replaceFirst(
-						"\"headcount\":10", "\"headcount\":99999999999"), MediaType.APPLICATION_JSON), 400, "headcount"),
-				new Case("requestedStars fractional", t -> t.apply(Map.of("requestedStars", 3.5)), 400, "requestedStars"),
+				new Case("headcount beyond int",
+						t -> t.applyRaw(
+								t.applicationJson().replaceFirst("\"headcount\":10", "\"headcount\":99999999999"),
+								MediaType.APPLICATION_JSON),
+						400, "headcount"),
+				new Case("requestedStars fractional", t -> t.apply(Map.of("requestedStars", 3.5)), 400,
+						"requestedStars"),
 				new Case("clientName a number", t -> t.apply(Map.of("clientName", 42)), 400, "clientName"),
 				new Case("sites: 51 entries", t -> t.apply(Map.of("sites", repeat("天津", 51))), 400, "sites"),
 				new Case("categories not a list", t -> t.apply(Map.of("categories", "家电")), 400, "categories"),
@@ -157,8 +167,8 @@ class BadInputIT {
 				new Case("unknown property", t -> t.apply(Map.of("shoeSize", 42)), 400, "shoeSize"),
 				new Case("JSON array body", t -> t.applyRaw("[1,2]", MediaType.APPLICATION_JSON), 400, "body"),
 				new Case("not JSON", t -> t.applyRaw("clientName=x", MediaType.APPLICATION_JSON), 400, "body"),
-				new Case("truncated JSON", t -> t.applyRaw(t.applicationJson().substring(0, 40),
-						MediaType.APPLICATION_JSON), 400, "body"),
+				new Case("truncated JSON",
+						t -> t.applyRaw(t.applicationJson().substring(0, 40), MediaType.APPLICATION_JSON), 400, "body"),
 				new Case("empty body", t -> t.applyRaw("", MediaType.APPLICATION_JSON), 400, "body"),
 				new Case("text/plain body", t -> t.applyRaw(t.applicationJson(), MediaType.TEXT_PLAIN), 415,
 						"Content-Type"),
@@ -166,8 +176,8 @@ class BadInputIT {
 				new Case("clientName 201 characters", t -> t.apply(Map.of("clientName", longText)), 400, "clientName"),
 				new Case("clientAddress 1 MB", t -> t.apply(Map.of("clientAddress", "路".repeat(1 << 20))), 400,
 						"clientAddress"),
-				new Case("categories too long together", t -> t.apply(Map.of("categories", repeat("服".repeat(100), 20))),
-						400, "categories"),
+				new Case("categories too long together",
+						t -> t.apply(Map.of("categories", repeat("服".repeat(100), 20))), 400, "categories"),
 				new Case("sites too long together", t -> t.apply(Map.of("sites", repeat("址".repeat(200), 50))), 400,
 						"sites"),
 				new Case("documents repeated", t -> t.apply(Map.of("documents", withRepeats())), 400, "documents[7]"),
@@ -185,13 +195,14 @@ class BadInputIT {
 				// credit code (GB 32100) and duplicates
 				new Case("credit code check character", t -> t.apply(Map.of("creditCode", wrongCheck())), 400,
 						"creditCode"),
-				new Case("credit code 17 characters", t -> t.apply(Map.of("creditCode",
-						CertificationDriver.newCreditCode().substring(0, 17))), 400, "creditCode"),
+				new Case("credit code 17 characters",
+						t -> t.apply(Map.of("creditCode", CertificationDriver.newCreditCode().substring(0, 17))), 400,
+						"creditCode"),
 				new Case("credit code with O", t -> t.apply(Map.of("creditCode", "91120106O" + "00000000X")), 400,
 						"creditCode"),
 				new Case("credit code lower case", t -> t.apply(Map.of("creditCode", lowerCase())), 400, "creditCode"),
-				new Case("duplicate open application", t -> t.apply(Map.of("creditCode", t.openApplication.creditCode())),
-						400, "creditCode"),
+				new Case("duplicate open application",
+						t -> t.apply(Map.of("creditCode", t.openApplication.creditCode())), 400, "creditCode"),
 				// unknown records
 				new Case("unknown application", t -> t.get("reviewer", "/api/applications/APP-1900-000001"), 404,
 						"number"),
@@ -199,72 +210,103 @@ class BadInputIT {
 						t -> t.get("manager", "/api/applications/APP-1900-000001/history"), 404, "number"),
 				new Case("unknown certificate (public)", t -> t.get(null, "/api/certificates/PCEC-1900-000001"), 404,
 						"number"),
-				new Case("unknown certificate history", t -> t.get("manager", "/api/certificates/PCEC-1900-000001/history"),
-						404, "number"),
+				new Case("unknown certificate history",
+						t -> t.get("manager", "/api/certificates/PCEC-1900-000001/history"), 404, "number"),
 				new Case("document id not a number",
 						t -> t.get("reviewer", "/api/applications/" + t.atReview + "/documents/abc"), 400, "id"),
-				new Case("unknown document", t -> t.get("reviewer", "/api/applications/" + t.atReview + "/documents/999999"),
-						404, "id"),
-				// accounts (issue 15 point 3): Camunda's password policy, refused in Chinese
-				new Case("weak password on user creation", t -> t.exchange("admin", HttpMethod.POST,
-						"/engine-rest/user/create", Map.of("profile", Map.of("id", "weak-probe"), "credentials",
-								Map.of("password", "password")), MediaType.APPLICATION_JSON), 400, "password"),
-				// certificate requests (R-SUS-1, R-CHG-1, R-UPG-1, R-SUR-2) and appeals (R-APL-1)
-				new Case("suspension of an unknown certificate", t -> t.certificateRequest("decider",
-						"PCEC-1900-000001/suspension", Map.of("reason", "投诉属实")), 404, "number"),
-				new Case("suspension without reason", t -> t.certificateRequest("decider",
-						t.certificate + "/suspension", Map.of()), 400, "reason"),
-				new Case("suspension requested by BOSS", t -> t.certificateRequest("decider",
-						t.certificate + "/suspension", Map.of("reason", "投诉属实", "requestedBy", "BOSS")), 400,
-						"requestedBy"),
-				new Case("suspension reason 2001 characters", t -> t.certificateRequest("decider",
-						t.certificate + "/suspension", Map.of("reason", "因".repeat(2001))), 400, "reason"),
-				new Case("change of an unknown kind", t -> t.certificateRequest("reviewer", t.certificate + "/changes",
-						Map.of("kind", "TELEPORT", "description", "搬迁")), 400, "kind"),
-				new Case("upgrade to 9 stars", t -> t.certificateRequest("reviewer", t.certificate + "/changes",
-						Map.of("kind", "UPGRADE", "description", "升级", "requestedStars", 9)), 400, "requestedStars"),
-				new Case("upgrade stars as text", t -> t.certificateRequest("reviewer", t.certificate + "/changes",
-						Map.of("kind", "UPGRADE", "description", "升级", "requestedStars", "five")), 400,
-						"requestedStars"),
-				new Case("event of an unknown kind", t -> t.certificateRequest("reviewer", t.certificate + "/events",
-						Map.of("kind", "ALIENS", "occurredOn", EngineTime.today().toString(), "evidence", "报道")), 400,
-						"kind"),
-				new Case("event that occurs tomorrow", t -> t.certificateRequest("reviewer", t.certificate + "/events",
-						Map.of("kind", "COMPLAINT_RECEIVED", "occurredOn", EngineTime.today().plusDays(1).toString(),
-								"evidence", "投诉记录")),
+				new Case("unknown document",
+						t -> t.get("reviewer", "/api/applications/" + t.atReview + "/documents/999999"), 404, "id"),
+				// accounts (issue 15 point 3): Camunda's password policy, refused in
+				// Chinese
+				new Case("weak password on user creation",
+						t -> t.exchange("admin", HttpMethod.POST, "/engine-rest/user/create",
+								Map.of("profile", Map.of("id", "weak-probe"), "credentials",
+										Map.of("password", "password")),
+								MediaType.APPLICATION_JSON),
+						400, "password"),
+				// certificate requests (R-SUS-1, R-CHG-1, R-UPG-1, R-SUR-2) and appeals
+				// (R-APL-1)
+				new Case("suspension of an unknown certificate",
+						t -> t.certificateRequest("decider", "PCEC-1900-000001/suspension", Map.of("reason", "投诉属实")),
+						404, "number"),
+				new Case("suspension without reason",
+						t -> t.certificateRequest("decider", t.certificate + "/suspension", Map.of()), 400, "reason"),
+				new Case("suspension requested by BOSS",
+						t -> t.certificateRequest("decider", t.certificate + "/suspension",
+								Map.of("reason", "投诉属实", "requestedBy", "BOSS")),
+						400, "requestedBy"),
+				new Case("suspension reason 2001 characters",
+						t -> t.certificateRequest("decider", t.certificate + "/suspension",
+								Map.of("reason", "因".repeat(2001))),
+						400, "reason"),
+				new Case("change of an unknown kind",
+						t -> t.certificateRequest("reviewer", t.certificate + "/changes",
+								Map.of("kind", "TELEPORT", "description", "搬迁")),
+						400, "kind"),
+				new Case("upgrade to 9 stars",
+						t -> t.certificateRequest("reviewer", t.certificate + "/changes",
+								Map.of("kind", "UPGRADE", "description", "升级", "requestedStars", 9)),
+						400, "requestedStars"),
+				new Case("upgrade stars as text",
+						t -> t.certificateRequest("reviewer", t.certificate + "/changes",
+								Map.of("kind", "UPGRADE", "description", "升级", "requestedStars", "five")),
+						400, "requestedStars"),
+				new Case("event of an unknown kind",
+						t -> t.certificateRequest("reviewer", t.certificate + "/events",
+								Map.of("kind", "ALIENS", "occurredOn", EngineTime.today().toString(), "evidence",
+										"报道")),
+						400, "kind"),
+				new Case("event that occurs tomorrow",
+						t -> t.certificateRequest("reviewer", t.certificate + "/events",
+								Map.of("kind", "COMPLAINT_RECEIVED", "occurredOn",
+										EngineTime.today().plusDays(1).toString(), "evidence", "投诉记录")),
 						400, "occurredOn"),
-				new Case("transition deadline yesterday", t -> t.certificateRequest("quality", "transition",
-						Map.of("schemeId", "PCEC", "ruleDocument", "ZCXH/XZ-19-2026", "deadline",
-								EngineTime.today().minusDays(1).toString())),
+				new Case("transition deadline yesterday",
+						t -> t.certificateRequest("quality", "transition",
+								Map.of("schemeId", "PCEC", "ruleDocument", "ZCXH/XZ-19-2026", "deadline",
+										EngineTime.today().minusDays(1).toString())),
 						400, "deadline"),
-				new Case("appeal of an unknown kind", t -> t.exchange("reviewer", HttpMethod.POST, "/api/cases",
-						Map.of("kind", "GRUMBLE", "complainant", "某某", "subject", "不服", "description", "不服决定"),
-						MediaType.APPLICATION_JSON), 400, "kind"),
-				new Case("complaint subject 501 characters", t -> t.exchange("reviewer", HttpMethod.POST, "/api/cases",
-						Map.of("kind", "COMPLAINT", "complainant", "某某", "subject", "投".repeat(501), "description",
-								"服务差"),
-						MediaType.APPLICATION_JSON), 400, "subject"),
+				new Case("appeal of an unknown kind",
+						t -> t.exchange("reviewer", HttpMethod.POST, "/api/cases",
+								Map.of("kind", "GRUMBLE", "complainant", "某某", "subject", "不服", "description", "不服决定"),
+								MediaType.APPLICATION_JSON),
+						400, "kind"),
+				new Case("complaint subject 501 characters",
+						t -> t.exchange("reviewer", HttpMethod.POST, "/api/cases",
+								Map.of("kind", "COMPLAINT", "complainant", "某某", "subject", "投".repeat(501),
+										"description", "服务差"),
+								MediaType.APPLICATION_JSON),
+						400, "subject"),
 				new Case("unknown case", t -> t.get("reviewer", "/api/cases/CASE-1900-000001"), 404, "number"),
 				// document uploads (PCEC 6.2)
-				new Case("upload HTML", t -> t.upload(t.atReview, "BUSINESS_LICENSE", "x.html", MediaType.TEXT_HTML,
-						"<script>".getBytes(StandardCharsets.UTF_8)), 400, "file"),
-				new Case("upload empty file", t -> t.upload(t.atReview, "BUSINESS_LICENSE", "x.pdf",
-						MediaType.APPLICATION_PDF, new byte[0]), 400, "file"),
-				new Case("upload too large", t -> t.upload(t.atReview, "BUSINESS_LICENSE", "x.pdf",
-						MediaType.APPLICATION_PDF, new byte[300 * 1024]), 413, "file"),
+				new Case("upload HTML",
+						t -> t.upload(t.atReview, "BUSINESS_LICENSE", "x.html", MediaType.TEXT_HTML,
+								"<script>".getBytes(StandardCharsets.UTF_8)),
+						400, "file"),
+				new Case("upload empty file",
+						t -> t.upload(t.atReview, "BUSINESS_LICENSE", "x.pdf", MediaType.APPLICATION_PDF, new byte[0]),
+						400, "file"),
+				new Case("upload too large",
+						t -> t.upload(t.atReview, "BUSINESS_LICENSE", "x.pdf", MediaType.APPLICATION_PDF,
+								new byte[300 * 1024]),
+						413, "file"),
 				new Case("upload without file", t -> t.upload(t.atReview, "BUSINESS_LICENSE", null, null, null), 400,
 						"file"),
-				new Case("upload without type", t -> t.upload(t.atReview, null, "x.pdf", MediaType.APPLICATION_PDF,
-						pdf()), 400, "type"),
-				new Case("upload unknown type", t -> t.upload(t.atReview, "PASSPORT", "x.pdf",
-						MediaType.APPLICATION_PDF, pdf()), 400, "type"),
-				new Case("upload file name 256 characters", t -> t.upload(t.atReview, "BUSINESS_LICENSE",
-						"n".repeat(252) + ".pdf", MediaType.APPLICATION_PDF, pdf()), 400, "file"),
-				new Case("upload to unknown application", t -> t.upload("APP-1900-000001", "BUSINESS_LICENSE", "x.pdf",
-						MediaType.APPLICATION_PDF, pdf()), 404, "number"),
-				new Case("upload as JSON", t -> t.exchange("reviewer", HttpMethod.POST,
-						"/api/applications/" + t.atReview + "/documents", "{\"type\":\"BUSINESS_LICENSE\"}",
-						MediaType.APPLICATION_JSON), 415, "Content-Type"),
+				new Case("upload without type",
+						t -> t.upload(t.atReview, null, "x.pdf", MediaType.APPLICATION_PDF, pdf()), 400, "type"),
+				new Case("upload unknown type",
+						t -> t.upload(t.atReview, "PASSPORT", "x.pdf", MediaType.APPLICATION_PDF, pdf()), 400, "type"),
+				new Case("upload file name 256 characters",
+						t -> t.upload(t.atReview, "BUSINESS_LICENSE", "n".repeat(252) + ".pdf",
+								MediaType.APPLICATION_PDF, pdf()),
+						400, "file"),
+				new Case("upload to unknown application",
+						t -> t.upload("APP-1900-000001", "BUSINESS_LICENSE", "x.pdf", MediaType.APPLICATION_PDF, pdf()),
+						404, "number"),
+				new Case("upload as JSON",
+						t -> t.exchange("reviewer", HttpMethod.POST, "/api/applications/" + t.atReview + "/documents",
+								"{\"type\":\"BUSINESS_LICENSE\"}", MediaType.APPLICATION_JSON),
+						415, "Content-Type"),
 				// Tasklist start form through Camunda's REST API
 				new Case("start form: bad credit code", t -> t.startForm(Map.of("creditCode", wrongCheck())), 400,
 						"creditCode"),
@@ -274,59 +316,74 @@ class BadInputIT {
 				// issue 15: a submission sets its form's fields only
 				new Case("start form: a variable the form has not (submittedBy)",
 						t -> t.startForm(Map.of("submittedBy", "admin")), 400, "submittedBy"),
-				new Case("review: the application number shown read-only", t -> t.submitForm("reviewer", t.atReview,
-						InitialCertification.Elements.REVIEW_APPLICATION,
-						Map.of("reviewOutcome", "ACCEPT", "applicationNumber", "APP-1900-000001")), 400, "applicationNumber"),
+				new Case("review: the application number shown read-only",
+						t -> t.submitForm("reviewer", t.atReview, InitialCertification.Elements.REVIEW_APPLICATION,
+								Map.of("reviewOutcome", "ACCEPT", "applicationNumber", "APP-1900-000001")),
+						400, "applicationNumber"),
 				// application review and contract (R-APP-2..4)
-				new Case("review: unknown outcome", t -> t.submitForm("reviewer", t.atReview,
-						InitialCertification.Elements.REVIEW_APPLICATION, Map.of("reviewOutcome", "MAYBE")), 400,
-						"reviewOutcome"),
-				new Case("review: reject without reason", t -> t.submitForm("reviewer", t.atReview,
-						InitialCertification.Elements.REVIEW_APPLICATION, Map.of("reviewOutcome", "REJECT")), 400,
-						"rejectionReason"),
-				new Case("review: accept without documents", t -> t.submitForm("reviewer", t.atReview,
-						InitialCertification.Elements.REVIEW_APPLICATION, Map.of("reviewOutcome", "ACCEPT")), 400,
-						"reviewOutcome"),
-				new Case("review: rejection reason 5000 characters", t -> t.submitForm("reviewer", t.atReview,
-						InitialCertification.Elements.REVIEW_APPLICATION,
-						Map.of("reviewOutcome", "REJECT", "rejectionReason", "因".repeat(5000))), 400, "rejectionReason"),
+				new Case("review: unknown outcome",
+						t -> t.submitForm("reviewer", t.atReview, InitialCertification.Elements.REVIEW_APPLICATION,
+								Map.of("reviewOutcome", "MAYBE")),
+						400, "reviewOutcome"),
+				new Case("review: reject without reason",
+						t -> t.submitForm("reviewer", t.atReview, InitialCertification.Elements.REVIEW_APPLICATION,
+								Map.of("reviewOutcome", "REJECT")),
+						400, "rejectionReason"),
+				new Case("review: accept without documents",
+						t -> t.submitForm("reviewer", t.atReview, InitialCertification.Elements.REVIEW_APPLICATION,
+								Map.of("reviewOutcome", "ACCEPT")),
+						400, "reviewOutcome"),
+				new Case("review: rejection reason 5000 characters",
+						t -> t.submitForm("reviewer", t.atReview, InitialCertification.Elements.REVIEW_APPLICATION,
+								Map.of("reviewOutcome", "REJECT", "rejectionReason", "因".repeat(5000))),
+						400, "rejectionReason"),
 				new Case("review: rejection reason 3501 characters (the letter would not fit)",
 						t -> t.submitForm("reviewer", t.atReview, InitialCertification.Elements.REVIEW_APPLICATION,
-								Map.of("reviewOutcome", "REJECT", "rejectionReason", "因".repeat(FormInput.MAX_TEXT + 1))),
+								Map.of("reviewOutcome", "REJECT", "rejectionReason",
+										"因".repeat(FormInput.MAX_TEXT + 1))),
 						400, "rejectionReason"),
-				new Case("review: NUL in the rejection reason", t -> t.submitForm("reviewer", t.atReview,
-						InitialCertification.Elements.REVIEW_APPLICATION,
-						Map.of("reviewOutcome", "REJECT", "rejectionReason", "资料\u0000不全")), 400, "rejectionReason"),
-				new Case("contract: signed in the future", t -> t.submitForm("reviewer", t.atContract,
-						InitialCertification.Elements.SIGN_CONTRACT,
-						Map.of("contractNumber", "HT-1", "contractSignedOn", EngineTime.today().plusDays(1).toString())),
+				new Case("review: NUL in the rejection reason",
+						t -> t.submitForm("reviewer", t.atReview, InitialCertification.Elements.REVIEW_APPLICATION,
+								Map.of("reviewOutcome", "REJECT", "rejectionReason", "资料\u0000不全")),
+						400, "rejectionReason"),
+				new Case("contract: signed in the future",
+						t -> t.submitForm("reviewer", t.atContract, InitialCertification.Elements.SIGN_CONTRACT,
+								Map.of("contractNumber", "HT-1", "contractSignedOn",
+										EngineTime.today().plusDays(1).toString())),
 						400, "contractSignedOn"),
-				new Case("contract: signed before the application was received", t -> t.submitForm("reviewer",
-						t.atContract, InitialCertification.Elements.SIGN_CONTRACT,
-						Map.of("contractNumber", "HT-1", "contractSignedOn", EngineTime.today().minusDays(1).toString())),
+				new Case("contract: signed before the application was received",
+						t -> t.submitForm("reviewer", t.atContract, InitialCertification.Elements.SIGN_CONTRACT,
+								Map.of("contractNumber", "HT-1", "contractSignedOn",
+										EngineTime.today().minusDays(1).toString())),
 						400, "contractSignedOn"),
-				new Case("contract: date not a date", t -> t.submitForm("reviewer", t.atContract,
-						InitialCertification.Elements.SIGN_CONTRACT,
-						Map.of("contractNumber", "HT-1", "contractSignedOn", "last Tuesday")), 400, "contractSignedOn"),
-				new Case("contract: number 61 characters", t -> t.submitForm("reviewer", t.atContract,
-						InitialCertification.Elements.SIGN_CONTRACT, Map.of("contractNumber", "H".repeat(61),
-								"contractSignedOn", EngineTime.today().toString())),
+				new Case("contract: date not a date",
+						t -> t.submitForm("reviewer", t.atContract, InitialCertification.Elements.SIGN_CONTRACT,
+								Map.of("contractNumber", "HT-1", "contractSignedOn", "last Tuesday")),
+						400, "contractSignedOn"),
+				new Case("contract: number 61 characters",
+						t -> t.submitForm("reviewer", t.atContract, InitialCertification.Elements.SIGN_CONTRACT,
+								Map.of("contractNumber", "H".repeat(61), "contractSignedOn",
+										EngineTime.today().toString())),
 						400, "contractNumber"),
 				// audit planning (R-PLAN-2)
-				new Case("plan: date in the past", t -> t.submitForm("lead", t.atPlanning,
-						InitialCertification.Elements.PLAN_AUDIT, Map.of("leadAuditor", "lead", "auditTeam", "auditor",
-								"plannedDate", EngineTime.today().minusDays(1).toString())),
+				new Case("plan: date in the past",
+						t -> t.submitForm("lead", t.atPlanning, InitialCertification.Elements.PLAN_AUDIT,
+								Map.of("leadAuditor", "lead", "auditTeam", "auditor", "plannedDate",
+										EngineTime.today().minusDays(1).toString())),
 						400, "plannedDate"),
-				new Case("plan: date not a date", t -> t.submitForm("lead", t.atPlanning,
-						InitialCertification.Elements.PLAN_AUDIT,
-						Map.of("leadAuditor", "lead", "auditTeam", "auditor", "plannedDate", "下周一")), 400, "plannedDate"),
-				new Case("plan: lead is no lead auditor", t -> t.submitForm("lead", t.atPlanning,
-						InitialCertification.Elements.PLAN_AUDIT, Map.of("leadAuditor", "auditor", "auditTeam", "",
-								"plannedDate", EngineTime.today().toString())),
+				new Case("plan: date not a date",
+						t -> t.submitForm("lead", t.atPlanning, InitialCertification.Elements.PLAN_AUDIT,
+								Map.of("leadAuditor", "lead", "auditTeam", "auditor", "plannedDate", "下周一")),
+						400, "plannedDate"),
+				new Case("plan: lead is no lead auditor",
+						t -> t.submitForm("lead", t.atPlanning, InitialCertification.Elements.PLAN_AUDIT,
+								Map.of("leadAuditor", "auditor", "auditTeam", "", "plannedDate",
+										EngineTime.today().toString())),
 						400, "leadAuditor"),
-				new Case("plan: unknown team member", t -> t.submitForm("lead", t.atPlanning,
-						InitialCertification.Elements.PLAN_AUDIT, Map.of("leadAuditor", "lead", "auditTeam", "ghost",
-								"plannedDate", EngineTime.today().toString())),
+				new Case("plan: unknown team member",
+						t -> t.submitForm("lead", t.atPlanning, InitialCertification.Elements.PLAN_AUDIT,
+								Map.of("leadAuditor", "lead", "auditTeam", "ghost", "plannedDate",
+										EngineTime.today().toString())),
 						400, "auditTeam"),
 				// scoring on the GB/T 27922 sheet (R-GRD-PCEC-1/2)
 				new Case("score above the item's points", t -> t.score(Map.of("item_A2_2", "6")), 400, "item_A2_2"),
@@ -335,24 +392,30 @@ class BadInputIT {
 				new Case("score fractional", t -> t.score(Map.of("item_A1_2", "2.5")), 400, "item_A1_2"),
 				new Case("score missing", t -> t.score(Map.of("item_A1_2", "")), 400, "item_A1_2"),
 				new Case("unknown sheet item", t -> t.score(Map.of("item_Z9_9", "1")), 400, "item_Z9_9"),
-				new Case("special deductions negative", t -> t.score(Map.of("deductionsLaw", -1)), 400, "deductionsLaw"),
+				new Case("special deductions negative", t -> t.score(Map.of("deductionsLaw", -1)), 400,
+						"deductionsLaw"),
 				// closing meeting and decision: free text longer than the record keeps
-				new Case("closing: nonconformity 2001 characters", t -> t.submitForm("lead", t.atClosing,
-						"Task_ClosingMeeting", Map.of("clientConfirmedRecords", true, "nonconformities", "不".repeat(2001))),
+				new Case("closing: nonconformity 2001 characters",
+						t -> t.submitForm("lead", t.atClosing, "Task_ClosingMeeting",
+								Map.of("clientConfirmedRecords", true, "nonconformities", "不".repeat(2001))),
 						400, "nonconformities"),
-				new Case("decision: unknown outcome", t -> t.submitForm("decider", t.atDecision,
-						InitialCertification.Elements.CERTIFICATION_DECISION, Map.of("decisionOutcome", "MAYBE")), 400,
-						"decisionOutcome"),
-				new Case("decision: refusal reasons 3501 characters", t -> t.submitForm("decider", t.atDecision,
-						InitialCertification.Elements.CERTIFICATION_DECISION, Map.of("decisionOutcome", "REFUSE",
-								"decisionReasons", "因".repeat(FormInput.MAX_TEXT + 1))),
+				new Case("decision: unknown outcome",
+						t -> t.submitForm("decider", t.atDecision, InitialCertification.Elements.CERTIFICATION_DECISION,
+								Map.of("decisionOutcome", "MAYBE")),
+						400, "decisionOutcome"),
+				new Case("decision: refusal reasons 3501 characters",
+						t -> t.submitForm("decider", t.atDecision, InitialCertification.Elements.CERTIFICATION_DECISION,
+								Map.of("decisionOutcome", "REFUSE", "decisionReasons",
+										"因".repeat(FormInput.MAX_TEXT + 1))),
 						400, "decisionReasons"),
-				new Case("decision: refusal without reasons", t -> t.submitForm("decider", t.atDecision,
-						InitialCertification.Elements.CERTIFICATION_DECISION, Map.of("decisionOutcome", "REFUSE")), 400,
-						"decisionReasons"),
-				new Case("decision: another audit named as auditId (issue 15)", t -> t.submitForm("decider",
-						t.atDecision, InitialCertification.Elements.CERTIFICATION_DECISION,
-						Map.of("decisionOutcome", "CERTIFY", "auditId", 1)), 400, "auditId"));
+				new Case("decision: refusal without reasons",
+						t -> t.submitForm("decider", t.atDecision, InitialCertification.Elements.CERTIFICATION_DECISION,
+								Map.of("decisionOutcome", "REFUSE")),
+						400, "decisionReasons"),
+				new Case("decision: another audit named as auditId (issue 15)",
+						t -> t.submitForm("decider", t.atDecision, InitialCertification.Elements.CERTIFICATION_DECISION,
+								Map.of("decisionOutcome", "CERTIFY", "auditId", 1)),
+						400, "auditId"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -367,7 +430,8 @@ class BadInputIT {
 			.matches(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON)
 					|| type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		JsonNode error = JSON.readTree(response.getBody());
-		// one line per case, the table of docs/OPERATIONS.md (Security and bad input): grep 'BadInputIT *:' in the test output
+		// one line per case, the table of docs/OPERATIONS.md (Security and bad input):
+		// grep 'BadInputIT *:' in the test output
 		log.info("{} | {} | {}", bad.name(), response.getStatusCode().value(),
 				error.has("errors") ? error.get("errors") : error.path("message").asText());
 		if (error.has("errors")) {
@@ -377,7 +441,8 @@ class BadInputIT {
 			assertThat(fields).as(response.getBody()).contains(bad.field());
 		}
 		else {
-			// Camunda's REST API: {type, message}; our listeners' message starts with the field
+			// Camunda's REST API: {type, message}; our listeners' message starts with the
+			// field
 			assertThat(error.path("message").asText()).as(response.getBody()).contains(bad.field() + ":");
 		}
 		assertThat(DatabaseSnapshot.take(this.jdbc)).as("database unchanged").isEqualTo(before);
@@ -519,10 +584,11 @@ class BadInputIT {
 		return "%PDF-1.4 test".getBytes(StandardCharsets.UTF_8);
 	}
 
-
 	// =================================================================================================================
-	// Issue 15.6 (branch sec-access): uploads whose bytes are not what they say, or not a format we take. Each is
-	// refused with 400 naming "file", in Chinese, and stores nothing. Appended as one block.
+	// Issue 15.6 (branch sec-access): uploads whose bytes are not what they say, or not a
+	// format we take. Each is
+	// refused with 400 naming "file", in Chinese, and stores nothing. Appended as one
+	// block.
 	// =================================================================================================================
 
 	private static final byte[] HTML = "<!DOCTYPE html><html><body><script>fetch('/api/applications')</script></body></html>"
@@ -532,23 +598,29 @@ class BadInputIT {
 		.getBytes(StandardCharsets.UTF_8);
 
 	static Stream<Case> badUploads() {
-		MediaType docx = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+		MediaType docx = MediaType
+			.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
-		byte[] zip = { 'P', 'K', 3, 4, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 'a',
-				'.', 'e', 'x', 'e' };
-		byte[] ole2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0, 0,
-				0, 0, 0, 0, 0 };
+		byte[] zip = { 'P', 'K', 3, 4, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0,
+				'a', '.', 'e', 'x', 'e' };
+		byte[] ole2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0,
+				0, 0, 0, 0, 0, 0 };
 		return Stream.of(
-				new Case("upload HTML declared as PDF", t -> t.upload(t.atReview, "BUSINESS_LICENSE", "licence.pdf",
-						MediaType.APPLICATION_PDF, HTML), 400, "file"),
-				new Case("upload SVG declared as PNG", t -> t.upload(t.atReview, "BUSINESS_LICENSE", "licence.png",
-						MediaType.IMAGE_PNG, SVG), 400, "file"),
-				new Case("upload HTML declared as nothing (octet-stream)", t -> t.upload(t.atReview, "BUSINESS_LICENSE",
-						"licence.pdf", MediaType.APPLICATION_OCTET_STREAM, HTML), 400, "file"),
-				new Case("upload PNG declared as PDF", t -> t.upload(t.atReview, "BUSINESS_LICENSE", "licence.pdf",
-						MediaType.APPLICATION_PDF, png), 400, "file"),
-				new Case("upload ZIP declared as DOCX", t -> t.upload(t.atReview, "COMPANY_PROFILE", "profile.docx", docx,
-						zip), 400, "file"),
+				new Case("upload HTML declared as PDF",
+						t -> t.upload(t.atReview, "BUSINESS_LICENSE", "licence.pdf", MediaType.APPLICATION_PDF, HTML),
+						400, "file"),
+				new Case("upload SVG declared as PNG",
+						t -> t.upload(t.atReview, "BUSINESS_LICENSE", "licence.png", MediaType.IMAGE_PNG, SVG), 400,
+						"file"),
+				new Case("upload HTML declared as nothing (octet-stream)",
+						t -> t.upload(t.atReview, "BUSINESS_LICENSE", "licence.pdf", MediaType.APPLICATION_OCTET_STREAM,
+								HTML),
+						400, "file"),
+				new Case("upload PNG declared as PDF",
+						t -> t.upload(t.atReview, "BUSINESS_LICENSE", "licence.pdf", MediaType.APPLICATION_PDF, png),
+						400, "file"),
+				new Case("upload ZIP declared as DOCX",
+						t -> t.upload(t.atReview, "COMPANY_PROFILE", "profile.docx", docx, zip), 400, "file"),
 				new Case("upload legacy Word (.doc)", t -> t.upload(t.atReview, "COMPANY_PROFILE", "profile.doc",
 						MediaType.parseMediaType("application/msword"), ole2), 400, "file"));
 	}

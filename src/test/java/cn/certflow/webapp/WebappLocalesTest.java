@@ -25,9 +25,10 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 7: Tasklist, Cockpit, Admin (and the welcome page) offer zh-CN with English still available. The application
- * serves its own {@code scripts/config.js} (locales zh and en, fallback en) and {@code locales/zh.json} in place of
- * the webjar's, without login, as the webapps load them before anyone signs in.
+ * Issue 7: Tasklist, Cockpit, Admin (and the welcome page) offer zh-CN with English still
+ * available. The application serves its own {@code scripts/config.js} (locales zh and en,
+ * fallback en) and {@code locales/zh.json} in place of the webjar's, without login, as
+ * the webapps load them before anyone signs in.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
@@ -38,7 +39,10 @@ class WebappLocalesTest {
 	/** Placeholders and markup a translation must keep: {{name}}, {}, tags, entities. */
 	private static final Pattern TOKENS = Pattern.compile("\\{\\{\\s*\\w+\\s*}}|\\{}|<[^>]+>|&lt;|&gt;");
 
-	/** Share of the webjar's English labels that zh.json translates; the rest shows in English. */
+	/**
+	 * Share of the webjar's English labels that zh.json translates; the rest shows in
+	 * English.
+	 */
 	private static final Map<String, Double> COVERAGE = Map.of("tasklist", 0.99, "admin", 0.99, "welcome", 0.99,
 			"cockpit", 0.75);
 
@@ -48,7 +52,8 @@ class WebappLocalesTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "tasklist", "cockpit", "admin", "welcome" })
 	void servesAChineseTranslationAndAConfigOfferingChineseAndEnglish(String app) throws IOException {
-		ResponseEntity<String> config = this.http.getForEntity("/camunda/app/" + app + "/scripts/config.js", String.class);
+		ResponseEntity<String> config = this.http.getForEntity("/camunda/app/" + app + "/scripts/config.js",
+				String.class);
 		assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(config.getBody()).contains("availableLocales: ['zh', 'en']").contains("fallbackLocale: 'en'");
 
@@ -62,7 +67,8 @@ class WebappLocalesTest {
 			assertThat(zh.path("dateLocales").path("weekdays").get(1).asText()).isEqualTo("星期一");
 		}
 
-		// every translated key is one the webjar knows, and keeps the placeholders and markup of the English text
+		// every translated key is one the webjar knows, and keeps the placeholders and
+		// markup of the English text
 		JsonNode webjar = webjarEnglish(app);
 		List<String> problems = new ArrayList<>();
 		int translated = 0;
@@ -85,8 +91,10 @@ class WebappLocalesTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "tasklist", "cockpit", "admin" })
 	void servesTheWebjarsEnglishLabelsWithoutItsDateLocales(String app) throws IOException {
-		// The webapps apply the dateLocales of every table they load to moment.js, the last one loaded winning: with the
-		// webjar's en.json (the fallback table) a Chinese page showed "a few seconds ago" about every other time.
+		// The webapps apply the dateLocales of every table they load to moment.js, the
+		// last one loaded winning: with the
+		// webjar's en.json (the fallback table) a Chinese page showed "a few seconds ago"
+		// about every other time.
 		JsonNode served = get("/camunda/app/" + app + "/locales/en.json");
 		assertThat(served.has("dateLocales")).isFalse();
 		assertThat(served.path("labels")).isEqualTo(webjarEnglish(app).path("labels"));
@@ -95,9 +103,11 @@ class WebappLocalesTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "tasklist", "cockpit", "admin" })
 	void translatesTheEndOfCommunityEditionBanner(String app) throws IOException {
-		// README: no configuration turns the banner off in 7.24 CE; it at least speaks Chinese
+		// README: no configuration turns the banner off in 7.24 CE; it at least speaks
+		// Chinese
 		assertThat(get("/camunda/app/" + app + "/locales/zh.json").path("labels").path("BANNER_CE_EOL_TEXT").asText())
-			.contains("Camunda 8").contains("迁移指南");
+			.contains("Camunda 8")
+			.contains("迁移指南");
 	}
 
 	private JsonNode get(String path) throws IOException {
@@ -107,7 +117,10 @@ class WebappLocalesTest {
 		return JSON.readTree(response.getBody().replaceFirst("^\uFEFF", ""));
 	}
 
-	/** The en.json inside camunda-webapp-webjar (ours, where there is one, comes first on the class path). */
+	/**
+	 * The en.json inside camunda-webapp-webjar (ours, where there is one, comes first on
+	 * the class path).
+	 */
 	private static JsonNode webjarEnglish(String app) throws IOException {
 		String resource = "META-INF/resources/webjars/camunda/app/" + app + "/locales/en.json";
 		for (URL url : Collections.list(WebappLocalesTest.class.getClassLoader().getResources(resource))) {

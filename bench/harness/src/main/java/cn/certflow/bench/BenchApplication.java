@@ -13,9 +13,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The CertFlow application as production runs it on PostgreSQL (profile {@code postgres}, its application.yaml), with
- * the demo accounts the driver acts as (profile {@code demo}) and the harness's additions (profile {@code bench},
- * application-bench.yaml). The web server runs on a free port as in production (the REST starter needs it), but the
+ * The CertFlow application as production runs it on PostgreSQL (profile {@code postgres},
+ * its application.yaml), with the demo accounts the driver acts as (profile {@code demo})
+ * and the harness's additions (profile {@code bench}, application-bench.yaml). The web
+ * server runs on a free port as in production (the REST starter needs it), but the
  * harness calls the Java API as Camunda's REST API and Tasklist do.
  */
 final class BenchApplication implements AutoCloseable {
@@ -29,7 +30,10 @@ final class BenchApplication implements AutoCloseable {
 		this.engine = context.getBean(ProcessEngine.class);
 	}
 
-	/** Starts the application on the scratch database; {@code overrides} are Spring properties (highest precedence). */
+	/**
+	 * Starts the application on the scratch database; {@code overrides} are Spring
+	 * properties (highest precedence).
+	 */
 	static BenchApplication start(String jdbcUrl, String user, Map<String, String> overrides) {
 		List<String> args = new ArrayList<>();
 		args.add("--spring.datasource.url=" + jdbcUrl);

@@ -11,9 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The ceiling an engine step cannot beat: transactions per second of this PostgreSQL when each transaction inserts one
- * row and commits (JDBC, the driver and network path the engine uses, synchronous commit as configured on the server),
- * with 1..n threads each on its own connection.
+ * The ceiling an engine step cannot beat: transactions per second of this PostgreSQL when
+ * each transaction inserts one row and commits (JDBC, the driver and network path the
+ * engine uses, synchronous commit as configured on the server), with 1..n threads each on
+ * its own connection.
  */
 final class CommitCeiling {
 
@@ -25,7 +26,8 @@ final class CommitCeiling {
 	CommitCeiling(ScratchDatabase db) throws SQLException {
 		this.db = db;
 		try (Connection c = db.connect(); Statement s = c.createStatement()) {
-			// a schema of its own: Flyway must find the application's schema empty, else it baselines and skips V1
+			// a schema of its own: Flyway must find the application's schema empty, else
+			// it baselines and skips V1
 			s.execute("create schema if not exists bench");
 			s.execute("create table if not exists bench.commit_ceiling (id bigserial primary key, thread int not null,"
 					+ " at timestamptz not null default now())");
@@ -48,7 +50,8 @@ final class CommitCeiling {
 			int thread = t;
 			Thread worker = new Thread(() -> {
 				try (Connection c = this.db.connect();
-						PreparedStatement insert = c.prepareStatement("insert into bench.commit_ceiling (thread) values (?)")) {
+						PreparedStatement insert = c
+							.prepareStatement("insert into bench.commit_ceiling (thread) values (?)")) {
 					c.setAutoCommit(false);
 					while (!stop.get()) {
 						long start = System.nanoTime();

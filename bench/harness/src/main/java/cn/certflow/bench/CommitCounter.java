@@ -17,10 +17,12 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Counts the transactions the application commits, by wrapping its DataSource: a commit after an insert, update or
- * delete is a writing transaction (an engine step, or one of our own writes), a commit without one a read-only
- * transaction (every engine query is a command in a transaction of its own); writes outside a transaction
- * (auto-commit) are counted apart. The engine, our repositories and the transaction manager all use this one bean.
+ * Counts the transactions the application commits, by wrapping its DataSource: a commit
+ * after an insert, update or delete is a writing transaction (an engine step, or one of
+ * our own writes), a commit without one a read-only transaction (every engine query is a
+ * command in a transaction of its own); writes outside a transaction (auto-commit) are
+ * counted apart. The engine, our repositories and the transaction manager all use this
+ * one bean.
  */
 final class CommitCounter implements BeanPostProcessor {
 
@@ -53,7 +55,10 @@ final class CommitCounter implements BeanPostProcessor {
 		return bean;
 	}
 
-	/** The application's DataSource, handing out counting connections; closes the pool with the context. */
+	/**
+	 * The application's DataSource, handing out counting connections; closes the pool
+	 * with the context.
+	 */
 	static final class Counting extends DelegatingDataSource implements AutoCloseable {
 
 		Counting(DataSource target) {
@@ -139,8 +144,8 @@ final class CommitCounter implements BeanPostProcessor {
 					(proxy, method, args) -> {
 						String name = method.getName();
 						if (name.startsWith("execute")) {
-							boolean write = preparedWrite || (args != null && args.length > 0 && args[0] instanceof String sql
-									&& isWrite(sql));
+							boolean write = preparedWrite || (args != null && args.length > 0
+									&& args[0] instanceof String sql && isWrite(sql));
 							if (write) {
 								if (this.target.getAutoCommit()) {
 									autoCommitWrites.increment();

@@ -13,9 +13,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Grade evaluations per second through the engine's DecisionService on PostgreSQL, one thread, at the configured
- * history level (production: full, so every evaluation writes its historic decision instance in a transaction of its
- * own), as GradingService calls it: the latest deployed version, evaluated by id. Inputs cycle through every row of
+ * Grade evaluations per second through the engine's DecisionService on PostgreSQL, one
+ * thread, at the configured history level (production: full, so every evaluation writes
+ * its historic decision instance in a transaction of its own), as GradingService calls
+ * it: the latest deployed version, evaluated by id. Inputs cycle through every row of
  * each table; each input's stars are checked before measuring.
  */
 final class DecisionBenchmark {
@@ -61,8 +62,9 @@ final class DecisionBenchmark {
 	}
 
 	/**
-	 * {@code perTransaction} > 1: that many evaluations in one transaction (as a batch re-grading would run), which
-	 * shows the engine's own cost per evaluation apart from the commit.
+	 * {@code perTransaction} > 1: that many evaluations in one transaction (as a batch
+	 * re-grading would run), which shows the engine's own cost per evaluation apart from
+	 * the commit.
 	 */
 	Result pcec(double seconds, int perTransaction) {
 		List<Input> inputs = new ArrayList<>();
@@ -127,8 +129,8 @@ final class DecisionBenchmark {
 		for (Input input : inputs) {
 			int stars = stars(evaluate(definition, input));
 			if (stars != input.stars) {
-				throw new IllegalStateException(key + " gave " + stars + " stars for " + input.variables + ", expected "
-						+ input.stars);
+				throw new IllegalStateException(
+						key + " gave " + stars + " stars for " + input.variables + ", expected " + input.stars);
 			}
 		}
 		int[] next = { 0 };
@@ -138,7 +140,8 @@ final class DecisionBenchmark {
 						evaluate(definition, inputs.get(next[0]++ % inputs.size()));
 					}
 				});
-		// warm-up: a third of the measuring time, and at least warmUpEvaluations (the JIT needs evaluations, and on
+		// warm-up: a third of the measuring time, and at least warmUpEvaluations (the JIT
+		// needs evaluations, and on
 		// a loaded machine a second of wall time may be little CPU time)
 		long warmUpEnd = System.nanoTime() + (long) (seconds / 3 * 1e9);
 		for (int done = 0; System.nanoTime() < warmUpEnd || done < this.warmUpEvaluations; done += perTransaction) {

@@ -31,12 +31,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Growth: how Tasklist's own filter queries, the public certificate lookup and task completion behave as completed
- * certifications pile up (1k, 10k, 100k historic instances). The open workload stays the same at every level (a fixed
- * number of applications waiting for review, half of them overdue), so only history grows. The first certifications
- * are made through the same Java API as the lifecycle scenario (several per transaction); they are the template that
- * {@link HistoryReplicator} copies in SQL up to each level, since a 2-core machine makes only a few certifications per
- * second through the engine. The phase stops growing when its time budget is spent and measures what it has.
+ * Growth: how Tasklist's own filter queries, the public certificate lookup and task
+ * completion behave as completed certifications pile up (1k, 10k, 100k historic
+ * instances). The open workload stays the same at every level (a fixed number of
+ * applications waiting for review, half of them overdue), so only history grows. The
+ * first certifications are made through the same Java API as the lifecycle scenario
+ * (several per transaction); they are the template that {@link HistoryReplicator} copies
+ * in SQL up to each level, since a 2-core machine makes only a few certifications per
+ * second through the engine. The phase stops growing when its time budget is spent and
+ * measures what it has.
  */
 final class GrowthBenchmark {
 
@@ -83,7 +86,8 @@ final class GrowthBenchmark {
 		int template = replicator.captureTemplate();
 		this.notes.add(f("growth: the %,d certifications completed through the Java API so far are the template (%,d of"
 				+ " them made for it, %.2f/s with %d per transaction); the levels are reached by copying the template's"
-				+ " rows in SQL (HistoryReplicator)", template, made, made / ((System.nanoTime() - start) / 1e9), BATCH));
+				+ " rows in SQL (HistoryReplicator)", template, made, made / ((System.nanoTime() - start) / 1e9),
+				BATCH));
 		Map<String, long[]> scansBefore = SequentialScans.read(this.db);
 		for (int target : this.options.growthLevels) {
 			long historic = historic();
@@ -95,9 +99,11 @@ final class GrowthBenchmark {
 			double generation = (System.nanoTime() - start) / 1e9;
 			start = System.nanoTime();
 			if (historic < target) {
-				this.notes.add(f("growth: the %,d level was not reached within the time budget (%d s): measured at %,d"
-						+ " historic certifications (generated at %.1f/s)", target, this.options.growthBudgetSeconds,
-						historic, (historic - (levels.isEmpty() ? 0 : levels.get(levels.size() - 1).historic())) / generation));
+				this.notes.add(f(
+						"growth: the %,d level was not reached within the time budget (%d s): measured at %,d"
+								+ " historic certifications (generated at %.1f/s)",
+						target, this.options.growthBudgetSeconds, historic,
+						(historic - (levels.isEmpty() ? 0 : levels.get(levels.size() - 1).historic())) / generation));
 			}
 			this.db.analyze();
 			Level level = new Level(historic, measure(), generation, databaseBytes(), "");
@@ -112,15 +118,17 @@ final class GrowthBenchmark {
 						latencies.p50(), latencies.p99()));
 			System.out.println("[bench]   sequential scans that read most rows since the previous level: " + busiest);
 			if (target == this.options.growthLevels.get(this.options.growthLevels.size() - 1) || historic < target) {
-				this.notes.add(f("growth: sequential scans that read most rows while reaching and measuring %,d historic"
-						+ " certifications (table: scans, rows read): %s", historic, busiest));
+				this.notes
+					.add(f("growth: sequential scans that read most rows while reaching and measuring %,d historic"
+							+ " certifications (table: scans, rows read): %s", historic, busiest));
 			}
 			if (historic < target) {
 				break;
 			}
 		}
 		if (!this.options.growthThenSql.isEmpty() && !levels.isEmpty()) {
-			// the same data once more, with the statements applied (e.g. the indexes a migration would add)
+			// the same data once more, with the statements applied (e.g. the indexes a
+			// migration would add)
 			try (Connection c = this.db.connect(); var s = c.createStatement()) {
 				for (String sql : this.options.growthThenSql) {
 					s.execute(sql);
@@ -135,15 +143,19 @@ final class GrowthBenchmark {
 			System.out.printf("[bench] growth: %,d historic certifications again, after %s%n", again.historic(),
 					this.options.growthThenSql);
 			again.queries()
-				.forEach((name, latencies) -> System.out.printf("[bench]   %-60s p50 %7.2f ms  p99 %7.2f ms (was %.2f)%n",
-						name, latencies.p50(), latencies.p99(), top.queries().get(name).p99()));
+				.forEach((name, latencies) -> System.out.printf(
+						"[bench]   %-60s p50 %7.2f ms  p99 %7.2f ms (was %.2f)%n", name, latencies.p50(),
+						latencies.p99(), top.queries().get(name).p99()));
 			this.notes.add(f("growth: sequential scans while measuring %,d historic certifications again after %s: %s",
 					again.historic(), this.options.growthThenSql, busiest));
 		}
 		return levels;
 	}
 
-	/** Applications waiting for review: half received review-days + 1 ago (overdue), half today. */
+	/**
+	 * Applications waiting for review: half received review-days + 1 ago (overdue), half
+	 * today.
+	 */
 	private void openWorkload() {
 		int reviewDays = this.app.context.getEnvironment()
 			.getProperty("certflow.application-review-days", Integer.class, 10);
@@ -250,7 +262,8 @@ final class GrowthBenchmark {
 	}
 
 	private long databaseBytes() throws Exception {
-		try (Connection c = this.db.connect(); var s = c.createStatement();
+		try (Connection c = this.db.connect();
+				var s = c.createStatement();
 				ResultSet rs = s.executeQuery("select pg_database_size(current_database())")) {
 			rs.next();
 			return rs.getLong(1);

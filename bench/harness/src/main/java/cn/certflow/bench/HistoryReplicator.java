@@ -10,23 +10,28 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Makes many historic certifications quickly (PostgreSQL only): copies every row of a set of real, completed
- * certifications (the template, made through the Java API) with new ids, in one INSERT ... SELECT per table and chunk
- * of copies. Copied: the engine's history of the initial certification and its on-site audit (ACT_HI_* and history
- * byte arrays, by root process instance) and our records of it (client, application, documents, reviews, audit,
- * score, decision, certificate and its revision and surveillance rows, status changes, notices: every table of ours
- * that refers to an application, audit or certificate). Not copied: the certificate's running
- * {@code certificate-lifecycle} instance, so the copies add history, not runtime rows. Engine ids that belong to an instance (time-based UUIDs, alone or after an
- * activity id) get a new last group that names the round and copy, so they keep their length; ids of shared things (definitions, deployments, users, groups) are kept; our bigint ids move by a multiple of the
- * table's largest id; numbers and credit codes stay unique. The copies have the same rows, sizes and index entries as
- * certifications made through the engine, so queries see the same data distribution at 10k and 100k.
+ * Makes many historic certifications quickly (PostgreSQL only): copies every row of a set
+ * of real, completed certifications (the template, made through the Java API) with new
+ * ids, in one INSERT ... SELECT per table and chunk of copies. Copied: the engine's
+ * history of the initial certification and its on-site audit (ACT_HI_* and history byte
+ * arrays, by root process instance) and our records of it (client, application,
+ * documents, reviews, audit, score, decision, certificate and its revision and
+ * surveillance rows, status changes, notices: every table of ours that refers to an
+ * application, audit or certificate). Not copied: the certificate's running
+ * {@code certificate-lifecycle} instance, so the copies add history, not runtime rows.
+ * Engine ids that belong to an instance (time-based UUIDs, alone or after an activity id)
+ * get a new last group that names the round and copy, so they keep their length; ids of
+ * shared things (definitions, deployments, users, groups) are kept; our bigint ids move
+ * by a multiple of the table's largest id; numbers and credit codes stay unique. The
+ * copies have the same rows, sizes and index entries as certifications made through the
+ * engine, so queries see the same data distribution at 10k and 100k.
  */
 final class HistoryReplicator {
 
 	/** Engine columns that hold ids of the instance's own rows (suffixed in copies). */
-	private static final Set<String> INSTANCE_IDS = Set.of("id_", "proc_inst_id_", "root_proc_inst_id_", "execution_id_",
-			"act_inst_id_", "parent_act_inst_id_", "task_id_", "parent_task_id_", "bytearray_id_", "var_inst_id_",
-			"dec_inst_id_", "root_dec_inst_id_", "call_proc_inst_id_", "super_process_instance_id_",
+	private static final Set<String> INSTANCE_IDS = Set.of("id_", "proc_inst_id_", "root_proc_inst_id_",
+			"execution_id_", "act_inst_id_", "parent_act_inst_id_", "task_id_", "parent_task_id_", "bytearray_id_",
+			"var_inst_id_", "dec_inst_id_", "root_dec_inst_id_", "call_proc_inst_id_", "super_process_instance_id_",
 			"process_instance_id_", "job_id_", "operation_id_", "job_exception_stack_id_", "business_key_");
 
 	private final ScratchDatabase db;
@@ -35,19 +40,26 @@ final class HistoryReplicator {
 
 	private int templateSize;
 
-	/** Above every id of our tables when the template was taken: the room one copy's ids need. */
+	/**
+	 * Above every id of our tables when the template was taken: the room one copy's ids
+	 * need.
+	 */
 	private long span;
 
 	HistoryReplicator(ScratchDatabase db) {
 		this.db = db;
 	}
 
-	/** The completed certifications present now become the template; returns how many there are. */
+	/**
+	 * The completed certifications present now become the template; returns how many
+	 * there are.
+	 */
 	int captureTemplate() throws SQLException {
 		try (Connection c = this.db.connect(); Statement s = c.createStatement()) {
 			s.execute("drop table if exists bench.template_root, bench.template_application, bench.template_audit");
-			s.execute("create table bench.template_application as select a.id, a.number, a.client_id, a.process_instance_id"
-					+ " from application a where a.status = 'CERTIFIED'");
+			s.execute(
+					"create table bench.template_application as select a.id, a.number, a.client_id, a.process_instance_id"
+							+ " from application a where a.status = 'CERTIFIED'");
 			s.execute("create table bench.template_root as select p.proc_inst_id_ from act_hi_procinst p"
 					+ " join bench.template_application a on a.process_instance_id = p.proc_inst_id_"
 					+ " where p.end_time_ is not null");
@@ -67,8 +79,9 @@ final class HistoryReplicator {
 	}
 
 	/**
-	 * Adds {@code copies} copies of the template, committed in chunks of {@code chunk} copies; stops after the chunk
-	 * that passes the deadline ({@link System#nanoTime()}). Returns the copies made.
+	 * Adds {@code copies} copies of the template, committed in chunks of {@code chunk}
+	 * copies; stops after the chunk that passes the deadline ({@link System#nanoTime()}).
+	 * Returns the copies made.
 	 */
 	int replicate(int copies, int chunk, long deadline) throws SQLException {
 		int made = 0;
@@ -78,7 +91,8 @@ final class HistoryReplicator {
 			List<String> engineTables = engineTables(c);
 			for (int from = 1; from <= copies; from += chunk) {
 				int to = Math.min(copies, from + chunk - 1);
-				// copy k's ids: template id + base + (k - from) * span, a range of its own above every id so far
+				// copy k's ids: template id + base + (k - from) * span, a range of its
+				// own above every id so far
 				String m = "(" + (largestId(c) + 1 - (long) from * this.span) + " + k * " + this.span + ")";
 				try (Statement s = c.createStatement()) {
 					for (String table : engineTables) {
@@ -96,8 +110,8 @@ final class HistoryReplicator {
 			}
 			try (Statement s = c.createStatement()) {
 				for (String table : identityTables(c)) {
-					s.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select coalesce(max(id), 1) from "
-							+ table + "))");
+					s.execute("select setval(pg_get_serial_sequence('" + table
+							+ "', 'id'), (select coalesce(max(id), 1) from " + table + "))");
 				}
 			}
 			c.commit();
@@ -152,9 +166,11 @@ final class HistoryReplicator {
 	}
 
 	/**
-	 * A copy's engine id: the last group of the UUID (the generator's node id) replaced by {@code beef}, the round and
-	 * the copy in hex, so the id stays as long as the original (ids such as {@code CallActivity_OnsiteAudit:<uuid>} leave
-	 * no room for a suffix in varchar(64)) and unique: the rest of a time-based UUID differs from row to row.
+	 * A copy's engine id: the last group of the UUID (the generator's node id) replaced
+	 * by {@code beef}, the round and the copy in hex, so the id stays as long as the
+	 * original (ids such as {@code CallActivity_OnsiteAudit:<uuid>} leave no room for a
+	 * suffix in varchar(64)) and unique: the rest of a time-based UUID differs from row
+	 * to row.
 	 */
 	private String copyId(String column) {
 		return "case when " + column + " is null then null when length(" + column + ") >= 36 and substr(" + column
@@ -164,10 +180,11 @@ final class HistoryReplicator {
 	}
 
 	/**
-	 * Our tables, by their columns (so that tables the application adds later are copied too): a row belongs to the
-	 * template through {@code application_id}, {@code audit_id}, {@code certificate_number} or, for status changes,
-	 * the entity it names. Bigint ids and references move by the copy's offset; numbers get the copy's suffix; credit
-	 * codes a new unique value; process instance ids the copy's engine id.
+	 * Our tables, by their columns (so that tables the application adds later are copied
+	 * too): a row belongs to the template through {@code application_id},
+	 * {@code audit_id}, {@code certificate_number} or, for status changes, the entity it
+	 * names. Bigint ids and references move by the copy's offset; numbers get the copy's
+	 * suffix; credit codes a new unique value; process instance ids the copy's engine id.
 	 */
 	private List<String> recordCopies(Connection c, int from, int to, String m) throws SQLException {
 		String suffix = " || '~" + this.round + ".' || k";
@@ -210,19 +227,23 @@ final class HistoryReplicator {
 					case "number", "certificate_number" -> column + suffix;
 					case "credit_code" -> "upper(substr(md5(credit_code || '~" + this.round + ".' || k), 1, 18))";
 					case "process_instance_id" -> copyId(column);
-					case "entity_key" -> "case when entity_type in ('AUDIT', 'SURVEILLANCE') then (entity_key::bigint + "
-							+ m + ")::text else entity_key" + suffix + " end";
+					case "entity_key" ->
+						"case when entity_type in ('AUDIT', 'SURVEILLANCE') then (entity_key::bigint + " + m
+								+ ")::text else entity_key" + suffix + " end";
 					default -> column;
 				});
 			}
-			statements.add("insert into " + table + " (" + String.join(", ", columns) + ") select "
-					+ String.join(", ", values) + " from " + table + ", generate_series(" + from + ", " + to + ") k where "
-					+ where);
+			statements.add(
+					"insert into " + table + " (" + String.join(", ", columns) + ") select " + String.join(", ", values)
+							+ " from " + table + ", generate_series(" + from + ", " + to + ") k where " + where);
 		}
 		return statements;
 	}
 
-	/** Our tables, parents first (client, application, audit before the rows that refer to them). */
+	/**
+	 * Our tables, parents first (client, application, audit before the rows that refer to
+	 * them).
+	 */
 	private static List<String> recordTables(Connection c) throws SQLException {
 		List<String> tables = new ArrayList<>();
 		try (PreparedStatement s = c.prepareStatement("select table_name from information_schema.tables"

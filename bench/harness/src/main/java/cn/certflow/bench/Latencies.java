@@ -2,7 +2,10 @@ package cn.certflow.bench;
 
 import java.util.Arrays;
 
-/** Latencies in nanoseconds, recorded by many threads; percentiles by sorting (the samples are few thousand). */
+/**
+ * Latencies in nanoseconds, recorded by many threads; percentiles by sorting (the samples
+ * are few thousand).
+ */
 final class Latencies {
 
 	private long[] samples = new long[1024];

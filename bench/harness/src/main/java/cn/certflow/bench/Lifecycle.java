@@ -10,17 +10,25 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * One complete initial certification, every task completed through the Java API as the user who does it in Tasklist
- * (authenticated, under authorization), with the variables of the test driver: register, upload the mandatory
- * documents, application review, contract, document review, plan (audit-time DMN), opening meeting, the two
- * evaluations (Drools termination rules), scoring (grade-pcec DMN), closing meeting, decision (certificate issued).
+ * One complete initial certification, every task completed through the Java API as the
+ * user who does it in Tasklist (authenticated, under authorization), with the variables
+ * of the test driver: register, upload the mandatory documents, application review,
+ * contract, document review, plan (audit-time DMN), opening meeting, the two evaluations
+ * (Drools termination rules), scoring (grade-pcec DMN), closing meeting, decision
+ * (certificate issued).
  */
 final class Lifecycle {
 
-	/** Time of the engine call that completes a task (what a Tasklist "complete" costs the engine). */
+	/**
+	 * Time of the engine call that completes a task (what a Tasklist "complete" costs the
+	 * engine).
+	 */
 	final Latencies complete = new Latencies();
 
-	/** Time of a whole step as Tasklist's REST call does it: find the task, authenticate the user, complete. */
+	/**
+	 * Time of a whole step as Tasklist's REST call does it: find the task, authenticate
+	 * the user, complete.
+	 */
 	final Latencies step = new Latencies();
 
 	/** Time to submit an application (start the process, register the application). */
@@ -41,7 +49,8 @@ final class Lifecycle {
 		String number = this.start.time(() -> this.driver.submit(request));
 		this.driver.uploadMandatoryDocuments(number);
 		String today = EngineTime.today().toString();
-		complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION, Map.of("reviewOutcome", "ACCEPT"));
+		complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
+				Map.of("reviewOutcome", "ACCEPT"));
 		complete("reviewer", number, InitialCertification.Elements.SIGN_CONTRACT,
 				Map.of("contractNumber", "HT-" + number, "contractSignedOn", today));
 		complete("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
@@ -58,7 +67,10 @@ final class Lifecycle {
 		return number;
 	}
 
-	/** Engine transactions a lifecycle commits that write: the start plus ten task completions. */
+	/**
+	 * Engine transactions a lifecycle commits that write: the start plus ten task
+	 * completions.
+	 */
 	static final int WRITING_STEPS = 11;
 
 	private void complete(String user, String number, String taskDefinitionKey, Map<String, Object> variables) {

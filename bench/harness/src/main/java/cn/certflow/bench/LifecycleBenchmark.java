@@ -10,15 +10,18 @@ import org.camunda.bpm.engine.TaskService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * N complete initial certifications with 1..n worker threads, each thread running certifications one after another
- * (as that many staff would), on PostgreSQL. Checks that every one ended with its certificate.
+ * N complete initial certifications with 1..n worker threads, each thread running
+ * certifications one after another (as that many staff would), on PostgreSQL. Checks that
+ * every one ended with its certificate.
  */
 final class LifecycleBenchmark {
 
 	record Result(int threads, int lifecycles, double seconds, CommitCounter.Snapshot commits, Lifecycle timings,
 			double jvmCpuSeconds, double databaseCpuSeconds) {
 
-		/** CPU milliseconds per writing transaction: [this JVM, the PostgreSQL backends]. */
+		/**
+		 * CPU milliseconds per writing transaction: [this JVM, the PostgreSQL backends].
+		 */
 		double[] cpuPerStep() {
 			return new double[] { 1000 * this.jvmCpuSeconds / this.commits.writes(),
 					1000 * this.databaseCpuSeconds / this.commits.writes() };

@@ -12,9 +12,9 @@ final class Machine {
 	}
 
 	static String describe(String label) {
-		return "Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (nproc), load average "
-				+ loadAverage() + " at the end, Java " + System.getProperty("java.version") + " ("
-				+ System.getProperty("java.vm.name") + ")" + (label.isBlank() ? "" : "; " + label) + ".";
+		return "Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (nproc), load average " + loadAverage()
+				+ " at the end, Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
+				+ ")" + (label.isBlank() ? "" : "; " + label) + ".";
 	}
 
 	static String loadAverage() {

@@ -9,9 +9,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.management.Metrics;
 
 /**
- * A second CertFlow node for the timer scenario: the same application in a JVM of its own on the same database. Its
- * job executor stays stopped until the harness sends START on stdin; HOLD stops it again; STATS prints its CPU time and
- * job counters since the last START; STOP shuts the node down. Protocol lines on stdout start with {@code @@bench}.
+ * A second CertFlow node for the timer scenario: the same application in a JVM of its own
+ * on the same database. Its job executor stays stopped until the harness sends START on
+ * stdin; HOLD stops it again; STATS prints its CPU time and job counters since the last
+ * START; STOP shuts the node down. Protocol lines on stdout start with {@code @@bench}.
  */
 public final class Node {
 
@@ -89,8 +90,8 @@ public final class Node {
 		}
 
 		String encode() {
-			return this.cpuNanos + " " + this.optimisticLocking + " " + this.acquisitionFailures + " " + this.failed + " "
-					+ this.successful;
+			return this.cpuNanos + " " + this.optimisticLocking + " " + this.acquisitionFailures + " " + this.failed
+					+ " " + this.successful;
 		}
 
 		static JobCounters decode(String text) {

@@ -10,9 +10,9 @@ import ch.qos.logback.core.AppenderBase;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts the OptimisticLockingExceptions the job executor reports while executing jobs (ENGINE-14006, logged at WARN
- * with the exception's class name), and any other log event that carries one. Attached to the root logger after
- * Spring Boot has configured logging.
+ * Counts the OptimisticLockingExceptions the job executor reports while executing jobs
+ * (ENGINE-14006, logged at WARN with the exception's class name), and any other log event
+ * that carries one. Attached to the root logger after Spring Boot has configured logging.
  */
 final class OptimisticLockingLog extends AppenderBase<ILoggingEvent> {
 

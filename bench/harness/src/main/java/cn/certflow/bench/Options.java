@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Command line of the harness (see bench/harness/run.sh). {@code --quick} is the smoke check: every scenario, small
- * numbers. Any value can be given explicitly, e.g. {@code --timers=2000}.
+ * Command line of the harness (see bench/harness/run.sh). {@code --quick} is the smoke
+ * check: every scenario, small numbers. Any value can be given explicitly, e.g.
+ * {@code --timers=2000}.
  */
 final class Options {
 
@@ -37,7 +38,10 @@ final class Options {
 
 	int timers = 10_000;
 
-	/** Pairs of timer rounds (one node, two nodes), alternating the order: one, two, two, one, ... */
+	/**
+	 * Pairs of timer rounds (one node, two nodes), alternating the order: one, two, two,
+	 * one, ...
+	 */
 	int timerRounds = 2;
 
 	List<Integer> growthLevels = List.of(1_000, 10_000, 100_000);
@@ -45,13 +49,22 @@ final class Options {
 	/** Queries per measured query type and growth level. */
 	int growthQueries = 300;
 
-	/** Certifications made through the API as the growth template (copied in SQL up to each level). */
+	/**
+	 * Certifications made through the API as the growth template (copied in SQL up to
+	 * each level).
+	 */
 	int templateLifecycles = 200;
 
-	/** Certifications measured at each growth level (task completion latency as history grows). */
+	/**
+	 * Certifications measured at each growth level (task completion latency as history
+	 * grows).
+	 */
 	int growthLifecycles = 10;
 
-	/** Open applications waiting for review during the growth phase (half of them overdue). */
+	/**
+	 * Open applications waiting for review during the growth phase (half of them
+	 * overdue).
+	 */
 	int openApplications = 200;
 
 	/** Seconds after which the growth phase stops generating and measures what it has. */
@@ -63,16 +76,27 @@ final class Options {
 
 	String label = "";
 
-	/** Keep the scratch database after the run (for inspection); it is dropped by default. */
+	/**
+	 * Keep the scratch database after the run (for inspection); it is dropped by default.
+	 */
 	boolean keepDatabase;
 
-	/** SQL run on the scratch database once the application has created its schema (experiments, e.g. an index). */
+	/**
+	 * SQL run on the scratch database once the application has created its schema
+	 * (experiments, e.g. an index).
+	 */
 	List<String> sql = new java.util.ArrayList<>();
 
-	/** SQL run after the last growth level, which is then measured again (before/after an index, in one run). */
+	/**
+	 * SQL run after the last growth level, which is then measured again (before/after an
+	 * index, in one run).
+	 */
 	List<String> growthThenSql = new java.util.ArrayList<>();
 
-	/** Spring properties for the application (both nodes), e.g. camunda.bpm.job-execution.max-jobs-per-acquisition=10. */
+	/**
+	 * Spring properties for the application (both nodes), e.g.
+	 * camunda.bpm.job-execution.max-jobs-per-acquisition=10.
+	 */
 	Map<String, String> properties = new LinkedHashMap<>();
 
 	static Options parse(String[] args) {
@@ -124,7 +148,8 @@ final class Options {
 				case "keep-database" -> o.keepDatabase = Boolean.parseBoolean(value);
 				case "sql" -> o.sql.add(value);
 				case "growth-then-sql" -> o.growthThenSql.add(value);
-				case "prop" -> o.properties.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
+				case "prop" ->
+					o.properties.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
 				default -> throw new IllegalArgumentException("unknown option --" + name);
 			}
 		}
@@ -150,10 +175,10 @@ final class Options {
 
 	@Override
 	public String toString() {
-		return (this.quick ? "--quick " : "") + "phases=" + this.phases + " ceiling=" + this.ceilingSeconds + "s lifecycles="
-				+ this.lifecycles + "(+" + this.warmUpLifecycles + " warm-up) threads=" + this.threads + " decisions="
-				+ this.decisionSeconds + "s timers=" + this.timers + " growth=" + this.growthLevels + " properties="
-				+ this.properties;
+		return (this.quick ? "--quick " : "") + "phases=" + this.phases + " ceiling=" + this.ceilingSeconds
+				+ "s lifecycles=" + this.lifecycles + "(+" + this.warmUpLifecycles + " warm-up) threads=" + this.threads
+				+ " decisions=" + this.decisionSeconds + "s timers=" + this.timers + " growth=" + this.growthLevels
+				+ " properties=" + this.properties;
 	}
 
 }

@@ -9,11 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * CPU time of the PostgreSQL backends serving the scratch database (from /proc; the server is on this machine), so
- * that other databases on the same server do not count. Background processes (WAL writer, checkpointer) are left out.
- * Every backend seen keeps its last reading after it exits (a pool retires its connections after 30 minutes), so a
- * difference of two readings is the work done in between, never negative (at most the work of an exiting backend
- * since the previous reading is lost).
+ * CPU time of the PostgreSQL backends serving the scratch database (from /proc; the
+ * server is on this machine), so that other databases on the same server do not count.
+ * Background processes (WAL writer, checkpointer) are left out. Every backend seen keeps
+ * its last reading after it exits (a pool retires its connections after 30 minutes), so a
+ * difference of two readings is the work done in between, never negative (at most the
+ * work of an exiting backend since the previous reading is lost).
  */
 final class PostgresCpu implements AutoCloseable {
 
@@ -34,10 +35,13 @@ final class PostgresCpu implements AutoCloseable {
 		this.monitor = db.connect();
 	}
 
-	/** CPU seconds used so far by the backends connected to the scratch database (now or at an earlier reading). */
+	/**
+	 * CPU seconds used so far by the backends connected to the scratch database (now or
+	 * at an earlier reading).
+	 */
 	synchronized double seconds() {
-		try (PreparedStatement s = this.monitor
-			.prepareStatement("select pid from pg_stat_activity where datname = ? and backend_type = 'client backend'")) {
+		try (PreparedStatement s = this.monitor.prepareStatement(
+				"select pid from pg_stat_activity where datname = ? and backend_type = 'client backend'")) {
 			s.setString(1, this.db.name);
 			try (ResultSet rs = s.executeQuery()) {
 				while (rs.next()) {
@@ -45,7 +49,8 @@ final class PostgresCpu implements AutoCloseable {
 					long now = ticks(pid);
 					Long before = this.seen.put(pid, now);
 					if (before != null && now < before) {
-						this.retired += before; // a new backend with the pid of one that exited
+						this.retired += before; // a new backend with the pid of one that
+												// exited
 					}
 				}
 			}
@@ -64,7 +69,8 @@ final class PostgresCpu implements AutoCloseable {
 	private static long ticks(long pid) {
 		try {
 			String line = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-			// fields after the command name (which may contain spaces): state(3) ... utime(14) stime(15)
+			// fields after the command name (which may contain spaces): state(3) ...
+			// utime(14) stime(15)
 			String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
 			return Long.parseLong(f[11]) + Long.parseLong(f[12]);
 		}

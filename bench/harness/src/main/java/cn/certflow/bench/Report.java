@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The figures of one run: printed as a table and written as Markdown rows for docs/PERFORMANCE.md. Every figure
- * comes with its ratio to a baseline measured in the same run, named in the row.
+ * The figures of one run: printed as a table and written as Markdown rows for
+ * docs/PERFORMANCE.md. Every figure comes with its ratio to a baseline measured in the
+ * same run, named in the row.
  */
 final class Report {
 

@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The scenarios of issue 8. Each keeps its results; {@link #finish()} turns them into report rows once the commit
- * ceiling of the run is known (mean of its start and end measurements).
+ * The scenarios of issue 8. Each keeps its results; {@link #finish()} turns them into
+ * report rows once the commit ceiling of the run is known (mean of its start and end
+ * measurements).
  */
 final class Scenarios {
 
@@ -52,8 +53,8 @@ final class Scenarios {
 					this.options.warmUpLifecycles);
 			this.lifecycles.add(result);
 			System.out.printf("[bench] lifecycle, %d thread(s): %d in %.1f s = %.2f/s, %.1f writing + %.1f read-only"
-					+ " commits + %.1f auto-commit writes per certification; complete p50 %.1f ms p99 %.1f ms%n", threads,
-					result.lifecycles(), result.seconds(), result.perSecond(), result.writesPerLifecycle(),
+					+ " commits + %.1f auto-commit writes per certification; complete p50 %.1f ms p99 %.1f ms%n",
+					threads, result.lifecycles(), result.seconds(), result.perSecond(), result.writesPerLifecycle(),
 					result.readsPerLifecycle(), result.autoCommitWritesPerLifecycle(), result.timings().complete.p50(),
 					result.timings().complete.p99());
 		}
@@ -83,7 +84,10 @@ final class Scenarios {
 		this.timerRounds.addAll(benchmark.rounds);
 	}
 
-	/** Reads the Drools JMH result that run.sh produced with bench/rules before starting the harness. */
+	/**
+	 * Reads the Drools JMH result that run.sh produced with bench/rules before starting
+	 * the harness.
+	 */
 	void drools() throws Exception {
 		if (this.options.droolsJson == null || !new File(this.options.droolsJson).isFile()) {
 			return;
@@ -116,8 +120,8 @@ final class Scenarios {
 					verdict(ratio >= 0.1, "≥ 1/10 of the ceiling"));
 			this.report.row(section, f("task completion p50 / p99, %s", t),
 					f("%.1f / %.1f ms", r.timings().complete.p50(), r.timings().complete.p99()),
-					f("p50 = %.0f commit times of ceiling(%d)", r.timings().complete.p50() / (1000.0 / (c / r.threads())),
-							r.threads()),
+					f("p50 = %.0f commit times of ceiling(%d)",
+							r.timings().complete.p50() / (1000.0 / (c / r.threads())), r.threads()),
 					verdict(r.timings().complete.p99() < 50, "p99 < 50 ms"));
 			double[] cpu = r.cpuPerStep();
 			this.report.row(section, f("CPU per writing transaction, %s", t),
@@ -156,23 +160,26 @@ final class Scenarios {
 		TimerBenchmark.Result two = this.twoNodes;
 		int per = this.options.timers;
 		double perBatch = one.seconds() * per / one.timers();
-		this.report.row("timers", f("%,d due surveillance timers, one node (%d executor threads)%s", per,
-				one.executorThreads(), one.timers() > per ? f(", mean of %d rounds", one.timers() / per) : ""),
+		this.report.row("timers",
+				f("%,d due surveillance timers, one node (%d executor threads)%s", per, one.executorThreads(),
+						one.timers() > per ? f(", mean of %d rounds", one.timers() / per) : ""),
 				f("%.1f s = %.0f jobs/s", perBatch, one.perSecond()), f("%.3f× ceiling(4)", one.perSecond() / c4),
 				verdict(perBatch < 60, "< 60 s"));
-		this.report.row("timers", f("%,d due surveillance timers, two nodes (JVMs) on one database%s", per,
-				two.timers() > per ? f(", mean of %d rounds", two.timers() / per) : ""),
+		this.report.row("timers",
+				f("%,d due surveillance timers, two nodes (JVMs) on one database%s", per,
+						two.timers() > per ? f(", mean of %d rounds", two.timers() / per) : ""),
 				f("%.1f s = %.0f jobs/s", two.seconds() * per / two.timers(), two.perSecond()),
 				f("%.2f× one node; %.3f× ceiling(4); CPU per timer %.2f× one node", two.perSecond() / one.perSecond(),
-						two.perSecond() / c4, (two.engineCpuSeconds() + two.databaseCpuSeconds()) / two.timers()
+						two.perSecond() / c4,
+						(two.engineCpuSeconds() + two.databaseCpuSeconds()) / two.timers()
 								/ ((one.engineCpuSeconds() + one.databaseCpuSeconds()) / one.timers())),
 				verdict(two.perSecond() >= 0.9 * one.perSecond(), "≥ 0.9× one node"));
 		for (TimerBenchmark.Result r : List.of(one, two)) {
 			String which = (r == one) ? "one node" : "two nodes";
 			this.report.row("timers", f("duplicates / missed / incidents, %s", which),
 					f("%d / %d / %d", r.duplicates(), r.missed(), r.incidents()),
-					f("OptimisticLockingExceptions: %d in execution, %d failed acquisition locks", r.optimisticLocking(),
-							r.acquisitionFailures()),
+					f("OptimisticLockingExceptions: %d in execution, %d failed acquisition locks",
+							r.optimisticLocking(), r.acquisitionFailures()),
 					verdict(r.duplicates() == 0 && r.missed() == 0, "none duplicated, none missed"));
 			this.report.row("timers", f("CPU per fired timer, %s", which), r.cpuPerJob(),
 					f("PostgreSQL %.0f%% of the window busy; engine JVM(s) %.0f%%", r.databaseBusyPercent(),

@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * A database of its own for one run on the machine's PostgreSQL (trust authentication, user postgres): created at the
- * start, dropped at the end, even when the run fails.
+ * A database of its own for one run on the machine's PostgreSQL (trust authentication,
+ * user postgres): created at the start, dropped at the end, even when the run fails.
  */
 final class ScratchDatabase implements AutoCloseable {
 
@@ -53,11 +53,13 @@ final class ScratchDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * Fresh planner statistics (and visibility map), as autovacuum keeps them on a database that grew over months: called
-	 * after each bulk setup (SQL copies, thousands of instances started at once) and before measuring. Without it the
-	 * planner works from the statistics of a nearly empty database (e.g. estimates 193 rows for 500,000 with
-	 * {@code task_id_ is null} and reads an index of the whole table to load one execution's variables, 45 ms per
-	 * load: the timers ran at 46/s instead of ~160/s on this machine, whose PostgreSQL has autovacuum off).
+	 * Fresh planner statistics (and visibility map), as autovacuum keeps them on a
+	 * database that grew over months: called after each bulk setup (SQL copies, thousands
+	 * of instances started at once) and before measuring. Without it the planner works
+	 * from the statistics of a nearly empty database (e.g. estimates 193 rows for 500,000
+	 * with {@code task_id_ is null} and reads an index of the whole table to load one
+	 * execution's variables, 45 ms per load: the timers ran at 46/s instead of ~160/s on
+	 * this machine, whose PostgreSQL has autovacuum off).
 	 */
 	void analyze() throws SQLException {
 		try (Connection c = connect(); Statement s = c.createStatement()) {
@@ -68,7 +70,8 @@ final class ScratchDatabase implements AutoCloseable {
 	/** The server settings that shape the figures, for the report. */
 	String settings() throws SQLException {
 		StringBuilder text = new StringBuilder();
-		try (Connection c = connect(); Statement s = c.createStatement();
+		try (Connection c = connect();
+				Statement s = c.createStatement();
 				var rs = s.executeQuery("select name, setting, unit from pg_settings where name in ('server_version',"
 						+ " 'autovacuum', 'shared_buffers', 'synchronous_commit', 'fsync', 'max_connections') order by name")) {
 			while (rs.next()) {
@@ -93,7 +96,8 @@ final class ScratchDatabase implements AutoCloseable {
 			System.out.println("[bench] kept database " + this.name);
 			return;
 		}
-		// (force) ends a second node or a leftover pool connection that still holds the database
+		// (force) ends a second node or a leftover pool connection that still holds the
+		// database
 		admin("drop database if exists " + this.name + " with (force)");
 	}
 

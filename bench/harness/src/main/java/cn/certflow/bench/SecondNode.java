@@ -15,7 +15,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** The harness's handle on a {@link Node} JVM: starts it, talks to it over stdin/stdout, logs the rest to a file. */
+/**
+ * The harness's handle on a {@link Node} JVM: starts it, talks to it over stdin/stdout,
+ * logs the rest to a file.
+ */
 final class SecondNode implements AutoCloseable {
 
 	private final Process process;

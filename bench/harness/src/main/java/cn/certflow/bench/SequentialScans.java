@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which tables PostgreSQL read by sequential scan, and how many rows (pg_stat_user_tables): the evidence for an index.
- * The harness's own checks add a few scans (e.g. reading all certificate numbers once per growth level).
+ * Which tables PostgreSQL read by sequential scan, and how many rows
+ * (pg_stat_user_tables): the evidence for an index. The harness's own checks add a few
+ * scans (e.g. reading all certificate numbers once per growth level).
  */
 final class SequentialScans {
 
@@ -23,7 +24,8 @@ final class SequentialScans {
 	static Map<String, long[]> read(ScratchDatabase db) throws Exception {
 		Map<String, long[]> scans = new LinkedHashMap<>();
 		try (Connection c = db.connect();
-				PreparedStatement s = c.prepareStatement("select relname, seq_scan, seq_tup_read from pg_stat_user_tables");
+				PreparedStatement s = c
+					.prepareStatement("select relname, seq_scan, seq_tup_read from pg_stat_user_tables");
 				ResultSet rs = s.executeQuery()) {
 			while (rs.next()) {
 				scans.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
@@ -32,7 +34,10 @@ final class SequentialScans {
 		return scans;
 	}
 
-	/** The eight tables whose sequential scans read most rows between two readings: "table scans / rows". */
+	/**
+	 * The eight tables whose sequential scans read most rows between two readings: "table
+	 * scans / rows".
+	 */
 	static String busiest(Map<String, long[]> before, Map<String, long[]> after) {
 		List<String[]> rows = new ArrayList<>();
 		after.forEach((table, now) -> {

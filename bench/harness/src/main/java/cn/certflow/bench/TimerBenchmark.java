@@ -25,15 +25,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Timers at scale: N certificates whose annual surveillance falls due on the same day. Each has its running
- * {@code certificate-lifecycle} (started through the engine as CertificateLifecycleStarter starts it) waiting at the
- * surveillance timer {@code TimerEvent_SurveillancePlanningTime} (R-SUR-1: planning of the year's surveillance audit,
- * 60 days before it is due), which is due. Firing it opens the surveillance audit ({@code certificate-audit}, with its
- * audit-time DMN, plan task and the overdue/postponement boundary timers). The certificates' rows are copies of a real
- * certificate (SQL) whose cycle started a year less 61 days ago; the lifecycles are started through the Java API, in
- * batches per transaction, with every job executor stopped. First one node fires N, then two nodes (two JVMs, one
- * database) fire N more; a smaller round fired by both nodes first warms up the second JVM. Finished when none of the
- * batch's timers is left; then checked: exactly one surveillance audit per certificate, no incident.
+ * Timers at scale: N certificates whose annual surveillance falls due on the same day.
+ * Each has its running {@code certificate-lifecycle} (started through the engine as
+ * CertificateLifecycleStarter starts it) waiting at the surveillance timer
+ * {@code TimerEvent_SurveillancePlanningTime} (R-SUR-1: planning of the year's
+ * surveillance audit, 60 days before it is due), which is due. Firing it opens the
+ * surveillance audit ({@code certificate-audit}, with its audit-time DMN, plan task and
+ * the overdue/postponement boundary timers). The certificates' rows are copies of a real
+ * certificate (SQL) whose cycle started a year less 61 days ago; the lifecycles are
+ * started through the Java API, in batches per transaction, with every job executor
+ * stopped. First one node fires N, then two nodes (two JVMs, one database) fire N more; a
+ * smaller round fired by both nodes first warms up the second JVM. Finished when none of
+ * the batch's timers is left; then checked: exactly one surveillance audit per
+ * certificate, no incident.
  */
 final class TimerBenchmark {
 
@@ -67,8 +71,8 @@ final class TimerBenchmark {
 				databaseCpu += r.databaseCpuSeconds;
 			}
 			return new Result(first.nodes, timers, first.executorThreads, seconds, duplicates, missed,
-					rounds.get(rounds.size() - 1).incidents, optimisticLocking, acquisitionFailures, engineCpu, databaseCpu,
-					rounds.get(rounds.size() - 1).sequentialScans);
+					rounds.get(rounds.size() - 1).incidents, optimisticLocking, acquisitionFailures, engineCpu,
+					databaseCpu, rounds.get(rounds.size() - 1).sequentialScans);
 		}
 
 		String cpuPerJob() {
@@ -92,7 +96,10 @@ final class TimerBenchmark {
 
 	private final Options options;
 
-	/** Due surveillance planning timers (intermediate timer events); the batch's fell due yesterday. */
+	/**
+	 * Due surveillance planning timers (intermediate timer events); the batch's fell due
+	 * yesterday.
+	 */
 	private static final String DUE = "select count(*) from act_ru_job where handler_type_ = 'timer-intermediate-transition'"
 			+ " and duedate_ < now() - interval '1 hour'";
 
@@ -101,11 +108,17 @@ final class TimerBenchmark {
 	/** Every measured round, in order. */
 	final List<Result> rounds = new ArrayList<>();
 
-	/** The real certificate (issued by a certification of an earlier scenario) the batch's certificates copy. */
+	/**
+	 * The real certificate (issued by a certification of an earlier scenario) the batch's
+	 * certificates copy.
+	 */
 	private static final String SOURCE = "select * from certificate where number not like 'SURV-%' and number not like"
 			+ " '%~%' order by id limit 1";
 
-	/** One connection for polling and checks, so that polling does not start a backend every 100 ms. */
+	/**
+	 * One connection for polling and checks, so that polling does not start a backend
+	 * every 100 ms.
+	 */
 	private Connection monitor;
 
 	TimerBenchmark(BenchApplication app, ScratchDatabase db, Options options) {
@@ -119,20 +132,24 @@ final class TimerBenchmark {
 		try (Connection monitor = this.db.connect(); PostgresCpu postgres = new PostgresCpu(this.db)) {
 			this.monitor = monitor;
 			if (count("select count(*) from (" + SOURCE + ") c") == 0) {
-				// run alone (--only=timers): one real certification gives the certificate the batches copy
+				// run alone (--only=timers): one real certification gives the certificate
+				// the batches copy
 				new Lifecycle(app.bean(CertificationDriver.class), app.bean(TaskService.class)).run(0);
 			}
-			// timers other scenarios left due (overdue open applications of the growth scenario) fire first
+			// timers other scenarios left due (overdue open applications of the growth
+			// scenario) fire first
 			long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
 			while (count(DUE) > 0 && System.nanoTime() < deadline) {
 				Thread.sleep(500);
 			}
 			app.jobExecutor().shutdown();
 			System.out.println("[bench] timers: starting the second node");
-			try (SecondNode second = SecondNode.start(this.db, this.options.properties, Path.of("target", "node2.log"))) {
+			try (SecondNode second = SecondNode.start(this.db, this.options.properties,
+					Path.of("target", "node2.log"))) {
 				int warmUp = Math.max(50, this.options.timers / 5);
 				fire(app, second, dueSurveillance(app, warmUp), postgres, 2);
-				// rounds in the order one, two, two, one, ...: a load that drifts during the run weighs on both alike
+				// rounds in the order one, two, two, one, ...: a load that drifts during
+				// the run weighs on both alike
 				List<Result> ones = new ArrayList<>();
 				List<Result> twos = new ArrayList<>();
 				for (int round = 0; round < this.options.timerRounds; round++) {
@@ -141,9 +158,10 @@ final class TimerBenchmark {
 						Result r = fire(app, (nodes == 2) ? second : null, dueSurveillance(app, this.options.timers),
 								postgres, nodes);
 						(nodes == 1 ? ones : twos).add(r);
-						System.out.printf("[bench] timers, %s: %,d in %.1f s = %.0f/s, %s, OLE %d, acquisition failures %d%n",
-								nodes == 1 ? "one node" : "two nodes", r.timers(), r.seconds(), r.perSecond(), r.cpuPerJob(),
-								r.optimisticLocking(), r.acquisitionFailures());
+						System.out.printf(
+								"[bench] timers, %s: %,d in %.1f s = %.0f/s, %s, OLE %d, acquisition failures %d%n",
+								nodes == 1 ? "one node" : "two nodes", r.timers(), r.seconds(), r.perSecond(),
+								r.cpuPerJob(), r.optimisticLocking(), r.acquisitionFailures());
 						this.rounds.add(r);
 					}
 				}
@@ -156,12 +174,13 @@ final class TimerBenchmark {
 	}
 
 	/**
-	 * N certificates whose cycle started a year less (planning days + 1) ago, each with its lifecycle started and
-	 * waiting at its due surveillance planning timer. Returns their numbers.
+	 * N certificates whose cycle started a year less (planning days + 1) ago, each with
+	 * its lifecycle started and waiting at its due surveillance planning timer. Returns
+	 * their numbers.
 	 */
 	private List<String> dueSurveillance(BenchApplication app, int n) throws SQLException {
-		int planningDays = app.context.getEnvironment().getProperty("certflow.surveillance-planning-days", Integer.class,
-				60);
+		int planningDays = app.context.getEnvironment()
+			.getProperty("certflow.surveillance-planning-days", Integer.class, 60);
 		LocalDate cycleStart = EngineTime.today().plusDays(planningDays - 1).minusYears(1);
 		String prefix = "SURV-" + (++this.batches) + "-";
 		long start = System.nanoTime();
@@ -189,8 +208,9 @@ final class TimerBenchmark {
 		String[] source = this.app.bean(JdbcClient.class)
 			.sql("select a.number, c.scheme, c.holder_name, c.stars, c.grade from (" + SOURCE + ") c"
 					+ " join application a on a.id = c.application_id")
-			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5) })
+			.query((rs,
+					row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+							rs.getString(5) })
 			.single();
 		RuntimeService runtime = app.engine.getRuntimeService();
 		TransactionTemplate transaction = new TransactionTemplate(app.bean(PlatformTransactionManager.class));
@@ -239,7 +259,8 @@ final class TimerBenchmark {
 		long deadline = start + Duration.ofMinutes(15).toNanos();
 		int remaining;
 		do {
-			Thread.sleep(250); // ±0.25 s on a round of a minute; more frequent polls add their own scans of act_ru_job
+			Thread.sleep(250); // ±0.25 s on a round of a minute; more frequent polls add
+								// their own scans of act_ru_job
 			remaining = count(remainingSql);
 		}
 		while (remaining > 0 && System.nanoTime() < deadline);
@@ -259,12 +280,17 @@ final class TimerBenchmark {
 		int duplicates = audits[0];
 		int missed = numbers.size() - audits[1];
 		int incidents = count("select count(*) from act_ru_incident");
-		int threads = app.context.getEnvironment().getProperty("camunda.bpm.job-execution.core-pool-size", Integer.class, 3);
+		int threads = app.context.getEnvironment()
+			.getProperty("camunda.bpm.job-execution.core-pool-size", Integer.class, 3);
 		return new Result(nodes, numbers.size(), threads * nodes, seconds, duplicates, missed, incidents,
-				counters.optimisticLocking(), counters.acquisitionFailures(), counters.cpuNanos() / 1e9, databaseCpu, scans);
+				counters.optimisticLocking(), counters.acquisitionFailures(), counters.cpuNanos() / 1e9, databaseCpu,
+				scans);
 	}
 
-	/** [certificates with more than one surveillance audit started, certificates with at least one]. */
+	/**
+	 * [certificates with more than one surveillance audit started, certificates with at
+	 * least one].
+	 */
 	private int[] surveillanceAudits(List<String> numbers) throws SQLException {
 		try (PreparedStatement s = this.monitor.prepareStatement("select count(*) filter (where n > 1), count(*) from"
 				+ " (select business_key_, count(*) n from act_hi_procinst where proc_def_key_ = ?"

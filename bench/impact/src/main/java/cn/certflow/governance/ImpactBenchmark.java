@@ -35,21 +35,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Issue 23: how long the impact report of a candidate grade-pcec version takes for N past gradings (default 10,000),
- * as a ratio to the standalone DMN engine's evaluation rate measured in the same run, on the same inputs.
+ * Issue 23: how long the impact report of a candidate grade-pcec version takes for N past
+ * gradings (default 10,000), as a ratio to the standalone DMN engine's evaluation rate
+ * measured in the same run, on the same inputs.
  * <ul>
- * <li>Set-up: an in-memory H2 database migrated by the application's own Flyway migrations; N PCEC audits scored
- * with random item scores (seeded), each graded by grade-pcec v1 (five stars from 95) and stored as the application
- * stores it (audit_score with the entered item scores as JSON, about 60 % with a certificate).</li>
- * <li>Baseline: the standalone DMN engine ({@code DmnEngineConfiguration.createDefaultDmnEngineConfiguration()}, as
- * bench/rules) evaluating v1 on the N input maps, precomputed: evaluations per second.</li>
- * <li>Impact: exactly what the application does for a candidate: {@link PastGradings#of} (the SQL, the item scores
- * parsed, the table inputs computed again by GradingService.decisionInputs), both versions parsed from their XML,
- * {@link ImpactSimulation#run} (the candidate — v1 with five stars from 96 — on every grading, the version in force
- * again on each change, for the rule that fired). Past gradings per second.</li>
+ * <li>Set-up: an in-memory H2 database migrated by the application's own Flyway
+ * migrations; N PCEC audits scored with random item scores (seeded), each graded by
+ * grade-pcec v1 (five stars from 95) and stored as the application stores it (audit_score
+ * with the entered item scores as JSON, about 60 % with a certificate).</li>
+ * <li>Baseline: the standalone DMN engine
+ * ({@code DmnEngineConfiguration.createDefaultDmnEngineConfiguration()}, as bench/rules)
+ * evaluating v1 on the N input maps, precomputed: evaluations per second.</li>
+ * <li>Impact: exactly what the application does for a candidate: {@link PastGradings#of}
+ * (the SQL, the item scores parsed, the table inputs computed again by
+ * GradingService.decisionInputs), both versions parsed from their XML,
+ * {@link ImpactSimulation#run} (the candidate — v1 with five stars from 96 — on every
+ * grading, the version in force again on each change, for the rule that fired). Past
+ * gradings per second.</li>
  * </ul>
- * Every round checks the report (N evaluated; changed = the gradings with 95 ≤ score &lt; 96 and fewer than 5 special
- * deductions, counted independently) before its time counts. Storing the report is not timed (one batch insert).
+ * Every round checks the report (N evaluated; changed = the gradings with 95 ≤ score &lt;
+ * 96 and fewer than 5 special deductions, counted independently) before its time counts.
+ * Storing the report is not timed (one batch insert).
  */
 public final class ImpactBenchmark {
 
@@ -77,7 +83,8 @@ public final class ImpactBenchmark {
 		// only decisionInputs is used: no engine, no decision service
 		GradingService grading = new GradingService(null, null, schemes, null);
 		byte[] v1 = resource("rules/grade-pcec.dmn");
-		byte[] v2 = new String(v1, StandardCharsets.UTF_8).replace("&gt;= 95", "&gt;= 96").getBytes(StandardCharsets.UTF_8);
+		byte[] v2 = new String(v1, StandardCharsets.UTF_8).replace("&gt;= 95", "&gt;= 96")
+			.getBytes(StandardCharsets.UTF_8);
 		StandaloneTable inForce = StandaloneTable.parse("grade-pcec", v1);
 
 		System.out.printf("[impact-bench] seeding %,d scored PCEC audits …%n", gradings);
@@ -101,7 +108,8 @@ public final class ImpactBenchmark {
 			}
 			double dmnSeconds = (System.nanoTime() - start) / 1e9;
 			if (fiveStars != seed.starCounts()[5]) {
-				throw new IllegalStateException("baseline gave " + fiveStars + " five-star grades, seeded " + seed.starCounts()[5]);
+				throw new IllegalStateException(
+						"baseline gave " + fiveStars + " five-star grades, seeded " + seed.starCounts()[5]);
 			}
 			// the impact report, as the application computes it
 			start = System.nanoTime();
@@ -117,10 +125,11 @@ public final class ImpactBenchmark {
 			}
 			double dmnRate = gradings / dmnSeconds;
 			double impactRate = gradings / impactSeconds;
-			System.out.printf("[impact-bench] %s %d: standalone DMN %,.0f evaluations/s; impact %.2f s for %,d gradings"
-					+ " (read %.2f s) = %,.0f gradings/s; ratio %.3f — %s%n", (round <= warmUp) ? "warm-up" : "round",
-					(round <= warmUp) ? round : round - warmUp, dmnRate, impactSeconds, gradings, readSeconds, impactRate,
-					impactRate / dmnRate, report.summary());
+			System.out.printf(
+					"[impact-bench] %s %d: standalone DMN %,.0f evaluations/s; impact %.2f s for %,d gradings"
+							+ " (read %.2f s) = %,.0f gradings/s; ratio %.3f — %s%n",
+					(round <= warmUp) ? "warm-up" : "round", (round <= warmUp) ? round : round - warmUp, dmnRate,
+					impactSeconds, gradings, readSeconds, impactRate, impactRate / dmnRate, report.summary());
 			if (round > warmUp) {
 				measured.add(new double[] { dmnRate, impactSeconds, readSeconds, impactRate, impactRate / dmnRate });
 			}
@@ -128,7 +137,10 @@ public final class ImpactBenchmark {
 		write(out, gradings, warmUp, measured, seed);
 	}
 
-	/** What was seeded: the inputs (for the baseline), stars per level, and how many gradings v2 changes. */
+	/**
+	 * What was seeded: the inputs (for the baseline), stars per level, and how many
+	 * gradings v2 changes.
+	 */
 	record Seed(List<Map<String, Object>> inputs, int[] starCounts, int expectedChanged) {
 
 		@Override
@@ -152,7 +164,8 @@ public final class ImpactBenchmark {
 		List<Object[]> scores = new ArrayList<>();
 		List<Object[]> certificates = new ArrayList<>();
 		for (int i = 1; i <= gradings; i++) {
-			// an organisation of quality q loses points item by item; a few items not applicable
+			// an organisation of quality q loses points item by item; a few items not
+			// applicable
 			double quality = 0.55 + 0.47 * Math.sqrt(random.nextDouble());
 			Map<String, Object> entered = new HashMap<>();
 			for (SheetItem item : items) {
@@ -183,11 +196,12 @@ public final class ImpactBenchmark {
 			String application = String.format("APP-2026-%06d", i);
 			clients.add(new Object[] { i, "基准客户 " + i + " 有限公司", "天津市红桥区 " + i + " 号", String.format("91%016d", i),
 					"有限责任公司", now });
-			applications.add(new Object[] { i, application, i, "PCEC", 5, "01.07", "[\"机械和设备制造业服务\"]",
-					"[\"天津市红桥区\"]", 120, "[]", "CERTIFIED", now, now });
-			audits.add(new Object[] { i, i, "INITIAL", 5, "lead", Date.valueOf(LocalDate.now()), "CLOSED", "lead", now });
-			scores.add(new Object[] { i, i, "PCEC", variables.get("score"), given, outcome.get("grade"), "grade-pcec", 1,
-					"grade-pcec:1", "", JSON.writeValueAsString(new java.util.TreeMap<>(entered)), "lead", now });
+			applications.add(new Object[] { i, application, i, "PCEC", 5, "01.07", "[\"机械和设备制造业服务\"]", "[\"天津市红桥区\"]",
+					120, "[]", "CERTIFIED", now, now });
+			audits
+				.add(new Object[] { i, i, "INITIAL", 5, "lead", Date.valueOf(LocalDate.now()), "CLOSED", "lead", now });
+			scores.add(new Object[] { i, i, "PCEC", variables.get("score"), given, outcome.get("grade"), "grade-pcec",
+					1, "grade-pcec:1", "", JSON.writeValueAsString(new java.util.TreeMap<>(entered)), "lead", now });
 			if (given > 0 && random.nextDouble() < 0.6) {
 				certificates.add(new Object[] { i, String.format("CF-2026-%06d", i), i, 1, "CertFlow", "基准客户 " + i,
 						"天津", String.format("91%016d", i), "01.07", "PCEC", "ZCXH/XZ-19-2025", "GB/T 27922-2011", given,
@@ -228,23 +242,31 @@ public final class ImpactBenchmark {
 				: (medians[1] <= 10.0) ? "met by the median, not by every round" : "**not met**";
 		StringBuilder md = new StringBuilder();
 		md.append("<!-- generated by bench/impact/run.sh on ").append(LocalDateTime.now().withNano(0)).append(" -->\n");
-		md.append(String.format("%,d past grade-pcec gradings (seeded: stars 0/2/3/4/5 = %d/%d/%d/%d/%d; %,d between 95 and 96),"
-				+ " %d warm-up + %d measured rounds, single thread, %s CPUs, %s %s.%n%n", gradings, seed.starCounts()[0],
-				seed.starCounts()[2], seed.starCounts()[3], seed.starCounts()[4], seed.starCounts()[5],
-				seed.expectedChanged(), warmUp, rounds.size(), cpus, System.getProperty("java.vm.name"),
-				System.getProperty("java.version")));
+		md.append(String.format(
+				"%,d past grade-pcec gradings (seeded: stars 0/2/3/4/5 = %d/%d/%d/%d/%d; %,d between 95 and 96),"
+						+ " %d warm-up + %d measured rounds, single thread, %s CPUs, %s %s.%n%n",
+				gradings, seed.starCounts()[0], seed.starCounts()[2], seed.starCounts()[3], seed.starCounts()[4],
+				seed.starCounts()[5], seed.expectedChanged(), warmUp, rounds.size(), cpus,
+				System.getProperty("java.vm.name"), System.getProperty("java.version")));
 		md.append("| figure | median | min – max |\n|---|---:|---:|\n");
 		md.append(String.format("| standalone DMN engine, grade-pcec v1 (evaluations/s) | %,.0f | %,.0f – %,.0f |%n",
 				medians[0], mins[0], maxs[0]));
-		md.append(String.format("| impact report: %,d gradings read, inputs recomputed, both versions evaluated (s) | %.2f | %.2f – %.2f |%n",
+		md.append(String.format(
+				"| impact report: %,d gradings read, inputs recomputed, both versions evaluated (s) | %.2f | %.2f – %.2f |%n",
 				gradings, medians[1], mins[1], maxs[1]));
-		md.append(String.format("| … of which reading (SQL, item scores, GradingService.decisionInputs) (s) | %.2f | %.2f – %.2f |%n",
+		md.append(String.format(
+				"| … of which reading (SQL, item scores, GradingService.decisionInputs) (s) | %.2f | %.2f – %.2f |%n",
 				medians[2], mins[2], maxs[2]));
-		md.append(String.format("| impact report (past gradings/s) | %,.0f | %,.0f – %,.0f |%n", medians[3], mins[3], maxs[3]));
-		md.append(String.format("| **ratio: past gradings/s ÷ standalone DMN evaluations/s** | **%.3f** | %.3f – %.3f |%n",
-				medians[4], mins[4], maxs[4]));
-		md.append("\nTarget (issue 23): ").append(String.format("%,d", gradings)).append(" past gradings in ≤ 10 s: ")
-			.append(verdict).append(".\n");
+		md.append(String.format("| impact report (past gradings/s) | %,.0f | %,.0f – %,.0f |%n", medians[3], mins[3],
+				maxs[3]));
+		md.append(String.format(
+				"| **ratio: past gradings/s ÷ standalone DMN evaluations/s** | **%.3f** | %.3f – %.3f |%n", medians[4],
+				mins[4], maxs[4]));
+		md.append("\nTarget (issue 23): ")
+			.append(String.format("%,d", gradings))
+			.append(" past gradings in ≤ 10 s: ")
+			.append(verdict)
+			.append(".\n");
 		Files.writeString(out, md.toString());
 		System.out.println();
 		System.out.print(md);

@@ -21,11 +21,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Throughput of the PCEC grading decision evaluated the way GradingService does it: through a real Camunda
- * 7.24 process engine's DecisionService, by decision definition id, on an in-memory H2 database.
- * history=full is production's level (every evaluation writes a historic decision instance with its inputs
- * and outputs — a database insert per evaluation); history=none shows what the engine costs without it.
- * Not included: GradingService's latest-version query and GradeExplainer, which run per grading call too.
+ * Throughput of the PCEC grading decision evaluated the way GradingService does it:
+ * through a real Camunda 7.24 process engine's DecisionService, by decision definition
+ * id, on an in-memory H2 database. history=full is production's level (every evaluation
+ * writes a historic decision instance with its inputs and outputs — a database insert per
+ * evaluation); history=none shows what the engine costs without it. Not included:
+ * GradingService's latest-version query and GradeExplainer, which run per grading call
+ * too.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -33,61 +35,67 @@ import org.openjdk.jmh.annotations.Threads;
 @Threads(1)
 public class GradePcecEngineBenchmark {
 
-  @Param({"full", "none"})
-  public String history;
+	@Param({ "full", "none" })
+	public String history;
 
-  private ProcessEngine engine;
-  private DecisionService decisionService;
-  private String definitionId;
-  private final PcecInputs inputs = new PcecInputs();
+	private ProcessEngine engine;
 
-  @Setup(Level.Trial)
-  public void setup() throws Exception {
-    System.out.println("[rules-bench] feel-engine loaded: " + PcecInputs.feelVersion());
-    ProcessEngineConfiguration config = ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
-        .setProcessEngineName("bench-" + history)
-        .setJdbcUrl("jdbc:h2:mem:bench-" + history + ";DB_CLOSE_DELAY=-1")
-        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP)
-        .setJobExecutorActivate(false)
-        .setHistory(history);
-    engine = config.buildProcessEngine();
-    engine.getRepositoryService().createDeployment()
-        .name("rules-bench")
-        .addClasspathResource(PcecInputs.RESOURCE)
-        .deploy();
-    DecisionDefinition definition = engine.getRepositoryService().createDecisionDefinitionQuery()
-        .decisionDefinitionKey(PcecInputs.DECISION_KEY)
-        .latestVersion()
-        .singleResult();
-    definitionId = definition.getId();
-    decisionService = engine.getDecisionService();
+	private DecisionService decisionService;
 
-    long before = engine.getHistoryService().createHistoricDecisionInstanceQuery().count();
-    inputs.check(v -> PcecInputs.stars(evaluate(v).getFirstResult().getEntry("stars"), v));
-    long written = engine.getHistoryService().createHistoricDecisionInstanceQuery().count() - before;
-    // the history level must really be what the benchmark is labelled with
-    long expectedWritten = "full".equals(history) ? inputs.variables.size() + 4 : 0;
-    if (written != expectedWritten) {
-      throw new IllegalStateException("history=" + history + " wrote " + written
-          + " historic decision instances, expected " + expectedWritten);
-    }
-    System.out.println("[rules-bench] history=" + engine.getProcessEngineConfiguration().getHistory()
-        + ", historic decision instances written by the sanity check: " + written);
-  }
+	private String definitionId;
 
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    if (engine != null) {
-      engine.close();
-    }
-  }
+	private final PcecInputs inputs = new PcecInputs();
 
-  @Benchmark
-  public DmnDecisionTableResult gradePcecThroughEngine() {
-    return evaluate(inputs.next());
-  }
+	@Setup(Level.Trial)
+	public void setup() throws Exception {
+		System.out.println("[rules-bench] feel-engine loaded: " + PcecInputs.feelVersion());
+		ProcessEngineConfiguration config = ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
+			.setProcessEngineName("bench-" + history)
+			.setJdbcUrl("jdbc:h2:mem:bench-" + history + ";DB_CLOSE_DELAY=-1")
+			.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP)
+			.setJobExecutorActivate(false)
+			.setHistory(history);
+		engine = config.buildProcessEngine();
+		engine.getRepositoryService()
+			.createDeployment()
+			.name("rules-bench")
+			.addClasspathResource(PcecInputs.RESOURCE)
+			.deploy();
+		DecisionDefinition definition = engine.getRepositoryService()
+			.createDecisionDefinitionQuery()
+			.decisionDefinitionKey(PcecInputs.DECISION_KEY)
+			.latestVersion()
+			.singleResult();
+		definitionId = definition.getId();
+		decisionService = engine.getDecisionService();
 
-  private DmnDecisionTableResult evaluate(Map<String, Object> variables) {
-    return decisionService.evaluateDecisionTableById(definitionId).variables(variables).evaluate();
-  }
+		long before = engine.getHistoryService().createHistoricDecisionInstanceQuery().count();
+		inputs.check(v -> PcecInputs.stars(evaluate(v).getFirstResult().getEntry("stars"), v));
+		long written = engine.getHistoryService().createHistoricDecisionInstanceQuery().count() - before;
+		// the history level must really be what the benchmark is labelled with
+		long expectedWritten = "full".equals(history) ? inputs.variables.size() + 4 : 0;
+		if (written != expectedWritten) {
+			throw new IllegalStateException("history=" + history + " wrote " + written
+					+ " historic decision instances, expected " + expectedWritten);
+		}
+		System.out.println("[rules-bench] history=" + engine.getProcessEngineConfiguration().getHistory()
+				+ ", historic decision instances written by the sanity check: " + written);
+	}
+
+	@TearDown(Level.Trial)
+	public void tearDown() {
+		if (engine != null) {
+			engine.close();
+		}
+	}
+
+	@Benchmark
+	public DmnDecisionTableResult gradePcecThroughEngine() {
+		return evaluate(inputs.next());
+	}
+
+	private DmnDecisionTableResult evaluate(Map<String, Object> variables) {
+		return decisionService.evaluateDecisionTableById(definitionId).variables(variables).evaluate();
+	}
+
 }

@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Baseline for the engine benchmark: the same table and the same inputs on the standalone Camunda DMN engine
- * (no process engine, no database, no history), parsed once.
+ * Baseline for the engine benchmark: the same table and the same inputs on the standalone
+ * Camunda DMN engine (no process engine, no database, no history), parsed once.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -27,25 +27,29 @@ import org.openjdk.jmh.annotations.Threads;
 @Threads(1)
 public class GradePcecStandaloneBenchmark {
 
-  private DmnEngine dmnEngine;
-  private DmnDecision pcec;
-  private final PcecInputs inputs = new PcecInputs();
+	private DmnEngine dmnEngine;
 
-  @Setup(Level.Trial)
-  public void setup() throws Exception {
-    System.out.println("[rules-bench] feel-engine loaded: " + PcecInputs.feelVersion());
-    dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream(PcecInputs.RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(PcecInputs.RESOURCE + " not on the classpath");
-      }
-      pcec = dmnEngine.parseDecision(PcecInputs.DECISION_KEY, in);
-    }
-    inputs.check(v -> PcecInputs.stars(dmnEngine.evaluateDecisionTable(pcec, v).getFirstResult().getEntry("stars"), v));
-  }
+	private DmnDecision pcec;
 
-  @Benchmark
-  public DmnDecisionTableResult gradePcecStandaloneDmn() {
-    return dmnEngine.evaluateDecisionTable(pcec, inputs.next());
-  }
+	private final PcecInputs inputs = new PcecInputs();
+
+	@Setup(Level.Trial)
+	public void setup() throws Exception {
+		System.out.println("[rules-bench] feel-engine loaded: " + PcecInputs.feelVersion());
+		dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+		try (InputStream in = getClass().getClassLoader().getResourceAsStream(PcecInputs.RESOURCE)) {
+			if (in == null) {
+				throw new IllegalStateException(PcecInputs.RESOURCE + " not on the classpath");
+			}
+			pcec = dmnEngine.parseDecision(PcecInputs.DECISION_KEY, in);
+		}
+		inputs.check(
+				v -> PcecInputs.stars(dmnEngine.evaluateDecisionTable(pcec, v).getFirstResult().getEntry("stars"), v));
+	}
+
+	@Benchmark
+	public DmnDecisionTableResult gradePcecStandaloneDmn() {
+		return dmnEngine.evaluateDecisionTable(pcec, inputs.next());
+	}
+
 }
