@@ -49,4 +49,10 @@ echo "e2e: app up after $(( $(date +%s) - start ))s"
 
 cd "$here"
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --silent; else npm install --no-audit --no-fund --silent; fi
-E2E_BASE="http://localhost:$port" E2E_OUT="$out" node initial-certification.mjs
+# The whole certification through Tasklist first, then every other scenario (scenario-*.mjs, in name order) against
+# the same running app: each makes its own data.
+for scenario in initial-certification.mjs scenario-*.mjs; do
+  [ -f "$scenario" ] || continue
+  echo "e2e: $scenario"
+  E2E_BASE="http://localhost:$port" E2E_OUT="$out" node "$scenario"
+done
