@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** Appeals and complaints (table complaint_case). */
 @Repository
-public class CaseRepository {
+class CaseRepository {
 
 	private final JdbcClient jdbc;
 
@@ -57,7 +57,7 @@ public class CaseRepository {
 			.update();
 	}
 
-	public Optional<CaseRecord> find(String number) {
+	Optional<CaseRecord> find(String number) {
 		return this.jdbc
 			.sql("select id, number, kind, certificate_number, application_number, complainant, subject,"
 					+ " description, involved_persons, received_by, received_at, acknowledgement_due, acknowledged_at,"

@@ -1,6 +1,6 @@
 package cn.certflow.appeal;
 
-import cn.certflow.application.ApplicationRepository;
+import cn.certflow.application.ApplicationService;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.StatusHistory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,11 +16,11 @@ class CommunicateCaseOutcomeDelegate implements JavaDelegate {
 
 	private final CaseRepository cases;
 
-	private final ApplicationRepository applications;
+	private final ApplicationService applications;
 
 	private final StatusHistory history;
 
-	CommunicateCaseOutcomeDelegate(CaseRepository cases, ApplicationRepository applications, StatusHistory history) {
+	CommunicateCaseOutcomeDelegate(CaseRepository cases, ApplicationService applications, StatusHistory history) {
 		this.cases = cases;
 		this.applications = applications;
 		this.history = history;

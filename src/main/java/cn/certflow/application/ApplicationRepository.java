@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /** Clients and applications (tables client, application). */
 @Repository
-public class ApplicationRepository {
+class ApplicationRepository {
 
 	/**
 	 * Name, address and legal status are the application's own, as applied (R-ID-1),

@@ -1,94 +1,34 @@
 package cn.certflow.audit;
 
 import static cn.certflow.audit.OnsiteAudit.FINDINGS;
-import static cn.certflow.audit.OnsiteAudit.OBSERVATIONS;
-import static cn.certflow.audit.OnsiteAudit.PROPOSE_TERMINATION;
-import static cn.certflow.audit.OnsiteAudit.TERMINATION_CLAUSE;
-import static cn.certflow.audit.OnsiteAudit.TERMINATION_PROPOSED;
-import static cn.certflow.audit.OnsiteAudit.TERMINATION_REASON;
-import static cn.certflow.audit.OnsiteAudit.TERMINATION_RULES;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import cn.certflow.rules.AuditObservation;
-import cn.certflow.rules.ObservationKind;
-import cn.certflow.rules.RulesService;
-import cn.certflow.rules.TerminationGround;
-import cn.certflow.rules.TerminationRecommendation;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.FormInput;
-import cn.certflow.system.FormLists;
-import cn.certflow.system.InvalidInputException;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Service characteristic evaluation and service management audit (R-AUD-1): findings
- * recorded. Termination (R-AUD-2) is proposed either by the termination rules (Drools,
- * rules/audit-termination.drl) from the observations ticked on the form, or by the
- * auditor by hand with a clause of PCEC 8.2.5 and a reason; either way it then needs the
- * CB's approval.
+ * recorded, termination proposed by the rules or by hand (R-AUD-2;
+ * {@link TerminationProposal}).
  */
 @Component
 class AuditFindingsListener implements TaskListener {
 
-	private final AuditService audits;
-
-	private final RulesService rules;
+	private final TerminationProposal termination;
 
 	private final CurrentUser currentUser;
 
-	AuditFindingsListener(AuditService audits, RulesService rules, CurrentUser currentUser) {
-		this.audits = audits;
-		this.rules = rules;
+	AuditFindingsListener(TerminationProposal termination, CurrentUser currentUser) {
+		this.termination = termination;
 		this.currentUser = currentUser;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		String findings = FormInput.requiredText(FINDINGS, task, "record the findings of " + task.getName());
-		long auditId = this.audits.currentAudit(task.getExecution()).id();
-		String by = this.currentUser.id(task);
-		this.audits.recordEvent(auditId, task.getTaskDefinitionKey(), findings, by);
-		// the task's own fields are local (the two evaluations run in parallel); a
-		// proposal goes to the audit
-		DelegateExecution audit = task.getExecution().getProcessInstance();
-		TerminationRecommendation recommendation = this.rules.recommendTermination(observations(task, findings));
-		if (recommendation.terminate()) {
-			List<String> fired = recommendation.grounds().stream().map(TerminationGround::rule).toList();
-			this.audits.recordEvent(auditId, "TERMINATION_RECOMMENDED",
-					"PCEC 8.2.5 " + recommendation.clauses() + " by rules " + fired, by);
-			propose(audit, String.join(", ", recommendation.clauses()), findings);
-			TERMINATION_RULES.on(audit).set(String.join("; ", fired));
-		}
-		if (Boolean.TRUE.equals(PROPOSE_TERMINATION.from(task).getOrNull())) {
-			String clause = FormInput.requiredText(TERMINATION_CLAUSE, task, "name the clause of PCEC 8.2.5 (1)-(8)");
-			String reason = FormInput.requiredText(TERMINATION_REASON, task, "a termination proposal needs a reason");
-			this.audits.recordEvent(auditId, "TERMINATION_PROPOSED", "PCEC 8.2.5 " + clause + ": " + reason, by);
-			propose(audit, clause, reason);
-		}
-	}
-
-	private static void propose(DelegateExecution audit, String clause, String reason) {
-		TERMINATION_PROPOSED.on(audit).set(true);
-		TERMINATION_CLAUSE.on(audit).set(clause);
-		TERMINATION_REASON.on(audit).set(reason);
-	}
-
-	private static List<AuditObservation> observations(DelegateTask task, String evidence) {
-		List<AuditObservation> observations = new ArrayList<>();
-		for (String kind : FormLists.strings(OBSERVATIONS.from(task).getOrNull())) {
-			try {
-				observations.add(new AuditObservation(ObservationKind.valueOf(kind), evidence));
-			}
-			catch (IllegalArgumentException ex) {
-				throw new InvalidInputException(OBSERVATIONS.getName(), "unknown observation '" + kind + "'");
-			}
-		}
-		return observations;
+		this.termination.findings(task, findings, this.currentUser.id(task));
 	}
 
 }

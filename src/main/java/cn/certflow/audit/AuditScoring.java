@@ -3,11 +3,14 @@ package cn.certflow.audit;
 import java.util.Map;
 import java.util.TreeMap;
 
+import cn.certflow.application.ApplicationService;
 import cn.certflow.grading.GradeResult;
+import cn.certflow.grading.GradingService;
 import cn.certflow.grading.ScoringVariables;
 import cn.certflow.system.EngineTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +34,32 @@ class AuditScoring {
 
 	private final ObjectMapper json;
 
-	AuditScoring(AuditRepository audits, ObjectMapper json) {
+	private final AuditService auditService;
+
+	private final ApplicationService applications;
+
+	private final GradingService grading;
+
+	AuditScoring(AuditRepository audits, ObjectMapper json, AuditService auditService, ApplicationService applications,
+			GradingService grading) {
 		this.audits = audits;
 		this.json = json;
+		this.auditService = auditService;
+		this.applications = applications;
+		this.grading = grading;
+	}
+
+	/**
+	 * Grades the process's current audit on its scheme's sheet and table (R-GRD-*), and
+	 * records the result; a bad score is refused. The audit and its scheme come from our
+	 * records: the scheme decides the sheet and the grade table.
+	 */
+	GradeResult grade(DelegateExecution execution, Map<String, Object> entered, String scoredBy) {
+		AuditRecord audit = this.auditService.currentAudit(execution);
+		String schemeId = this.applications.byId(audit.applicationId()).schemeId();
+		GradeResult result = this.grading.grade(schemeId, entered);
+		record(audit.id(), result, entered, scoredBy);
+		return result;
 	}
 
 	void record(long auditId, GradeResult result, Map<String, Object> variables, String scoredBy) {

@@ -8,30 +8,30 @@ import java.util.Set;
 
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.FormInput;
-import cn.certflow.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Verification of the corrections (R-AUD-3, PCEC 8.2.4): all closed; or a repeat on-site
- * audit; or a "do not recommend" result that the client signs.
+ * Verification of the corrections (R-AUD-3, PCEC 8.2.4; {@link NonconformityCorrection}):
+ * all closed; or a repeat on-site audit; or a "do not recommend" result that the client
+ * signs.
  */
 @Component
 class CorrectionVerificationListener implements TaskListener {
 
-	static final String CLOSED = "CLOSED";
+	static final String CLOSED = NonconformityCorrection.CLOSED;
 
-	static final String REPEAT_AUDIT = "REPEAT_AUDIT";
+	static final String REPEAT_AUDIT = NonconformityCorrection.REPEAT_AUDIT;
 
-	static final String NOT_RECOMMENDED = "NOT_RECOMMENDED";
+	static final String NOT_RECOMMENDED = NonconformityCorrection.NOT_RECOMMENDED;
 
-	private final AuditService audits;
+	private final NonconformityCorrection corrections;
 
 	private final CurrentUser currentUser;
 
-	CorrectionVerificationListener(AuditService audits, CurrentUser currentUser) {
-		this.audits = audits;
+	CorrectionVerificationListener(NonconformityCorrection corrections, CurrentUser currentUser) {
+		this.corrections = corrections;
 		this.currentUser = currentUser;
 	}
 
@@ -39,17 +39,10 @@ class CorrectionVerificationListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		String outcome = FormInput.requiredChoice(VERIFICATION_OUTCOME, task,
 				Set.of(CLOSED, REPEAT_AUDIT, NOT_RECOMMENDED));
-		if (NOT_RECOMMENDED.equals(outcome) && !Boolean.TRUE.equals(CLIENT_SIGNED_RESULT.from(task).getOrNull())) {
-			throw new InvalidInputException(CLIENT_SIGNED_RESULT.getName(),
-					"the client must sign the written \"do not recommend\" result (PCEC 8.2.4)");
-		}
-		long auditId = this.audits.currentAudit(task.getExecution()).id();
-		String by = this.currentUser.id(task);
-		if (CLOSED.equals(outcome)) {
-			this.audits.closeNonconformities(auditId, by);
-		}
-		this.audits.recordEvent(auditId, "CORRECTIONS_" + outcome, VERIFICATION_NOTES.from(task).getOrNull(), by);
-		OnsiteAudit.OPEN_NONCONFORMITIES.on(task).set(this.audits.openNonconformities(auditId));
+		boolean signed = Boolean.TRUE.equals(CLIENT_SIGNED_RESULT.from(task).getOrNull());
+		OnsiteAudit.OPEN_NONCONFORMITIES.on(task)
+			.set(this.corrections.verify(task.getExecution(), outcome, signed,
+					VERIFICATION_NOTES.from(task).getOrNull(), this.currentUser.id(task)));
 	}
 
 }

@@ -1,7 +1,6 @@
 package cn.certflow.audit;
 
 import cn.certflow.application.ApplicationService;
-import cn.certflow.application.ApplicationRepository;
 import cn.certflow.system.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,16 +15,12 @@ class RecordTerminationDelegate implements JavaDelegate {
 
 	private final ApplicationService applications;
 
-	private final ApplicationRepository repository;
-
 	private final CurrentUser currentUser;
 
 	private final AuditService audits;
 
-	RecordTerminationDelegate(ApplicationService applications, ApplicationRepository repository,
-			CurrentUser currentUser, AuditService audits) {
+	RecordTerminationDelegate(ApplicationService applications, CurrentUser currentUser, AuditService audits) {
 		this.applications = applications;
-		this.repository = repository;
 		this.currentUser = currentUser;
 		this.audits = audits;
 	}
@@ -34,7 +29,7 @@ class RecordTerminationDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		AuditRecord audit = this.audits.currentAudit(execution);
 		var application = this.applications.byId(audit.applicationId());
-		this.repository
+		this.applications
 			.recordNotice(application.id(), "AUDIT_TERMINATED",
 					application.clientName() + "：现场审查（审查编号 " + audit.id() + "）依据 PCEC 8.2.5 终止。原因："
 							+ OnsiteAudit.TERMINATION_REASON.from(execution).getOrDefault("见审查记录"),

@@ -42,6 +42,14 @@ class CertificateRepository {
 			.optional();
 	}
 
+	/** The numbers of every certificate of the scheme, whatever its status. */
+	List<String> numbersOfScheme(String schemeId) {
+		return this.jdbc.sql("select number from certificate where scheme = ? order by number")
+			.param(schemeId)
+			.query(String.class)
+			.list();
+	}
+
 	/** The numbers of the certificates issued on the application. */
 	List<String> numbersOfApplication(long applicationId) {
 		return this.jdbc.sql("select number from certificate where application_id = ? order by number")

@@ -7,7 +7,6 @@ import java.util.Map;
 import cn.certflow.security.ApiAccess;
 import cn.certflow.security.Groups;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,21 +26,14 @@ class CertificateRequestController {
 
 	private final CertificateRequests requests;
 
-	private final CertificateRequestRepository repository;
-
 	private final CertificateService certificates;
 
 	private final ApiAccess access;
 
-	private final JdbcClient jdbc;
-
-	CertificateRequestController(CertificateRequests requests, CertificateRequestRepository repository,
-			CertificateService certificates, ApiAccess access, JdbcClient jdbc) {
+	CertificateRequestController(CertificateRequests requests, CertificateService certificates, ApiAccess access) {
 		this.requests = requests;
-		this.repository = repository;
 		this.certificates = certificates;
 		this.access = access;
-		this.jdbc = jdbc;
 	}
 
 	/**
@@ -100,12 +92,7 @@ class CertificateRequestController {
 	@PostMapping("/transition")
 	ResponseEntity<Map<String, Object>> transition(@RequestBody CertificateRequests.TransitionBody body) {
 		String by = this.access.requireAnyGroup(Groups.QUALITY_MANAGERS);
-		List<String> numbers = this.jdbc.sql("select number from certificate where scheme = ? order by number")
-			.param(body.schemeId())
-			.query(String.class)
-			.list();
-		return ResponseEntity.accepted()
-			.body(Map.of("certificates", this.requests.setTransitionDeadline(body, by, numbers)));
+		return ResponseEntity.accepted().body(Map.of("certificates", this.requests.setTransitionDeadline(body, by)));
 	}
 
 	@GetMapping("/{number}/revisions")
@@ -117,7 +104,7 @@ class CertificateRequestController {
 	@GetMapping("/{number}/requests")
 	List<CertificateRequest> requests(@PathVariable String number) {
 		this.access.requireCertificate(number);
-		return this.repository.of(number);
+		return this.requests.of(number);
 	}
 
 	private static ResponseEntity<Map<String, Object>> accepted(String number, long id) {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Requests about certificates (table certificate_request). */
 @Repository
-public class CertificateRequestRepository {
+class CertificateRequestRepository {
 
 	private static final String COLUMNS = "id, certificate_number, kind, description, new_holder_name, new_holder_address,"
 			+ " added_scope, requested_stars, new_rule_document, event_kind, event_date, requested_by, requested_at, status, outcome";
@@ -36,7 +36,7 @@ public class CertificateRequestRepository {
 		return keys.getKey().longValue();
 	}
 
-	public CertificateRequest get(long id) {
+	CertificateRequest get(long id) {
 		return this.jdbc.sql("select " + COLUMNS + " from certificate_request where id = ?")
 			.param(id)
 			.query(CertificateRequestRepository::map)
@@ -44,7 +44,7 @@ public class CertificateRequestRepository {
 			.orElseThrow(() -> new NotFoundException("No request " + id));
 	}
 
-	public List<CertificateRequest> of(String certificateNumber) {
+	List<CertificateRequest> of(String certificateNumber) {
 		return this.jdbc.sql("select " + COLUMNS + " from certificate_request where certificate_number = ? order by id")
 			.param(certificateNumber)
 			.query(CertificateRequestRepository::map)
@@ -65,7 +65,7 @@ public class CertificateRequestRepository {
 	 * The change request (change, extension, upgrade, transition) of a certificate still
 	 * open or accepted: at most one.
 	 */
-	public Optional<CertificateRequest> openChange(String certificateNumber) {
+	Optional<CertificateRequest> openChange(String certificateNumber) {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from certificate_request where certificate_number = ? and status in (?, ?)"
 					+ " and kind in ('NAME', 'PREMISES', 'EXTENSION', 'UPGRADE', 'TRANSITION') order by id desc")
@@ -89,14 +89,14 @@ public class CertificateRequestRepository {
 			.update();
 	}
 
-	public void close(long id, String status, String outcome, String by) {
+	void close(long id, String status, String outcome, String by) {
 		this.jdbc
 			.sql("update certificate_request set status = ?, outcome = ?, closed_by = ?, closed_at = ? where id = ?")
 			.params(status, outcome, by, EngineTime.now(), id)
 			.update();
 	}
 
-	public void updateStatus(long id, String status) {
+	void updateStatus(long id, String status) {
 		this.jdbc.sql("update certificate_request set status = ? where id = ?").params(status, id).update();
 	}
 

@@ -43,8 +43,11 @@ public class CertificateRequests {
 
 	private final AsEngine asEngine;
 
+	private final CertificateRepository certificateRecords;
+
 	CertificateRequests(CertificateService certificates, CertificateRequestRepository requests, SchemeCatalog schemes,
-			RuntimeService runtime, AsEngine asEngine) {
+			RuntimeService runtime, AsEngine asEngine, CertificateRepository certificateRecords) {
+		this.certificateRecords = certificateRecords;
 		this.certificates = certificates;
 		this.requests = requests;
 		this.schemes = schemes;
@@ -221,6 +224,15 @@ public class CertificateRequests {
 	/**
 	 * Sets a transition deadline on every valid or suspended certificate of the scheme;
 	 * returns how many.
+	 */
+	@Transactional
+	public int setTransitionDeadline(TransitionBody body, String by) {
+		return setTransitionDeadline(body, by, this.certificateRecords.numbersOfScheme(body.schemeId()));
+	}
+
+	/**
+	 * Sets a transition deadline on those of the given certificates that are valid or
+	 * suspended; returns how many.
 	 */
 	@Transactional
 	public int setTransitionDeadline(TransitionBody body, String by, List<String> numbers) {

@@ -1,8 +1,8 @@
 package cn.certflow.certificate;
 
+import cn.certflow.application.ApplicationService;
 import java.util.Set;
 
-import cn.certflow.application.ApplicationRepository;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,11 +18,11 @@ class RecertificationDocumentReviewListener implements TaskListener {
 
 	private final CertificateService certificates;
 
-	private final ApplicationRepository notices;
+	private final ApplicationService notices;
 
 	private final CurrentUser currentUser;
 
-	RecertificationDocumentReviewListener(CertificateService certificates, ApplicationRepository notices,
+	RecertificationDocumentReviewListener(CertificateService certificates, ApplicationService notices,
 			CurrentUser currentUser) {
 		this.certificates = certificates;
 		this.notices = notices;

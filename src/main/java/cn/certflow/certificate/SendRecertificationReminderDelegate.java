@@ -1,6 +1,6 @@
 package cn.certflow.certificate;
 
-import cn.certflow.application.ApplicationRepository;
+import cn.certflow.application.ApplicationService;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.StatusHistory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,11 +16,11 @@ class SendRecertificationReminderDelegate implements JavaDelegate {
 
 	private final CertificateService certificates;
 
-	private final ApplicationRepository notices;
+	private final ApplicationService notices;
 
 	private final StatusHistory history;
 
-	SendRecertificationReminderDelegate(CertificateService certificates, ApplicationRepository notices,
+	SendRecertificationReminderDelegate(CertificateService certificates, ApplicationService notices,
 			StatusHistory history) {
 		this.certificates = certificates;
 		this.notices = notices;

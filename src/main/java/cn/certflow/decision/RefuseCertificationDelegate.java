@@ -1,7 +1,6 @@
 package cn.certflow.decision;
 
 import cn.certflow.application.ApplicationRecord;
-import cn.certflow.application.ApplicationRepository;
 import cn.certflow.application.ApplicationService;
 import cn.certflow.application.ApplicationStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,14 +16,10 @@ class RefuseCertificationDelegate implements JavaDelegate {
 
 	private final ApplicationService applications;
 
-	private final ApplicationRepository repository;
-
 	private final CertificationDecisions decisions;
 
-	RefuseCertificationDelegate(ApplicationService applications, ApplicationRepository repository,
-			CertificationDecisions decisions) {
+	RefuseCertificationDelegate(ApplicationService applications, CertificationDecisions decisions) {
 		this.applications = applications;
-		this.repository = repository;
 		this.decisions = decisions;
 	}
 
@@ -32,7 +27,7 @@ class RefuseCertificationDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		ApplicationRecord application = this.applications.forProcess(execution.getProcessInstanceId());
 		CertificationDecision decision = this.decisions.latest(application.id()).orElseThrow();
-		this.repository.recordNotice(application.id(), "CERTIFICATION_REFUSED",
+		this.applications.recordNotice(application.id(), "CERTIFICATION_REFUSED",
 				application.clientName() + "：经复核，不予认证注册（申请 " + application.number() + "）。原因：" + decision.reasons(),
 				decision.decidedBy());
 		this.applications.changeStatus(application.number(), ApplicationStatus.REFUSED, decision.decidedBy(),

@@ -5,72 +5,31 @@ import static cn.certflow.governance.DecisionTableChange.CHANGE_APPROVED;
 import static cn.certflow.governance.DecisionTableChange.IMPACT_REVIEWED;
 
 import cn.certflow.system.CurrentUser;
-import cn.certflow.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The second quality manager approves or declines a version whose cases all pass
- * (R-GRD-DMN); recorded with who, when and the comment. Approved, it is in force for the
- * next evaluation. A version older than the one already in force cannot be approved (it
- * would never be used): decline it. A version with an impact report (issue 23) is
- * approved only by someone who ticked "我已查看影响报告"; the tick is stored with the approval.
- * Whether there is a report is read from its record, not from a task variable the
- * completing caller could overwrite.
+ * The second quality manager's approval of a decision table version (R-GRD-DMN;
+ * {@link ChangeApproval}).
  */
 @Component
 class ChangeApprovalListener implements TaskListener {
 
-	private final DecisionApprovals approvals;
-
-	private final DecisionImpacts impacts;
+	private final ChangeApproval approval;
 
 	private final CurrentUser currentUser;
 
-	ChangeApprovalListener(DecisionApprovals approvals, DecisionImpacts impacts, CurrentUser currentUser) {
-		this.approvals = approvals;
-		this.impacts = impacts;
+	ChangeApprovalListener(ChangeApproval approval, CurrentUser currentUser) {
+		this.approval = approval;
 		this.currentUser = currentUser;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		Boolean approved = CHANGE_APPROVED.from(task).getOrNull();
-		if (approved == null) {
-			throw new InvalidInputException(CHANGE_APPROVED.getName(), "approve or decline the change");
-		}
-		String comment = APPROVAL_COMMENT.from(task).getOrNull();
-		comment = (comment != null && !comment.isBlank()) ? comment.trim() : null;
-		if (!approved && comment == null) {
-			throw new InvalidInputException(APPROVAL_COMMENT.getName(), "say why the change is declined");
-		}
-		// the approval record of this process, never a process variable (issue 15)
-		DecisionApproval approval = this.approvals.ofProcess(task.getProcessInstanceId()).orElseThrow();
-		Boolean impactReviewed = IMPACT_REVIEWED.from(task).getOrNull();
-		if (approved && !Boolean.TRUE.equals(impactReviewed)) {
-			this.impacts.ofApproval(approval.id()).ifPresent((impact) -> {
-				throw new InvalidInputException(IMPACT_REVIEWED.getName(),
-						"批准前须查看影响报告并勾选「我已查看影响报告」（影响报告：" + impact.summary() + "）");
-			});
-		}
-		if (approved) {
-			this.approvals.inForceRecord(approval.decisionKey())
-				.filter((inForce) -> inForce.version() > approval.version())
-				.ifPresent((inForce) -> {
-					throw new InvalidInputException(CHANGE_APPROVED.getName(),
-							"v" + inForce.version() + " of " + approval.decisionKey() + " is already in force; v"
-									+ approval.version() + " would never be used: decline it");
-				});
-		}
-		boolean decided = this.approvals.decide(approval.id(),
-				approved ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, this.currentUser.id(task),
-				(comment != null) ? comment : "批准");
-		this.approvals.recordImpactReviewed(approval.id(), impactReviewed);
-		if (!decided) {
-			throw new IllegalStateException("R-GRD-DMN: " + approval.decisionKey() + " v" + approval.version() + " is "
-					+ approval.status() + ", not a candidate");
-		}
+		this.approval.decide(task.getProcessInstanceId(), CHANGE_APPROVED.from(task).getOrNull(),
+				APPROVAL_COMMENT.from(task).getOrNull(), IMPACT_REVIEWED.from(task).getOrNull(),
+				this.currentUser.id(task));
 	}
 
 }

@@ -1,7 +1,6 @@
 package cn.certflow.notification;
 
 import cn.certflow.application.ApplicationRecord;
-import cn.certflow.application.ApplicationRepository;
 import cn.certflow.application.ApplicationService;
 import cn.certflow.application.InitialCertification;
 import cn.certflow.certificate.Certificate;
@@ -19,14 +18,10 @@ class CertificateIssuedNoticeListener implements ExecutionListener {
 
 	private final ApplicationService applications;
 
-	private final ApplicationRepository repository;
-
 	private final CertificateService certificates;
 
-	CertificateIssuedNoticeListener(ApplicationService applications, ApplicationRepository repository,
-			CertificateService certificates) {
+	CertificateIssuedNoticeListener(ApplicationService applications, CertificateService certificates) {
 		this.applications = applications;
-		this.repository = repository;
 		this.certificates = certificates;
 	}
 
@@ -34,7 +29,7 @@ class CertificateIssuedNoticeListener implements ExecutionListener {
 	public void notify(DelegateExecution execution) {
 		ApplicationRecord application = this.applications.forProcess(execution.getProcessInstanceId());
 		Certificate certificate = this.certificates.get(InitialCertification.CERTIFICATE_NUMBER.from(execution).get());
-		this.repository.recordNotice(application.id(), "CERTIFICATE_ISSUED",
+		this.applications.recordNotice(application.id(), "CERTIFICATE_ISSUED",
 				certificate.holderName() + "：贵组织的售后服务认证证书 " + certificate.number() + "（" + certificate.grade() + "，"
 						+ certificate.standard() + "）已于 " + certificate.issuedOn() + " 颁发，有效期至 "
 						+ certificate.expiresOn() + "。证书信息可在本机构网站公开查询。",

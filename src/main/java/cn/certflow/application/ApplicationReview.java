@@ -1,0 +1,60 @@
+package cn.certflow.application;
+
+import static cn.certflow.application.InitialCertification.REJECTION_REASON;
+import static cn.certflow.application.InitialCertification.REVIEW_OUTCOME;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import cn.certflow.system.InvalidInputException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The application review (R-APP-2/3, PCEC 7.1): accept only with every mandatory document
+ * uploaded; reject only with a written reason; accept where the client differs from the
+ * client on record only with the reviewer's confirmation, which updates the record
+ * (R-ID-1). Records who reviewed and how long the review took.
+ */
+@Service
+class ApplicationReview {
+
+	private final ApplicationService applications;
+
+	private final DocumentRepository documents;
+
+	private final ClientChangeReview clientChanges;
+
+	ApplicationReview(ApplicationService applications, DocumentRepository documents, ClientChangeReview clientChanges) {
+		this.applications = applications;
+		this.documents = documents;
+		this.clientChanges = clientChanges;
+	}
+
+	/** Reviews the application certified in this process. */
+	void review(String processInstanceId, boolean accept, String reason, boolean clientChangeConfirmed,
+			String reviewer) {
+		String number = this.applications.forProcess(processInstanceId).number();
+		if (!accept && (reason == null || reason.isBlank())) {
+			throw new InvalidInputException(REJECTION_REASON.getName(),
+					"a rejection needs a written reason (PCEC 7.1(3))");
+		}
+		if (accept) {
+			ApplicationRecord application = this.applications.get(number);
+			Set<DocumentType> uploaded = EnumSet.noneOf(DocumentType.class);
+			uploaded.addAll(this.documents.uploadedTypes(application.id()));
+			List<String> missing = EnumSet.allOf(DocumentType.class)
+				.stream()
+				.filter(t -> t.mandatory() && !uploaded.contains(t))
+				.map(t -> t + " (" + t.title() + ")")
+				.toList();
+			if (!missing.isEmpty()) {
+				throw new InvalidInputException(REVIEW_OUTCOME.getName(),
+						"cannot accept: mandatory documents not uploaded: " + String.join(", ", missing));
+			}
+			this.clientChanges.onAccept(application, clientChangeConfirmed, reviewer);
+		}
+		this.applications.recordReview(number, reviewer, accept, reason);
+	}
+
+}
