@@ -2,6 +2,7 @@ package cn.certflow.governance;
 
 import java.util.ArrayList;
 
+import cn.certflow.grading.ApprovedDecisions;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.DmnBusinessRuleTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;

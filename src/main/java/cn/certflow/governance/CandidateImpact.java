@@ -2,6 +2,7 @@ package cn.certflow.governance;
 
 import java.util.List;
 
+import cn.certflow.grading.ApprovedDecision;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

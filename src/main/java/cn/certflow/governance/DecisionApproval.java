@@ -2,6 +2,8 @@ package cn.certflow.governance;
 
 import java.time.OffsetDateTime;
 
+import cn.certflow.grading.ApprovedDecision;
+
 /**
  * The approval record of one deployed version of a decision table (R-GRD-DMN): the cases
  * it was checked against and their results, who proposed it and who approved or declined

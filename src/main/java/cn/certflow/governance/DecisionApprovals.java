@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import cn.certflow.grading.ApprovedDecision;
+import cn.certflow.grading.ApprovedDecisions;
 import cn.certflow.system.EngineTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import cn.certflow.grading.ApprovedDecision;
 import cn.certflow.grading.GradingService;
 import cn.certflow.grading.Scheme;
 import cn.certflow.grading.SchemeCatalog;

@@ -2,8 +2,8 @@ package cn.certflow.planning;
 
 import java.util.Map;
 
-import cn.certflow.governance.ApprovedDecision;
-import cn.certflow.governance.ApprovedDecisions;
+import cn.certflow.grading.ApprovedDecision;
+import cn.certflow.grading.ApprovedDecisions;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.BadUserRequestException;

@@ -10,7 +10,6 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 
-import cn.certflow.application.InitialCertification;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -28,8 +27,16 @@ class AuthorizationSetup {
 
 	private final AuthorizationService authorizations;
 
-	AuthorizationSetup(AuthorizationService authorizations) {
+	private final CertificationEntry certification;
+
+	AuthorizationSetup(AuthorizationService authorizations, CertificationEntry certification) {
 		this.authorizations = authorizations;
+		this.certification = certification;
+	}
+
+	/** The certification process the grants and filters are about. */
+	CertificationEntry certification() {
+		return this.certification;
 	}
 
 	void apply() {
@@ -37,7 +44,7 @@ class AuthorizationSetup {
 			grant(group, Resources.APPLICATION, "tasklist", ACCESS);
 		}
 		// Reviewers register applications (REST or Tasklist start form).
-		grant(Groups.REVIEWERS, Resources.PROCESS_DEFINITION, InitialCertification.KEY, READ, CREATE_INSTANCE);
+		grant(Groups.REVIEWERS, Resources.PROCESS_DEFINITION, this.certification.processKey(), READ, CREATE_INSTANCE);
 		grant(Groups.REVIEWERS, Resources.PROCESS_INSTANCE, "*", CREATE);
 		// Managers watch everything in Cockpit, read-only.
 		grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", ACCESS);

@@ -3,7 +3,6 @@ package cn.certflow.security;
 import java.util.List;
 import java.util.Map;
 
-import cn.certflow.application.InitialCertification;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -132,7 +131,7 @@ class IdentityBootstrap implements ApplicationRunner {
 		Filter overdue = ensureFilter(OVERDUE_FILTER, -5, "已过期限的任务（我的与我所在组的；管理者看全部可见任务）",
 				this.tasks.createTaskQuery().dueBeforeExpression("${now()}"));
 		Filter decisions = ensureFilter(AWAITING_DECISION_FILTER, 0, "等待复核与认证决定的申请（R-DEC-1）",
-				this.tasks.createTaskQuery().taskDefinitionKey(InitialCertification.Elements.CERTIFICATION_DECISION));
+				this.tasks.createTaskQuery().taskDefinitionKey(this.authorizations.certification().decisionTaskKey()));
 		Filter all = ensureFilter(ALL_TASKS_FILTER, 10, "所有可见的任务（管理者）", this.tasks.createTaskQuery());
 		for (String group : Groups.ALL) {
 			this.authorizations.grantFilter(mine.getId(), group);

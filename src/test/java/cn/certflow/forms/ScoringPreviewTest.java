@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.certflow.governance.ApprovedDecision;
+import cn.certflow.grading.ApprovedDecision;
 import cn.certflow.grading.GradeResult;
 import cn.certflow.grading.GradingService;
 import cn.certflow.grading.Scheme;

@@ -2,7 +2,7 @@ package cn.certflow.planning;
 
 import java.util.Map;
 
-import cn.certflow.governance.ApprovedDecision;
+import cn.certflow.grading.ApprovedDecision;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -20,6 +20,7 @@ import java.util.Random;
 
 import javax.sql.DataSource;
 
+import cn.certflow.grading.ApprovedDecision;
 import cn.certflow.grading.GradingService;
 import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.grading.ScoringMethod;

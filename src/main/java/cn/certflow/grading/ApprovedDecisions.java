@@ -1,4 +1,4 @@
-package cn.certflow.governance;
+package cn.certflow.grading;
 
 /**
  * Which version of a decision table evaluations must use (R-GRD-DMN): the approved one,

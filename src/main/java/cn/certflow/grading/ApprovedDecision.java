@@ -1,4 +1,4 @@
-package cn.certflow.governance;
+package cn.certflow.grading;
 
 /**
  * The version of a decision table in force: the highest approved version (R-GRD-DMN).
