@@ -20,14 +20,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class GradingService {
 
-	/** Variables handed to the grading decisions. */
-	static final String SCORE = "score";
+	/** Variables handed to the grading decisions (also the benchmarks inputs). */
+	public static final String SCORE = "score";
 
-	static final String SPECIAL_DEDUCTIONS = "specialDeductions";
+	public static final String SPECIAL_DEDUCTIONS = "specialDeductions";
 
-	static final String CHARACTERISTIC_SCORE = "characteristicScore";
+	public static final String CHARACTERISTIC_SCORE = "characteristicScore";
 
-	static final String MIN_INDICATOR_RATIO = "minIndicatorRatio";
+	public static final String MIN_INDICATOR_RATIO = "minIndicatorRatio";
 
 	private final DecisionService decisionService;
 

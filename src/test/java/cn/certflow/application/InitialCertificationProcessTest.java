@@ -21,8 +21,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -33,19 +31,19 @@ import cn.certflow.certificate.CertificateService;
 import cn.certflow.certificate.CertificateStatus;
 import cn.certflow.planning.AuditTimeService;
 import cn.certflow.planning.AuditType;
+import cn.certflow.support.EngineClock;
 import cn.certflow.system.InvalidInputException;
 import cn.certflow.system.StatusHistory;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,9 +58,10 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({ "test", "demo" })
 class InitialCertificationProcessTest {
 
+	@RegisterExtension
+	final EngineClock clock = new EngineClock();
+
 	/** 2026-03-10 09:00 in Beijing: a fixed day so that certificate dates are exact. */
-	static final Date MARCH_10 = Date
-		.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
 
 	@Autowired
 	ProcessEngine engine;
@@ -91,12 +90,6 @@ class InitialCertificationProcessTest {
 	@BeforeEach
 	void setUp() {
 		init(this.engine);
-		ClockUtil.setCurrentTime(MARCH_10);
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
 	}
 
 	@Test
@@ -208,11 +201,13 @@ class InitialCertificationProcessTest {
 		Task review = this.driver.task(number, REVIEW_APPLICATION);
 		assertThat(review.getName()).as("Tasklist shows what the task is about")
 			.isEqualTo("申请评审（10日内） – 天津某某电器服务有限公司 – PCEC");
-		assertThat(review.getDueDate()).isEqualTo(Date.from(MARCH_10.toInstant().plus(java.time.Duration.ofDays(10))));
+		assertThat(review.getDueDate())
+			.isEqualTo(Date.from(EngineClock.MARCH_10.toInstant().plus(java.time.Duration.ofDays(10))));
 		Job timer = this.management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
 		assertThat(timer.getDuedate()).isEqualTo(review.getDueDate());
 
-		ClockUtil.setCurrentTime(Date.from(MARCH_10.toInstant().plus(java.time.Duration.ofDays(10).plusMinutes(1))));
+		this.clock
+			.moveTo(Date.from(EngineClock.MARCH_10.toInstant().plus(java.time.Duration.ofDays(10).plusMinutes(1))));
 		this.management.executeJob(timer.getId());
 
 		assertThat(instance).isWaitingAt(REVIEW_APPLICATION, HANDLE_OVERDUE_REVIEW);
@@ -276,7 +271,8 @@ class InitialCertificationProcessTest {
 		this.driver.closeMeeting(number, "lead", "投诉处理记录不完整\n服务网点未公示收费标准");
 		Task verify = this.driver.task(number, OnsiteAudit.Elements.VERIFY_CORRECTIONS);
 		assertThat(verify.getAssignee()).isEqualTo("lead");
-		assertThat(verify.getDueDate()).isEqualTo(Date.from(MARCH_10.toInstant().plus(java.time.Duration.ofDays(30))));
+		assertThat(verify.getDueDate())
+			.isEqualTo(Date.from(EngineClock.MARCH_10.toInstant().plus(java.time.Duration.ofDays(30))));
 		assertThat(openNonconformities(number)).isEqualTo(2);
 		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
 				Map.of("verificationOutcome", "CLOSED"));

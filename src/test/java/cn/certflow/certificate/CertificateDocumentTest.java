@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 
 import cn.certflow.application.ApplicationRequest;
 import cn.certflow.application.CertificationDriver;
+import cn.certflow.support.EngineClock;
 import cn.certflow.surveillance.CertificateAudit;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
@@ -37,12 +38,9 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,8 +59,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({ "test", "demo" })
 class CertificateDocumentTest {
 
-	static final Date MARCH_10 = Date
-		.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+	@RegisterExtension
+	final EngineClock clock = new EngineClock();
 
 	@Autowired
 	TestRestTemplate http;
@@ -87,21 +85,6 @@ class CertificateDocumentTest {
 
 	@Value("${certflow.public-base-url}")
 	String publicBaseUrl;
-
-	@BeforeEach
-	void fixClock() {
-		// HTTP Basic is checked by Camunda's filter against the engine registered as
-		// "default": another Spring
-		// context started in this JVM (other properties) registers its own engine under
-		// that name
-		ProcessEngines.registerProcessEngine(this.engine);
-		ClockUtil.setCurrentTime(MARCH_10);
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void shouldPrintEveryPcecField_inChinese_extractableFromThePdf() throws IOException {
@@ -227,8 +210,8 @@ class CertificateDocumentTest {
 				valid.expiresOn(), valid.signatory(), CertificateStatus.SUSPENDED);
 
 		assertThat(text(this.document.render(suspended))).contains("截至2026年03月10日，本证书状态为【暂停】，本文件不证明认证有效。");
-		ClockUtil.setCurrentTime(
-				Date.from(LocalDateTime.of(2029, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+		this.clock
+			.moveTo(Date.from(LocalDateTime.of(2029, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
 		assertThat(text(this.document.render(valid))).contains("本证书状态为【过期】");
 	}
 

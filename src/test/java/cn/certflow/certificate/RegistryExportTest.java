@@ -12,16 +12,13 @@ import java.util.Map;
 
 import cn.certflow.application.ApplicationRequest;
 import cn.certflow.application.CertificationDriver;
+import cn.certflow.support.EngineClock;
 import cn.certflow.system.StatusHistory;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -41,17 +38,14 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({ "test", "demo" })
 class RegistryExportTest {
 
-	static final Date MARCH_10 = Date
-		.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+	@RegisterExtension
+	final EngineClock clock = new EngineClock();
 
 	static final Date EXPIRY_DAY_AFTER = Date
 		.from(LocalDateTime.of(2029, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
 
 	@Autowired
 	TestRestTemplate http;
-
-	@Autowired
-	ProcessEngine engine;
 
 	@Autowired
 	CertifiedClients clients;
@@ -61,21 +55,6 @@ class RegistryExportTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@BeforeEach
-	void fixClock() {
-		// HTTP Basic is checked by Camunda's filter against the engine registered as
-		// "default": another Spring
-		// context started in this JVM (other properties) registers its own engine under
-		// that name
-		ProcessEngines.registerProcessEngine(this.engine);
-		ClockUtil.setCurrentTime(MARCH_10);
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void shouldExportEveryCertificateWithItsStatusInIafWords() {
@@ -112,7 +91,7 @@ class RegistryExportTest {
 			.containsEntry("statusZh", "暂停")
 			.containsEntry("statusReason", "重大投诉未整改 (PCEC 12.3)");
 
-		ClockUtil.setCurrentTime(EXPIRY_DAY_AFTER);
+		this.clock.moveTo(EXPIRY_DAY_AFTER);
 		Map<String, Map<String, Object>> later = byNumber(json("reviewer"));
 
 		assertThat(later.get(active.number())).as("past its validity, a valid certificate is expired")

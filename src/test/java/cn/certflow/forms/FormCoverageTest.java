@@ -77,10 +77,10 @@ class FormCoverageTest {
 		expect("document-corrections", keys("correctionsNote"), keys("correctionsNote"));
 		expect("audit-plan", keys("leadAuditor", "auditTeam", "plannedDate"), keys("leadAuditor", "plannedDate"));
 		expect("opening-meeting", keys("planConfirmed", "attendance"), keys("planConfirmed", "attendance"));
-		for (String id : List.of("characteristic-evaluation", "management-audit")) {
-			expect(id, keys("findings", "observations", "proposeTermination", "terminationClause", "terminationReason"),
-					keys("findings", "terminationClause", "terminationReason"));
-		}
+		// one form for both evaluations of the on-site audit (the task name says which)
+		expect("audit-findings",
+				keys("findings", "observations", "proposeTermination", "terminationClause", "terminationReason"),
+				keys("findings", "terminationClause", "terminationReason"));
 		expect("termination-approval", keys("terminationApproved", "terminationReviewNotes"), keys());
 		expect("closing-meeting", keys("clientConfirmedRecords", "nonconformities"), keys("clientConfirmedRecords"));
 		expect("correction-verification", keys("verificationOutcome", "clientSignedResult", "verificationNotes"),
@@ -251,16 +251,15 @@ class FormCoverageTest {
 		assertValues("document-review", "documentReviewOutcome", "PASSED", "CORRECTIONS_NEEDED");
 		assertValues("correction-verification", "verificationOutcome", "CLOSED", "REPEAT_AUDIT", "NOT_RECOMMENDED");
 		assertValues("certification-decision", "decisionOutcome", "CERTIFY", "REFUSE");
-		for (String id : List.of("characteristic-evaluation", "management-audit")) {
-			assertValues(id, "terminationClause", "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)");
-			assertValues(id, "observations",
-					java.util.Arrays.stream(cn.certflow.rules.ObservationKind.values())
-						.map(Enum::name)
-						.toArray(String[]::new));
-			assertThat(field(id, "proposeTermination").path("type").asText()).isEqualTo("checkbox");
-			assertThat(hide(id, "terminationClause")).contains("proposeTermination");
-			assertThat(hide(id, "terminationReason")).contains("proposeTermination");
-		}
+		String id = "audit-findings";
+		assertValues(id, "terminationClause", "(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)");
+		assertValues(id, "observations",
+				java.util.Arrays.stream(cn.certflow.rules.ObservationKind.values())
+					.map(Enum::name)
+					.toArray(String[]::new));
+		assertThat(field(id, "proposeTermination").path("type").asText()).isEqualTo("checkbox");
+		assertThat(hide(id, "terminationClause")).contains("proposeTermination");
+		assertThat(hide(id, "terminationReason")).contains("proposeTermination");
 		assertThat(hide("application-review", "rejectionReason")).contains("reviewOutcome").contains("\"REJECT\"");
 		assertThat(hide("application-review", "confirmClientChange")).contains("clientRecordDiffers")
 			.contains("\"REJECT\"");

@@ -3,9 +3,6 @@ package cn.certflow.impartiality;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +10,10 @@ import java.util.Map;
 import cn.certflow.application.ApplicationRequest;
 import cn.certflow.application.CertificationDriver;
 import cn.certflow.application.InitialCertification;
+import cn.certflow.support.EngineClock;
 import cn.certflow.system.InvalidInputException;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -44,14 +38,11 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({ "test", "demo" })
 class ConflictOfInterestTest {
 
-	static final Date MARCH_10 = Date
-		.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+	@RegisterExtension
+	final EngineClock clock = new EngineClock();
 
 	@Autowired
 	TestRestTemplate http;
-
-	@Autowired
-	ProcessEngine engine;
 
 	@Autowired
 	CertificationDriver driver;
@@ -61,21 +52,6 @@ class ConflictOfInterestTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@BeforeEach
-	void fixClock() {
-		// HTTP Basic is checked by Camunda's filter against the engine registered as
-		// "default": another Spring
-		// context started in this JVM (other properties) registers its own engine under
-		// that name
-		ProcessEngines.registerProcessEngine(this.engine);
-		ClockUtil.setCurrentTime(MARCH_10);
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void shouldRefuseToPlanAConflictedAuditor_namingTheTeamField() {

@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,7 @@ import java.util.Map;
 import cn.certflow.application.ApplicationRequest;
 import cn.certflow.application.CertificationDriver;
 import cn.certflow.application.InitialCertification;
+import cn.certflow.support.EngineClock;
 import cn.certflow.system.InvalidInputException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -31,14 +30,13 @@ import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -64,12 +62,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({ "test", "demo" })
 class ClientNoticeDeliveryTest {
 
+	@RegisterExtension
+	final EngineClock clock = new EngineClock();
+
 	static final int SMTP_PORT = freePort();
 
 	static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-	static final Date MARCH_10 = Date
-		.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
@@ -100,16 +98,10 @@ class ClientNoticeDeliveryTest {
 	@BeforeEach
 	void setUp() {
 		init(this.engine);
-		ClockUtil.setCurrentTime(MARCH_10);
 		if (!SMTP.isRunning()) {
 			SMTP.start();
 		}
 		SMTP.reset();
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
 	}
 
 	@AfterAll
@@ -163,9 +155,9 @@ class ClientNoticeDeliveryTest {
 			assertThatThrownBy(() -> this.management.executeJob(jobId)).hasMessageContaining("not sent");
 			job = noticeJob(number);
 			assertThat(job.getDuedate()).as("retry after " + backoff)
-				.isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(backoff)));
+				.isEqualTo(Date.from(this.clock.now().toInstant().plus(backoff)));
 			assertThat(this.runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
-			ClockUtil.setCurrentTime(job.getDuedate());
+			this.clock.moveTo(job.getDuedate());
 		}
 		String lastTry = job.getId();
 		assertThatThrownBy(() -> this.management.executeJob(lastTry)).hasMessageContaining("not sent");

@@ -3,6 +3,8 @@ package cn.certflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -218,6 +220,40 @@ class FormFieldsOnlyTest {
 	/**
 	 * An instance at Task_Decide, with an audit id our own code set (not a submission).
 	 */
+	/**
+	 * Issue 17: the two evaluations of processes/onsite-audit.bpmn share one form
+	 * (forms/audit-findings.form); the guard finds its fields from either task.
+	 */
+	@Test
+	void shouldAcceptTheSharedFormsFieldsOnBothTasksThatUseIt() throws Exception {
+		String findingsForm = Files.readString(Path.of("forms/audit-findings.form"));
+		BpmnModelInstance audit = Bpmn.createExecutableProcess("shared-form")
+			.camundaHistoryTimeToLive(1)
+			.startEvent()
+			.userTask("Task_EvaluateServiceCharacteristics")
+			.camundaFormRef("audit-findings")
+			.camundaFormRefBinding("deployment")
+			.userTask("Task_AuditServiceManagement")
+			.camundaFormRef("audit-findings")
+			.camundaFormRefBinding("deployment")
+			.endEvent()
+			.done();
+		engine.getRepositoryService()
+			.createDeployment()
+			.addModelInstance("shared-form.bpmn", audit)
+			.addString("audit-findings.form", findingsForm)
+			.deploy();
+		ProcessInstance instance = runtime.startProcessInstanceByKey("shared-form");
+		for (String step : List.of("Task_EvaluateServiceCharacteristics", "Task_AuditServiceManagement")) {
+			String task = task(instance, step);
+			assertThatThrownBy(() -> tasks.complete(task, Map.of("findings", "符合", "score", "900")))
+				.isInstanceOf(InvalidInputException.class)
+				.hasMessageStartingWith("score: ");
+			tasks.complete(task, Map.of("findings", "符合", "proposeTermination", false));
+		}
+		assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+	}
+
 	private static ProcessInstance start() {
 		ProcessInstance instance = runtime.startProcessInstanceByKey("decide", Map.of("clientName", "某公司"));
 		runtime.setVariable(instance.getId(), "auditId", 7L);

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.certflow.grading.GradingService;
+import cn.certflow.grading.ScoringVariables;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -72,8 +74,8 @@ final class DecisionBenchmark {
 		for (int d = 0; d <= 5; d++) {
 			for (double score : scores) {
 				Map<String, Object> v = new LinkedHashMap<>();
-				v.put("score", score);
-				v.put("specialDeductions", d);
+				v.put(GradingService.SCORE, score);
+				v.put(GradingService.SPECIAL_DEDUCTIONS, d);
 				inputs.add(new Input(v, pcecStars(score, d)));
 			}
 		}
@@ -104,20 +106,20 @@ final class DecisionBenchmark {
 			double faceSurvey, int months, int acc12, int acc24, int neg12, int neg24, int negTotal, int complaints,
 			int unrectified) {
 		Map<String, Object> v = new LinkedHashMap<>();
-		v.put("characteristicScore", x);
-		v.put("minIndicatorRatio", minRatio);
-		v.put("managementAuditPassed", auditPassed);
-		v.put("seriousNonconformities", serious);
-		v.put("surveyScore", survey);
-		v.put("faceSurveyScore", faceSurvey);
-		v.put("operatingMonths", months);
-		v.put("liabilityAccidents12m", acc12);
-		v.put("liabilityAccidents24m", acc24);
-		v.put("negativeInfo12m", neg12);
-		v.put("negativeInfo24m", neg24);
-		v.put("negativeInfoTotal", negTotal);
-		v.put("majorComplaints", complaints);
-		v.put("majorComplaintsUnrectified", unrectified);
+		v.put(GradingService.CHARACTERISTIC_SCORE, x);
+		v.put(GradingService.MIN_INDICATOR_RATIO, minRatio);
+		v.put(ScoringVariables.MANAGEMENT_AUDIT_PASSED, auditPassed);
+		v.put(ScoringVariables.SERIOUS_NONCONFORMITIES, serious);
+		v.put(ScoringVariables.SURVEY_SCORE, survey);
+		v.put(ScoringVariables.FACE_SURVEY_SCORE, faceSurvey);
+		v.put(ScoringVariables.OPERATING_MONTHS, months);
+		v.put(ScoringVariables.LIABILITY_ACCIDENTS_12M, acc12);
+		v.put(ScoringVariables.LIABILITY_ACCIDENTS_24M, acc24);
+		v.put(ScoringVariables.NEGATIVE_INFO_12M, neg12);
+		v.put(ScoringVariables.NEGATIVE_INFO_24M, neg24);
+		v.put(ScoringVariables.NEGATIVE_INFO_TOTAL, negTotal);
+		v.put(ScoringVariables.MAJOR_COMPLAINTS, complaints);
+		v.put(ScoringVariables.MAJOR_COMPLAINTS_UNRECTIFIED, unrectified);
 		return new Input(v, stars);
 	}
 

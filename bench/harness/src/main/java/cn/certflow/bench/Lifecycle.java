@@ -5,6 +5,7 @@ import java.util.Map;
 import cn.certflow.application.ApplicationRequest;
 import cn.certflow.application.CertificationDriver;
 import cn.certflow.application.InitialCertification;
+import cn.certflow.audit.OnsiteAudit;
 import cn.certflow.system.EngineTime;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -34,6 +35,12 @@ final class Lifecycle {
 	/** Time to submit an application (start the process, register the application). */
 	final Latencies start = new Latencies();
 
+	/**
+	 * The audit plan form's team field (a form field, read by the plan listener, not kept
+	 * as a process variable).
+	 */
+	private static final String AUDIT_TEAM = "auditTeam";
+
 	private final CertificationDriver driver;
 
 	private final TaskService tasks;
@@ -50,20 +57,26 @@ final class Lifecycle {
 		this.driver.uploadMandatoryDocuments(number);
 		String today = EngineTime.today().toString();
 		complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
-				Map.of("reviewOutcome", "ACCEPT"));
+				Map.of(InitialCertification.REVIEW_OUTCOME.getName(), "ACCEPT"));
 		complete("reviewer", number, InitialCertification.Elements.SIGN_CONTRACT,
-				Map.of("contractNumber", "HT-" + number, "contractSignedOn", today));
+				Map.of(InitialCertification.CONTRACT_NUMBER.getName(), "HT-" + number,
+						InitialCertification.CONTRACT_SIGNED_ON.getName(), today));
 		complete("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
-				Map.of("documentReviewOutcome", "PASSED"));
+				Map.of(InitialCertification.DOCUMENT_REVIEW_OUTCOME.getName(), "PASSED"));
 		complete("lead", number, InitialCertification.Elements.PLAN_AUDIT,
-				Map.of("leadAuditor", "lead", "auditTeam", "auditor", "plannedDate", today));
-		complete("lead", number, "Task_OpeningMeeting", Map.of("planConfirmed", true, "attendance", "总经理、售后服务部经理"));
-		complete("auditor", number, "Task_EvaluateServiceCharacteristics", Map.of("findings", "服务特性测评符合要求"));
-		complete("auditor", number, "Task_AuditServiceManagement", Map.of("findings", "服务管理体系运行有效"));
-		complete("lead", number, "Task_ScoreAudit", this.driver.sheetScores("PCEC", pointsLost));
-		complete("lead", number, "Task_ClosingMeeting", Map.of("clientConfirmedRecords", true, "nonconformities", ""));
+				Map.of(InitialCertification.LEAD_AUDITOR.getName(), "lead", AUDIT_TEAM, "auditor",
+						InitialCertification.PLANNED_DATE.getName(), today));
+		complete("lead", number, OnsiteAudit.Elements.OPENING_MEETING,
+				Map.of(OnsiteAudit.PLAN_CONFIRMED.getName(), true, OnsiteAudit.ATTENDANCE.getName(), "总经理、售后服务部经理"));
+		complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
+				Map.of(OnsiteAudit.FINDINGS.getName(), "服务特性测评符合要求"));
+		complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT,
+				Map.of(OnsiteAudit.FINDINGS.getName(), "服务管理体系运行有效"));
+		complete("lead", number, OnsiteAudit.Elements.SCORE_AUDIT, this.driver.sheetScores("PCEC", pointsLost));
+		complete("lead", number, OnsiteAudit.Elements.CLOSING_MEETING, Map
+			.of(OnsiteAudit.CLIENT_CONFIRMED_RECORDS.getName(), true, OnsiteAudit.NONCONFORMITIES.getName(), ""));
 		complete("decider", number, InitialCertification.Elements.CERTIFICATION_DECISION,
-				Map.of("decisionOutcome", "CERTIFY"));
+				Map.of(InitialCertification.DECISION_OUTCOME.getName(), "CERTIFY"));
 		return number;
 	}
 

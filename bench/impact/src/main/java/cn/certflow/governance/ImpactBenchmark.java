@@ -24,6 +24,7 @@ import cn.certflow.grading.ApprovedDecision;
 import cn.certflow.grading.GradingService;
 import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.grading.ScoringMethod;
+import cn.certflow.grading.ScoringVariables;
 import cn.certflow.grading.SheetItem;
 import cn.certflow.system.EngineTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -172,7 +173,7 @@ public final class ImpactBenchmark {
 			for (SheetItem item : items) {
 				String value;
 				if (random.nextDouble() < 0.04) {
-					value = "NA";
+					value = ScoringVariables.NOT_APPLICABLE;
 				}
 				else {
 					long earned = Math.round(item.points() * Math.min(1.0, quality + random.nextGaussian() * 0.08));
@@ -181,16 +182,16 @@ public final class ImpactBenchmark {
 				entered.put(item.variableName(ScoringMethod.GBT27922_SHEET), value);
 			}
 			double r = random.nextDouble();
-			entered.put("deductionsLaw", (r < 0.85) ? 0L : (r < 0.97) ? 1L : 5L);
-			entered.put("deductionsOwnServiceRules", 0L);
-			entered.put("deductionsIndustry", (random.nextDouble() < 0.1) ? 1L : 0L);
-			entered.put("deductionsServiceSystem", 0L);
-			entered.put("specialStrengths", (random.nextDouble() < 0.2) ? 1L : 0L);
+			entered.put(ScoringVariables.DEDUCTIONS_LAW, (r < 0.85) ? 0L : (r < 0.97) ? 1L : 5L);
+			entered.put(ScoringVariables.DEDUCTIONS_OWN_SERVICE_RULES, 0L);
+			entered.put(ScoringVariables.DEDUCTIONS_INDUSTRY, (random.nextDouble() < 0.1) ? 1L : 0L);
+			entered.put(ScoringVariables.DEDUCTIONS_SERVICE_SYSTEM, 0L);
+			entered.put(ScoringVariables.SPECIAL_STRENGTHS, (random.nextDouble() < 0.2) ? 1L : 0L);
 			Map<String, Object> variables = grading.decisionInputs("PCEC", entered);
 			Map<String, Object> outcome = v1.evaluate(variables).outputs();
 			int given = ((Number) outcome.get("stars")).intValue();
-			double score = ((Number) variables.get("score")).doubleValue();
-			int deductions = ((Number) variables.get("specialDeductions")).intValue();
+			double score = ((Number) variables.get(GradingService.SCORE)).doubleValue();
+			int deductions = ((Number) variables.get(GradingService.SPECIAL_DEDUCTIONS)).intValue();
 			stars[given]++;
 			changed += (score >= 95 && score < 96 && deductions < 5) ? 1 : 0;
 			inputs.add(variables);
@@ -201,8 +202,9 @@ public final class ImpactBenchmark {
 					120, "[]", "CERTIFIED", now, now });
 			audits
 				.add(new Object[] { i, i, "INITIAL", 5, "lead", Date.valueOf(LocalDate.now()), "CLOSED", "lead", now });
-			scores.add(new Object[] { i, i, "PCEC", variables.get("score"), given, outcome.get("grade"), "grade-pcec",
-					1, "grade-pcec:1", "", JSON.writeValueAsString(new java.util.TreeMap<>(entered)), "lead", now });
+			scores.add(new Object[] { i, i, "PCEC", variables.get(GradingService.SCORE), given, outcome.get("grade"),
+					"grade-pcec", 1, "grade-pcec:1", "", JSON.writeValueAsString(new java.util.TreeMap<>(entered)),
+					"lead", now });
 			if (given > 0 && random.nextDouble() < 0.6) {
 				certificates.add(new Object[] { i, String.format("CF-2026-%06d", i), i, 1, "CertFlow", "基准客户 " + i,
 						"天津", String.format("91%016d", i), "01.07", "PCEC", "ZCXH/XZ-19-2025", "GB/T 27922-2011", given,
