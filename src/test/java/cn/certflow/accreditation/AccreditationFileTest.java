@@ -100,7 +100,7 @@ class AccreditationFileTest {
 		this.driver.uploadMandatoryDocuments(number);
 		at(2026, 3, 4, 10);
 		this.driver.complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
-				Map.of("reviewOutcome", "ACCEPT", "reviewNotes", "信用信息无不良记录"));
+				CertificationDriver.acceptance(Map.of("reviewNotes", "信用信息无不良记录")));
 		this.driver.signContract(number);
 		at(2026, 3, 5, 10);
 		this.driver.complete("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
