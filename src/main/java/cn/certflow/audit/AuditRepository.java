@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.certflow.system.EngineTime;
@@ -57,6 +58,14 @@ public class AuditRepository {
 	}
 
 	/** Everyone on the audit team, lead auditor included (R-PLAN-2, for R-DEC-1). */
+	/** The audit's team: each member's user id and role (LEAD or MEMBER). */
+	List<Map.Entry<String, String>> teamWithRoles(long auditId) {
+		return this.jdbc.sql("select user_id, role from audit_team_member where audit_id = ? order by role, user_id")
+			.param(auditId)
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list();
+	}
+
 	public List<String> team(long auditId) {
 		return this.jdbc.sql("select user_id from audit_team_member where audit_id = ? order by role, user_id")
 			.param(auditId)

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import cn.certflow.competence.QualificationRole;
+import cn.certflow.competence.Qualifications;
 import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.grading.ScoringMethod;
 import cn.certflow.grading.SheetItem;
@@ -36,8 +38,11 @@ public class CertificationDriver {
 
 	private final SchemeCatalog schemes;
 
+	private final Qualifications qualifications;
+
 	CertificationDriver(ApplicationService applications, DocumentService documents, TaskService tasks,
-			RuntimeService runtime, IdentityService identity, SchemeCatalog schemes) {
+			RuntimeService runtime, IdentityService identity, SchemeCatalog schemes, Qualifications qualifications) {
+		this.qualifications = qualifications;
 		this.applications = applications;
 		this.documents = documents;
 		this.tasks = tasks;
@@ -119,6 +124,19 @@ public class CertificationDriver {
 			if (type.mandatory()) {
 				this.documents.upload(number, type.name(), type.name().toLowerCase() + ".pdf", "application/pdf",
 						("%PDF-1.4 " + type.title()).getBytes(java.nio.charset.StandardCharsets.UTF_8), "reviewer");
+			}
+		}
+	}
+
+	/**
+	 * A test account's qualification for the role in every scheme, in the technical-area
+	 * groups the tests apply in (R-COMP-1), as the demo accounts have them.
+	 */
+	public void qualify(String user, QualificationRole role) {
+		for (String scheme : List.of("PCEC", "ZHHT", "CQM")) {
+			for (String area : List.of("01", "29")) {
+				this.qualifications.ensure(user, role, scheme, area, java.time.LocalDate.of(2020, 1, 1),
+						java.time.LocalDate.of(2099, 12, 31), "测试数据", "admin");
 			}
 		}
 	}
