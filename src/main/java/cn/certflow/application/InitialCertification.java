@@ -198,6 +198,16 @@ public final class InitialCertification {
 
 	public static final VariableFactory<String> PLANNED_DATE = stringVariable("plannedDate");
 
+	/**
+	 * The plan form's choices (issue 19.5, R-COMP-1): people qualified today as lead
+	 * auditor / auditor for the application's scheme and technical area, as form-js
+	 * options ({@code label}, {@code value}), set when the plan task is created.
+	 */
+	public static final VariableFactory<Object> QUALIFIED_LEAD_AUDITORS = customVariable("qualifiedLeadAuditors",
+			Object.class);
+
+	public static final VariableFactory<Object> QUALIFIED_AUDITORS = customVariable("qualifiedAuditors", Object.class);
+
 	public static final VariableFactory<Long> AUDIT_ID = longVariable("auditId");
 
 	public static final VariableFactory<String> SCORING_FORM = stringVariable("scoringForm");

@@ -109,6 +109,17 @@ public class Qualifications {
 		return this.register.of(userId);
 	}
 
+	/** "张伟（lead）": the person's name as the account has it, and the user id. */
+	public String displayName(String userId) {
+		org.camunda.bpm.engine.identity.User user = this.identity.createUserQuery().userId(userId).singleResult();
+		String name = (user != null) ? (nonNull(user.getLastName()) + nonNull(user.getFirstName())) : "";
+		return name.isBlank() ? userId : name + "（" + userId + "）";
+	}
+
+	private static String nonNull(String value) {
+		return (value != null) ? value : "";
+	}
+
 	/** A qualification the person holds today for the role, scheme and area. */
 	public Optional<Qualification> heldToday(String person, QualificationRole role, String scheme, String area) {
 		LocalDate today = EngineTime.today();

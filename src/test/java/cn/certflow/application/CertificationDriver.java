@@ -119,9 +119,14 @@ public class CertificationDriver {
 		return this.applications.submit(request);
 	}
 
+	/**
+	 * Every document the application's scheme needs before acceptance (PCEC 6.2 / ZHHT
+	 * 5.1), the reviewer's credit-lookup screenshot included (R-CRED-1).
+	 */
 	public void uploadMandatoryDocuments(String number) {
+		String scheme = this.applications.get(number).schemeId();
 		for (DocumentType type : DocumentType.values()) {
-			if (type.mandatory()) {
+			if (type.mandatoryFor(scheme)) {
 				this.documents.upload(number, type.name(), type.name().toLowerCase() + ".pdf", "application/pdf",
 						("%PDF-1.4 " + type.title()).getBytes(java.nio.charset.StandardCharsets.UTF_8), "reviewer");
 			}

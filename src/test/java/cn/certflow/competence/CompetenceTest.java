@@ -85,7 +85,7 @@ class CompetenceTest {
 	}
 
 	@Test
-	@DisplayName("PCEC 8.1, R-COMP-1: an audit team member without an auditor's qualification is refused and nothing is planned")
+	@DisplayName("PCEC 8.1, R-COMP-1, issue 19.5: the team is chosen from qualified people; an unqualified member is refused, nothing planned")
 	void shouldRefuseAnUnqualifiedAuditTeamMember() {
 		String auditor = person(Groups.AUDITORS);
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
@@ -97,6 +97,16 @@ class CompetenceTest {
 			.hasMessageContaining(auditor)
 			.hasMessageContaining("审查员");
 		assertThat(this.driver.instance(number)).isWaitingAt(PLAN_AUDIT);
+		// issue 19.5: the plan form offers the qualified people only (select and
+		// checklist
+		// with valuesKey)
+		String options = String.valueOf(this.engine.getTaskService()
+			.getVariable(this.driver.task(number, PLAN_AUDIT).getId(), "qualifiedAuditors"));
+		assertThat(options).contains("\"value\":\"auditor\"").contains("王芳（auditor）").doesNotContain(auditor);
+		assertThat(String.valueOf(this.engine.getTaskService()
+			.getVariable(this.driver.task(number, PLAN_AUDIT).getId(), "qualifiedLeadAuditors")))
+			.contains("\"value\":\"lead\"")
+			.doesNotContain("\"value\":\"auditor\"");
 		add(auditor, "AUDITOR", "PCEC", "01.07", EngineTime.today(), EngineTime.today().plusYears(3));
 		this.driver.planAudit(number, "lead", auditor);
 		assertThat(this.qualifications.heldFor(number)).extracting(Qualification.Held::step, Qualification.Held::person)
