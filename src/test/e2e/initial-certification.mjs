@@ -321,8 +321,9 @@ try {
   // 7. lead: 策划现场审查与审查组, 首次会议.
   await loginOk('lead');
   await openTask('策划现场审查');
-  await fill('leadAuditor', 'lead');
-  await fill('auditTeam', 'auditor');
+  // issue 19.5, R-COMP-1: the team is chosen from the people qualified today for CQM / 29.01 (the register), not typed
+  await select('leadAuditor', '（lead）');
+  await page.locator('.fjs-form label', { hasText: '（auditor）' }).first().click(); // checklist: 王芳（auditor）
   await date('plannedDate', isoToday);
   await complete('audit-plan');
 
