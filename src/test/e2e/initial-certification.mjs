@@ -251,13 +251,14 @@ try {
   // Camunda Forms have no file picker (by design): the documents are uploaded through the application API.
   const pdf = new Blob(['%PDF-1.4\n% CertFlow e2e test document\n%%EOF\n'], { type: 'application/pdf' });
   for (const type of ['APPLICATION_FORM', 'BUSINESS_LICENSE', 'COMPANY_PROFILE', 'ORGANISATION_CHART',
-    'SERVICE_MANAGEMENT_DOCUMENTS', 'INTERNAL_AUDIT_REPORT', 'RELATED_SYSTEM_DOCUMENTS']) {
+    'SERVICE_MANAGEMENT_DOCUMENTS', 'INTERNAL_AUDIT_REPORT', 'RELATED_SYSTEM_DOCUMENTS',
+    'CREDIT_CHECK_SCREENSHOT']) { // the last: the reviewer's screenshot of the credit lookups (R-CRED-1)
     const form = new FormData();
     form.append('type', type);
     form.append('file', pdf, `${type.toLowerCase()}.pdf`);
     await api(`/api/applications/${encodeURIComponent(number)}/documents`, { method: 'POST', body: form });
   }
-  console.log('uploaded 7 documents through the API');
+  console.log('uploaded 7 documents and the credit-lookup screenshot through the API');
 
   await page.reload();
   await openTask('申请评审');
@@ -265,6 +266,12 @@ try {
   check(await field('clientName').inputValue() === client, 'review form: the applied name');
   check(await field('recordedClientName').inputValue() === onRecord, `review form: the name on record (${onRecord})`);
   check((await field('clientChangeCertificates').inputValue()).includes('无'), 'review form: no certificate concerned');
+  // R-CRED-1 (PCEC 7.1, ZHHT 5.2.1 a): each credit lookup recorded — what, the day, the result
+  await fill('creditLookedUp', '国家企业信用信息公示系统、信用中国：按统一社会信用代码查询');
+  await date('creditCheckedOn', isoToday);
+  await choose('creditPenalty', 0); // 未发现
+  await choose('creditAbnormalList', 0); // 未列入
+  await choose('creditSeriousList', 0); // 未列入
   await choose('reviewOutcome', 0); // 受理 ACCEPT
   await fill('reviewNotes', '材料齐全，予以受理（端到端测试）。');
   await field('confirmClientChange').waitFor();
@@ -314,8 +321,9 @@ try {
   // 7. lead: 策划现场审查与审查组, 首次会议.
   await loginOk('lead');
   await openTask('策划现场审查');
-  await fill('leadAuditor', 'lead');
-  await fill('auditTeam', 'auditor');
+  // issue 19.5, R-COMP-1: the team is chosen from the people qualified today for CQM / 29.01 (the register), not typed
+  await select('leadAuditor', '（lead）');
+  await page.locator('.fjs-form label', { hasText: '（auditor）' }).first().click(); // checklist: 王芳（auditor）
   await date('plannedDate', isoToday);
   await complete('audit-plan');
 

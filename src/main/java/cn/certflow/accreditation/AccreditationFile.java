@@ -10,6 +10,7 @@ import cn.certflow.appeal.CaseRecord;
 import cn.certflow.certificate.CertificateRequest;
 import cn.certflow.certificate.CertificateRevision;
 import cn.certflow.certificate.CertificateStatus;
+import cn.certflow.competence.Qualification;
 import cn.certflow.impartiality.ImpartialityCheck;
 
 /**
@@ -23,9 +24,9 @@ import cn.certflow.impartiality.ImpartialityCheck;
 record AccreditationFile(Generated generated, CertificateFace certificate, List<CertificateRevision> revisions,
 		Application application, ApplicationReview applicationReview, List<Document> documents, Contract contract,
 		List<DocumentReviewRound> documentReview, List<Audit> audits, Grade grade, Decision decision,
-		List<ImpartialityCheck> impartiality, List<Notice> notices, List<StatusChange> statusHistory,
-		List<ProcessStep> processHistory, Surveillance surveillance, Recertification recertification, Changes changes,
-		ComplaintsAndAppeals complaintsAndAppeals) {
+		List<ImpartialityCheck> impartiality, List<Qualification.Held> competence, List<Notice> notices,
+		List<StatusChange> statusHistory, List<ProcessStep> processHistory, Surveillance surveillance,
+		Recertification recertification, Changes changes, ComplaintsAndAppeals complaintsAndAppeals) {
 
 	record Generated(OffsetDateTime at, String by, String note) {
 	}

@@ -32,6 +32,7 @@ import cn.certflow.governance.DecisionImpactReports;
 import cn.certflow.grading.ScoringMethod;
 import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.grading.SheetItem;
+import cn.certflow.competence.Qualifications;
 import cn.certflow.impartiality.ConflictOfInterest;
 import cn.certflow.impartiality.ImpartialityCheck;
 import cn.certflow.planning.AuditType;
@@ -95,10 +96,14 @@ class AccreditationFileBuilder {
 
 	private final CertificateRequests requests;
 
+	private final Qualifications qualifications;
+
 	AccreditationFileBuilder(CertificateService certificates, ApplicationService applications, CycleRecords records,
 			StatusHistory statusHistory, ConflictOfInterest impartiality, SchemeCatalog schemes, HistoryService history,
 			RepositoryService repository, IdentityService identity, ObjectMapper json,
-			SurveillanceService surveillances, CertificateRequests requests, DecisionImpactReports impactReports) {
+			SurveillanceService surveillances, CertificateRequests requests, DecisionImpactReports impactReports,
+			Qualifications qualifications) {
+		this.qualifications = qualifications;
 		this.impactReports = impactReports;
 		this.surveillances = surveillances;
 		this.requests = requests;
@@ -162,7 +167,7 @@ class AccreditationFileBuilder {
 						this.records.escalations(applicationId)),
 				this.records.documents(applicationId), contract(application),
 				this.records.documentReviews(applicationId), initial, grade(c, audits), initialDecision, checks,
-				this.records.notices(applicationId),
+				this.qualifications.heldFor(applicationNumber), this.records.notices(applicationId),
 				this.records.statusChanges(Map.of(StatusHistory.Entity.APPLICATION, List.of(applicationNumber),
 						StatusHistory.Entity.AUDIT, audits.stream().map(a -> String.valueOf(a.id())).toList(),
 						StatusHistory.Entity.CERTIFICATE, List.of(certificateNumber), StatusHistory.Entity.SURVEILLANCE,

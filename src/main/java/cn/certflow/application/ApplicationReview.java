@@ -45,12 +45,12 @@ class ApplicationReview {
 			uploaded.addAll(this.documents.uploadedTypes(application.id()));
 			List<String> missing = EnumSet.allOf(DocumentType.class)
 				.stream()
-				.filter(t -> t.mandatory() && !uploaded.contains(t))
+				.filter(t -> t.mandatoryFor(application.schemeId()) && !uploaded.contains(t))
 				.map(t -> t + " (" + t.title() + ")")
 				.toList();
 			if (!missing.isEmpty()) {
 				throw new InvalidInputException(REVIEW_OUTCOME.getName(),
-						"cannot accept: mandatory documents not uploaded: " + String.join(", ", missing));
+						"不能受理：本认证方案（PCEC 6.2 / ZHHT 5.1）的必备文件尚未上传: " + String.join(", ", missing));
 			}
 			this.clientChanges.onAccept(application, clientChangeConfirmed, reviewer);
 		}

@@ -71,7 +71,7 @@ class ApplicationValidator {
 		checkText("legalStatus", request.legalStatus(), problems);
 		checkList("categories", request.categories(), ", ", MAX_CATEGORIES_LENGTH, problems);
 		checkList("sites", request.sites(), "\n", MAX_SITES_LENGTH, problems);
-		checkDocuments(request.documents(), problems);
+		checkDocuments(request.schemeId(), request.documents(), problems);
 		if (problems.isEmpty()) {
 			this.applications.findOpen(request.creditCode(), request.schemeId())
 				.ifPresent(number -> problems.add(new FieldProblem("creditCode", "an application of this client for "
@@ -109,7 +109,7 @@ class ApplicationValidator {
 		}
 	}
 
-	private static void checkDocuments(List<String> documents, List<FieldProblem> problems) {
+	private static void checkDocuments(String schemeId, List<String> documents, List<FieldProblem> problems) {
 		if (documents == null) {
 			return;
 		}
@@ -117,7 +117,11 @@ class ApplicationValidator {
 		for (int i = 0; i < documents.size(); i++) {
 			String value = documents.get(i);
 			try {
-				if (!declared.add(DocumentType.valueOf(value))) {
+				DocumentType type = DocumentType.valueOf(value);
+				if (!type.fromApplicant()) {
+					throw new IllegalArgumentException(value);
+				}
+				if (!declared.add(type)) {
 					problems.add(new FieldProblem("documents[" + i + "]", value + " is listed twice"));
 				}
 			}
@@ -126,7 +130,8 @@ class ApplicationValidator {
 			}
 		}
 		for (DocumentType type : DocumentType.values()) {
-			if (type.mandatory() && !declared.contains(type) && !documents.isEmpty()) {
+			if (type.fromApplicant() && type.mandatoryFor(schemeId) && !declared.contains(type)
+					&& !documents.isEmpty()) {
 				problems.add(new FieldProblem("documents",
 						"mandatory document missing: " + type + " (" + type.title() + ")"));
 			}

@@ -133,6 +133,22 @@ public final class InitialCertification {
 
 	public static final VariableFactory<String> REVIEW_NOTES = stringVariable("reviewNotes");
 
+	// --- credit-information lookups of the review, R-CRED-1 (PCEC 7.1, ZHHT 5.2.1 a)
+	/** What was looked up where (系统与查询内容). */
+	public static final VariableFactory<String> CREDIT_LOOKED_UP = stringVariable("creditLookedUp");
+
+	/** Day of the lookups (yyyy-MM-dd). */
+	public static final VariableFactory<String> CREDIT_CHECKED_ON = stringVariable("creditCheckedOn");
+
+	/** CLEAR, PENALTY_CLEARED or PENALTY_OPEN. */
+	public static final VariableFactory<String> CREDIT_PENALTY = stringVariable("creditPenalty");
+
+	/** CLEAR or LISTED. */
+	public static final VariableFactory<String> CREDIT_ABNORMAL_LIST = stringVariable("creditAbnormalList");
+
+	/** CLEAR or LISTED. */
+	public static final VariableFactory<String> CREDIT_SERIOUS_LIST = stringVariable("creditSeriousList");
+
 	// --- the client on record beside the client as applied (R-ID-1), set when the review
 	// task is created
 	public static final VariableFactory<String> RECORDED_CLIENT_NAME = stringVariable("recordedClientName");
@@ -181,6 +197,16 @@ public final class InitialCertification {
 	public static final VariableFactory<String> AUDIT_TEAM_MEMBERS = stringVariable("auditTeamMembers");
 
 	public static final VariableFactory<String> PLANNED_DATE = stringVariable("plannedDate");
+
+	/**
+	 * The plan form's choices (issue 19.5, R-COMP-1): people qualified today as lead
+	 * auditor / auditor for the application's scheme and technical area, as form-js
+	 * options ({@code label}, {@code value}), set when the plan task is created.
+	 */
+	public static final VariableFactory<Object> QUALIFIED_LEAD_AUDITORS = customVariable("qualifiedLeadAuditors",
+			Object.class);
+
+	public static final VariableFactory<Object> QUALIFIED_AUDITORS = customVariable("qualifiedAuditors", Object.class);
 
 	public static final VariableFactory<Long> AUDIT_ID = longVariable("auditId");
 

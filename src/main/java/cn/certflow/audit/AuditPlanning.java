@@ -20,8 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditPlanning {
 
-	/** Other team members besides the lead auditor, comma separated (plan forms). */
-	static final VariableFactory<String> AUDIT_TEAM = CamundaBpmData.stringVariable("auditTeam");
+	/**
+	 * Other team members besides the lead auditor: the plan form's checklist of qualified
+	 * auditors (a list), or user ids comma separated.
+	 */
+	static final VariableFactory<Object> AUDIT_TEAM = CamundaBpmData.customVariable("auditTeam", Object.class);
 
 	private final AuditService audits;
 
@@ -40,7 +43,9 @@ public class AuditPlanning {
 	public long plan(DelegateTask task, String auditType, ApplicationRecord application) {
 		String planner = this.currentUser.id(task);
 		String lead = InitialCertification.LEAD_AUDITOR.from(task).getOrDefault(planner).trim();
-		List<String> members = Arrays.stream(AUDIT_TEAM.from(task).getOrDefault("").split("[,，\\s]+"))
+		List<String> members = cn.certflow.system.FormLists.strings(AUDIT_TEAM.from(task).getOrNull())
+			.stream()
+			.flatMap((m) -> Arrays.stream(m.split("[,，\\s]+")))
 			.map(String::trim)
 			.filter(s -> !s.isEmpty() && !s.equals(lead))
 			.distinct()

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.certflow.system.EngineTime;
@@ -55,6 +56,14 @@ class AuditRepository {
 		this.jdbc.sql("insert into audit_team_member (audit_id, user_id, role) values (?, ?, ?)")
 			.params(auditId, userId, role)
 			.update();
+	}
+
+	/** The audit's team: each member's user id and role (LEAD or MEMBER). */
+	List<Map.Entry<String, String>> teamWithRoles(long auditId) {
+		return this.jdbc.sql("select user_id, role from audit_team_member where audit_id = ? order by role, user_id")
+			.param(auditId)
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list();
 	}
 
 	/** Everyone on the audit team, lead auditor included (R-PLAN-2, for R-DEC-1). */

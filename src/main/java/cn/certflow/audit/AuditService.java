@@ -105,6 +105,16 @@ public class AuditService {
 	}
 
 	/**
+	 * The audit's team from our records, each member with whether they lead it (R-COMP-1:
+	 * the lead needs a lead auditor's qualification).
+	 */
+	public java.util.Map<String, Boolean> teamRoles(long auditId) {
+		java.util.Map<String, Boolean> roles = new java.util.LinkedHashMap<>();
+		this.audits.teamWithRoles(auditId).forEach((m) -> roles.put(m.getKey(), LEAD.equals(m.getValue())));
+		return roles;
+	}
+
+	/**
 	 * Everyone who is or was on an audit team of the application, lead auditors included
 	 * (who may see it, 15.4).
 	 */

@@ -54,8 +54,9 @@ class AccreditationFileTest {
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	static final String[] SECTIONS = { "generated", "certificate", "revisions", "application", "applicationReview",
-			"documents", "contract", "documentReview", "audits", "grade", "decision", "impartiality", "notices",
-			"statusHistory", "processHistory", "surveillance", "recertification", "changes", "complaintsAndAppeals" };
+			"documents", "contract", "documentReview", "audits", "grade", "decision", "impartiality", "competence",
+			"notices", "statusHistory", "processHistory", "surveillance", "recertification", "changes",
+			"complaintsAndAppeals" };
 
 	@Autowired
 	TestRestTemplate http;
@@ -100,7 +101,7 @@ class AccreditationFileTest {
 		this.driver.uploadMandatoryDocuments(number);
 		at(2026, 3, 4, 10);
 		this.driver.complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
-				Map.of("reviewOutcome", "ACCEPT", "reviewNotes", "信用信息无不良记录"));
+				CertificationDriver.acceptance(Map.of("reviewNotes", "信用信息无不良记录")));
 		this.driver.signContract(number);
 		at(2026, 3, 5, 10);
 		this.driver.complete("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
@@ -148,10 +149,12 @@ class AccreditationFileTest {
 
 		// documents with their hashes, contract, document review rounds (R-APP-4,
 		// R-DOC-1)
-		assertThat(file.get("documents")).hasSize(7)
+		// PCEC 6.2's seven and the credit-lookup screenshot (R-CRED-1)
+		assertThat(file.get("documents")).hasSize(8)
 			.allSatisfy(d -> assertThat(d.get("sha256").asText()).matches("[0-9a-f]{64}"))
 			.allSatisfy(d -> assertThat(d.get("uploadedBy").asText()).isEqualTo("reviewer"));
-		assertThat(texts(file.get("documents"), "fileName")).contains("business_license.pdf");
+		assertThat(texts(file.get("documents"), "fileName")).contains("business_license.pdf",
+				"credit_check_screenshot.pdf");
 		assertThat(file.at("/contract/number").asText()).isEqualTo("HT-" + number);
 		assertThat(file.at("/contract/recordedBy").asText()).isEqualTo("reviewer");
 		assertThat(file.get("documentReview")).hasSize(2);
@@ -211,6 +214,15 @@ class AccreditationFileTest {
 			.allSatisfy(c -> assertThat(c.get("person").asText()).isEqualTo("decider"))
 			.allSatisfy(c -> assertThat(c.get("result").asText()).isEqualTo("CLEAR"));
 		assertThat(file.get("impartiality")).hasSize(4);
+		// R-COMP-1 (PCEC 8.1, ZHHT 5.2.1 c): the qualification each person held on each
+		// step, that day
+		List<String> held = new java.util.ArrayList<>();
+		file.get("competence")
+			.forEach((h) -> held.add(h.get("step").asText() + " " + h.get("person").asText() + " "
+					+ h.at("/qualification/role").asText() + " " + h.at("/qualification/schemeId").asText()));
+		assertThat(held).contains("DOCUMENT_REVIEW reviewer DOCUMENT_REVIEWER PCEC",
+				"AUDIT_TEAM lead LEAD_AUDITOR PCEC", "DECISION decider DECIDER PCEC");
+		assertThat(file.get("competence")).allSatisfy((h) -> assertThat(h.get("checkedOn").asText()).isNotEmpty());
 
 		// notices to the client, every status change with who/when/why
 		assertThat(texts(file.get("notices"), "kind")).contains("DOCUMENT_FINDINGS");

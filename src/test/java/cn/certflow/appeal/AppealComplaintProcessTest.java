@@ -68,6 +68,7 @@ class AppealComplaintProcessTest {
 			this.identity.createMembership(AUDITING_QM, Groups.QUALITY_MANAGERS);
 			this.identity.createMembership(AUDITING_QM, Groups.AUDITORS);
 		}
+		this.driver.certification().qualify(AUDITING_QM, cn.certflow.competence.QualificationRole.AUDITOR);
 	}
 
 	@AfterEach

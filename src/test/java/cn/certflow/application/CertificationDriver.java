@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import cn.certflow.competence.QualificationRole;
+import cn.certflow.competence.Qualifications;
 import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.grading.ScoringMethod;
 import cn.certflow.grading.SheetItem;
@@ -36,8 +38,11 @@ public class CertificationDriver {
 
 	private final SchemeCatalog schemes;
 
+	private final Qualifications qualifications;
+
 	CertificationDriver(ApplicationService applications, DocumentService documents, TaskService tasks,
-			RuntimeService runtime, IdentityService identity, SchemeCatalog schemes) {
+			RuntimeService runtime, IdentityService identity, SchemeCatalog schemes, Qualifications qualifications) {
+		this.qualifications = qualifications;
 		this.applications = applications;
 		this.documents = documents;
 		this.tasks = tasks;
@@ -78,21 +83,73 @@ public class CertificationDriver {
 	public static ApplicationRequest request(String schemeId, int requestedStars, int headcount) {
 		return new ApplicationRequest("天津某某电器服务有限公司", "天津市红桥区丁字沽三号路85号", newCreditCode(), "有限责任公司", schemeId,
 				requestedStars, "01.07", List.of("机械和设备制造业服务"), List.of("天津市红桥区丁字沽三号路85号"), headcount,
-				List.of("APPLICATION_FORM", "BUSINESS_LICENSE", "COMPANY_PROFILE", "ORGANISATION_CHART",
-						"SERVICE_MANAGEMENT_DOCUMENTS", "INTERNAL_AUDIT_REPORT", "RELATED_SYSTEM_DOCUMENTS"));
+				declaredDocuments(schemeId));
+	}
+
+	/**
+	 * The applicant's mandatory documents of the scheme (PCEC 6.2, ZHHT 5.1), as the
+	 * start form's checklist declares them.
+	 */
+	public static List<String> declaredDocuments(String schemeId) {
+		return java.util.Arrays.stream(DocumentType.values())
+			.filter((t) -> t.fromApplicant() && t.mandatoryFor(schemeId))
+			.map(DocumentType::name)
+			.toList();
+	}
+
+	/**
+	 * The review form's credit-information lookups with nothing found (R-CRED-1, PCEC
+	 * 7.1, ZHHT 5.2.1 a).
+	 */
+	public static Map<String, Object> clearCreditChecks() {
+		return Map.of("creditLookedUp", "国家企业信用信息公示系统、信用中国：按统一社会信用代码查询", "creditCheckedOn",
+				cn.certflow.system.EngineTime.today().toString(), "creditPenalty", "CLEAR", "creditAbnormalList",
+				"CLEAR", "creditSeriousList", "CLEAR");
+	}
+
+	/** The review form's values to accept, with clear credit lookups. */
+	public static Map<String, Object> acceptance(Map<String, Object> more) {
+		Map<String, Object> values = new HashMap<>(clearCreditChecks());
+		values.put("reviewOutcome", "ACCEPT");
+		values.putAll(more);
+		return values;
 	}
 
 	public String submit(ApplicationRequest request) {
 		return this.applications.submit(request);
 	}
 
+	/**
+	 * Every document the application's scheme needs before acceptance (PCEC 6.2 / ZHHT
+	 * 5.1), the reviewer's credit-lookup screenshot included (R-CRED-1).
+	 */
 	public void uploadMandatoryDocuments(String number) {
+		String scheme = this.applications.get(number).schemeId();
 		for (DocumentType type : DocumentType.values()) {
-			if (type.mandatory()) {
+			if (type.mandatoryFor(scheme)) {
 				this.documents.upload(number, type.name(), type.name().toLowerCase() + ".pdf", "application/pdf",
 						("%PDF-1.4 " + type.title()).getBytes(java.nio.charset.StandardCharsets.UTF_8), "reviewer");
 			}
 		}
+	}
+
+	/**
+	 * A test account's qualification for the role in every scheme, in the technical-area
+	 * groups the tests apply in (R-COMP-1), as the demo accounts have them.
+	 */
+	public void qualify(String user, QualificationRole role) {
+		for (String scheme : List.of("PCEC", "ZHHT", "CQM")) {
+			for (String area : List.of("01", "29")) {
+				this.qualifications.ensure(user, role, scheme, area, java.time.LocalDate.of(2020, 1, 1),
+						java.time.LocalDate.of(2099, 12, 31), "测试数据", "admin");
+			}
+		}
+	}
+
+	/** One document of this type, as the reviewer uploads it. */
+	public void upload(String number, DocumentType type) {
+		this.documents.upload(number, type.name(), type.name().toLowerCase() + ".pdf", "application/pdf",
+				("%PDF-1.4 " + type.title()).getBytes(java.nio.charset.StandardCharsets.UTF_8), "reviewer");
 	}
 
 	public ProcessInstance instance(String number) {
@@ -176,8 +233,7 @@ public class CertificationDriver {
 
 	public void acceptApplication(String number) {
 		uploadMandatoryDocuments(number);
-		complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
-				Map.of("reviewOutcome", "ACCEPT"));
+		complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION, acceptance(Map.of()));
 	}
 
 	public void signContract(String number) {

@@ -75,7 +75,7 @@ class InitialCertificationRestIT {
 				});
 		assertThat(documents.getBody()).hasSize(7).allSatisfy(d -> assertThat((String) d.get("sha256")).hasSize(64));
 
-		complete("reviewer", number, "Task_ReviewApplication", Map.of("reviewOutcome", "ACCEPT"));
+		complete("reviewer", number, "Task_ReviewApplication", CertificationDriver.acceptance(Map.of()));
 		complete("reviewer", number, "Task_SignContract",
 				Map.of("contractNumber", "HT-1", "contractSignedOn", today()));
 		complete("reviewer", number, "Task_ReviewDocuments", Map.of("documentReviewOutcome", "PASSED"));

@@ -50,7 +50,7 @@ class TasklistStartFormTest {
 		assertThat(this.jdbc.sql("select declared_documents from application where number = ?")
 			.param(number)
 			.query(String.class)
-			.single()).contains("APPLICATION_FORM", "RELATED_SYSTEM_DOCUMENTS");
+			.single()).contains("APPLICATION_FORM", "SERVICE_BLUEPRINT"); // ZHHT 5.1
 		assertThat(this.driver.task(number, InitialCertification.Elements.REVIEW_APPLICATION)).isNotNull();
 	}
 
@@ -89,7 +89,7 @@ class TasklistStartFormTest {
 		values.put("headcount", headcount);
 		values.put("declaredDocuments", SpinValues
 			.jsonValue("[\"APPLICATION_FORM\",\"BUSINESS_LICENSE\",\"COMPANY_PROFILE\","
-					+ "\"ORGANISATION_CHART\",\"SERVICE_MANAGEMENT_DOCUMENTS\",\"INTERNAL_AUDIT_REPORT\",\"RELATED_SYSTEM_DOCUMENTS\"]")
+					+ "\"SERVICE_MANAGEMENT_DOCUMENTS\",\"SERVICE_MANUAL\",\"CERTIFICATION_SCOPE\",\"SERVICE_BLUEPRINT\"]")
 			.create());
 		return values;
 	}

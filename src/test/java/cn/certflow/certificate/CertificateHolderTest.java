@@ -144,7 +144,8 @@ class CertificateHolderTest {
 
 		// accept without confirming: 400 naming the field, in Chinese, and nothing
 		// changed
-		ResponseEntity<String> refused = submitForm("reviewer", review.getId(), Map.of("reviewOutcome", "ACCEPT"));
+		ResponseEntity<String> refused = submitForm("reviewer", review.getId(),
+				CertificationDriver.acceptance(Map.of()));
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getBody()).contains("confirmClientChange", "确认申请组织的新名称和地址", OLD_NAME, NEW_NAME);
 		assertThat(this.driver().task(number, InitialCertification.Elements.REVIEW_APPLICATION)).isNotNull();
@@ -158,7 +159,7 @@ class CertificateHolderTest {
 		// history
 		this.driver()
 			.complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
-					Map.of("reviewOutcome", "ACCEPT", "confirmClientChange", true));
+					CertificationDriver.acceptance(Map.of("confirmClientChange", true)));
 		assertThat(this.register.onRecord(first.creditCode()).orElseThrow())
 			.satisfies(c -> assertThat(c.name()).isEqualTo(NEW_NAME))
 			.satisfies(c -> assertThat(c.address()).isEqualTo(NEW_ADDRESS));
@@ -218,7 +219,7 @@ class CertificateHolderTest {
 
 		this.driver()
 			.complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
-					Map.of("reviewOutcome", "ACCEPT", "confirmClientChange", true));
+					CertificationDriver.acceptance(Map.of("confirmClientChange", true)));
 
 		assertThat(this.requests.of(held.number())).singleElement().satisfies(r -> {
 			assertThat(r.kind()).isEqualTo("NAME");
@@ -255,7 +256,7 @@ class CertificateHolderTest {
 
 		this.driver()
 			.complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
-					Map.of("reviewOutcome", "ACCEPT", "confirmClientChange", true));
+					CertificationDriver.acceptance(Map.of("confirmClientChange", true)));
 
 		assertThat(this.requests.of(held.number())).singleElement().satisfies(r -> {
 			assertThat(r.kind()).isEqualTo(CertificateRequest.HOLDER_CHANGE_DUE);
@@ -301,7 +302,7 @@ class CertificateHolderTest {
 			.get("clientChangeCertificates")).as("the form names the application in progress").contains(earlier);
 		this.driver()
 			.complete("reviewer", later, InitialCertification.Elements.REVIEW_APPLICATION,
-					Map.of("reviewOutcome", "ACCEPT", "confirmClientChange", true));
+					CertificationDriver.acceptance(Map.of("confirmClientChange", true)));
 
 		Certificate issued = certifyAccepted(earlier);
 
@@ -337,7 +338,7 @@ class CertificateHolderTest {
 	static ApplicationRequest applyAs(ApplicationRequest request, String schemeId, String name, String address) {
 		return new ApplicationRequest(name, address, request.creditCode(), request.legalStatus(), schemeId, 4,
 				request.technicalArea(), request.categories(), List.of(address), request.headcount(),
-				request.documents());
+				CertificationDriver.declaredDocuments(schemeId));
 	}
 
 	/**

@@ -68,8 +68,12 @@ class FormCoverageTest {
 						"technicalArea", "categories", "sites", "headcount", "declaredDocuments"));
 		// R-ID-1: confirmClientChange is shown (and required) only where the client
 		// differs from the record
-		expect("application-review", keys("reviewOutcome", "rejectionReason", "reviewNotes", "confirmClientChange"),
-				keys("reviewOutcome", "rejectionReason", "confirmClientChange"));
+		// R-CRED-1: the three credit lookups, what was looked up and when
+		expect("application-review",
+				keys("creditLookedUp", "creditCheckedOn", "creditPenalty", "creditAbnormalList", "creditSeriousList",
+						"reviewOutcome", "rejectionReason", "reviewNotes", "confirmClientChange"),
+				keys("creditLookedUp", "creditCheckedOn", "creditPenalty", "creditAbnormalList", "creditSeriousList",
+						"reviewOutcome", "rejectionReason", "confirmClientChange"));
 		expect("overdue-review", keys("escalationAction"), keys("escalationAction"));
 		expect("contract", keys("contractNumber", "contractSignedOn"), keys("contractNumber", "contractSignedOn"));
 		expect("document-review", keys("documentReviewOutcome", "documentFindings"),
@@ -315,7 +319,9 @@ class FormCoverageTest {
 		Map<String, String> options = new LinkedHashMap<>();
 		documents.path("values").forEach((o) -> options.put(o.path("value").asText(), o.path("label").asText()));
 		Map<String, String> expected = new LinkedHashMap<>();
-		Arrays.stream(DocumentType.values()).forEach((t) -> expected.put(t.name(), t.title()));
+		Arrays.stream(DocumentType.values())
+			.filter(DocumentType::fromApplicant)
+			.forEach((t) -> expected.put(t.name(), t.title()));
 		assertThat(options).containsExactlyEntriesOf(expected);
 		assertThat(texts("application-start")).contains("POST /api/applications/{number}/documents");
 		assertThat(texts("application-review")).contains("/api/applications/{{applicationNumber}}/documents");

@@ -268,7 +268,7 @@ final class CertFlowHttp {
 
 	static TaskStep acceptStep(String number) {
 		return new TaskStep("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
-				Map.of("reviewOutcome", "ACCEPT"));
+				cn.certflow.application.CertificationDriver.acceptance(Map.of()));
 	}
 
 	/** From the signed contract to the on-site audit's open evaluation tasks. */

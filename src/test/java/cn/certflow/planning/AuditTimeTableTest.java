@@ -51,6 +51,30 @@ class AuditTimeTableTest {
 		assertThat(days(5, "SURVEILLANCE")).isEqualTo(2);
 	}
 
+	/**
+	 * PCEC 15, R-PLAN-1, as a quality manager reads it:
+	 * "监督审核为0.6倍初次审核时间，再认证时间为0.8倍初次审核时间，审核时间不是整数时向上取整". The factor applies to the initial
+	 * audit time of the band and only a result that is not a whole number is rounded up:
+	 * a 5-day audit gives exactly 3 days of surveillance (0.6 × 5 = 3, not 4) and 4 days
+	 * of recertification (0.8 × 5 = 4); a 7-day audit gives 5 (0.6 × 7 = 4.2) and 6 (0.8
+	 * × 7 = 5.6). A 2-day audit gives 2, the on-site floor of PCEC 8.2.1 (0.6 × 2 = 1.2
+	 * would round up to 2 anyway).
+	 */
+	@Test
+	@org.junit.jupiter.api.DisplayName("PCEC 15, R-PLAN-1: a 5-day audit at 0.6× is 3 days, at 0.8× 4 days; 4.2 and 5.6 round up")
+	void shouldRoundOnlyAFractionUp_aFiveDayAuditAtPointSixIsThreeDays() {
+		// band 101–250: initial 5 days
+		assertThat(days(101, "INITIAL")).isEqualTo(5);
+		assertThat(days(101, "SURVEILLANCE")).isEqualTo(3);
+		assertThat(days(101, "RECERTIFICATION")).isEqualTo(4);
+		// band 501–1000: initial 7 days
+		assertThat(days(501, "INITIAL")).isEqualTo(7);
+		assertThat(days(501, "SURVEILLANCE")).isEqualTo(5);
+		assertThat(days(501, "RECERTIFICATION")).isEqualTo(6);
+		// band 1–15: initial 2 days, 0.6 × 2 = 1.2 -> 2
+		assertThat(days(1, "SURVEILLANCE")).isEqualTo(2);
+	}
+
 	@Test
 	void shouldGiveASingleIntegerEntryForABusinessRuleTask() {
 		DmnDecisionTableResult result = ENGINE.evaluateDecisionTable(decision,

@@ -293,6 +293,7 @@ class IdentifiersFromRecordsAfterCertificationTest {
 			this.identity.createMembership(AUDITING_QM, Groups.QUALITY_MANAGERS);
 			this.identity.createMembership(AUDITING_QM, Groups.AUDITORS);
 		}
+		this.driver.certification().qualify(AUDITING_QM, cn.certflow.competence.QualificationRole.AUDITOR);
 		String application = this.driver.certification().toDecisionWithTeam("lead", AUDITING_QM);
 		this.driver.certification()
 			.complete("decider", application, "Task_CertificationDecision", Map.of("decisionOutcome", "CERTIFY"));

@@ -89,7 +89,7 @@ class IdentifiersFromRecordsTest {
 		String number = this.driver.submit(request);
 		String instance = this.driver.instance(number).getId();
 		this.driver.uploadMandatoryDocuments(number);
-		complete("reviewer", number, REVIEW_APPLICATION, Map.of("reviewOutcome", "ACCEPT"));
+		complete("reviewer", number, REVIEW_APPLICATION, CertificationDriver.acceptance(Map.of()));
 		complete("reviewer", number, SIGN_CONTRACT,
 				Map.of("contractNumber", "HT-" + number, "contractSignedOn", EngineTime.today().toString()));
 		complete("reviewer", number, REVIEW_DOCUMENTS, Map.of("documentReviewOutcome", "PASSED"));

@@ -131,6 +131,13 @@ class BadInputIT {
 			.single();
 	}
 
+	/** A qualification as the register's API takes it, with evidence. */
+	static Map<String, Object> qualification(String userId, String role, String scheme, String area, String from,
+			String until) {
+		return Map.of("userId", userId, "role", role, "schemeId", scheme, "technicalArea", area, "validFrom", from,
+				"validUntil", until, "evidence", "审查员注册证书 2026-001");
+	}
+
 	/**
 	 * One malformed request: what is sent, the status expected and the field the error
 	 * must name.
@@ -278,6 +285,69 @@ class BadInputIT {
 								MediaType.APPLICATION_JSON),
 						400, "subject"),
 				new Case("unknown case", t -> t.get("reviewer", "/api/cases/CASE-1900-000001"), 404, "number"),
+				// credit-information lookups (R-CRED-1, PCEC 7.1, ZHHT 5.2.1 a)
+				new Case("credit check unknown list",
+						t -> t.exchange("reviewer", HttpMethod.POST,
+								"/api/applications/" + t.atReview + "/credit-checks",
+								List.of(Map.of("kind", "BLACKLIST", "lookedUp", "信用中国", "result", "CLEAR", "checkedOn",
+										"2026-01-05")),
+								MediaType.APPLICATION_JSON),
+						400, "kind"),
+				new Case("credit check listed as a penalty result",
+						t -> t.exchange("reviewer", HttpMethod.POST,
+								"/api/applications/" + t.atReview + "/credit-checks",
+								List.of(Map.of("kind", "ABNORMAL_OPERATION_LIST", "lookedUp", "信用中国", "result",
+										"PENALTY_OPEN", "checkedOn", "2026-01-05")),
+								MediaType.APPLICATION_JSON),
+						400, "result"),
+				new Case("credit check without what was looked up",
+						t -> t.exchange("reviewer", HttpMethod.POST,
+								"/api/applications/" + t.atReview + "/credit-checks",
+								List.of(Map.of("kind", "SERIOUS_VIOLATION_LIST", "lookedUp", " ", "result", "CLEAR",
+										"checkedOn", "2026-01-05")),
+								MediaType.APPLICATION_JSON),
+						400, "lookedUp"),
+				new Case("credit check dated in the future",
+						t -> t.exchange("reviewer", HttpMethod.POST,
+								"/api/applications/" + t.atReview + "/credit-checks",
+								List.of(Map.of("kind", "SERIOUS_VIOLATION_LIST", "lookedUp", "信用中国", "result", "CLEAR",
+										"checkedOn", "2999-01-01")),
+								MediaType.APPLICATION_JSON),
+						400, "checkedOn"),
+				new Case("credit check with no lookups", t -> t.exchange("reviewer", HttpMethod.POST,
+						"/api/applications/" + t.atReview + "/credit-checks", List.of(), MediaType.APPLICATION_JSON),
+						400, "checks"),
+				// the qualification register (R-COMP-1, PCEC 8.1, ZHHT 5.2.1 c)
+				new Case("qualification of an unknown person",
+						t -> t.exchange("quality", HttpMethod.POST, "/api/qualifications",
+								qualification("nobody-at-all", "AUDITOR", "PCEC", "01.07", "2026-01-01", "2028-12-31"),
+								MediaType.APPLICATION_JSON),
+						400, "userId"),
+				new Case("qualification with an unknown role",
+						t -> t.exchange("quality", HttpMethod.POST, "/api/qualifications",
+								qualification("auditor", "BOSS", "PCEC", "01.07", "2026-01-01", "2028-12-31"),
+								MediaType.APPLICATION_JSON),
+						400, "role"),
+				new Case("qualification for an unknown scheme",
+						t -> t.exchange("quality", HttpMethod.POST, "/api/qualifications",
+								qualification("auditor", "AUDITOR", "ISO9001", "01.07", "2026-01-01", "2028-12-31"),
+								MediaType.APPLICATION_JSON),
+						400, "schemeId"),
+				new Case("qualification with a malformed technical area",
+						t -> t.exchange("quality", HttpMethod.POST, "/api/qualifications",
+								qualification("auditor", "AUDITOR", "PCEC", "1.7", "2026-01-01", "2028-12-31"),
+								MediaType.APPLICATION_JSON),
+						400, "technicalArea"),
+				new Case("qualification ending before it starts",
+						t -> t.exchange("quality", HttpMethod.POST, "/api/qualifications",
+								qualification("auditor", "AUDITOR", "PCEC", "01.07", "2026-01-01", "2025-12-31"),
+								MediaType.APPLICATION_JSON),
+						400, "validUntil"),
+				new Case("qualification with a malformed date",
+						t -> t.exchange("quality", HttpMethod.POST, "/api/qualifications",
+								qualification("auditor", "AUDITOR", "PCEC", "01.07", "01.01.2026", "2028-12-31"),
+								MediaType.APPLICATION_JSON),
+						400, "validFrom"),
 				// document uploads (PCEC 6.2)
 				new Case("upload HTML",
 						t -> t.upload(t.atReview, "BUSINESS_LICENSE", "x.html", MediaType.TEXT_HTML,
