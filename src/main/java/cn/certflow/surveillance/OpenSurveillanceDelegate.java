@@ -43,7 +43,7 @@ class OpenSurveillanceDelegate implements JavaDelegate {
 		String number = this.certificates.forProcess(execution).number();
 		int year = CertificateLifecycle.SURVEILLANCE_YEAR.from(execution).get();
 		LocalDate cycleStart = this.certificates.cycleStart(number);
-		LocalDate due = cycleStart.plusYears(year);
+		LocalDate due = SurveillanceSchedule.dueOn(cycleStart, year);
 		LocalDate latest = due.plusMonths(this.settings.postponementMonths());
 		long id = this.surveillances.open(number, cycleStart, year, due, latest);
 		CertificateLifecycle.SURVEILLANCE_ID.on(execution).set(id);
