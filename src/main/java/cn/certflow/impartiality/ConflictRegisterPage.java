@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.certflow.application.CreditCode;
 import cn.certflow.security.Groups;
 import cn.certflow.security.WebappSession.StaffUser;
 import cn.certflow.staff.StaffNavigation;
@@ -72,6 +73,10 @@ class ConflictRegisterPage extends StaffPage {
 		Relationship relationship = relationship(form.get("relationship"), errors);
 		LocalDate startedOn = date(form, "startedOn", true, errors);
 		LocalDate endedOn = date(form, "endedOn", false, errors);
+		if (creditCode != null && !errors.containsKey("creditCode")
+				&& CreditCode.problem(creditCode.toUpperCase()) != null) {
+			errors.put("creditCode", SERVICE_PROBLEMS.get("creditCode"));
+		}
 		boolean admin = user.inAnyOf(Groups.ADMINS);
 		if (userId != null && !userId.equals(user.id()) && !admin) {
 			errors.put("userId", "只有系统管理员可以替他人声明；请留空或填写你自己的用户名 " + user.id());

@@ -126,7 +126,7 @@ class CasePages extends StaffPage {
 		keys.put("APPLICATION", List.of(number));
 		keys.put("AUDIT", audits.stream().map((a) -> String.valueOf(a.audit().id())).toList());
 		model.addAttribute("title", "申请 " + number);
-		model.addAttribute("application", application);
+		model.addAttribute("app", application);
 		model.addAttribute("audits", audits);
 		model.addAttribute("documents", this.records.documents(application.id()));
 		model.addAttribute("certificates", this.records.certificates(List.of(application.id())));

@@ -107,7 +107,7 @@ class WorkInProgress {
 		return withoutEngineAuthorization(() -> this.tasks.createTaskQuery().active().list());
 	}
 
-	private <T> T withoutEngineAuthorization(Supplier<T> query) {
+	<T> T withoutEngineAuthorization(Supplier<T> query) {
 		Authentication caller = this.identity.getCurrentAuthentication();
 		this.identity.clearAuthentication();
 		try {
