@@ -421,8 +421,8 @@ try {
   });
   await loginCockpit('manager');
   await page.goto(`${COCKPIT}#/processes`);
-  await page.locator('tr', { has: page.getByText('初次认证 Initial certification') }).first().waitFor();
-  check(await page.getByText('现场审查 On-site audit').first().isVisible(), 'Cockpit: process definitions by their names');
+  await page.locator('tr', { has: page.getByText('初次认证', { exact: true }) }).first().waitFor();
+  check(await page.getByText('现场审查', { exact: true }).first().isVisible(), 'Cockpit: process definitions by their names');
   await screenshot(page, 'cockpit-processes');
   await page.goto(`${COCKPIT}#/process-instance/${instanceId}/runtime?tab=incidents-tab`);
   await page.getByText('端到端测试：演示 Cockpit 中的故障').first().waitFor();

@@ -168,6 +168,13 @@ class DecisionApprovals implements ApprovedDecisions {
 			.list();
 	}
 
+	/** Every decision key with a recorded version, in key order. */
+	List<String> keys() {
+		return this.jdbc.sql("select distinct decision_key from decision_approval order by decision_key")
+			.query(String.class)
+			.list();
+	}
+
 	List<DecisionApproval> approved() {
 		return this.jdbc.sql("select " + COLUMNS + " from decision_approval where status = ? order by id")
 			.params(ApprovalStatus.APPROVED.name())

@@ -50,7 +50,7 @@ public class SurveillanceService {
 	 */
 	Schedule open(String certificateNumber, int year, StatusHistory.Process process) {
 		LocalDate cycleStart = this.certificates.cycleStart(certificateNumber);
-		LocalDate due = cycleStart.plusYears(year);
+		LocalDate due = SurveillanceSchedule.dueOn(cycleStart, year);
 		LocalDate latest = due.plusMonths(this.settings.postponementMonths());
 		long id = this.surveillances.open(certificateNumber, cycleStart, year, due, latest);
 		this.history.record(StatusHistory.Entity.SURVEILLANCE, String.valueOf(id), null, "OPEN", CurrentUser.SYSTEM,

@@ -10,9 +10,13 @@ export default {
 
   // Issue 15: the list of engines (/camunda/api/engine/engine/) needs a login; ../certflow/engine-list.js keeps the
   // login form's first call to it working (see EngineListForSignedInUsers).
+  // Issue 19.6: the decision table viewer's words in Chinese (../certflow/cockpit-labels.js).
   requireJsConfig: {
-    deps: ['certflow-engine-list'],
-    ngDeps: ['certflow.engineList'],
-    paths: { 'certflow-engine-list': '../certflow/engine-list' }
+    deps: ['certflow-engine-list', 'certflow-cockpit-labels'],
+    ngDeps: ['certflow.engineList', 'certflow.cockpitLabels'],
+    paths: {
+      'certflow-engine-list': '../certflow/engine-list',
+      'certflow-cockpit-labels': '../certflow/cockpit-labels'
+    }
   }
 };

@@ -10,10 +10,14 @@ export default {
 
   // Issue 15: the list of engines (/camunda/api/engine/engine/) needs a login; ../certflow/engine-list.js keeps the
   // login form's first call to it working (see EngineListForSignedInUsers).
+  // Issue 19.5: form validation messages in Chinese, the wrong field highlighted (../certflow/form-messages.js).
   requireJsConfig: {
-    deps: ['certflow-engine-list'],
-    ngDeps: ['certflow.engineList'],
-    paths: { 'certflow-engine-list': '../certflow/engine-list' }
+    deps: ['certflow-engine-list', 'certflow-form-messages'],
+    ngDeps: ['certflow.engineList', 'certflow.formMessages'],
+    paths: {
+      'certflow-engine-list': '../certflow/engine-list',
+      'certflow-form-messages': '../certflow/form-messages'
+    }
   },
 
   // as in the webjar's default config.js (its descriptions show in the keyboard shortcut help)
