@@ -20,7 +20,13 @@ public enum DocumentType {
 
 	INTERNAL_AUDIT_REPORT("最近一次内部质量审核计划及报告", true),
 
-	RELATED_SYSTEM_DOCUMENTS("现行有效的商品售后服务管理相关体系文件及文件清单", true);
+	RELATED_SYSTEM_DOCUMENTS("现行有效的商品售后服务管理相关体系文件及文件清单", true),
+
+	/**
+	 * Evidence of the corrective action for a nonconformity (R-AUD-3), uploaded by the
+	 * client in the portal (issue 18); not part of an application as submitted.
+	 */
+	CORRECTIVE_ACTION_EVIDENCE("不符合项整改证据", false);
 
 	private final String title;
 
