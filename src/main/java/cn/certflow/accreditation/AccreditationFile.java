@@ -11,7 +11,6 @@ import cn.certflow.certificate.CertificateRequest;
 import cn.certflow.certificate.CertificateRevision;
 import cn.certflow.certificate.CertificateStatus;
 import cn.certflow.impartiality.ImpartialityCheck;
-import cn.certflow.surveillance.SurveillanceRepository;
 
 /**
  * Everything about a certificate's life, for the accreditation assessor (ISO/IEC 17065
@@ -131,7 +130,7 @@ record AccreditationFile(Generated generated, CertificateFace certificate, List<
 	 * Annual surveillance (R-SUR-1): each year's due date, postponement, audit and
 	 * decision; special audits too.
 	 */
-	record Surveillance(List<SurveillanceRepository.Surveillance> schedule, List<Audit> audits, String note) {
+	record Surveillance(List<cn.certflow.surveillance.Surveillance> schedule, List<Audit> audits, String note) {
 	}
 
 	/**

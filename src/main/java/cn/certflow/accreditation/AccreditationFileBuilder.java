@@ -26,7 +26,7 @@ import cn.certflow.application.ApplicationStatus;
 import cn.certflow.application.InitialCertification;
 import cn.certflow.certificate.Certificate;
 import cn.certflow.certificate.CertificateRequest;
-import cn.certflow.certificate.CertificateRequestRepository;
+import cn.certflow.certificate.CertificateRequests;
 import cn.certflow.certificate.CertificateService;
 import cn.certflow.governance.DecisionImpactReports;
 import cn.certflow.grading.ScoringMethod;
@@ -35,7 +35,8 @@ import cn.certflow.grading.SheetItem;
 import cn.certflow.impartiality.ConflictOfInterest;
 import cn.certflow.impartiality.ImpartialityCheck;
 import cn.certflow.planning.AuditType;
-import cn.certflow.surveillance.SurveillanceRepository;
+import cn.certflow.surveillance.Surveillance;
+import cn.certflow.surveillance.SurveillanceService;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.StatusHistory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -90,15 +91,14 @@ class AccreditationFileBuilder {
 
 	private final ObjectMapper json;
 
-	private final SurveillanceRepository surveillances;
+	private final SurveillanceService surveillances;
 
-	private final CertificateRequestRepository requests;
+	private final CertificateRequests requests;
 
 	AccreditationFileBuilder(CertificateService certificates, ApplicationService applications, CycleRecords records,
 			StatusHistory statusHistory, ConflictOfInterest impartiality, SchemeCatalog schemes, HistoryService history,
 			RepositoryService repository, IdentityService identity, ObjectMapper json,
-			SurveillanceRepository surveillances, CertificateRequestRepository requests,
-			DecisionImpactReports impactReports) {
+			SurveillanceService surveillances, CertificateRequests requests, DecisionImpactReports impactReports) {
 		this.impactReports = impactReports;
 		this.surveillances = surveillances;
 		this.requests = requests;
@@ -128,7 +128,7 @@ class AccreditationFileBuilder {
 		this.records.decisions(applicationId).forEach(d -> decisions.put(d.auditId(), d));
 		List<Audit> audits = this.records.audits(applicationId).stream().map(a -> audit(a, checks, decisions)).toList();
 		List<Audit> initial = ofType(audits, INITIAL);
-		List<SurveillanceRepository.Surveillance> schedule = this.surveillances.of(certificateNumber);
+		List<Surveillance> schedule = this.surveillances.of(certificateNumber);
 		List<CertificateRequest> requests = this.requests.of(certificateNumber);
 		List<CaseRecord> cases = this.records.cases(certificateNumber, applicationNumber);
 		List<String> businessKeys = new ArrayList<>(List.of(applicationNumber, certificateNumber));

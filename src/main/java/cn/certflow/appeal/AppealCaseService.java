@@ -10,10 +10,10 @@ import java.util.Set;
 
 import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
-import cn.certflow.audit.AuditRepository;
+import cn.certflow.audit.AuditService;
 import cn.certflow.certificate.Certificate;
 import cn.certflow.certificate.CertificateService;
-import cn.certflow.decision.DecisionRepository;
+import cn.certflow.decision.CertificationDecisions;
 import cn.certflow.system.AsEngine;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.InvalidInputException;
@@ -44,9 +44,9 @@ public class AppealCaseService {
 
 	private final ApplicationService applications;
 
-	private final DecisionRepository decisions;
+	private final CertificationDecisions decisions;
 
-	private final AuditRepository audits;
+	private final AuditService audits;
 
 	private final NumberAllocator numbers;
 
@@ -59,7 +59,7 @@ public class AppealCaseService {
 	private final int acknowledgementDays;
 
 	AppealCaseService(CaseRepository cases, CertificateService certificates, ApplicationService applications,
-			DecisionRepository decisions, AuditRepository audits, NumberAllocator numbers, StatusHistory history,
+			CertificationDecisions decisions, AuditService audits, NumberAllocator numbers, StatusHistory history,
 			RuntimeService runtime, AsEngine asEngine,
 			@Value("${certflow.case-acknowledgement-days:5}") int acknowledgementDays) {
 		this.cases = cases;

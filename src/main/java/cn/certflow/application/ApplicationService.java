@@ -95,6 +95,11 @@ public class ApplicationService {
 				accepted ? "application review passed" : reason);
 	}
 
+	/** A written notice to the client of the application (a refusal, a reminder…). */
+	public void recordNotice(long applicationId, String kind, String body, String by) {
+		this.applications.recordNotice(applicationId, kind, body, by);
+	}
+
 	public ApplicationRecord get(String number) {
 		return this.applications.get(number);
 	}

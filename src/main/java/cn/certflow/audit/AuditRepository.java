@@ -1,6 +1,7 @@
 package cn.certflow.audit;
 
-import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,13 +13,12 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Audits, their teams, events, scores and nonconformities. */
+/**
+ * Audits, their teams, events, scores and nonconformities; other packages ask
+ * {@link AuditService}.
+ */
 @Repository
-public class AuditRepository {
-
-	public record ScoreRecord(long auditId, String scheme, BigDecimal score, int stars, String grade,
-			String decisionKey, int decisionVersion, String explanation, String scoredBy, OffsetDateTime scoredAt) {
-	}
+class AuditRepository {
 
 	private final JdbcClient jdbc;
 
@@ -44,7 +44,8 @@ public class AuditRepository {
 			.sql("select id, application_id, audit_type, outcome from audit where process_instance_id = ?"
 					+ " order by id desc")
 			.param(processInstanceId)
-			.query((rs, n) -> new AuditRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+			.query((rs, n) -> new AuditRecord(rs.getLong("id"), rs.getLong("application_id"),
+					rs.getString("audit_type"), rs.getString("outcome")))
 			.list()
 			.stream()
 			.findFirst();
@@ -57,7 +58,7 @@ public class AuditRepository {
 	}
 
 	/** Everyone on the audit team, lead auditor included (R-PLAN-2, for R-DEC-1). */
-	public List<String> team(long auditId) {
+	List<String> team(long auditId) {
 		return this.jdbc.sql("select user_id from audit_team_member where audit_id = ? order by role, user_id")
 			.param(auditId)
 			.query(String.class)
@@ -98,7 +99,7 @@ public class AuditRepository {
 			.update();
 	}
 
-	void recordScore(ScoreRecord score, String itemScores) {
+	void recordScore(AuditScore score, String itemScores) {
 		this.jdbc
 			.sql("insert into audit_score (audit_id, scheme, score, stars, grade, decision_key, decision_version,"
 					+ " decision_definition_id, explanation, item_scores, scored_by, scored_at)"
@@ -110,14 +111,12 @@ public class AuditRepository {
 	}
 
 	/** The latest score of the audit: the one a decision and a certificate rest on. */
-	public Optional<ScoreRecord> latestScore(long auditId) {
+	Optional<AuditScore> latestScore(long auditId) {
 		return this.jdbc
 			.sql("select audit_id, scheme, score, stars, grade, decision_key, decision_version, explanation,"
 					+ " scored_by, scored_at from audit_score where audit_id = ? order by id desc")
 			.param(auditId)
-			.query((rs, n) -> new ScoreRecord(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getInt(4),
-					rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9),
-					rs.getObject(10, OffsetDateTime.class)))
+			.query(AuditRepository::score)
 			.list()
 			.stream()
 			.findFirst();
@@ -147,13 +146,20 @@ public class AuditRepository {
 	 * Nonconformities of every audit of an application, for follow-up at the next audit
 	 * (PCEC 10.1): "[open|closed] text".
 	 */
-	public List<String> nonconformitiesOfApplication(long applicationId) {
+	List<String> nonconformitiesOfApplication(long applicationId) {
 		return this.jdbc
 			.sql("select n.description, n.closed_at from nonconformity n join audit a on a.id = n.audit_id"
 					+ " where a.application_id = ? order by n.id")
 			.param(applicationId)
 			.query((rs, n) -> ((rs.getObject(2) == null) ? "[未关闭] " : "[已关闭] ") + rs.getString(1))
 			.list();
+	}
+
+	private static AuditScore score(ResultSet rs, int row) throws SQLException {
+		return new AuditScore(rs.getLong("audit_id"), rs.getString("scheme"), rs.getBigDecimal("score"),
+				rs.getInt("stars"), rs.getString("grade"), rs.getString("decision_key"), rs.getInt("decision_version"),
+				rs.getString("explanation"), rs.getString("scored_by"),
+				rs.getObject("scored_at", OffsetDateTime.class));
 	}
 
 }

@@ -46,9 +46,9 @@ class AuditScoring {
 				}
 			}
 		});
-		this.audits.recordScore(new AuditRepository.ScoreRecord(auditId, result.schemeId(), result.score(),
-				result.stars(), result.grade(), result.decisionKey(), result.decisionVersion(),
-				String.join("\n", result.explanation()), scoredBy, EngineTime.now()), toJson(entered));
+		this.audits.recordScore(new AuditScore(auditId, result.schemeId(), result.score(), result.stars(),
+				result.grade(), result.decisionKey(), result.decisionVersion(), String.join("\n", result.explanation()),
+				scoredBy, EngineTime.now()), toJson(entered));
 	}
 
 	private String toJson(Map<String, Object> entered) {

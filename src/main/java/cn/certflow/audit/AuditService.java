@@ -135,6 +135,24 @@ public class AuditService {
 					"No audit is planned in process " + process.getProcessInstanceId()));
 	}
 
+	/** Everyone on the audit team, lead auditor included (R-PLAN-2, for R-DEC-1). */
+	public List<String> team(long auditId) {
+		return this.audits.team(auditId);
+	}
+
+	/** The latest score of the audit: the one a decision and a certificate rest on. */
+	public Optional<AuditScore> latestScore(long auditId) {
+		return this.audits.latestScore(auditId);
+	}
+
+	/**
+	 * Nonconformities of every audit of an application, for follow-up at the next audit
+	 * (PCEC 10.1): "[open|closed] text".
+	 */
+	public List<String> nonconformitiesOfApplication(long applicationId) {
+		return this.audits.nonconformitiesOfApplication(applicationId);
+	}
+
 	void changeStatus(long auditId, AuditStatus to, String outcome, String by, String reason) {
 		AuditStatus from = this.audits.status(auditId).orElse(null);
 		this.audits.updateStatus(auditId, to, outcome);

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import cn.certflow.certificate.CertificateLifecycle.ChangeKind;
 import cn.certflow.grading.SchemeCatalog;
@@ -249,6 +250,29 @@ public class CertificateRequests {
 			count++;
 		}
 		return count;
+	}
+
+	/** A request as recorded. */
+	public CertificateRequest get(long id) {
+		return this.requests.get(id);
+	}
+
+	/** Every request about the certificate, oldest first. */
+	public List<CertificateRequest> of(String certificateNumber) {
+		return this.requests.of(certificateNumber);
+	}
+
+	/**
+	 * The change request (change, extension, upgrade, transition) of a certificate still
+	 * open or accepted: at most one.
+	 */
+	public Optional<CertificateRequest> openChange(String certificateNumber) {
+		return this.requests.openChange(certificateNumber);
+	}
+
+	/** Closes a request with its status (done, rejected…) and outcome. */
+	public void close(long id, String status, String outcome, String by) {
+		this.requests.close(id, status, outcome, by);
 	}
 
 	private long record(String number, String kind, String description, String by) {

@@ -7,8 +7,10 @@ import java.util.List;
 import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
 import cn.certflow.application.ApplicationStatus;
-import cn.certflow.audit.AuditRepository;
-import cn.certflow.decision.DecisionRepository;
+import cn.certflow.audit.AuditScore;
+import cn.certflow.audit.AuditService;
+import cn.certflow.decision.CertificationDecision;
+import cn.certflow.decision.CertificationDecisions;
 import cn.certflow.grading.Scheme;
 import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.system.ConflictException;
@@ -26,9 +28,9 @@ public class CertificateService {
 
 	private final ApplicationService applications;
 
-	private final AuditRepository audits;
+	private final AuditService audits;
 
-	private final DecisionRepository decisions;
+	private final CertificationDecisions decisions;
 
 	private final SchemeCatalog schemes;
 
@@ -44,8 +46,8 @@ public class CertificateService {
 
 	private final CertificateLifecycleStarter lifecycle;
 
-	CertificateService(CertificateLifecycleStarter lifecycle, ApplicationService applications, AuditRepository audits,
-			DecisionRepository decisions, SchemeCatalog schemes, CertificateRepository certificates,
+	CertificateService(CertificateLifecycleStarter lifecycle, ApplicationService applications, AuditService audits,
+			CertificationDecisions decisions, SchemeCatalog schemes, CertificateRepository certificates,
 			NumberAllocator numbers, StatusHistory history,
 			@Value("${certflow.certification-body}") String certificationBody,
 			@Value("${certflow.certificate-validity-years:3}") int validityYears) {
@@ -71,10 +73,10 @@ public class CertificateService {
 	 */
 	public Certificate issue(String applicationNumber, long auditId, StatusHistory.Process process) {
 		ApplicationRecord application = this.applications.get(applicationNumber);
-		DecisionRepository.Decision decision = this.decisions.latest(application.id())
-			.filter(DecisionRepository.Decision::certified)
+		CertificationDecision decision = this.decisions.latest(application.id())
+			.filter(CertificationDecision::certified)
 			.orElseThrow(() -> new IllegalStateException("No positive decision for " + applicationNumber));
-		AuditRepository.ScoreRecord score = this.audits.latestScore(auditId)
+		AuditScore score = this.audits.latestScore(auditId)
 			.orElseThrow(() -> new IllegalStateException("Audit " + auditId + " has no score"));
 		Scheme scheme = this.schemes.get(application.schemeId());
 		int stars = Math.min(score.stars(), application.requestedStars());

@@ -19,10 +19,10 @@ class RefuseCertificationDelegate implements JavaDelegate {
 
 	private final ApplicationRepository repository;
 
-	private final DecisionRepository decisions;
+	private final CertificationDecisions decisions;
 
 	RefuseCertificationDelegate(ApplicationService applications, ApplicationRepository repository,
-			DecisionRepository decisions) {
+			CertificationDecisions decisions) {
 		this.applications = applications;
 		this.repository = repository;
 		this.decisions = decisions;
@@ -31,7 +31,7 @@ class RefuseCertificationDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		ApplicationRecord application = this.applications.forProcess(execution.getProcessInstanceId());
-		DecisionRepository.Decision decision = this.decisions.latest(application.id()).orElseThrow();
+		CertificationDecision decision = this.decisions.latest(application.id()).orElseThrow();
 		this.repository.recordNotice(application.id(), "CERTIFICATION_REFUSED",
 				application.clientName() + "：经复核，不予认证注册（申请 " + application.number() + "）。原因：" + decision.reasons(),
 				decision.decidedBy());

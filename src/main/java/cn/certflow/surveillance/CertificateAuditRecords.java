@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.certflow.audit.AuditRecord;
-import cn.certflow.audit.AuditRepository;
+import cn.certflow.audit.AuditScore;
 import cn.certflow.audit.AuditService;
 import cn.certflow.certificate.Certificate;
 import cn.certflow.certificate.CertificateRequest;
-import cn.certflow.certificate.CertificateRequestRepository;
+import cn.certflow.certificate.CertificateRequests;
 import cn.certflow.certificate.CertificateService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -44,20 +44,17 @@ class CertificateAuditRecords {
 
 	private final CertificateService certificates;
 
-	private final CertificateRequestRepository requests;
+	private final CertificateRequests requests;
 
 	private final AuditService audits;
 
-	private final AuditRepository scores;
+	private final SurveillanceService surveillances;
 
-	private final SurveillanceRepository surveillances;
-
-	CertificateAuditRecords(CertificateService certificates, CertificateRequestRepository requests, AuditService audits,
-			AuditRepository scores, SurveillanceRepository surveillances) {
+	CertificateAuditRecords(CertificateService certificates, CertificateRequests requests, AuditService audits,
+			SurveillanceService surveillances) {
 		this.certificates = certificates;
 		this.requests = requests;
 		this.audits = audits;
-		this.scores = scores;
 		this.surveillances = surveillances;
 	}
 
@@ -70,7 +67,7 @@ class CertificateAuditRecords {
 		Certificate certificate = certificate(execution);
 		AuditRecord audit = this.audits.currentAudit(execution);
 		CertificateAudit.Kind kind = CertificateAudit.Kind.valueOf(audit.type());
-		Integer stars = this.scores.latestScore(audit.id()).map(AuditRepository.ScoreRecord::stars).orElse(null);
+		Integer stars = this.audits.latestScore(audit.id()).map(AuditScore::stars).orElse(null);
 		return new Facts(certificate, audit, kind, stars, requestedStars(certificate, kind));
 	}
 
@@ -95,26 +92,29 @@ class CertificateAuditRecords {
 	}
 
 	/**
+	 * Closes the open change request a change, extension or upgrade audit serves, if
+	 * there is one.
+	 */
+	void closeChangeRequest(String certificateNumber, CertificateAudit.Kind kind, String status, String outcome,
+			String by) {
+		changeRequest(certificateNumber, kind)
+			.ifPresent((request) -> this.requests.close(request.id(), status, outcome, by));
+	}
+
+	/**
 	 * The annual surveillance of the certificate not yet planned (open or postponed), for
 	 * a surveillance audit.
 	 */
-	Optional<SurveillanceRepository.Surveillance> surveillanceToPlan(String certificateNumber,
-			CertificateAudit.Kind kind) {
+	Optional<Surveillance> surveillanceToPlan(String certificateNumber, CertificateAudit.Kind kind) {
 		if (kind != CertificateAudit.Kind.SURVEILLANCE) {
 			return Optional.empty();
 		}
-		return this.surveillances.of(certificateNumber)
-			.stream()
-			.filter((s) -> "OPEN".equals(s.status()) || "POSTPONED".equals(s.status()))
-			.reduce((first, later) -> later);
+		return this.surveillances.toPlan(certificateNumber);
 	}
 
 	/** The annual surveillance this audit was planned for, if it was. */
-	Optional<SurveillanceRepository.Surveillance> surveillanceOf(AuditRecord audit, String certificateNumber) {
-		return this.surveillances.of(certificateNumber)
-			.stream()
-			.filter((s) -> Long.valueOf(audit.id()).equals(s.auditId()))
-			.findFirst();
+	Optional<Surveillance> surveillanceOf(AuditRecord audit, String certificateNumber) {
+		return this.surveillances.ofAudit(audit.id(), certificateNumber);
 	}
 
 }

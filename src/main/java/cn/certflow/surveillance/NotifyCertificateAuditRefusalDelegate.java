@@ -1,9 +1,8 @@
 package cn.certflow.surveillance;
 
-import cn.certflow.application.ApplicationRepository;
+import cn.certflow.application.ApplicationService;
 import cn.certflow.certificate.Certificate;
 import cn.certflow.certificate.CertificateRequest;
-import cn.certflow.certificate.CertificateRequestRepository;
 import cn.certflow.system.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,17 +17,14 @@ class NotifyCertificateAuditRefusalDelegate implements JavaDelegate {
 
 	private final CertificateAuditRecords records;
 
-	private final ApplicationRepository notices;
-
-	private final CertificateRequestRepository requests;
+	private final ApplicationService notices;
 
 	private final CurrentUser currentUser;
 
-	NotifyCertificateAuditRefusalDelegate(CertificateAuditRecords records, ApplicationRepository notices,
-			CertificateRequestRepository requests, CurrentUser currentUser) {
+	NotifyCertificateAuditRefusalDelegate(CertificateAuditRecords records, ApplicationService notices,
+			CurrentUser currentUser) {
 		this.records = records;
 		this.notices = notices;
-		this.requests = requests;
 		this.currentUser = currentUser;
 	}
 
@@ -38,12 +34,10 @@ class NotifyCertificateAuditRefusalDelegate implements JavaDelegate {
 		// written in this transaction
 		CertificateAuditRecords.Facts facts = this.records.facts(execution);
 		Certificate certificate = facts.certificate();
-		String kind = facts.kind().name();
 		String reasons = CertificateAudit.DECISION_REASONS.from(execution).get();
 		String by = this.currentUser.id();
-		this.notices.recordNotice(certificate.applicationId(), kind + "_REFUSED", reasons, by);
-		this.records.changeRequest(certificate.number(), facts.kind())
-			.ifPresent((request) -> this.requests.close(request.id(), CertificateRequest.REJECTED, reasons, by));
+		this.notices.recordNotice(certificate.applicationId(), facts.kind().name() + "_REFUSED", reasons, by);
+		this.records.closeChangeRequest(certificate.number(), facts.kind(), CertificateRequest.REJECTED, reasons, by);
 	}
 
 }

@@ -1,11 +1,7 @@
 package cn.certflow.surveillance;
 
-import java.time.LocalDate;
-
 import cn.certflow.certificate.CertificateLifecycle;
 import cn.certflow.certificate.CertificateService;
-import cn.certflow.certificate.LifecycleSettings;
-import cn.certflow.system.CurrentUser;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.StatusHistory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,27 +9,19 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens year N's surveillance of the cycle (R-SUR-1): due N years after the decision
- * date, planned some weeks before, postponable to 3 months after its due date at the
- * latest.
+ * Opens year N's surveillance of the cycle (R-SUR-1, {@link SurveillanceService#open})
+ * and hands its dates to the lifecycle's timers.
  */
 @Component
 class OpenSurveillanceDelegate implements JavaDelegate {
 
-	private final SurveillanceRepository surveillances;
+	private final SurveillanceService surveillances;
 
 	private final CertificateService certificates;
 
-	private final LifecycleSettings settings;
-
-	private final StatusHistory history;
-
-	OpenSurveillanceDelegate(SurveillanceRepository surveillances, CertificateService certificates,
-			LifecycleSettings settings, StatusHistory history) {
+	OpenSurveillanceDelegate(SurveillanceService surveillances, CertificateService certificates) {
 		this.surveillances = surveillances;
 		this.certificates = certificates;
-		this.settings = settings;
-		this.history = history;
 	}
 
 	@Override
@@ -42,18 +30,12 @@ class OpenSurveillanceDelegate implements JavaDelegate {
 		// loop's own element
 		String number = this.certificates.forProcess(execution).number();
 		int year = CertificateLifecycle.SURVEILLANCE_YEAR.from(execution).get();
-		LocalDate cycleStart = this.certificates.cycleStart(number);
-		LocalDate due = cycleStart.plusYears(year);
-		LocalDate latest = due.plusMonths(this.settings.postponementMonths());
-		long id = this.surveillances.open(number, cycleStart, year, due, latest);
-		CertificateLifecycle.SURVEILLANCE_ID.on(execution).set(id);
-		CertificateLifecycle.SURVEILLANCE_DUE_DATE.on(execution).set(EngineTime.toDate(due));
-		CertificateLifecycle.SURVEILLANCE_LATEST_DATE.on(execution).set(EngineTime.toDate(latest));
-		CertificateLifecycle.SURVEILLANCE_PLANNING_DATE.on(execution)
-			.set(EngineTime.toDate(due.minusDays(this.settings.surveillancePlanningDays())));
-		this.history.record(StatusHistory.Entity.SURVEILLANCE, String.valueOf(id), null, "OPEN", CurrentUser.SYSTEM,
-				"surveillance year " + year + " of " + number + " due " + due + ", latest " + latest,
+		SurveillanceService.Schedule opened = this.surveillances.open(number, year,
 				StatusHistory.Process.of(execution));
+		CertificateLifecycle.SURVEILLANCE_ID.on(execution).set(opened.id());
+		CertificateLifecycle.SURVEILLANCE_DUE_DATE.on(execution).set(EngineTime.toDate(opened.dueOn()));
+		CertificateLifecycle.SURVEILLANCE_LATEST_DATE.on(execution).set(EngineTime.toDate(opened.latestOn()));
+		CertificateLifecycle.SURVEILLANCE_PLANNING_DATE.on(execution).set(EngineTime.toDate(opened.planningOn()));
 	}
 
 }

@@ -16,45 +16,33 @@ import org.springframework.stereotype.Component;
 @Component
 class SurveillanceEscalationListener implements TaskListener {
 
-	private final SurveillanceRepository surveillances;
+	private final SurveillanceService surveillances;
 
 	private final CertificateService certificates;
 
-	private final StatusHistory history;
-
 	private final CurrentUser currentUser;
 
-	SurveillanceEscalationListener(SurveillanceRepository surveillances, CertificateService certificates,
-			StatusHistory history, CurrentUser currentUser) {
+	SurveillanceEscalationListener(SurveillanceService surveillances, CertificateService certificates,
+			CurrentUser currentUser) {
 		this.surveillances = surveillances;
 		this.certificates = certificates;
-		this.history = history;
 		this.currentUser = currentUser;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		// the certificate's surveillance from our records, never from a process variable
-		// (issue 15): the latest one,
-		// opened by this iteration of the annual surveillance (the next opens only when
-		// this task is done)
+		// (issue 15): the latest one, opened by this iteration of the annual surveillance
+		// (the next opens only when this task is done)
 		String number = this.certificates.forProcess(task.getExecution()).number();
-		long id = this.surveillances.of(number)
-			.stream()
-			.reduce((first, later) -> later)
-			.orElseThrow(() -> new IllegalStateException("No surveillance of " + number))
-			.id();
+		long id = this.surveillances.latest(number).id();
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
-			this.surveillances.escalate(id);
-			this.history.record(StatusHistory.Entity.SURVEILLANCE, String.valueOf(id), null, "ESCALATED",
-					CurrentUser.SYSTEM, "not done by its due date: escalated to managers",
-					StatusHistory.Process.of(task));
+			this.surveillances.escalate(id, StatusHistory.Process.of(task));
 			return;
 		}
 		String notes = FormInput.requiredText(CertificateLifecycle.OVERDUE_NOTES, task,
 				"say how the overdue surveillance is handled");
-		this.history.record(StatusHistory.Entity.SURVEILLANCE, String.valueOf(id), "ESCALATED", "ESCALATION_HANDLED",
-				this.currentUser.id(task), notes, StatusHistory.Process.of(task));
+		this.surveillances.escalationHandled(id, notes, this.currentUser.id(task), StatusHistory.Process.of(task));
 	}
 
 }

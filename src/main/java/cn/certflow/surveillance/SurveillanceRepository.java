@@ -1,5 +1,7 @@
 package cn.certflow.surveillance;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,15 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Annual surveillances (table surveillance), R-SUR-1. */
+/**
+ * Annual surveillances (table surveillance), R-SUR-1; other packages ask
+ * {@link SurveillanceService}.
+ */
 @Repository
-public class SurveillanceRepository {
-
-	/** A surveillance as recorded. */
-	public record Surveillance(long id, String certificateNumber, LocalDate cycleStart, int year, LocalDate dueOn,
-			LocalDate latestOn, String status, LocalDate postponedTo, String postponeReason, OffsetDateTime escalatedAt,
-			Long auditId, String sampledSite, String content, String decision, String decidedBy) {
-	}
+class SurveillanceRepository {
 
 	private final JdbcClient jdbc;
 
@@ -27,19 +26,18 @@ public class SurveillanceRepository {
 
 	long open(String certificateNumber, LocalDate cycleStart, int year, LocalDate dueOn, LocalDate latestOn) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql(
-				"insert into surveillance (certificate_number, cycle_start, surveillance_year, due_on, latest_on, status)"
-						+ " values (?, ?, ?, ?, ?, 'OPEN')")
+		this.jdbc.sql("""
+				insert into surveillance (certificate_number, cycle_start, surveillance_year, due_on, latest_on, status)
+				values (?, ?, ?, ?, ?, 'OPEN')""")
 			.params(certificateNumber, cycleStart, year, dueOn, latestOn)
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
 
 	void postpone(long id, LocalDate to, String reason, String by) {
-		this.jdbc.sql(
-				"update surveillance set status = 'POSTPONED', postponed_to = ?, postpone_reason = ?, postponed_by = ? where id = ?")
-			.params(to, reason, by, id)
-			.update();
+		this.jdbc.sql("""
+				update surveillance set status = 'POSTPONED', postponed_to = ?, postpone_reason = ?, postponed_by = ?
+				where id = ?""").params(to, reason, by, id).update();
 	}
 
 	void escalate(long id) {
@@ -54,23 +52,29 @@ public class SurveillanceRepository {
 	}
 
 	void decided(long id, String decision, String by) {
-		this.jdbc.sql(
-				"update surveillance set status = 'DECIDED', decision = ?, decided_by = ?, decided_at = ? where id = ?")
-			.params(decision, by, EngineTime.now(), id)
-			.update();
+		this.jdbc.sql("""
+				update surveillance set status = 'DECIDED', decision = ?, decided_by = ?, decided_at = ?
+				where id = ?""").params(decision, by, EngineTime.now(), id).update();
 	}
 
-	public List<Surveillance> of(String certificateNumber) {
-		return this.jdbc.sql("select id, certificate_number, cycle_start, surveillance_year, due_on, latest_on, status,"
-				+ " postponed_to, postpone_reason, escalated_at, audit_id, sampled_site, content, decision, decided_by"
-				+ " from surveillance where certificate_number = ? order by id")
+	List<Surveillance> of(String certificateNumber) {
+		return this.jdbc.sql("""
+				select id, certificate_number, cycle_start, surveillance_year, due_on, latest_on, status,
+				postponed_to, postpone_reason, escalated_at, audit_id, sampled_site, content, decision, decided_by
+				from surveillance where certificate_number = ? order by id""")
 			.param(certificateNumber)
-			.query((rs, n) -> new Surveillance(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-					rs.getInt(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7),
-					rs.getObject(8, LocalDate.class), rs.getString(9), rs.getObject(10, OffsetDateTime.class),
-					rs.getObject(11, Long.class), rs.getString(12), rs.getString(13), rs.getString(14),
-					rs.getString(15)))
+			.query(SurveillanceRepository::map)
 			.list();
+	}
+
+	private static Surveillance map(ResultSet rs, int row) throws SQLException {
+		return new Surveillance(rs.getLong("id"), rs.getString("certificate_number"),
+				rs.getObject("cycle_start", LocalDate.class), rs.getInt("surveillance_year"),
+				rs.getObject("due_on", LocalDate.class), rs.getObject("latest_on", LocalDate.class),
+				rs.getString("status"), rs.getObject("postponed_to", LocalDate.class), rs.getString("postpone_reason"),
+				rs.getObject("escalated_at", OffsetDateTime.class), rs.getObject("audit_id", Long.class),
+				rs.getString("sampled_site"), rs.getString("content"), rs.getString("decision"),
+				rs.getString("decided_by"));
 	}
 
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.certflow.certificate.CertificateLifecycle;
-import cn.certflow.certificate.CertificateRequestRepository;
+import cn.certflow.certificate.CertificateRequests;
 import cn.certflow.certificate.LifecycleDriver;
 import cn.certflow.security.Groups;
 import cn.certflow.surveillance.CertificateAudit;
@@ -50,7 +50,7 @@ class AppealComplaintProcessTest {
 	AppealCaseService cases;
 
 	@Autowired
-	CertificateRequestRepository requests;
+	CertificateRequests requests;
 
 	@Autowired
 	StatusHistory history;

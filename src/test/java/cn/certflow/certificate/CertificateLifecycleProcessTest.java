@@ -10,7 +10,8 @@ import java.util.Map;
 
 import cn.certflow.certificate.CertificateLifecycle.Elements;
 import cn.certflow.surveillance.CertificateAudit;
-import cn.certflow.surveillance.SurveillanceRepository;
+import cn.certflow.surveillance.Surveillance;
+import cn.certflow.surveillance.SurveillanceService;
 import cn.certflow.system.ConflictException;
 import cn.certflow.system.InvalidInputException;
 import cn.certflow.system.StatusHistory;
@@ -50,7 +51,7 @@ class CertificateLifecycleProcessTest {
 	CertificateRequests requests;
 
 	@Autowired
-	SurveillanceRepository surveillances;
+	SurveillanceService surveillances;
 
 	@Autowired
 	StatusHistory history;
@@ -101,10 +102,9 @@ class CertificateLifecycleProcessTest {
 		this.driver.moveTo(LocalDate.of(2028, 1, 10));
 		assertWaitingAt(number, Elements.SURVEILLANCE_AUDIT);
 		this.driver.surveil(number, 0, CertificateAudit.KEEP);
-		assertThat(this.surveillances.of(number)).extracting(SurveillanceRepository.Surveillance::dueOn)
+		assertThat(this.surveillances.of(number)).extracting(Surveillance::dueOn)
 			.containsExactly(LocalDate.of(2027, 3, 10), LocalDate.of(2028, 3, 10));
-		assertThat(this.surveillances.of(number)).extracting(SurveillanceRepository.Surveillance::decision)
-			.containsExactly("KEEP", "KEEP");
+		assertThat(this.surveillances.of(number)).extracting(Surveillance::decision).containsExactly("KEEP", "KEEP");
 
 		this.driver.moveTo(LocalDate.of(2028, 12, 10));
 		assertWaitingAt(number, Elements.RECEIVE_RECERTIFICATION);

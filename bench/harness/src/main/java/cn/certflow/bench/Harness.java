@@ -69,7 +69,7 @@ public final class Harness {
 						this.report.note("before the scenarios: " + sql);
 					}
 					if (this.options.phases.contains("lifecycle")) {
-						scenarios.lifecycles(app, postgres);
+						scenarios.lifecycles(app, postgres, db);
 					}
 					if (this.options.phases.contains("decisions")) {
 						scenarios.decisions(app, postgres);
@@ -109,6 +109,7 @@ public final class Harness {
 				Machine.describe(this.options.label) + " PostgreSQL: " + this.serverSettings + ".");
 		this.report.write(Path.of(this.options.out), header);
 		System.out.println("[bench] written: " + this.options.out);
+		scenarios.summary().forEach(System.out::println);
 	}
 
 	private java.util.List<Integer> ceilingThreads() {

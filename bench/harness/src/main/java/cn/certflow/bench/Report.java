@@ -22,6 +22,8 @@ final class Report {
 
 	private final List<String> notes = new ArrayList<>();
 
+	private final List<String> sections = new ArrayList<>();
+
 	void row(String section, String what, String figure, String ratio, String target) {
 		Row row = new Row(section, what, figure, ratio, target);
 		this.rows.add(row);
@@ -31,6 +33,13 @@ final class Report {
 	void note(String note) {
 		this.notes.add(note);
 		System.out.println("[bench] note: " + note);
+	}
+
+	/**
+	 * A Markdown section written after the rows and notes (e.g. a table of statements).
+	 */
+	void section(String markdown) {
+		this.sections.add(markdown);
 	}
 
 	static String f(String format, Object... args) {
@@ -79,6 +88,7 @@ final class Report {
 			md.append('\n');
 			this.notes.forEach(n -> md.append("- ").append(n).append('\n'));
 		}
+		this.sections.forEach((section) -> md.append('\n').append(section));
 		Path parent = file.toAbsolutePath().getParent();
 		if (parent != null) {
 			Files.createDirectories(parent);

@@ -40,13 +40,16 @@ final class Scenarios {
 
 	private final List<String[]> drools = new ArrayList<>();
 
+	private StatementCensus.Result statements;
+
 	Scenarios(Options options, Report report, Map<Integer, Double> ceiling) {
 		this.options = options;
 		this.report = report;
 		this.ceiling = ceiling;
 	}
 
-	void lifecycles(BenchApplication app, PostgresCpu postgres) throws InterruptedException {
+	void lifecycles(BenchApplication app, PostgresCpu postgres, ScratchDatabase db)
+			throws InterruptedException, java.sql.SQLException {
 		LifecycleBenchmark benchmark = new LifecycleBenchmark(app, postgres);
 		for (int threads : this.options.threads) {
 			LifecycleBenchmark.Result result = benchmark.run(threads, this.options.lifecycles,
@@ -58,6 +61,39 @@ final class Scenarios {
 					result.readsPerLifecycle(), result.autoCommitWritesPerLifecycle(), result.timings().complete.p50(),
 					result.timings().complete.p99());
 		}
+		StatementCensus census = new StatementCensus(db);
+		if (census.reset()) {
+			int certifications = this.options.quick ? 5 : 20;
+			benchmark.measure(1, certifications);
+			this.statements = census.read(certifications);
+			System.out.printf("[bench] statements per certification: %.0f (%s)%n", this.statements.calls(),
+					this.statements.byKind());
+		}
+		else {
+			this.report.note("statement census not taken: pg_stat_statements is not loaded on this server ("
+					+ census.unavailable() + "); see docs/OPERATIONS.md");
+		}
+	}
+
+	/**
+	 * The figures a regression shows first: printed on the last lines of every run,
+	 * {@code --quick} included.
+	 */
+	List<String> summary() {
+		List<String> lines = new ArrayList<>();
+		for (LifecycleBenchmark.Result r : this.lifecycles) {
+			double ratio = r.stepsPerSecond() / this.ceiling.get(r.threads());
+			double[] cpu = r.cpuPerStep();
+			lines.add(f(
+					"summary: %d thread(s): %.1f steps/s = 1/%.0f of the commit ceiling; CPU per step JVM %.1f ms"
+							+ " + PostgreSQL %.1f ms; task completion p99 %.1f ms",
+					r.threads(), r.stepsPerSecond(), 1 / ratio, cpu[0], cpu[1], r.timings().complete.p99()));
+		}
+		if (this.statements != null) {
+			lines.add(f("summary: statements per certification: %.0f (%s), PostgreSQL execution %.1f ms",
+					this.statements.calls(), this.statements.byKind(), this.statements.millis()));
+		}
+		return lines;
 	}
 
 	void decisions(BenchApplication app, PostgresCpu postgres) {
@@ -101,6 +137,9 @@ final class Scenarios {
 	}
 
 	void finish() {
+		if (this.statements != null) {
+			this.report.section(StatementCensus.table(this.statements));
+		}
 		double c1 = this.ceiling.get(1);
 		for (LifecycleBenchmark.Result r : this.lifecycles) {
 			double c = this.ceiling.get(r.threads());

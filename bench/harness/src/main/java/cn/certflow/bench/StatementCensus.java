@@ -1,0 +1,117 @@
+package cn.certflow.bench;
+
+import static cn.certflow.bench.Report.f;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every SQL statement the application sends to PostgreSQL while it runs whole
+ * certifications, counted by {@code pg_stat_statements} (issue 22 "count per writing
+ * transaction, by statement"): calls, rows and execution time per statement, divided by
+ * the number of certifications, the top 20 by calls, and the totals by kind (SELECT,
+ * INSERT, UPDATE, DELETE). Counts do not depend on the machine's load, so a change of the
+ * count is a change of the code. Needs
+ * {@code shared_preload_libraries = 'pg_stat_statements'} on the server
+ * (docs/OPERATIONS.md); without it the census says so and the run goes on.
+ */
+final class StatementCensus {
+
+	/** One statement: per certification. */
+	record Entry(double calls, double rows, double millis, String query) {
+
+		String kind() {
+			String q = this.query.stripLeading().toLowerCase(Locale.ROOT);
+			int space = q.indexOf(' ');
+			return (space > 0) ? q.substring(0, space) : q;
+		}
+
+	}
+
+	/** The census of one run of {@code certifications} certifications. */
+	record Result(int certifications, List<Entry> top, double calls, double millis, String byKind) {
+	}
+
+	private final ScratchDatabase db;
+
+	private String unavailable;
+
+	StatementCensus(ScratchDatabase db) {
+		this.db = db;
+	}
+
+	/** Forgets every statement counted so far. */
+	boolean reset() {
+		try (Connection c = this.db.connect(); Statement s = c.createStatement()) {
+			s.execute("create extension if not exists pg_stat_statements");
+			s.execute("select pg_stat_statements_reset()");
+			return true;
+		}
+		catch (SQLException ex) {
+			this.unavailable = ex.getMessage();
+			return false;
+		}
+	}
+
+	String unavailable() {
+		return this.unavailable;
+	}
+
+	/** The statements of this database since {@link #reset()}, per certification. */
+	Result read(int certifications) throws SQLException {
+		List<Entry> all = new ArrayList<>();
+		try (Connection c = this.db.connect();
+				PreparedStatement s = c.prepareStatement("select s.calls, s.rows, s.total_exec_time, s.query"
+						+ " from pg_stat_statements s join pg_database d on d.oid = s.dbid"
+						+ " where d.datname = current_database() and s.query not like '%pg_stat_statements%'"
+						+ " and s.query not in ('BEGIN', 'COMMIT', 'ROLLBACK', 'SELECT 1', 'select 1')"
+						+ " order by s.calls desc")) {
+			try (ResultSet rs = s.executeQuery()) {
+				while (rs.next()) {
+					all.add(new Entry(rs.getDouble(1) / certifications, rs.getDouble(2) / certifications,
+							rs.getDouble(3) / certifications, rs.getString(4).replaceAll("\\s+", " ").trim()));
+				}
+			}
+		}
+		double calls = all.stream().mapToDouble(Entry::calls).sum();
+		double millis = all.stream().mapToDouble(Entry::millis).sum();
+		StringBuilder kinds = new StringBuilder();
+		for (String kind : List.of("select", "insert", "update", "delete")) {
+			double n = all.stream().filter((e) -> e.kind().equals(kind)).mapToDouble(Entry::calls).sum();
+			kinds.append(kinds.isEmpty() ? "" : ", ").append(f("%s %.0f", kind.toUpperCase(Locale.ROOT), n));
+		}
+		StringBuilder tsv = new StringBuilder("calls\trows\texec_ms\tstatement\n");
+		all.forEach((e) -> tsv.append(f("%.1f\t%.1f\t%.2f\t%s%n", e.calls(), e.rows(), e.millis(), e.query())));
+		try {
+			java.nio.file.Files.writeString(java.nio.file.Path.of("target/statements.tsv"), tsv);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return new Result(certifications, all.stream().limit(20).toList(), calls, millis, kinds.toString());
+	}
+
+	/** The top statements as a Markdown table. */
+	static String table(Result result) {
+		StringBuilder md = new StringBuilder();
+		md.append(f(
+				"Top 20 statements per certification (pg_stat_statements, %d certifications on 1 thread; "
+						+ "%.0f statements and %.1f ms of PostgreSQL execution per certification; %s)%n%n",
+				result.certifications(), result.calls(), result.millis(), result.byKind()));
+		md.append("| # | calls | rows | exec ms | statement |\n|---:|---:|---:|---:|---|\n");
+		int i = 1;
+		for (Entry e : result.top()) {
+			String q = (e.query().length() > 220) ? e.query().substring(0, 220) + " …" : e.query();
+			md.append(f("| %d | %.1f | %.1f | %.2f | `%s` |%n", i++, e.calls(), e.rows(), e.millis(),
+					q.replace("|", "\\|").replace("`", "'")));
+		}
+		return md.toString();
+	}
+
+}
