@@ -113,14 +113,6 @@ public class AuditService {
 	}
 
 	/**
-	 * Nonconformities of every audit of the application, "[未关闭]/[已关闭] text" (the client
-	 * portal, issue 18).
-	 */
-	public java.util.List<String> nonconformitiesOfApplication(long applicationId) {
-		return this.audits.nonconformitiesOfApplication(applicationId);
-	}
-
-	/**
 	 * The audit this step is about, from our records: the latest audit planned in this
 	 * process (initial-certification or certificate-audit), or, in the on-site audit such
 	 * a process calls, in the calling process. Never from a process variable: whoever
