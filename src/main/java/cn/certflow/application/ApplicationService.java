@@ -115,22 +115,6 @@ public class ApplicationService {
 					() -> new IllegalStateException("No application is certified in process " + processInstanceId));
 	}
 
-	/**
-	 * Every application of the client with this credit code, newest first (the client
-	 * portal, issue 18).
-	 */
-	public java.util.List<ApplicationRecord> ofClient(String creditCode) {
-		return this.applications.ofClient(creditCode);
-	}
-
-	/**
-	 * A deadline of the application was missed: who was told (table escalation), for
-	 * Tasklist's overdue filter and the accreditation file.
-	 */
-	public void recordEscalation(String number, String kind, java.time.OffsetDateTime dueAt, String escalatedTo) {
-		this.applications.recordEscalation(get(number).id(), kind, dueAt, escalatedTo);
-	}
-
 	public ApplicationRecord byId(long id) {
 		return this.applications.byId(id);
 	}

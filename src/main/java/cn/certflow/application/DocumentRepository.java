@@ -15,13 +15,13 @@ import org.springframework.stereotype.Repository;
  * when.
  */
 @Repository
-public class DocumentRepository {
+class DocumentRepository {
 
-	public record DocumentInfo(long id, DocumentType type, String fileName, String contentType, long sizeBytes,
-			String sha256, String uploadedBy, OffsetDateTime uploadedAt) {
+	record DocumentInfo(long id, DocumentType type, String fileName, String contentType, long sizeBytes, String sha256,
+			String uploadedBy, OffsetDateTime uploadedAt) {
 	}
 
-	public record DocumentContent(DocumentInfo info, byte[] content) {
+	record DocumentContent(DocumentInfo info, byte[] content) {
 	}
 
 	private static final String INFO = "select id, document_type, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at from application_document";

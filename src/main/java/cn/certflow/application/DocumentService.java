@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * cleaned ({@link DocumentFileName}) and the detected type is what is stored and served.
  */
 @Service
-public class DocumentService {
+class DocumentService {
 
 	/** Declared types that say nothing: the browser or client did not know. */
 	private static final Set<String> UNDECLARED = Set.of("", "application/octet-stream", "application/x-download",
@@ -43,8 +43,8 @@ public class DocumentService {
 		this.formats = formats;
 	}
 
-	public DocumentRepository.DocumentInfo upload(String applicationNumber, String type, String fileName,
-			String contentType, byte[] content, String uploadedBy) {
+	DocumentRepository.DocumentInfo upload(String applicationNumber, String type, String fileName, String contentType,
+			byte[] content, String uploadedBy) {
 		ApplicationRecord application = this.applications.get(applicationNumber);
 		DocumentType documentType;
 		try {
@@ -94,7 +94,7 @@ public class DocumentService {
 		return UNDECLARED.contains(type) ? null : ALIASES.getOrDefault(type, type);
 	}
 
-	public List<DocumentRepository.DocumentInfo> list(String applicationNumber) {
+	List<DocumentRepository.DocumentInfo> list(String applicationNumber) {
 		return this.documents.list(this.applications.get(applicationNumber).id());
 	}
 
@@ -104,7 +104,7 @@ public class DocumentService {
 	 * bytes agree; else it goes out as {@code application/octet-stream}, which no browser
 	 * renders.
 	 */
-	public DocumentRepository.DocumentContent download(String applicationNumber, long documentId) {
+	DocumentRepository.DocumentContent download(String applicationNumber, long documentId) {
 		DocumentRepository.DocumentContent stored = this.documents
 			.get(this.applications.get(applicationNumber).id(), documentId)
 			.orElseThrow(() -> new NotFoundException("id",

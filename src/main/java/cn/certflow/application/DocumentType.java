@@ -46,13 +46,7 @@ public enum DocumentType {
 	CREDIT_CHECK_SCREENSHOT("信用信息查询截图（国家企业信用信息公示系统、信用中国）", Schemes.ALL, false),
 
 	/** R-CRED-1: proof that an administrative penalty was cleared (处罚已消除). */
-	PENALTY_CLEARANCE_PROOF("行政处罚已消除的证明", Schemes.NONE, false),
-
-	/**
-	 * Evidence of the corrective action for a nonconformity (R-AUD-3), uploaded by the
-	 * client in the portal (issue 18); not part of an application as submitted.
-	 */
-	CORRECTIVE_ACTION_EVIDENCE("不符合项整改证据", Schemes.NONE, false);
+	PENALTY_CLEARANCE_PROOF("行政处罚已消除的证明", Schemes.NONE, false);
 
 	private final String title;
 

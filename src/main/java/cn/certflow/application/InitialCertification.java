@@ -50,16 +50,7 @@ public final class InitialCertification {
 
 		public static final String REVIEW_DOCUMENTS = "Task_ReviewDocuments";
 
-		/**
-		 * The client submits its corrected documents in the portal (candidate group
-		 * clients; a reviewer may register documents sent by post).
-		 */
 		public static final String SUBMIT_CORRECTIONS = "Task_SubmitCorrections";
-
-		/** The client's corrections are past their deadline: the reviewers are told. */
-		public static final String CORRECTIONS_OVERDUE = "BoundaryEvent_CorrectionsOverdue";
-
-		public static final String RECORD_CORRECTIONS_OVERDUE = "Task_RecordCorrectionsOverdue";
 
 		/**
 		 * E-mails the document review findings, on a branch of its own: the corrections

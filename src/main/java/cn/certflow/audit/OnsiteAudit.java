@@ -38,17 +38,6 @@ public final class OnsiteAudit {
 
 		public static final String CLOSING_MEETING = "Task_ClosingMeeting";
 
-		/**
-		 * The client answers each nonconformity with its corrective action and evidence,
-		 * in the portal, within the correction deadline (issue 18; candidate group
-		 * clients, the lead auditor may enter what the client sent on paper).
-		 */
-		public static final String SUBMIT_CORRECTIVE_ACTIONS = "Task_SubmitCorrectiveActions";
-
-		public static final String CORRECTIVE_ACTIONS_OVERDUE = "BoundaryEvent_CorrectiveActionsOverdue";
-
-		public static final String RECORD_CORRECTIVE_ACTIONS_OVERDUE = "Task_RecordCorrectiveActionsOverdue";
-
 		public static final String VERIFY_CORRECTIONS = "Task_VerifyCorrections";
 
 		public static final String AUDIT_RECOMMENDED = "EndEvent_AuditRecommended";
@@ -134,12 +123,6 @@ public final class OnsiteAudit {
 			Number.class);
 
 	public static final VariableFactory<Date> CORRECTION_DUE_DATE = dateVariable("correctionDueDate");
-
-	/**
-	 * The client's corrective action for each nonconformity, as it answered in the portal
-	 * (issue 18); shown to the lead auditor in the verification.
-	 */
-	public static final VariableFactory<String> CORRECTIVE_ACTIONS = stringVariable("correctiveActions");
 
 	/** CLOSED, REPEAT_AUDIT or NOT_RECOMMENDED. */
 	public static final VariableFactory<String> VERIFICATION_OUTCOME = stringVariable("verificationOutcome");

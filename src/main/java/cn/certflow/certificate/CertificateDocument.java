@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * font.
  */
 @Component
-public class CertificateDocument {
+class CertificateDocument {
 
 	static final String TITLE = "售后服务认证证书";
 
@@ -68,7 +68,7 @@ public class CertificateDocument {
 	/**
 	 * The public verification page of the certificate: what its QR code and link lead to.
 	 */
-	public String verificationUrl(String number) {
+	String verificationUrl(String number) {
 		return this.publicBaseUrl + "/verify.html?number=" + URLEncoder.encode(number, StandardCharsets.UTF_8);
 	}
 
@@ -114,7 +114,7 @@ public class CertificateDocument {
 		return (stars > 0) ? "★".repeat(stars) : "";
 	}
 
-	public byte[] render(Certificate c) {
+	byte[] render(Certificate c) {
 		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			try (CertificateFont.Loaded font = this.fonts.open(document)) {
 				PDPage page = new PDPage(PDRectangle.A4);

@@ -212,14 +212,6 @@ public class CertificateService {
 		return (value != null && !value.isBlank()) ? value : fallback;
 	}
 
-	/**
-	 * Numbers of every certificate issued to the client with this credit code, whatever
-	 * its status (the client portal, issue 18).
-	 */
-	public List<String> numbersOf(String creditCode) {
-		return this.certificates.numbersOf(creditCode);
-	}
-
 	public Certificate get(String number) {
 		return this.certificates.find(number).orElseThrow(() -> new NotFoundException("No certificate " + number));
 	}

@@ -19,13 +19,6 @@ public final class Groups {
 
 	public static final String ADMINS = "camunda-admin";
 
-	/**
-	 * Client accounts (issue 18): the client portal and {@code /api/client} only; no
-	 * webapp, no engine REST API, no staff API. Not one of {@link #ALL}, the staff
-	 * groups.
-	 */
-	public static final String CLIENTS = "clients";
-
 	static final List<String> ALL = List.of(REVIEWERS, AUDITORS, LEAD_AUDITORS, DECISION_MAKERS, QUALITY_MANAGERS,
 			MANAGERS, ADMINS);
 
@@ -38,7 +31,6 @@ public final class Groups {
 			case QUALITY_MANAGERS -> "质量经理 Quality managers";
 			case MANAGERS -> "管理者 Managers";
 			case ADMINS -> "系统管理员 Administrators";
-			case CLIENTS -> "客户 Clients";
 			default -> group;
 		};
 	}

@@ -67,7 +67,6 @@ class IdentityBootstrap implements ApplicationRunner {
 		for (String groupId : Groups.ALL) {
 			ensureGroup(groupId);
 		}
-		ensureGroup(Groups.CLIENTS);
 		this.authorizations.apply();
 		ensureFilters();
 		if (!this.adminUser.isBlank()) {

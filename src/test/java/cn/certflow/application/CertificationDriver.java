@@ -174,13 +174,6 @@ public class CertificationDriver {
 	 * checks.
 	 */
 	public void complete(String user, String number, String taskDefinitionKey, Map<String, Object> variables) {
-		if (cn.certflow.audit.OnsiteAudit.Elements.VERIFY_CORRECTIONS.equals(taskDefinitionKey)
-				&& task(number, taskDefinitionKey) == null
-				&& task(number, cn.certflow.audit.OnsiteAudit.Elements.SUBMIT_CORRECTIVE_ACTIONS) != null) {
-			// the client answers the nonconformities first (issue 18); here the lead
-			// auditor enters them as sent on paper
-			submitCorrectiveActions(number, user);
-		}
 		Task task = task(number, taskDefinitionKey);
 		if (task == null) {
 			throw new AssertionError("no open task " + taskDefinitionKey + " for " + number + "; waiting at "
@@ -193,14 +186,6 @@ public class CertificationDriver {
 						.toList());
 		}
 		as(user, () -> this.tasks.complete(task.getId(), variables));
-	}
-
-	/**
-	 * The client's corrective actions for the nonconformities, entered by {@code user}.
-	 */
-	public void submitCorrectiveActions(String number, String user) {
-		complete(user, number, cn.certflow.audit.OnsiteAudit.Elements.SUBMIT_CORRECTIVE_ACTIONS,
-				Map.of("correctiveActions", "已逐项整改，证据见申请文件"));
 	}
 
 	public void claim(String user, String number, String taskDefinitionKey) {

@@ -9,9 +9,7 @@ import static cn.certflow.audit.OnsiteAudit.Elements.CLOSING_MEETING;
 import static cn.certflow.audit.OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS;
 import static cn.certflow.audit.OnsiteAudit.Elements.OPENING_MEETING;
 import static cn.certflow.audit.OnsiteAudit.Elements.RECORD_TERMINATION;
-import static cn.certflow.audit.OnsiteAudit.Elements.RECORD_CORRECTIVE_ACTIONS_OVERDUE;
 import static cn.certflow.audit.OnsiteAudit.Elements.SCORE_AUDIT;
-import static cn.certflow.audit.OnsiteAudit.Elements.SUBMIT_CORRECTIVE_ACTIONS;
 import static cn.certflow.audit.OnsiteAudit.Elements.VERIFY_CORRECTIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -62,11 +60,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@link #shouldGoOnToScoringWhenTheQualityManagersDeclineTheTermination};</li>
  * <li>Gateway_NonconformitiesRaised: Flow_NoNonconformities → EndEvent_AuditRecommended
  * {@link #shouldRecommendWhenTheClosingMeetingRaisesNoNonconformity};
- * Flow_NonconformitiesRaised → Task_SubmitCorrectiveActions (the client, issue 18) →
- * Task_VerifyCorrections
- * {@link #shouldGiveThirtyDaysToCorrectWhenTheClosingMeetingRaisesNonconformities};
- * BoundaryEvent_CorrectiveActionsOverdue → Task_RecordCorrectiveActionsOverdue
- * {@link #shouldEscalateWhenTheClientMissesTheCorrectionDeadline};</li>
+ * Flow_NonconformitiesRaised → Task_VerifyCorrections
+ * {@link #shouldGiveThirtyDaysToCorrectWhenTheClosingMeetingRaisesNonconformities};</li>
  * <li>Gateway_CorrectionsVerified: Flow_CorrectionsClosed → EndEvent_AuditRecommended
  * {@link #shouldRecommendWhenTheCorrectionsAreVerifiedClosed}; Flow_NotRecommended →
  * EndEvent_AuditNotRecommended {@link #shouldNotRecommendWhenTheCorrectionsFail};
@@ -75,9 +70,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <li>the three end events hand their outcome back through auditOutcomeListener
  * (OUTCOME_BY_END_EVENT): each test that ends, and
  * {@link #shouldWalkAWholeAuditFromOpeningToRecommendation};</li>
- * <li>one timer (the client's corrective actions overdue), no message or error event;
- * Task_SubmitCorrectiveActions and Task_VerifyCorrections have a due date (30 days,
- * R-AUD-3), checked in
+ * <li>no timer, message, error or boundary event; Task_VerifyCorrections has a due date
+ * (30 days, R-AUD-3), checked in
  * {@link #shouldGiveThirtyDaysToCorrectWhenTheClosingMeetingRaisesNonconformities}.</li>
  * </ul>
  */
@@ -107,7 +101,7 @@ class OnsiteAuditProcessTest {
 	void standIns() {
 		this.beans
 			.record("auditScoringListener", "correctionVerificationListener", "terminationApprovalListener",
-					"correctiveActionsListener", "correctiveActionsOverdueDelegate", "recordTerminationDelegate")
+					"recordTerminationDelegate")
 			// the opening meeting starts every (repeat) audit with no termination
 			// proposed
 			.task("openingMeetingListener", (task) -> OnsiteAudit.TERMINATION_PROPOSED.on(task).set(false))
@@ -282,49 +276,12 @@ class OnsiteAuditProcessTest {
 		// closing meeting
 		ProcessInstance instance = startBefore(CamundaBpmData.builder().build(), CLOSING_MEETING);
 		closingMeeting(instance, "投诉处理记录不完整\n服务人员培训记录缺失");
-		assertThat(instance).as("the client answers first (issue 18)")
-			.isWaitingAt(SUBMIT_CORRECTIVE_ACTIONS)
-			.hasNotPassed(AUDIT_RECOMMENDED);
-		assertThat(task(SUBMIT_CORRECTIVE_ACTIONS, instance)).hasCandidateGroup("clients")
-			.hasCandidateUser(LEAD)
-			.hasDueDate(this.clock.inDays(30));
-		complete(task(SUBMIT_CORRECTIVE_ACTIONS, instance),
-				withVariables(OnsiteAudit.CORRECTIVE_ACTIONS.getName(), "1. 已补全投诉处理记录\n2. 已完成培训"));
 		assertThat(instance).isWaitingAt(VERIFY_CORRECTIONS).hasNotPassed(AUDIT_RECOMMENDED);
 		assertThat(task(VERIFY_CORRECTIONS, instance)).isAssignedTo(LEAD)
 			.hasDueDate(this.correctionDue)
 			.hasDueDate(this.clock.inDays(30));
 		assertThat(OnsiteAudit.OPEN_NONCONFORMITIES.from(engine.getRuntimeService(), instance.getId()).get().intValue())
 			.isEqualTo(2);
-	}
-
-	/**
-	 * Issue 18, R-AUD-3: the client's corrective actions are past the 30-day deadline:
-	 * the escalation is recorded, the client's task stays open.
-	 */
-	@Test
-	void shouldEscalateWhenTheClientMissesTheCorrectionDeadline() {
-		ProcessInstance instance = startBefore(CamundaBpmData.builder().build(), CLOSING_MEETING);
-		closingMeeting(instance, "投诉处理记录不完整");
-		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().count())
-			.isEqualTo(1);
-		this.clock.moveJustBefore(this.correctionDue);
-		assertThat(engine.getManagementService()
-			.createJobQuery()
-			.processInstanceId(instance.getId())
-			.timers()
-			.executable()
-			.count()).as("not before the deadline").isZero();
-		this.clock.moveBy(java.time.Duration.ofMinutes(2));
-		org.camunda.bpm.engine.runtime.Job timer = engine.getManagementService()
-			.createJobQuery()
-			.processInstanceId(instance.getId())
-			.timers()
-			.executable()
-			.singleResult();
-		engine.getManagementService().executeJob(timer.getId());
-		assertThat(instance).hasPassed(RECORD_CORRECTIVE_ACTIONS_OVERDUE).isWaitingAt(SUBMIT_CORRECTIVE_ACTIONS);
-		assertThat(this.beans.calls()).contains("correctiveActionsOverdueDelegate");
 	}
 
 	@Test
