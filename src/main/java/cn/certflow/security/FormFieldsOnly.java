@@ -146,10 +146,13 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin {
 		 * reports that itself).
 		 */
 		private Set<String> taskFields(String taskId) {
-			Task task = this.configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult();
-			if (task == null) {
+			// a list, not singleResult: the query can repeat a task offered to several
+			// candidate groups
+			List<Task> found = this.configuration.getTaskService().createTaskQuery().taskId(taskId).list();
+			if (found.isEmpty()) {
 				return null;
 			}
+			Task task = found.get(0);
 			String definedTask = (task.getProcessDefinitionId() != null && task.getTaskDefinitionKey() != null)
 					? task.getProcessDefinitionId() + "|" + task.getTaskDefinitionKey() : null;
 			Set<String> known = (definedTask != null) ? this.fixedTaskFields.get(definedTask) : null;

@@ -42,7 +42,11 @@ import org.springframework.test.web.servlet.MockMvc;
  * called. The whole HTTP stack (authentication filter, the real services, PostgreSQL)
  * stays proven by BadInputIT and ApiSecurityIT.
  */
-@WebMvcTest(ApplicationController.class)
+// the staff pages' access check is a WebMvcConfigurer (part of every web slice): not this
+// controller's concern
+@WebMvcTest(controllers = ApplicationController.class,
+		excludeFilters = @org.springframework.context.annotation.ComponentScan.Filter(
+				type = org.springframework.context.annotation.FilterType.REGEX, pattern = "cn\\.certflow\\.staff\\..*"))
 @Import(ApiSlice.class)
 class ApplicationControllerSliceTest {
 
@@ -62,6 +66,16 @@ class ApplicationControllerSliceTest {
 
 	@MockitoBean
 	ApiAccess access;
+
+	/**
+	 * The staff pages' access check (a WebMvcConfigurer, so part of every web slice)
+	 * needs these.
+	 */
+	@MockitoBean
+	cn.certflow.security.WebappSession webappSession;
+
+	@MockitoBean
+	org.camunda.bpm.engine.IdentityService identityService;
 
 	/** A valid application as JSON, with {@code changes} applied. */
 	private static String application(Map<String, Object> changes) throws Exception {
@@ -107,7 +121,7 @@ class ApplicationControllerSliceTest {
 	@Test
 	void shouldRefuseAnApplicationFromSomeoneOutsideTheReviewersWithoutCallingTheService() throws Exception {
 		// issue 15.4: only cb-reviewers (and admins) register applications
-		given(this.access.requireAnyGroup(any()))
+		given(this.access.requireAnyGroup(any(), any()))
 			.willThrow(new AuthorizationException("user auditor 不在 cb-reviewers 组"));
 		this.mvc
 			.perform(post("/api/applications").contentType(MediaType.APPLICATION_JSON).content(application(Map.of())))

@@ -121,6 +121,9 @@ class InitialCertificationProcessPathsTest {
 				"documentCorrectionsListener", "auditPlanListener", "impartialityListener",
 				"certificationDecisionListener", "refuseCertificationDelegate", "issueCertificateDelegate",
 				"certificateIssuedNoticeListener", "holderOnRecordListener", "applicationTerminatedListener")
+			.silent("contactAccountListener", "creditCheckListener", "documentReviewCompetenceListener",
+					"auditTeamCompetenceListener", "deciderCompetenceListener", "qualifiedTeamListener",
+					"clientTaskOverdueDelegate")
 			.execution("registerApplicationDelegate", (execution) -> {
 				InitialCertification.APPLICATION_NUMBER.on(execution).set(NUMBER);
 				InitialCertification.REVIEW_DUE_DATE.on(execution).set(this.reviewDue);

@@ -36,6 +36,33 @@ public final class StandIns {
 		return this;
 	}
 
+	/**
+	 * Beans that do nothing and record nothing: checks of other concerns (competence,
+	 * credit checks, client accounts) that a test of the flow leaves to their own tests.
+	 */
+	public StandIns silent(String... beans) {
+		for (String bean : beans) {
+			Mocks.register(bean, new Silent());
+		}
+		return this;
+	}
+
+	private static final class Silent implements JavaDelegate, TaskListener, ExecutionListener {
+
+		@Override
+		public void execute(DelegateExecution execution) {
+		}
+
+		@Override
+		public void notify(DelegateExecution execution) {
+		}
+
+		@Override
+		public void notify(DelegateTask task) {
+		}
+
+	}
+
 	/** A task listener that records its call and runs {@code body}. */
 	public StandIns task(String bean, Consumer<DelegateTask> body) {
 		Mocks.register(bean, new Recorder(bean, body, (execution) -> {
