@@ -26,16 +26,32 @@ class CreditCheckController {
 
 	private final ApiAccess access;
 
-	CreditCheckController(CreditChecks creditChecks, ApiAccess access) {
+	private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+	CreditCheckController(CreditChecks creditChecks, ApiAccess access,
+			com.fasterxml.jackson.databind.ObjectMapper json) {
 		this.creditChecks = creditChecks;
 		this.access = access;
+		this.json = json;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	List<CreditCheck> record(@PathVariable String number, @RequestBody List<CreditCheck.Entry> entries) {
-		this.access.requireApplication(number);
+	List<CreditCheck> record(@PathVariable String number, @RequestBody com.fasterxml.jackson.databind.JsonNode body) {
+		// who may record is checked before the body is read: a manager gets 403 whatever
+		// the body (issue 15.4)
 		String reviewer = this.access.requireAnyGroup(Groups.REVIEWERS);
+		this.access.requireApplication(number);
+		List<CreditCheck.Entry> entries;
+		try {
+			entries = this.json.convertValue(body,
+					new com.fasterxml.jackson.core.type.TypeReference<List<CreditCheck.Entry>>() {
+					});
+		}
+		catch (IllegalArgumentException ex) {
+			throw new cn.certflow.system.InvalidInputException("checks",
+					"信用信息查询须为一组记录（kind、result、lookedUp、checkedOn）的 JSON 数组");
+		}
 		return this.creditChecks.record(number, entries, reviewer);
 	}
 
