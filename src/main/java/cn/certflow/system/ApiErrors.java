@@ -3,6 +3,7 @@ package cn.certflow.system;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -175,13 +176,21 @@ class ApiErrors {
 		if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> values
 				&& message != null) {
 			List<String> quoted = names.stream()
-				.filter(n -> values.get(n) instanceof String value && !value.isEmpty() && message.contains(value))
+				.filter(n -> values.get(n) instanceof String value && !value.isEmpty() && quotes(message, value))
 				.toList();
 			if (quoted.size() == 1) {
 				return quoted.get(0);
 			}
 		}
 		return (names.size() == 1) ? names.get(0) : null;
+	}
+
+	/**
+	 * Whether the message names the value as a word of its own: id 9 is not quoted by "No
+	 * application APP-1900-000077".
+	 */
+	private static boolean quotes(String message, String value) {
+		return Pattern.compile("(?<![\\w-])" + Pattern.quote(value) + "(?![\\w-])").matcher(message).find();
 	}
 
 	private static String pathVariableName(MethodParameter parameter) {
