@@ -111,6 +111,14 @@ class ApplicationRepository {
 			.list();
 	}
 
+	/** Every application of the client with this credit code, newest first (issue 18). */
+	List<ApplicationRecord> ofClient(String creditCode) {
+		return this.jdbc.sql(SELECT + " where c.credit_code = ? order by a.id desc")
+			.param(creditCode)
+			.query(ApplicationRepository::map)
+			.list();
+	}
+
 	/**
 	 * Applications of the client still waiting for their application review (R-APP-2).
 	 */

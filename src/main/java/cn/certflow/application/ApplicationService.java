@@ -115,6 +115,14 @@ public class ApplicationService {
 					() -> new IllegalStateException("No application is certified in process " + processInstanceId));
 	}
 
+	/**
+	 * Every application of the client with this credit code, newest first (the client
+	 * portal, issue 18).
+	 */
+	public java.util.List<ApplicationRecord> ofClient(String creditCode) {
+		return this.applications.ofClient(creditCode);
+	}
+
 	public ApplicationRecord byId(long id) {
 		return this.applications.byId(id);
 	}

@@ -46,6 +46,11 @@ class AuthorizationSetup {
 		// Reviewers register applications (REST or Tasklist start form).
 		grant(Groups.REVIEWERS, Resources.PROCESS_DEFINITION, this.certification.processKey(), READ, CREATE_INSTANCE);
 		grant(Groups.REVIEWERS, Resources.PROCESS_INSTANCE, "*", CREATE);
+		// Client accounts (issue 18) apply in the portal, which starts the process as
+		// Tasklist's start form does; they have no webapp and no engine REST API
+		// (ClientAccountsKeptOut, RestAuthentication).
+		grant(Groups.CLIENTS, Resources.PROCESS_DEFINITION, this.certification.processKey(), READ, CREATE_INSTANCE);
+		grant(Groups.CLIENTS, Resources.PROCESS_INSTANCE, "*", CREATE);
 		// Managers watch everything in Cockpit, read-only.
 		grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", ACCESS);
 		grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, "*", READ, READ_HISTORY, READ_INSTANCE, READ_TASK);

@@ -19,6 +19,27 @@ public final class Groups {
 
 	public static final String ADMINS = "camunda-admin";
 
+	/**
+	 * Client accounts (issue 18): the client portal and {@code /api/client} only; no
+	 * webapp, no engine REST API, no staff API. Not one of {@link #ALL}, the staff
+	 * groups.
+	 */
+	public static final String CLIENTS = "clients";
+
+	/**
+	 * The prefix of a client's own group ({@link #client(String)}): every account of the
+	 * client is a member; the client's user tasks name it as candidate group.
+	 */
+	public static final String CLIENT_GROUP_PREFIX = "client-";
+
+	/**
+	 * The group of every account of the client with this unified social credit code,
+	 * {@code client-<creditCode>} (issue 18): candidate group of the client's tasks.
+	 */
+	public static String client(String creditCode) {
+		return CLIENT_GROUP_PREFIX + creditCode;
+	}
+
 	static final List<String> ALL = List.of(REVIEWERS, AUDITORS, LEAD_AUDITORS, DECISION_MAKERS, QUALITY_MANAGERS,
 			MANAGERS, ADMINS);
 
@@ -31,6 +52,7 @@ public final class Groups {
 			case QUALITY_MANAGERS -> "质量经理 Quality managers";
 			case MANAGERS -> "管理者 Managers";
 			case ADMINS -> "系统管理员 Administrators";
+			case CLIENTS -> "客户 Clients";
 			default -> group;
 		};
 	}

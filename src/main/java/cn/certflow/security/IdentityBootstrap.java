@@ -67,6 +67,7 @@ class IdentityBootstrap implements ApplicationRunner {
 		for (String groupId : Groups.ALL) {
 			ensureGroup(groupId);
 		}
+		ensureGroup(Groups.CLIENTS);
 		this.authorizations.apply();
 		ensureFilters();
 		if (!this.adminUser.isBlank()) {

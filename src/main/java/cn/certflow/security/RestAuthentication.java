@@ -2,11 +2,14 @@ package cn.certflow.security;
 
 import java.io.IOException;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -15,19 +18,22 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * HTTP Basic authentication against the Camunda identity service for Camunda's REST API
  * ({@code /engine-rest}) and ours ({@code /api}); the caller then acts under Camunda
- * authorization. Only the public certificate lookup (R-CERT-2) is open.
+ * authorization. Only the public certificate lookup (R-CERT-2) is open. Client accounts
+ * (issue 18) get 403 on {@code /engine-rest} and on every staff {@code /api} path; staff
+ * get 403 on the client API {@code /api/client/**}.
  */
 @Configuration(proxyBeanMethods = false)
 class RestAuthentication {
 
 	@Bean
-	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(IdentityService identity) {
 		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new EveryRequestAuthentication());
+				new EveryRequestAuthentication(identity));
 		registration.setName("engine-rest-authentication");
 		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
 				HttpBasicAuthenticationProvider.class.getName());
@@ -36,13 +42,23 @@ class RestAuthentication {
 	}
 
 	@Bean
-	FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication() {
+	FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity) {
 		FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new ApiAuthenticationFilter());
+				new ApiAuthenticationFilter(identity));
 		registration.setName("api-authentication");
 		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
 				HttpBasicAuthenticationProvider.class.getName());
 		registration.addUrlPatterns("/api/*");
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ClientAccountsKeptOut> clientAccountsKeptOutOfWebapps(IdentityService identity) {
+		FilterRegistrationBean<ClientAccountsKeptOut> registration = new FilterRegistrationBean<>(
+				new ClientAccountsKeptOut(identity));
+		registration.setName("client-accounts-kept-out-of-webapps");
+		registration.addUrlPatterns("/camunda/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
 		return registration;
 	}
 
@@ -53,17 +69,61 @@ class RestAuthentication {
 	 */
 	static class EveryRequestAuthentication extends ProcessEngineAuthenticationFilter {
 
+		private final IdentityService identity;
+
+		EveryRequestAuthentication(IdentityService identity) {
+			this.identity = identity;
+		}
+
 		@Override
 		protected boolean requiresEngineAuthentication(String requestUrl) {
 			return true;
 		}
 
+		/**
+		 * Authenticates, then refuses a client account (issue 18): no engine API for
+		 * them.
+		 */
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+				throws IOException, ServletException {
+			super.doFilter(request, response, (req, res) -> {
+				if (ClientAccountsKeptOut.callerIsClient(this.identity)) {
+					ProblemResponse.send((HttpServletResponse) res, HttpStatus.FORBIDDEN,
+							ClientAccountsKeptOut.REFUSED);
+				}
+				else {
+					chain.doFilter(req, res);
+				}
+			});
+		}
+
 	}
 
-	/** Authenticates every /api request except GET /api/certificates/{number}. */
+	/**
+	 * Authenticates every /api request except GET /api/certificates/{number}; the client
+	 * API {@code /api/client/**} is for client accounts only, every other path for staff
+	 * only (issue 18).
+	 */
 	static class ApiAuthenticationFilter implements Filter {
 
-		private final ProcessEngineAuthenticationFilter authentication = new EveryRequestAuthentication();
+		static final String STAFF_REFUSED = "客户接口 /api/client 只供客户账户使用 (the client API is for client accounts)";
+
+		private final ProcessEngineAuthenticationFilter authentication;
+
+		private final IdentityService identity;
+
+		ApiAuthenticationFilter(IdentityService identity) {
+			this.identity = identity;
+			this.authentication = new ProcessEngineAuthenticationFilter() {
+
+				@Override
+				protected boolean requiresEngineAuthentication(String requestUrl) {
+					return true;
+				}
+
+			};
+		}
 
 		@Override
 		public void init(FilterConfig config) throws ServletException {
@@ -77,8 +137,23 @@ class RestAuthentication {
 				chain.doFilter(request, response);
 			}
 			else {
-				this.authentication.doFilter(request, response, chain);
+				boolean clientApi = isClientApi((HttpServletRequest) request);
+				this.authentication.doFilter(request, response, (req, res) -> {
+					boolean client = ClientAccountsKeptOut.callerIsClient(this.identity);
+					if (client != clientApi) {
+						ProblemResponse.send((HttpServletResponse) res, HttpStatus.FORBIDDEN,
+								client ? ClientAccountsKeptOut.REFUSED : STAFF_REFUSED);
+					}
+					else {
+						chain.doFilter(req, res);
+					}
+				});
 			}
+		}
+
+		static boolean isClientApi(HttpServletRequest request) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			return path.equals("/api/client") || path.startsWith("/api/client/");
 		}
 
 		static boolean isPublic(HttpServletRequest request) {
