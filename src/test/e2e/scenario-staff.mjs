@@ -54,6 +54,11 @@ async function staffPages(user) {
     await page.waitForTimeout(500);
   }
   await page.locator('button[type=submit]').click();
+  await page.locator('.certflow-staff-link a').waitFor();
+  if (user === 'manager') {
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: `${out}/staff-tasklist-link.png`, clip: { x: 0, y: 0, width: 1400, height: 300 } });
+  }
   await page.locator('.certflow-staff-link a').click();
   await page.locator('.staff-header').waitFor();
   console.log(`${user}: staff pages at ${new URL(page.url()).pathname}`);
@@ -139,13 +144,15 @@ try {
   const auditorNav = await nav();
   check(!auditorNav.includes('决策表版本') && !auditorNav.includes('管理看板') && !auditorNav.includes('查找申请和证书'),
     `auditor's header has no search, registers or dashboard: ${auditorNav.join(' | ')}`);
+  const declared = () => page.locator('table.declarations tr', { has: page.locator('td') }).count();
+  const before = await declared();
   await page.locator('#creditCode').fill('123');
   await page.getByRole('button', { name: '登记声明' }).click();
   await page.locator('.error[role=alert]').waitFor();
   const refusal = await page.locator('.error[role=alert]').innerText();
   check(refusal.includes('统一社会信用代码') && await page.locator('#creditCode.invalid').count() === 1,
     `wrong declaration refused, field named and marked: ${refusal.replace(/\n/g, ' ')}`);
-  check(await page.locator('table.declarations').count() === 0, 'nothing registered');
+  check(await declared() === before, `nothing registered (${before} declarations before and after)`);
   await screenshot('auditor', 'conflicts-refused');
   await page.locator('#creditCode').fill(code);
   await page.locator('#clientName').fill(clientPrefix);
@@ -154,8 +161,9 @@ try {
   await page.locator('#startedOn').fill('2024-03-01');
   await page.locator('#endedOn').fill('2024-06-30');
   await page.getByRole('button', { name: '登记声明' }).click();
-  await page.locator('table.declarations tr', { hasText: code }).waitFor();
-  check(true, 'conflict of interest declared and listed');
+  await page.locator('p.notice').waitFor();
+  check(await declared() === before + 1 && await page.locator('table.declarations tr', { hasText: code }).count() > 0,
+    'conflict of interest declared and listed');
   await screenshot('auditor', 'conflicts');
   await page.context().close();
 

@@ -151,14 +151,18 @@ class StaffPagesTest {
 		StaffBrowser other = new StaffBrowser(this.port).basic(auditor.getId(), "Pruefer-Passwort-2026!");
 		assertThat(other.get("/staff/cases/" + this.pending).statusCode()).isEqualTo(404);
 		assertThat(other.get("/staff/cases?q=x").statusCode()).isEqualTo(403);
+		// Tasklist's header link 员工页面 (/staff/): the search for a reviewer, the
+		// declaration for an auditor
+		assertThat(reviewer.get("/staff/").headers().firstValue("Location").orElseThrow()).endsWith("/staff/cases");
+		assertThat(other.get("/staff/").headers().firstValue("Location").orElseThrow()).endsWith("/staff/conflicts");
 
 		// a signed-in person outside the staff groups (a client account): no staff page
 		User client = this.identity.newUser("client-" + System.nanoTime() % 100000);
 		client.setPassword("Kunden-Passwort-2026!");
 		this.identity.saveUser(client);
 		StaffBrowser outsider = new StaffBrowser(this.port).basic(client.getId(), "Kunden-Passwort-2026!");
-		for (String path : List.of("/staff/cases?q=x", "/staff/cases/" + this.application, "/staff/conflicts",
-				"/staff/certificates/" + this.certificate + "/document.pdf", "/staff/dashboard",
+		for (String path : List.of("/staff/", "/staff/cases?q=x", "/staff/cases/" + this.application,
+				"/staff/conflicts", "/staff/certificates/" + this.certificate + "/document.pdf", "/staff/dashboard",
 				"/staff/decision-tables")) {
 			assertThat(outsider.get(path).statusCode()).as(path).isEqualTo(403);
 		}
