@@ -419,6 +419,30 @@ class InitialCertificationProcessTest {
 	}
 
 	@Test
+	void shouldRefuseATerminationNamingNoGroundOfTheClause_PCEC_8_2_5() {
+		// R-AUD-2, PCEC 8.2.5 (1)-(8): the server checks the ground named, not only the
+		// form's select; nothing is proposed on a wrong one
+		String number = toEvaluation();
+		for (String named : List.of("(9)", "8.2.6(1)", "企业不配合")) {
+			assertThatThrownBy(
+					() -> this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
+							Map.of("findings", "企业不配合", "proposeTermination", true, "terminationClause", named,
+									"terminationReason", "企业不配合")))
+				.as(named)
+				.isInstanceOf(InvalidInputException.class)
+				.hasMessageContaining("terminationClause");
+		}
+		assertThat(this.driver.task(number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS)).isNotNull();
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
+				Map.of("findings", "企业不配合", "proposeTermination", true, "terminationClause", "(5)", "terminationReason",
+						"企业不配合"));
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT,
+				Map.of("findings", "正常"));
+		Task approval = this.driver.task(number, OnsiteAudit.Elements.APPROVE_TERMINATION);
+		assertThat(this.taskService.getVariable(approval.getId(), "terminationClause")).isEqualTo("8.2.5(5)");
+	}
+
+	@Test
 	void shouldContinueTheAuditWhenTerminationIsDeclined() {
 		// R-AUD-2: declined -> the audit continues to scoring
 		String number = toEvaluation();
