@@ -127,7 +127,9 @@ class StaffPagesTest {
 		assertThat(page.body()).contains(CertificationDriver.request("PCEC", 5, 120).clientName(), "A1.1", "组织架构",
 				"售后服务体系", "合计（适用条款）", "特别扣分", "不符合项", "/staff/documents/application/" + this.pending, "评级表 grade-pcec",
 				"Asia/Shanghai");
-		assertThat(page.body()).as("no raw codes").doesNotContain(">AUDIT_PLANNED<", ">INITIAL<");
+		assertThat(page.body()).as("no raw codes").doesNotContain(">AUDIT_PLANNED<", ">INITIAL<", ">APPLICATION_FORM<");
+		assertThat(page.body()).as("document types and the application's status as words")
+			.contains("服务认证申请书", "<th>状态</th><td>已安排审查</td>");
 
 		// the same page after the decision shows the certificate's number and link
 		HttpResponse<String> certified = decider.get("/staff/cases/" + this.application);
