@@ -108,8 +108,13 @@ record AccreditationFile(Generated generated, CertificateFace certificate, List<
 			Map<String, Object> outputs) {
 	}
 
-	record Decision(boolean certified, int stars, String reasons, String externalInformation, String decidedBy,
-			OffsetDateTime decidedAt, List<ImpartialityCheck> impartialityChecks) {
+	/**
+	 * A decision; {@code notRecommendedOverride} is the written reason for certifying an
+	 * audit the team did not recommend (R-DEC-3, PCEC 8.2.4), otherwise null.
+	 */
+	record Decision(boolean certified, int stars, String reasons, String externalInformation,
+			String notRecommendedOverride, String decidedBy, OffsetDateTime decidedAt,
+			List<ImpartialityCheck> impartialityChecks) {
 	}
 
 	record Notice(String kind, String body, String createdBy, OffsetDateTime createdAt) {

@@ -197,8 +197,8 @@ class AccreditationFileBuilder {
 					.toList(),
 				this.records.events(a.id()), this.records.scores(a.id()).stream().map(this::score).toList(),
 				this.records.nonconformities(a.id()),
-				(d != null) ? new Decision(d.certified(), d.stars(), d.reasons(), d.externalInfo(), d.decidedBy(),
-						d.decidedAt(),
+				(d != null) ? new Decision(d.certified(), d.stars(), d.reasons(), d.externalInfo(),
+						d.notRecommendedOverride(), d.decidedBy(), d.decidedAt(),
 						checks.stream()
 							.filter(k -> ImpartialityCheck.DECISION.equals(k.step()) && id.equals(k.auditId()))
 							.toList())

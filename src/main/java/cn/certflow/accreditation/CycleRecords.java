@@ -30,7 +30,7 @@ class CycleRecords {
 	}
 
 	record DecisionRow(long auditId, boolean certified, int stars, String reasons, String externalInfo,
-			String decidedBy, OffsetDateTime decidedAt) {
+			String notRecommendedOverride, String decidedBy, OffsetDateTime decidedAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -127,11 +127,11 @@ class CycleRecords {
 	/** The decisions on the application, latest last. */
 	List<DecisionRow> decisions(long applicationId) {
 		return this.jdbc
-			.sql("select audit_id, certified, stars, reasons, external_info, decided_by, decided_at"
-					+ " from certification_decision where application_id = ? order by id")
+			.sql("select audit_id, certified, stars, reasons, external_info, not_recommended_override, decided_by,"
+					+ " decided_at" + " from certification_decision where application_id = ? order by id")
 			.param(applicationId)
 			.query((rs, n) -> new DecisionRow(rs.getLong(1), rs.getBoolean(2), rs.getInt(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class)))
 			.list();
 	}
 

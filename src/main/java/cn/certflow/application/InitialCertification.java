@@ -219,6 +219,12 @@ public final class InitialCertification {
 
 	public static final VariableFactory<String> EXTERNAL_INFORMATION = stringVariable("externalInformation");
 
+	/**
+	 * R-DEC-3, PCEC 8.2.4/9: the written reason for certifying an audit the team did not
+	 * recommend.
+	 */
+	public static final VariableFactory<String> NOT_RECOMMENDED_OVERRIDE = stringVariable("notRecommendedOverride");
+
 	public static final VariableFactory<String> CERTIFICATE_NUMBER = stringVariable("certificateNumber");
 
 	public static final VariableFactory<Boolean> ESCALATED = booleanVariable("reviewEscalated");

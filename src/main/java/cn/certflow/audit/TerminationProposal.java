@@ -13,6 +13,7 @@ import java.util.List;
 import cn.certflow.rules.AuditObservation;
 import cn.certflow.rules.ObservationKind;
 import cn.certflow.rules.RulesService;
+import cn.certflow.rules.TerminationClause;
 import cn.certflow.rules.TerminationGround;
 import cn.certflow.rules.TerminationRecommendation;
 import cn.certflow.system.FormInput;
@@ -59,11 +60,23 @@ class TerminationProposal {
 			TERMINATION_RULES.on(audit).set(String.join("; ", fired));
 		}
 		if (Boolean.TRUE.equals(PROPOSE_TERMINATION.from(task).getOrNull())) {
-			String clause = FormInput.requiredText(TERMINATION_CLAUSE, task, "name the clause of PCEC 8.2.5 (1)-(8)");
+			String clause = namedClause(task);
 			String reason = FormInput.requiredText(TERMINATION_REASON, task, "a termination proposal needs a reason");
 			this.audits.recordEvent(auditId, "TERMINATION_PROPOSED", "PCEC 8.2.5 " + clause + ": " + reason, by);
 			propose(audit, clause, reason);
 		}
+	}
+
+	/**
+	 * R-AUD-2, PCEC 8.2.5: a hand-made proposal names one of the eight grounds, checked
+	 * here whatever the form sent.
+	 */
+	private static String namedClause(DelegateTask task) {
+		String named = TERMINATION_CLAUSE.from(task).getOrNull();
+		return TerminationClause.of(named)
+			.map(clause -> "8.2.5" + clause.code())
+			.orElseThrow(() -> new InvalidInputException(TERMINATION_CLAUSE.getName(),
+					"终止审查须指明 PCEC 8.2.5 第 (1)–(8) 项之一，收到的是：" + (named == null ? "（空）" : named)));
 	}
 
 	private static void propose(DelegateExecution audit, String clause, String reason) {

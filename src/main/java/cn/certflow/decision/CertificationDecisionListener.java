@@ -3,6 +3,7 @@ package cn.certflow.decision;
 import static cn.certflow.application.InitialCertification.DECISION_OUTCOME;
 import static cn.certflow.application.InitialCertification.DECISION_REASONS;
 import static cn.certflow.application.InitialCertification.EXTERNAL_INFORMATION;
+import static cn.certflow.application.InitialCertification.NOT_RECOMMENDED_OVERRIDE;
 
 import java.util.Set;
 
@@ -34,7 +35,8 @@ class CertificationDecisionListener implements TaskListener {
 				Set.of(CertifyOnPassingGrade.CERTIFY, CertifyOnPassingGrade.REFUSE));
 		// application, audit and grade from our records (issue 15)
 		this.decision.decide(task.getExecution(), outcome, FormInput.text(DECISION_REASONS, task),
-				FormInput.text(EXTERNAL_INFORMATION, task), this.currentUser.id(task));
+				FormInput.text(EXTERNAL_INFORMATION, task), FormInput.text(NOT_RECOMMENDED_OVERRIDE, task),
+				this.currentUser.id(task));
 	}
 
 }

@@ -5,6 +5,7 @@ import static cn.certflow.application.InitialCertification.DECISION_REASONS;
 
 import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
+import cn.certflow.audit.AuditRecord;
 import cn.certflow.audit.AuditScore;
 import cn.certflow.audit.AuditService;
 import cn.certflow.system.InvalidInputException;
@@ -41,14 +42,16 @@ class CertifyOnPassingGrade {
 	 * @param outcome {@link #CERTIFY} or {@link #REFUSE}
 	 */
 	void decide(DelegateExecution execution, String outcome, String reasons, String externalInformation,
-			String decidedBy) {
+			String overrideReason, String decidedBy) {
 		ApplicationRecord application = this.applications.forProcess(execution.getProcessInstanceId());
-		long auditId = this.audits.currentAudit(execution).id();
+		AuditRecord audit = this.audits.currentAudit(execution);
+		long auditId = audit.id();
 		AuditScore score = this.audits.latestScore(auditId)
 			.orElseThrow(() -> new InvalidInputException(DECISION_OUTCOME.getName(), "the audit has no score"));
 		check(outcome, score, reasons);
+		String override = NotRecommendedOverride.reasonFor(CERTIFY.equals(outcome), audit.outcome(), overrideReason);
 		this.decisions.record(application.id(), auditId, CERTIFY.equals(outcome), score.stars(), reasons,
-				externalInformation, decidedBy);
+				externalInformation, override, decidedBy);
 	}
 
 	/** R-DEC-2, PCEC 9: no certificate below one star; no refusal without reasons. */

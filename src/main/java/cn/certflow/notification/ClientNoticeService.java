@@ -103,7 +103,7 @@ public class ClientNoticeService {
 		MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
 		helper.setFrom(this.from);
 		helper.setTo(notice.contactEmail());
-		helper.setSubject(notice.subject());
+		helper.setSubject(notice.mailSubject());
 		helper.setText(notice.body());
 		return message;
 	}

@@ -59,7 +59,18 @@ class CasePages extends StaffPage {
 		this.access = access;
 	}
 
-	@GetMapping({ "/staff", "/staff/", "/staff/cases" })
+	/**
+	 * The staff pages' entry (the link in Tasklist's header): the search for those who
+	 * may search, the conflicts-of-interest declaration (open to all staff) for the
+	 * others.
+	 */
+	@GetMapping({ "/staff", "/staff/" })
+	String home(HttpServletRequest request) {
+		return StaffAccess.user(request).inAnyOf(StaffNavigation.SEARCHERS) ? "redirect:/staff/cases"
+				: "redirect:/staff/conflicts";
+	}
+
+	@GetMapping("/staff/cases")
 	String search(@RequestParam(name = "q", required = false) String q, HttpServletRequest request, Model model) {
 		requireAnyGroup(request, "申请和证书查询", StaffNavigation.SEARCHERS);
 		if (q != null && q.length() > MAX_QUERY) {

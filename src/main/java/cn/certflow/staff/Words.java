@@ -2,8 +2,10 @@ package cn.certflow.staff;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Map;
 
+import cn.certflow.application.DocumentType;
 import cn.certflow.system.EngineTime;
 
 /**
@@ -43,13 +45,21 @@ public final class Words {
 	private Words() {
 	}
 
-	/** The word for a code, or the code. */
+	/** The word for a code (a status, a kind, a document type), or the code. */
 	public String of(Object code) {
 		if (code == null) {
 			return "—";
 		}
 		String text = code.toString();
-		return WORDS.getOrDefault(text, text);
+		String word = WORDS.get(text);
+		if (word != null) {
+			return word;
+		}
+		return Arrays.stream(DocumentType.values())
+			.filter((type) -> type.name().equals(text))
+			.map(DocumentType::title)
+			.findFirst()
+			.orElse(text);
 	}
 
 	/** A time in the certification body's zone, with the zone shown. */

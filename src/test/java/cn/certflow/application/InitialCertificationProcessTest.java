@@ -324,6 +324,37 @@ class InitialCertificationProcessTest {
 	}
 
 	@Test
+	void shouldCertifyANotRecommendedAuditOnlyWithAWrittenReasonKeptWithTheDecision_PCEC_8_2_4() {
+		// R-DEC-3, PCEC 8.2.4 and 9: the team did not recommend (client signed); the
+		// decider may still certify, but never silently: a written reason, recorded
+		String number = toClosingMeeting();
+		this.driver.closeMeeting(number, "lead", "售后服务体系未有效运行");
+		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
+				Map.of("verificationOutcome", "NOT_RECOMMENDED", "clientSignedResult", true));
+		for (Map<String, Object> without : List.<Map<String, Object>>of(Map.of("decisionOutcome", "CERTIFY"),
+				Map.of("decisionOutcome", "CERTIFY", "notRecommendedOverride", "  "))) {
+			assertThatThrownBy(() -> this.driver.complete("decider", number, CERTIFICATION_DECISION, without))
+				.isInstanceOf(InvalidInputException.class)
+				.hasMessageContaining("notRecommendedOverride");
+		}
+		assertThat(overrides(number)).as("nothing decided on a refused form").isEmpty();
+		assertThat(this.driver.instance(number)).isWaitingAt(CERTIFICATION_DECISION);
+		this.driver.complete("decider", number, CERTIFICATION_DECISION,
+				Map.of("decisionOutcome", "CERTIFY", "notRecommendedOverride", "整改证据已于决定前补交并经技术委员会复核"));
+		assertThat(overrides(number)).containsExactly("整改证据已于决定前补交并经技术委员会复核");
+		assertThat(this.driver.instance(number)).isWaitingAt(NOTIFY_CERTIFICATE_ISSUED);
+	}
+
+	private List<String> overrides(String number) {
+		return this.jdbc
+			.sql("select coalesce(d.not_recommended_override, '') from certification_decision d"
+					+ " join application a on a.id = d.application_id where a.number = ?")
+			.param(number)
+			.query(String.class)
+			.list();
+	}
+
+	@Test
 	void shouldNotCertifyAFailingGrade() {
 		// R-GRD-PCEC-3: below 70 is 不合格; the decision cannot certify it
 		String number = this.driver.toDecision(CertificationDriver.request("PCEC", 2, 50), 31);
@@ -416,6 +447,30 @@ class InitialCertificationProcessTest {
 			.getEndActivityId()).isEqualTo(AUDIT_TERMINATED);
 		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number)).last()
 			.satisfies(change -> assertThat(change.toStatus()).isEqualTo("AUDIT_TERMINATED"));
+	}
+
+	@Test
+	void shouldRefuseATerminationNamingNoGroundOfTheClause_PCEC_8_2_5() {
+		// R-AUD-2, PCEC 8.2.5 (1)-(8): the server checks the ground named, not only the
+		// form's select; nothing is proposed on a wrong one
+		String number = toEvaluation();
+		for (String named : List.of("(9)", "8.2.6(1)", "企业不配合")) {
+			assertThatThrownBy(
+					() -> this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
+							Map.of("findings", "企业不配合", "proposeTermination", true, "terminationClause", named,
+									"terminationReason", "企业不配合")))
+				.as(named)
+				.isInstanceOf(InvalidInputException.class)
+				.hasMessageContaining("terminationClause");
+		}
+		assertThat(this.driver.task(number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS)).isNotNull();
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
+				Map.of("findings", "企业不配合", "proposeTermination", true, "terminationClause", "(5)", "terminationReason",
+						"企业不配合"));
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT,
+				Map.of("findings", "正常"));
+		Task approval = this.driver.task(number, OnsiteAudit.Elements.APPROVE_TERMINATION);
+		assertThat(this.taskService.getVariable(approval.getId(), "terminationClause")).isEqualTo("8.2.5(5)");
 	}
 
 	@Test

@@ -89,7 +89,8 @@ class FormCoverageTest {
 		expect("closing-meeting", keys("clientConfirmedRecords", "nonconformities"), keys("clientConfirmedRecords"));
 		expect("correction-verification", keys("verificationOutcome", "clientSignedResult", "verificationNotes"),
 				keys("verificationOutcome", "clientSignedResult"));
-		expect("certification-decision", keys("decisionOutcome", "decisionReasons", "externalInformation"),
+		expect("certification-decision",
+				keys("decisionOutcome", "decisionReasons", "externalInformation", "notRecommendedOverride"),
 				keys("decisionOutcome"));
 		// after the certificate (issue 5): certificate-lifecycle, certificate-audit,
 		// certificate-suspension, appeal-complaint

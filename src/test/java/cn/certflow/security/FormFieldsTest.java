@@ -38,7 +38,7 @@ class FormFieldsTest {
 		// the decision form shows application, grade and team read-only: a decider may
 		// not rewrite them
 		assertThat(fieldsOf("certification-decision")).containsExactly("decisionOutcome", "decisionReasons",
-				"externalInformation");
+				"externalInformation", "notRecommendedOverride");
 		assertThat(fieldsOf("case-decision")).as("involvedPersons is shown, not submitted")
 			.containsExactly("caseOutcome", "caseOutcomeReasons", "clientAtFault");
 	}

@@ -127,7 +127,9 @@ class StaffPagesTest {
 		assertThat(page.body()).contains(CertificationDriver.request("PCEC", 5, 120).clientName(), "A1.1", "组织架构",
 				"售后服务体系", "合计（适用条款）", "特别扣分", "不符合项", "/staff/documents/application/" + this.pending, "评级表 grade-pcec",
 				"Asia/Shanghai");
-		assertThat(page.body()).as("no raw codes").doesNotContain(">AUDIT_PLANNED<", ">INITIAL<");
+		assertThat(page.body()).as("no raw codes").doesNotContain(">AUDIT_PLANNED<", ">INITIAL<", ">APPLICATION_FORM<");
+		assertThat(page.body()).as("document types and the application's status as words")
+			.contains("服务认证申请书", "<th>状态</th><td>已安排审查</td>");
 
 		// the same page after the decision shows the certificate's number and link
 		HttpResponse<String> certified = decider.get("/staff/cases/" + this.application);
@@ -151,14 +153,18 @@ class StaffPagesTest {
 		StaffBrowser other = new StaffBrowser(this.port).basic(auditor.getId(), "Pruefer-Passwort-2026!");
 		assertThat(other.get("/staff/cases/" + this.pending).statusCode()).isEqualTo(404);
 		assertThat(other.get("/staff/cases?q=x").statusCode()).isEqualTo(403);
+		// Tasklist's header link 员工页面 (/staff/): the search for a reviewer, the
+		// declaration for an auditor
+		assertThat(reviewer.get("/staff/").headers().firstValue("Location").orElseThrow()).endsWith("/staff/cases");
+		assertThat(other.get("/staff/").headers().firstValue("Location").orElseThrow()).endsWith("/staff/conflicts");
 
 		// a signed-in person outside the staff groups (a client account): no staff page
 		User client = this.identity.newUser("client-" + System.nanoTime() % 100000);
 		client.setPassword("Kunden-Passwort-2026!");
 		this.identity.saveUser(client);
 		StaffBrowser outsider = new StaffBrowser(this.port).basic(client.getId(), "Kunden-Passwort-2026!");
-		for (String path : List.of("/staff/cases?q=x", "/staff/cases/" + this.application, "/staff/conflicts",
-				"/staff/certificates/" + this.certificate + "/document.pdf", "/staff/dashboard",
+		for (String path : List.of("/staff/", "/staff/cases?q=x", "/staff/cases/" + this.application,
+				"/staff/conflicts", "/staff/certificates/" + this.certificate + "/document.pdf", "/staff/dashboard",
 				"/staff/decision-tables")) {
 			assertThat(outsider.get(path).statusCode()).as(path).isEqualTo(403);
 		}

@@ -4,7 +4,7 @@
 // - a submission the server refuses answers "Cannot submit task form <id>: field: message" (the engine REST API's
 //   prefix): the prefix is replaced by a Chinese one, the field keys by the form's labels (from the deployed form
 //   Tasklist loaded), and each named field is marked like a form-js error.
-// Links of the forms to the staff pages (/staff/...) open in a new tab.
+// Links of the forms to the staff pages (/staff/...) open in a new tab; Tasklist's header links to them (员工页面).
 // Loaded through requireJsConfig in tasklist/scripts/config.js, as certflow-engine-list.
 define('certflow-form-messages', ['angular'], function (angular) {
   'use strict';
@@ -100,7 +100,20 @@ define('certflow-form-messages', ['angular'], function (angular) {
     return prefix + parts.join('；');
   }
 
+  // Tasklist's header links to the staff pages (search, registers, dashboard), same login (issue 19.1)
+  function staffLink() {
+    var bar = document.querySelector('ul[ng-controller="camHeaderViewsCtrl"]');
+    if (bar && !bar.querySelector('.certflow-staff-link')) {
+      var item = document.createElement('li');
+      item.className = 'certflow-staff-link';
+      item.innerHTML = '<a href="/staff/" title="查找申请和证书、登记册、管理看板">'
+        + '<span class="glyphicon glyphicon-folder-open"></span> <span>员工页面</span></a>';
+      bar.appendChild(item);
+    }
+  }
+
   new MutationObserver(function () {
+    staffLink();
     // the forms' links to the staff pages open in a new tab (same login), Tasklist stays
     document.querySelectorAll('.fjs-container a[href^="/staff/"]:not([target])').forEach(function (a) {
       a.setAttribute('target', '_blank');

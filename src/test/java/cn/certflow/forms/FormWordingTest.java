@@ -1,0 +1,81 @@
+package cn.certflow.forms;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import cn.certflow.audit.OnsiteAudit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the Tasklist forms say to a person (issue 19.5): codes shown as words, no file
+ * names of rules or forms in the text.
+ */
+class FormWordingTest {
+
+	private static final Pattern FILE_NAME = Pattern
+		.compile("[\\w\\u4e00-\\u9fff-]+\\.(dmn|drl|bpmn|form|csv|cases\\.json)\\b");
+
+	@Test
+	void shouldShowTheAuditTeamsOutcomeAsWordsInBothDecisionForms() throws IOException {
+		for (String form : List.of("certification-decision", "certificate-audit-decision")) {
+			List<JsonNode> outcome = new ArrayList<>();
+			forEachComponent(read(form), (c) -> {
+				if ("auditOutcome".equals(c.path("key").asText())) {
+					outcome.add(c);
+				}
+			});
+			assertThat(outcome).as(form).hasSize(1);
+			assertThat(outcome.get(0).path("type").asText()).as("%s: a select shows the value's label", form)
+				.isEqualTo("select");
+			List<String> values = new ArrayList<>();
+			outcome.get(0).path("values").forEach((v) -> {
+				values.add(v.path("value").asText());
+				assertThat(v.path("label").asText()).as("%s: the word for %s", form, v.path("value").asText())
+					.matches(".*[\\u4e00-\\u9fff].*");
+			});
+			assertThat(values).as("%s: every outcome the audit can end with", form)
+				.containsExactlyInAnyOrderElementsOf(
+						Arrays.stream(OnsiteAudit.Outcome.values()).map(Enum::name).toList());
+			assertThat(outcome.get(0).path("description").asText()).doesNotContain("RECOMMENDED");
+		}
+	}
+
+	@Test
+	void shouldNameNoRuleOrFormFileInAnyFormsText() throws IOException {
+		File[] files = new File("forms").listFiles((dir, name) -> name.endsWith(".form"));
+		assertThat(files).isNotEmpty();
+		List<String> found = new ArrayList<>();
+		for (File file : files) {
+			forEachComponent(new ObjectMapper().readTree(file), (c) -> {
+				for (String property : List.of("text", "label", "description")) {
+					var matcher = FILE_NAME.matcher(c.path(property).asText());
+					while (matcher.find()) {
+						found.add(file.getName() + ": " + matcher.group());
+					}
+				}
+			});
+		}
+		assertThat(found).isEmpty();
+	}
+
+	private static JsonNode read(String form) throws IOException {
+		return new ObjectMapper().readTree(new File("forms/" + form + ".form"));
+	}
+
+	private static void forEachComponent(JsonNode node, Consumer<JsonNode> action) {
+		node.path("components").forEach((c) -> {
+			action.accept(c);
+			forEachComponent(c, action);
+		});
+	}
+
+}
