@@ -46,7 +46,8 @@ import org.springframework.test.web.servlet.MockMvc;
 // controller's concern
 @WebMvcTest(controllers = ApplicationController.class,
 		excludeFilters = @org.springframework.context.annotation.ComponentScan.Filter(
-				type = org.springframework.context.annotation.FilterType.REGEX, pattern = "cn\\.certflow\\.staff\\..*"))
+				type = org.springframework.context.annotation.FilterType.REGEX,
+				pattern = "cn\\.certflow\\.(staff|portal)\\..*"))
 @Import(ApiSlice.class)
 class ApplicationControllerSliceTest {
 
