@@ -76,7 +76,17 @@ public class AppealCaseService {
 
 	/** Body of {@code POST /api/cases}. */
 	public record CaseBody(String kind, String certificateNumber, String applicationNumber, String complainant,
-			String subject, String description) {
+			String subject, String description, String complainantEmail) {
+
+		/**
+		 * A case without the complainant's e-mail (the complainant is written to by
+		 * post).
+		 */
+		public CaseBody(String kind, String certificateNumber, String applicationNumber, String complainant,
+				String subject, String description) {
+			this(kind, certificateNumber, applicationNumber, complainant, subject, description, null);
+		}
+
 	}
 
 	@Transactional
@@ -91,6 +101,10 @@ public class AppealCaseService {
 		}
 		required(body.complainant(), "complainant", 200, problems);
 		required(body.subject(), "subject", 500, problems);
+		if (!blank(body.complainantEmail()) && (body.complainantEmail().length() > 254
+				|| !body.complainantEmail().trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+			problems.add(new FieldProblem("complainantEmail", "投诉人电子邮箱格式不正确"));
+		}
 		required(body.description(), "description", MAX_TEXT, problems);
 		if (kind == AppealComplaint.Kind.APPEAL && blank(body.certificateNumber()) && blank(body.applicationNumber())) {
 			problems
@@ -120,6 +134,9 @@ public class AppealCaseService {
 		long id = this.cases.insert(number, kind.name(), blankToNull(body.certificateNumber()),
 				blankToNull(applicationNumber), body.complainant().trim(), body.subject().trim(),
 				body.description().trim(), String.join(",", involved), by, due);
+		if (!blank(body.complainantEmail())) {
+			this.cases.complainantEmail(id, body.complainantEmail().trim());
+		}
 		this.history.record(StatusHistory.Entity.CASE, number, null, "RECEIVED", by,
 				kind + ": " + body.subject().trim());
 		var variables = CamundaBpmData.builder()

@@ -57,6 +57,19 @@ class CaseRepository {
 			.update();
 	}
 
+	void complainantEmail(long id, String email) {
+		this.jdbc.sql("update complaint_case set complainant_email = ? where id = ?").params(email, id).update();
+	}
+
+	/** Where the complainant is e-mailed, if the case has an address (a third party). */
+	Optional<String> complainantEmail(long id) {
+		return this.jdbc
+			.sql("select complainant_email from complaint_case where id = ? and complainant_email is not null")
+			.param(id)
+			.query(String.class)
+			.optional();
+	}
+
 	Optional<CaseRecord> find(String number) {
 		return this.jdbc
 			.sql("select id, number, kind, certificate_number, application_number, complainant, subject,"

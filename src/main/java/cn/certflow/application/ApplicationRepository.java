@@ -156,13 +156,6 @@ class ApplicationRepository {
 			.update();
 	}
 
-	public void recordNotice(long applicationId, String kind, String body, String by) {
-		this.jdbc.sql(
-				"insert into client_notice (application_id, kind, body, created_by, created_at) values (?, ?, ?, ?, ?)")
-			.params(applicationId, kind, body, by, EngineTime.now())
-			.update();
-	}
-
 	private static ApplicationRecord map(ResultSet rs, int row) throws SQLException {
 		return new ApplicationRecord(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 				rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10), rs.getString(11),

@@ -3,7 +3,11 @@ package cn.certflow.application;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.Year;
+import java.util.Map;
 
+import cn.certflow.notification.NoticeKind;
+import cn.certflow.notification.NoticeTo;
+import cn.certflow.notification.Notices;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.NumberAllocator;
 import cn.certflow.system.StatusHistory;
@@ -32,9 +36,12 @@ public class ApplicationService {
 
 	private final int reviewDays;
 
+	private final Notices notices;
+
 	ApplicationService(ApplicationRepository applications, ClientRegister clients, ApplicationValidator validator,
-			NumberAllocator numbers, StatusHistory history, RuntimeService runtime,
+			NumberAllocator numbers, StatusHistory history, RuntimeService runtime, Notices notices,
 			@Value("${certflow.application-review-days:10}") int reviewDays) {
+		this.notices = notices;
 		this.applications = applications;
 		this.clients = clients;
 		this.validator = validator;
@@ -95,9 +102,19 @@ public class ApplicationService {
 				accepted ? "application review passed" : reason);
 	}
 
-	/** A written notice to the client of the application (a refusal, a reminder…). */
-	public void recordNotice(long applicationId, String kind, String body, String by) {
-		this.applications.recordNotice(applicationId, kind, body, by);
+	/**
+	 * One round of the document review (R-DOC-1, PCEC 8.1): recorded; findings to correct
+	 * go to the client in the same transaction as the status change.
+	 */
+	void documentsReviewed(ApplicationRecord application, boolean passed, String findings, String reviewer) {
+		this.applications.recordDocumentReview(application.id(), passed, findings, reviewer);
+		if (!passed) {
+			this.notices.send(NoticeKind.DOCUMENT_FINDINGS, NoticeTo.application(application.number()),
+					Map.of("findings", findings), reviewer);
+		}
+		changeStatus(application.number(),
+				passed ? ApplicationStatus.DOCUMENTS_PASSED : ApplicationStatus.DOCUMENTS_IN_CORRECTION, reviewer,
+				passed ? "document review passed" : findings);
 	}
 
 	public ApplicationRecord get(String number) {

@@ -25,13 +25,10 @@ class DocumentReviewListener implements TaskListener {
 
 	private final ApplicationService applications;
 
-	private final ApplicationRepository repository;
-
 	private final CurrentUser currentUser;
 
-	DocumentReviewListener(ApplicationService applications, ApplicationRepository repository, CurrentUser currentUser) {
+	DocumentReviewListener(ApplicationService applications, CurrentUser currentUser) {
 		this.applications = applications;
-		this.repository = repository;
 		this.currentUser = currentUser;
 	}
 
@@ -44,15 +41,7 @@ class DocumentReviewListener implements TaskListener {
 			throw new InvalidInputException(DOCUMENT_FINDINGS.getName(), "list the findings the client must correct");
 		}
 		ApplicationRecord application = this.applications.forProcess(task.getProcessInstanceId());
-		String number = application.number();
-		String reviewer = this.currentUser.id(task);
-		this.repository.recordDocumentReview(application.id(), passed, findings, reviewer);
-		if (!passed) {
-			this.repository.recordNotice(application.id(), "DOCUMENT_FINDINGS", "文件评审发现需整改：" + findings, reviewer);
-		}
-		this.applications.changeStatus(number,
-				passed ? ApplicationStatus.DOCUMENTS_PASSED : ApplicationStatus.DOCUMENTS_IN_CORRECTION, reviewer,
-				passed ? "document review passed" : findings);
+		this.applications.documentsReviewed(application, passed, findings, this.currentUser.id(task));
 	}
 
 }

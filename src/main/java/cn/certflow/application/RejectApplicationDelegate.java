@@ -1,6 +1,10 @@
 package cn.certflow.application;
 
-import cn.certflow.system.CurrentUser;
+import java.util.Map;
+
+import cn.certflow.notification.NoticeKind;
+import cn.certflow.notification.NoticeTo;
+import cn.certflow.notification.Notices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,24 +15,19 @@ class RejectApplicationDelegate implements JavaDelegate {
 
 	private final ApplicationService applications;
 
-	private final ApplicationRepository repository;
+	private final Notices notices;
 
-	private final CurrentUser currentUser;
-
-	RejectApplicationDelegate(ApplicationService applications, ApplicationRepository repository,
-			CurrentUser currentUser) {
+	RejectApplicationDelegate(ApplicationService applications, Notices notices) {
 		this.applications = applications;
-		this.repository = repository;
-		this.currentUser = currentUser;
+		this.notices = notices;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		ApplicationRecord application = this.applications.forProcess(execution.getProcessInstanceId());
 		String reason = InitialCertification.REJECTION_REASON.from(execution).get();
-		this.repository.recordNotice(application.id(), "APPLICATION_REJECTED",
-				application.clientName() + "：您的认证申请 " + application.number() + " 未被受理。原因：" + reason,
-				this.currentUser.id());
+		this.notices.send(NoticeKind.APPLICATION_REJECTED, NoticeTo.application(application.number()),
+				Map.of("reason", reason));
 	}
 
 }

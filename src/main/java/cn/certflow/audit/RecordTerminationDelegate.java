@@ -1,7 +1,10 @@
 package cn.certflow.audit;
 
-import cn.certflow.application.ApplicationService;
-import cn.certflow.system.CurrentUser;
+import java.util.Map;
+
+import cn.certflow.notification.NoticeKind;
+import cn.certflow.notification.NoticeTo;
+import cn.certflow.notification.Notices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,27 +16,20 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordTerminationDelegate implements JavaDelegate {
 
-	private final ApplicationService applications;
-
-	private final CurrentUser currentUser;
-
 	private final AuditService audits;
 
-	RecordTerminationDelegate(ApplicationService applications, CurrentUser currentUser, AuditService audits) {
-		this.applications = applications;
-		this.currentUser = currentUser;
+	private final Notices notices;
+
+	RecordTerminationDelegate(AuditService audits, Notices notices) {
+		this.notices = notices;
 		this.audits = audits;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		AuditRecord audit = this.audits.currentAudit(execution);
-		var application = this.applications.byId(audit.applicationId());
-		this.applications
-			.recordNotice(application.id(), "AUDIT_TERMINATED",
-					application.clientName() + "：现场审查（审查编号 " + audit.id() + "）依据 PCEC 8.2.5 终止。原因："
-							+ OnsiteAudit.TERMINATION_REASON.from(execution).getOrDefault("见审查记录"),
-					this.currentUser.id());
+		this.notices.send(NoticeKind.AUDIT_TERMINATED, NoticeTo.applicationId(audit.applicationId()), Map.of("audit",
+				audit.id(), "reason", OnsiteAudit.TERMINATION_REASON.from(execution).getOrDefault("见审查记录")));
 	}
 
 }

@@ -46,9 +46,11 @@ public class CertificateService {
 
 	private final CertificateLifecycleStarter lifecycle;
 
-	CertificateService(CertificateLifecycleStarter lifecycle, ApplicationService applications, AuditService audits,
-			CertificationDecisions decisions, SchemeCatalog schemes, CertificateRepository certificates,
-			NumberAllocator numbers, StatusHistory history,
+	private final CertificateNotices notices;
+
+	CertificateService(CertificateLifecycleStarter lifecycle, CertificateNotices notices,
+			ApplicationService applications, AuditService audits, CertificationDecisions decisions,
+			SchemeCatalog schemes, CertificateRepository certificates, NumberAllocator numbers, StatusHistory history,
 			@Value("${certflow.certification-body}") String certificationBody,
 			@Value("${certflow.certificate-validity-years:3}") int validityYears) {
 		this.applications = applications;
@@ -61,6 +63,7 @@ public class CertificateService {
 		this.certificationBody = certificationBody;
 		this.validityYears = validityYears;
 		this.lifecycle = lifecycle;
+		this.notices = notices;
 	}
 
 	/**
@@ -132,6 +135,7 @@ public class CertificateService {
 		replace(current, next, reason, by);
 		this.history.record(StatusHistory.Entity.CERTIFICATE, number, current.status().name(), next.status().name(), by,
 				"reissued as revision " + next.revision() + ": " + reason, process);
+		this.notices.reissued(current, next, reason, by);
 		return next;
 	}
 
@@ -155,6 +159,7 @@ public class CertificateService {
 				from.plusYears(this.validityYears).minusDays(1), by, current.status());
 		replace(current, next, "再认证 (recertification), valid through " + next.expiresOn(), by);
 		this.certificates.updateCycleStart(number, EngineTime.today());
+		this.notices.reissued(current, next, "再认证通过", by);
 		this.history.record(StatusHistory.Entity.CERTIFICATE, number, current.status().name(), next.status().name(), by,
 				"renewed by recertification as revision " + next.revision() + ", valid through " + next.expiresOn(),
 				process);
@@ -176,6 +181,7 @@ public class CertificateService {
 		this.certificates.updateStatus(number, to);
 		this.history.record(StatusHistory.Entity.CERTIFICATE, number, current.status().name(), to.name(), by, reason,
 				process);
+		this.notices.statusChanged(current, to, reason, by);
 	}
 
 	/** Every version of the certificate, oldest first. */

@@ -1,7 +1,11 @@
 package cn.certflow.certificate;
 
-import cn.certflow.application.ApplicationService;
+import java.util.Map;
+
 import cn.certflow.certificate.CertificateLifecycle.ChangeKind;
+import cn.certflow.notification.NoticeKind;
+import cn.certflow.notification.NoticeTo;
+import cn.certflow.notification.Notices;
 import cn.certflow.system.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Service;
@@ -19,10 +23,9 @@ class ChangeRequestReview {
 
 	private final CertificateService certificates;
 
-	private final ApplicationService notices;
+	private final Notices notices;
 
-	ChangeRequestReview(CertificateRequestRepository requests, CertificateService certificates,
-			ApplicationService notices) {
+	ChangeRequestReview(CertificateRequestRepository requests, CertificateService certificates, Notices notices) {
 		this.requests = requests;
 		this.certificates = certificates;
 		this.notices = notices;
@@ -41,7 +44,8 @@ class ChangeRequestReview {
 			String reasons = FormInput.requiredText(CertificateLifecycle.CHANGE_REVIEW_NOTES, task,
 					"a rejected request needs reasons for the client");
 			this.requests.close(request.id(), CertificateRequest.REJECTED, reasons, by);
-			this.notices.recordNotice(certificate.applicationId(), "CHANGE_REJECTED", reasons, by);
+			this.notices.send(NoticeKind.CHANGE_REJECTED, NoticeTo.certificate(certificate.number()),
+					Map.of("reason", reasons), by);
 			return;
 		}
 		boolean audit = switch (ChangeKind.valueOf(request.kind())) {

@@ -58,6 +58,14 @@ public class LifecycleSettings {
 		return this.suspensionMonths;
 	}
 
+	/**
+	 * The last moment of a suspension that starts at {@code suspendedAt} (R-SUS-1, PCEC
+	 * 12.3): the suspension process's timer and the client's notice both read it here.
+	 */
+	public java.time.OffsetDateTime suspensionEndsAt(java.time.OffsetDateTime suspendedAt) {
+		return suspendedAt.plusMonths(this.suspensionMonths);
+	}
+
 	/** Days to plan a special, change, extension or upgrade audit. */
 	public int auditDays() {
 		return this.auditDays;

@@ -1,8 +1,11 @@
 package cn.certflow.certificate;
 
-import cn.certflow.application.ApplicationService;
+import java.util.Map;
 import java.util.Set;
 
+import cn.certflow.notification.NoticeKind;
+import cn.certflow.notification.NoticeTo;
+import cn.certflow.notification.Notices;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,12 +21,11 @@ class RecertificationDocumentReviewListener implements TaskListener {
 
 	private final CertificateService certificates;
 
-	private final ApplicationService notices;
+	private final Notices notices;
 
 	private final CurrentUser currentUser;
 
-	RecertificationDocumentReviewListener(CertificateService certificates, ApplicationService notices,
-			CurrentUser currentUser) {
+	RecertificationDocumentReviewListener(CertificateService certificates, Notices notices, CurrentUser currentUser) {
 		this.certificates = certificates;
 		this.notices = notices;
 		this.currentUser = currentUser;
@@ -37,8 +39,8 @@ class RecertificationDocumentReviewListener implements TaskListener {
 			String findings = FormInput.requiredText(CertificateLifecycle.RECERTIFICATION_DOCUMENT_FINDINGS, task,
 					"a failed review needs its findings, sent to the client");
 			Certificate certificate = this.certificates.forProcess(task.getExecution());
-			this.notices.recordNotice(certificate.applicationId(), "RECERTIFICATION_DOCUMENTS_FAILED", findings,
-					this.currentUser.id(task));
+			this.notices.send(NoticeKind.RECERTIFICATION_DOCUMENTS_FAILED, NoticeTo.certificate(certificate.number()),
+					Map.of("findings", findings), this.currentUser.id(task));
 		}
 	}
 

@@ -1,6 +1,10 @@
 package cn.certflow.certificate;
 
-import cn.certflow.application.ApplicationService;
+import java.util.Map;
+
+import cn.certflow.notification.NoticeKind;
+import cn.certflow.notification.NoticeTo;
+import cn.certflow.notification.Notices;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.StatusHistory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,12 +20,11 @@ class SendRecertificationReminderDelegate implements JavaDelegate {
 
 	private final CertificateService certificates;
 
-	private final ApplicationService notices;
+	private final Notices notices;
 
 	private final StatusHistory history;
 
-	SendRecertificationReminderDelegate(CertificateService certificates, ApplicationService notices,
-			StatusHistory history) {
+	SendRecertificationReminderDelegate(CertificateService certificates, Notices notices, StatusHistory history) {
 		this.certificates = certificates;
 		this.notices = notices;
 		this.history = history;
@@ -30,9 +33,7 @@ class SendRecertificationReminderDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		Certificate certificate = this.certificates.forProcess(execution);
-		this.notices.recordNotice(
-				certificate.applicationId(), "RECERTIFICATION_REMINDER", "贵组织的售后服务认证证书 " + certificate.number() + " 将于 "
-						+ certificate.expiresOn() + " 到期。请于到期前申请再认证（PCEC 11）；" + "到期前未完成再认证的，证书自动失效，需重新申请初次认证。",
+		this.notices.send(NoticeKind.RECERTIFICATION_REMINDER, NoticeTo.certificate(certificate.number()), Map.of(),
 				CurrentUser.SYSTEM);
 		this.history.record(StatusHistory.Entity.CERTIFICATE, certificate.number(), certificate.status().name(),
 				certificate.status().name(), CurrentUser.SYSTEM,

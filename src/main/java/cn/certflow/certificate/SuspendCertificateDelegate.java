@@ -37,7 +37,7 @@ class SuspendCertificateDelegate implements JavaDelegate {
 				"暂停 (" + ("CLIENT".equals(requestedBy) ? "获证组织申请" : "认证机构决定") + "): " + reason,
 				StatusHistory.Process.of(execution));
 		CertificateSuspension.SUSPENSION_END_DATE.on(execution)
-			.set(EngineTime.toDate(EngineTime.now().plusMonths(this.settings.suspensionMonths())));
+			.set(EngineTime.toDate(this.settings.suspensionEndsAt(EngineTime.now())));
 	}
 
 }

@@ -1,8 +1,13 @@
 package cn.certflow.decision;
 
+import java.util.Map;
+
 import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
 import cn.certflow.application.ApplicationStatus;
+import cn.certflow.notification.NoticeKind;
+import cn.certflow.notification.NoticeTo;
+import cn.certflow.notification.Notices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,7 +23,10 @@ class RefuseCertificationDelegate implements JavaDelegate {
 
 	private final CertificationDecisions decisions;
 
-	RefuseCertificationDelegate(ApplicationService applications, CertificationDecisions decisions) {
+	private final Notices notices;
+
+	RefuseCertificationDelegate(ApplicationService applications, CertificationDecisions decisions, Notices notices) {
+		this.notices = notices;
 		this.applications = applications;
 		this.decisions = decisions;
 	}
@@ -27,9 +35,8 @@ class RefuseCertificationDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		ApplicationRecord application = this.applications.forProcess(execution.getProcessInstanceId());
 		CertificationDecision decision = this.decisions.latest(application.id()).orElseThrow();
-		this.applications.recordNotice(application.id(), "CERTIFICATION_REFUSED",
-				application.clientName() + "：经复核，不予认证注册（申请 " + application.number() + "）。原因：" + decision.reasons(),
-				decision.decidedBy());
+		this.notices.send(NoticeKind.CERTIFICATION_REFUSED, NoticeTo.application(application.number()),
+				Map.of("reason", decision.reasons()), decision.decidedBy());
 		this.applications.changeStatus(application.number(), ApplicationStatus.REFUSED, decision.decidedBy(),
 				decision.reasons());
 	}

@@ -3,7 +3,10 @@ package cn.certflow.notification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.certflow.system.EngineTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,11 +48,9 @@ class ClientNoticeRepository {
 	}
 
 	/**
-	 * Writes a notice in the caller's transaction: the application and the client come
-	 * from the certificate when the notice is about one, else from the application.
+	 * Writes a notice in the caller's transaction, for the owner found by {@link #owner}.
 	 */
-	long insert(NoticeKind kind, NoticeTo to, String subject, String body, String by) {
-		Owner owner = owner(to);
+	long insert(NoticeKind kind, NoticeTo to, Owner owner, String subject, String body, String by) {
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("insert into client_notice (application_id, credit_code, certificate_number, case_number, email, kind,"
@@ -60,30 +61,58 @@ class ClientNoticeRepository {
 		return key.getKeyAs(Number.class).longValue();
 	}
 
-	private record Owner(Long applicationId, String creditCode) {
+	/**
+	 * Whose notice it is (application and client), and the values every template may name
+	 * about it: application, client; certificate, holder, grade, standard, issuedOn,
+	 * expiresOn, revision.
+	 */
+	record Owner(Long applicationId, String creditCode, Map<String, Object> model) {
 	}
 
-	private Owner owner(NoticeTo to) {
+	/**
+	 * The owner: from the certificate when the notice is about one, else from the
+	 * application.
+	 */
+	Owner owner(NoticeTo to) {
 		if (to.certificateNumber() != null) {
-			return this.jdbc.sql("select application_id, credit_code from certificate where number = ?")
+			return this.jdbc
+				.sql("select c.application_id, c.credit_code, a.number, a.client_name, c.number,"
+						+ " c.holder_name, c.grade, c.standard, c.issued_on, c.expires_on, c.revision"
+						+ " from certificate c join application a on a.id = c.application_id where c.number = ?")
 				.param(to.certificateNumber())
-				.query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2)))
+				.query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2),
+						model("application", rs.getString(3), "client", rs.getString(4), "certificate", rs.getString(5),
+								"holder", rs.getString(6), "grade", rs.getString(7), "standard", rs.getString(8),
+								"issuedOn", rs.getObject(9, LocalDate.class), "expiresOn",
+								rs.getObject(10, LocalDate.class), "revision", rs.getInt(11))))
 				.optional()
 				.orElseThrow(() -> new IllegalArgumentException("no certificate " + to.certificateNumber()));
 		}
-		if (to.applicationNumber() != null) {
+		if (to.applicationId() != null || to.applicationNumber() != null) {
 			return this.jdbc
-				.sql("select a.id, c.credit_code from application a join client c on c.id = a.client_id"
-						+ " where a.number = ?")
-				.param(to.applicationNumber())
-				.query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2)))
+				.sql("select a.id, c.credit_code, a.number, a.client_name from application a"
+						+ " join client c on c.id = a.client_id where "
+						+ ((to.applicationId() != null) ? "a.id = ?" : "a.number = ?"))
+				.param((to.applicationId() != null) ? to.applicationId() : to.applicationNumber())
+				.query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2),
+						model("application", rs.getString(3), "client", rs.getString(4))))
 				.optional()
-				.orElseThrow(() -> new IllegalArgumentException("no application " + to.applicationNumber()));
+				.orElseThrow(() -> new IllegalArgumentException("no application " + to));
 		}
 		if (to.email() == null) {
 			throw new IllegalArgumentException("a notice needs an application, a certificate or an e-mail address");
 		}
-		return new Owner(null, null);
+		return new Owner(null, null, Map.of());
+	}
+
+	private static Map<String, Object> model(Object... pairs) {
+		Map<String, Object> model = new HashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			if (pairs[i + 1] != null) {
+				model.put((String) pairs[i], pairs[i + 1]);
+			}
+		}
+		return model;
 	}
 
 	List<ClientNotice> ofClient(String creditCode) {

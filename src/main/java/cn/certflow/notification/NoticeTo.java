@@ -6,14 +6,20 @@ package cn.certflow.notification;
  * complaint case; and, for a third-party complainant without an account, the e-mail
  * address to write to.
  */
-public record NoticeTo(String applicationNumber, String certificateNumber, String caseNumber, String email) {
+public record NoticeTo(Long applicationId, String applicationNumber, String certificateNumber, String caseNumber,
+		String email) {
 
 	public static NoticeTo application(String number) {
-		return new NoticeTo(number, null, null, null);
+		return new NoticeTo(null, number, null, null, null);
+	}
+
+	/** The application by its id (as audits and certificates keep it). */
+	public static NoticeTo applicationId(long id) {
+		return new NoticeTo(id, null, null, null, null);
 	}
 
 	public static NoticeTo certificate(String number) {
-		return new NoticeTo(null, number, null, null);
+		return new NoticeTo(null, null, number, null, null);
 	}
 
 	/**
@@ -22,7 +28,7 @@ public record NoticeTo(String applicationNumber, String certificateNumber, Strin
 	 * the complainant's e-mail if given.
 	 */
 	public static NoticeTo caseOf(String caseNumber, String applicationNumber, String certificateNumber, String email) {
-		return new NoticeTo(applicationNumber, certificateNumber, caseNumber, blankToNull(email));
+		return new NoticeTo(null, applicationNumber, certificateNumber, caseNumber, blankToNull(email));
 	}
 
 	private static String blankToNull(String text) {

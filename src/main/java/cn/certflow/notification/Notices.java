@@ -1,8 +1,10 @@
 package cn.certflow.notification;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.certflow.system.CurrentUser;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,19 +20,32 @@ public class Notices {
 
 	private final NoticeTemplates templates;
 
-	Notices(ClientNoticeRepository notices, NoticeTemplates templates) {
+	private final CurrentUser currentUser;
+
+	Notices(ClientNoticeRepository notices, NoticeTemplates templates, CurrentUser currentUser) {
 		this.notices = notices;
 		this.templates = templates;
+		this.currentUser = currentUser;
+	}
+
+	/** {@link #send(NoticeKind, NoticeTo, Map, String)} by the current user. */
+	public long send(NoticeKind kind, NoticeTo to, Map<String, ?> model) {
+		return send(kind, to, model, this.currentUser.id());
 	}
 
 	/**
 	 * Writes a notice of {@code kind} about {@code to}, its text filled from
-	 * {@code model}, by {@code by}; returns its id.
+	 * {@code model}, by {@code by}; returns its id. The template may also name what the
+	 * notice is about without the caller giving it: application, client; and, for a
+	 * certificate, certificate, holder, grade, standard, issuedOn, expiresOn, revision.
 	 * @throws IllegalArgumentException when the model lacks a value the template needs
 	 */
 	public long send(NoticeKind kind, NoticeTo to, Map<String, ?> model, String by) {
-		NoticeTemplates.Text text = this.templates.render(kind, model);
-		return this.notices.insert(kind, to, text.subject(), text.body(), by);
+		ClientNoticeRepository.Owner owner = this.notices.owner(to);
+		Map<String, Object> values = new HashMap<>(owner.model());
+		values.putAll(model);
+		NoticeTemplates.Text text = this.templates.render(kind, values);
+		return this.notices.insert(kind, to, owner, text.subject(), text.body(), by);
 	}
 
 	/** The inbox of a client (unified social credit code), newest first. */

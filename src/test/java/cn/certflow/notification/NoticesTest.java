@@ -78,7 +78,9 @@ class NoticesTest {
 	@Test
 	void shouldWriteToAComplainantWithoutAnAccountByTheCase() {
 		this.notices.send(NoticeKind.CASE_ACKNOWLEDGED, NoticeTo.caseOf("CASE-TEST-1", null, null, "zhang@example.com"),
-				Map.of("complainant", "张先生", "kind", "投诉", "case", "CASE-TEST-1", "date", "2026-12-05"), "system");
+				Map.of("complainant", "张先生", "kind", "投诉", "case", "CASE-TEST-1", "date", "2026-12-05", "text",
+						"我们将在三十日内答复。"),
+				"system");
 
 		assertThat(this.notices.forCase("CASE-TEST-1")).singleElement().satisfies((notice) -> {
 			assertThat(notice.contactEmail()).isEqualTo("zhang@example.com");
