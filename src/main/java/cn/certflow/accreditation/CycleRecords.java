@@ -49,7 +49,7 @@ class CycleRecords {
 	List<AccreditationFile.Document> documents(long applicationId) {
 		return this.jdbc
 			.sql("select document_type, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at"
-					+ " from application_document where application_id = ? order by id")
+					+ " from document_file where application_id = ? order by id")
 			.param(applicationId)
 			.query((rs, n) -> new AccreditationFile.Document(rs.getString(1), rs.getString(2), rs.getString(3),
 					rs.getLong(4), rs.getString(5).trim(), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))

@@ -5,6 +5,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import cn.certflow.document.DocumentContent;
+import cn.certflow.document.DocumentInfo;
+import cn.certflow.document.DocumentOwner;
+import cn.certflow.document.Documents;
 import cn.certflow.security.ApiAccess;
 import cn.certflow.security.Groups;
 import cn.certflow.system.StatusHistory;
@@ -28,13 +32,13 @@ class ApplicationController {
 
 	private final ApplicationService applications;
 
-	private final DocumentService documents;
+	private final Documents documents;
 
 	private final StatusHistory history;
 
 	private final ApiAccess access;
 
-	ApplicationController(ApplicationService applications, DocumentService documents, StatusHistory history,
+	ApplicationController(ApplicationService applications, Documents documents, StatusHistory history,
 			ApiAccess access) {
 		this.applications = applications;
 		this.documents = documents;
@@ -53,7 +57,7 @@ class ApplicationController {
 	ApplicationView get(@PathVariable String number) {
 		this.access.requireApplication(number);
 		ApplicationRecord application = this.applications.get(number);
-		return new ApplicationView(application, this.documents.list(number),
+		return new ApplicationView(application, this.documents.list(DocumentOwner.application(number)),
 				this.history.of(StatusHistory.Entity.APPLICATION, number));
 	}
 
@@ -65,24 +69,24 @@ class ApplicationController {
 	}
 
 	@PostMapping(path = "/{number}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<DocumentRepository.DocumentInfo> upload(@PathVariable String number,
-			@RequestParam("type") String type, @RequestParam("file") MultipartFile file) throws IOException {
+	ResponseEntity<DocumentInfo> upload(@PathVariable String number, @RequestParam("type") String type,
+			@RequestParam("file") MultipartFile file) throws IOException {
 		String user = this.access.requireAnyGroup(Groups.REVIEWERS, Groups.ADMINS);
-		DocumentRepository.DocumentInfo info = this.documents.upload(number, type, file.getOriginalFilename(),
+		DocumentInfo info = this.documents.upload(DocumentOwner.application(number), type, file.getOriginalFilename(),
 				file.getContentType(), file.getBytes(), user);
 		return ResponseEntity.created(URI.create("/api/applications/" + number + "/documents/" + info.id())).body(info);
 	}
 
 	@GetMapping("/{number}/documents")
-	List<DocumentRepository.DocumentInfo> documents(@PathVariable String number) {
+	List<DocumentInfo> documents(@PathVariable String number) {
 		this.access.requireApplication(number);
-		return this.documents.list(number);
+		return this.documents.list(DocumentOwner.application(number));
 	}
 
 	@GetMapping("/{number}/documents/{id}")
 	ResponseEntity<byte[]> download(@PathVariable String number, @PathVariable long id) {
 		this.access.requireApplication(number);
-		DocumentRepository.DocumentContent document = this.documents.download(number, id);
+		DocumentContent document = this.documents.open(DocumentOwner.application(number), id);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(document.info().contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -94,7 +98,7 @@ class ApplicationController {
 			.body(document.content());
 	}
 
-	record ApplicationView(ApplicationRecord application, List<DocumentRepository.DocumentInfo> documents,
+	record ApplicationView(ApplicationRecord application, List<DocumentInfo> documents,
 			List<StatusHistory.Change> history) {
 	}
 

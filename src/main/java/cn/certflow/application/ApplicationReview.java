@@ -3,10 +3,11 @@ package cn.certflow.application;
 import static cn.certflow.application.InitialCertification.REJECTION_REASON;
 import static cn.certflow.application.InitialCertification.REVIEW_OUTCOME;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
+import cn.certflow.document.DocumentOwner;
+import cn.certflow.document.DocumentType;
+import cn.certflow.document.Documents;
 import cn.certflow.system.InvalidInputException;
 import org.springframework.stereotype.Service;
 
@@ -21,11 +22,11 @@ class ApplicationReview {
 
 	private final ApplicationService applications;
 
-	private final DocumentRepository documents;
+	private final Documents documents;
 
 	private final ClientChangeReview clientChanges;
 
-	ApplicationReview(ApplicationService applications, DocumentRepository documents, ClientChangeReview clientChanges) {
+	ApplicationReview(ApplicationService applications, Documents documents, ClientChangeReview clientChanges) {
 		this.applications = applications;
 		this.documents = documents;
 		this.clientChanges = clientChanges;
@@ -41,11 +42,8 @@ class ApplicationReview {
 		}
 		if (accept) {
 			ApplicationRecord application = this.applications.get(number);
-			Set<DocumentType> uploaded = EnumSet.noneOf(DocumentType.class);
-			uploaded.addAll(this.documents.uploadedTypes(application.id()));
-			List<String> missing = EnumSet.allOf(DocumentType.class)
+			List<String> missing = this.documents.missingMandatory(DocumentOwner.application(number))
 				.stream()
-				.filter(t -> t.mandatoryFor(application.schemeId()) && !uploaded.contains(t))
 				.map(t -> t + " (" + t.title() + ")")
 				.toList();
 			if (!missing.isEmpty()) {

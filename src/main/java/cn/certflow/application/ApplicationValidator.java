@@ -6,10 +6,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import cn.certflow.document.DocumentType;
 import cn.certflow.grading.Scheme;
 import cn.certflow.grading.SchemeCatalog;
-import cn.certflow.system.InvalidInputException;
 import cn.certflow.system.InvalidInputException.FieldProblem;
+import cn.certflow.system.InvalidInputException;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.certflow.document.DocumentOwner;
+import cn.certflow.document.DocumentType;
+import cn.certflow.document.Documents;
 import cn.certflow.system.EngineTime;
-import cn.certflow.system.InvalidInputException;
 import cn.certflow.system.InvalidInputException.FieldProblem;
+import cn.certflow.system.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,9 +41,9 @@ public class CreditChecks {
 
 	private final CreditCheckRepository checks;
 
-	private final DocumentRepository documents;
+	private final Documents documents;
 
-	CreditChecks(ApplicationRepository applications, CreditCheckRepository checks, DocumentRepository documents) {
+	CreditChecks(ApplicationRepository applications, CreditCheckRepository checks, Documents documents) {
 		this.applications = applications;
 		this.checks = checks;
 		this.documents = documents;
@@ -129,7 +132,8 @@ public class CreditChecks {
 				problems.add(new FieldProblem(kind.field(), "不能受理：申请组织有行政处罚，须提供处罚已消除的证据（ZHHT 5.2.1 a）"));
 			}
 			else if (result == CreditCheckResult.PENALTY_CLEARED
-					&& !this.documents.uploadedTypes(application.id()).contains(DocumentType.PENALTY_CLEARANCE_PROOF)) {
+					&& !this.documents.uploadedTypes(DocumentOwner.application(application.number()))
+						.contains(DocumentType.PENALTY_CLEARANCE_PROOF)) {
 				problems.add(new FieldProblem(kind.field(),
 						"不能受理：行政处罚已消除的证明（" + DocumentType.PENALTY_CLEARANCE_PROOF + "）尚未上传到申请档案"));
 			}

@@ -264,7 +264,7 @@ class StaffRecords {
 
 	List<Document> documents(long applicationId) {
 		return this.jdbc
-			.sql("select id, document_type, file_name, size_bytes, uploaded_by, uploaded_at from application_document"
+			.sql("select id, document_type, file_name, size_bytes, uploaded_by, uploaded_at from document_file"
 					+ " where application_id = ? order by id")
 			.param(applicationId)
 			.query((rs, n) -> new Document(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),

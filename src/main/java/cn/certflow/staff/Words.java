@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Map;
 
-import cn.certflow.application.DocumentType;
+import cn.certflow.document.DocumentType;
 import cn.certflow.system.EngineTime;
 
 /**

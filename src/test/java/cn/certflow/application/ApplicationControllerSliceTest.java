@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import cn.certflow.document.Documents;
 import cn.certflow.security.ApiAccess;
 import cn.certflow.system.ApiSlice;
 import cn.certflow.system.NotFoundException;
@@ -60,7 +61,7 @@ class ApplicationControllerSliceTest {
 	ApplicationService applications;
 
 	@MockitoBean
-	DocumentService documents;
+	Documents documents;
 
 	@MockitoBean
 	StatusHistory history;

@@ -7,6 +7,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import cn.certflow.competence.QualificationRole;
 import cn.certflow.competence.Qualifications;
+import cn.certflow.document.DocumentOwner;
+import cn.certflow.document.DocumentType;
+import cn.certflow.document.Documents;
 import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.grading.ScoringMethod;
 import cn.certflow.grading.SheetItem;
@@ -28,7 +31,7 @@ public class CertificationDriver {
 
 	private final ApplicationService applications;
 
-	private final DocumentService documents;
+	private final Documents documents;
 
 	private final TaskService tasks;
 
@@ -40,8 +43,8 @@ public class CertificationDriver {
 
 	private final Qualifications qualifications;
 
-	CertificationDriver(ApplicationService applications, DocumentService documents, TaskService tasks,
-			RuntimeService runtime, IdentityService identity, SchemeCatalog schemes, Qualifications qualifications) {
+	CertificationDriver(ApplicationService applications, Documents documents, TaskService tasks, RuntimeService runtime,
+			IdentityService identity, SchemeCatalog schemes, Qualifications qualifications) {
 		this.qualifications = qualifications;
 		this.applications = applications;
 		this.documents = documents;
@@ -127,7 +130,8 @@ public class CertificationDriver {
 		String scheme = this.applications.get(number).schemeId();
 		for (DocumentType type : DocumentType.values()) {
 			if (type.mandatoryFor(scheme)) {
-				this.documents.upload(number, type.name(), type.name().toLowerCase() + ".pdf", "application/pdf",
+				this.documents.upload(DocumentOwner.application(number), type.name(),
+						type.name().toLowerCase() + ".pdf", "application/pdf",
 						("%PDF-1.4 " + type.title()).getBytes(java.nio.charset.StandardCharsets.UTF_8), "reviewer");
 			}
 		}
@@ -148,8 +152,9 @@ public class CertificationDriver {
 
 	/** One document of this type, as the reviewer uploads it. */
 	public void upload(String number, DocumentType type) {
-		this.documents.upload(number, type.name(), type.name().toLowerCase() + ".pdf", "application/pdf",
-				("%PDF-1.4 " + type.title()).getBytes(java.nio.charset.StandardCharsets.UTF_8), "reviewer");
+		this.documents.upload(DocumentOwner.application(number), type.name(), type.name().toLowerCase() + ".pdf",
+				"application/pdf", ("%PDF-1.4 " + type.title()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				"reviewer");
 	}
 
 	public ProcessInstance instance(String number) {

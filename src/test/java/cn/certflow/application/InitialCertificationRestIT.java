@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.certflow.document.DocumentType;
 import cn.certflow.support.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -214,12 +215,12 @@ class InitialCertificationRestIT {
 				return "licence.html";
 			}
 		}, partHeaders));
-		int before = count("application_document");
+		int before = count("document_file");
 		ResponseEntity<String> response = as("reviewer").postForEntity("/api/applications/" + number + "/documents",
 				new HttpEntity<>(body, multipart()), String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getBody()).contains("\"field\":\"file\"");
-		assertThat(count("application_document")).isEqualTo(before);
+		assertThat(count("document_file")).isEqualTo(before);
 	}
 
 	private static HttpHeaders multipart() {

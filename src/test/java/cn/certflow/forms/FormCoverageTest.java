@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import cn.certflow.application.DocumentType;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.certflow.appeal.AppealComplaint;
 import cn.certflow.certificate.CertificateLifecycle;
 import cn.certflow.certificate.CertificateSuspension;
+import cn.certflow.document.DocumentType;
 import cn.certflow.surveillance.CertificateAudit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every form the process models reference exists, is valid for the form-js the Camunda

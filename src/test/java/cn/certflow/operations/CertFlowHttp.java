@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import cn.certflow.application.ApplicationRequest;
-import cn.certflow.application.DocumentType;
 import cn.certflow.application.InitialCertification;
-import cn.certflow.grading.ScoringMethod;
+import cn.certflow.document.DocumentType;
 import cn.certflow.grading.SchemeCatalog;
+import cn.certflow.grading.ScoringMethod;
 import cn.certflow.grading.SheetItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.core.io.ByteArrayResource;

@@ -30,10 +30,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import cn.certflow.application.CertificationDriver;
-import cn.certflow.application.DocumentType;
-import cn.certflow.application.InitialCertification;
 import cn.certflow.application.InitialCertification.Elements;
+import cn.certflow.application.InitialCertification;
 import cn.certflow.certificate.CertificateLifecycle;
+import cn.certflow.document.DocumentType;
 import cn.certflow.support.PostgresDatabase;
 import cn.certflow.support.RestartablePostgres;
 import cn.certflow.surveillance.CertificateAudit;
@@ -366,7 +366,7 @@ class DatabaseRestartIT {
 		String audits = "(select u.id from audit u where u.application_id = a.id)";
 		String certificates = "(select c.number from certificate c where c.application_id = a.id)";
 		Map<String, String> counts = new LinkedHashMap<>();
-		counts.put("documents", "select count(*) from application_document x where x.application_id = a.id");
+		counts.put("documents", "select count(*) from document_file x where x.application_id = a.id");
 		counts.put("document reviews", "select count(*) from document_review x where x.application_id = a.id");
 		counts.put("escalations", "select count(*) from escalation x where x.application_id = a.id");
 		counts.put("audits", "select count(*) from audit x where x.application_id = a.id");

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import cn.certflow.application.ApplicationRequest;
-import cn.certflow.application.DocumentType;
+import cn.certflow.document.DocumentType;
 import cn.certflow.operations.CertFlowHttp.TaskStep;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;

@@ -742,21 +742,29 @@ class ApiSecurityIT {
 	}
 
 	/**
-	 * Issue 15.6: a PDF uploaded under a name with a path, CR/LF and a right-to-left
-	 * override is kept under a clean name ending in .pdf, and handed out as an attachment
-	 * of the type its bytes are.
+	 * Issue 15.6 and 18: a PDF uploaded under a name with a path, CR/LF or a
+	 * right-to-left override is refused naming the field, nothing stored; a PDF sent as
+	 * {@code x.html} is kept as {@code x.html.pdf} and handed out as an attachment of the
+	 * type its bytes are.
 	 */
 	@Test
-	void shouldKeepAndServeADocumentUnderACleanNameAsTheTypeItsBytesAre_issue15_6() throws Exception {
+	void shouldRefuseForgedNamesAndServeADocumentAsTheTypeItsBytesAre_issue15_6() throws Exception {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
-		String name = "../../etc/营业执照\r\nX-Injected: 1\u202Efdp.exe";
 		byte[] pdf = "%PDF-1.4\n% 营业执照\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+		long before = this.jdbc.sql("select count(*) from document_file").query(Long.class).single();
 
-		ResponseEntity<String> uploaded = uploadRaw(number, name, "application/octet-stream", pdf);
+		for (String name : List.of("../../etc/营业执照.pdf", "营业执照\r\nX-Injected: 1.pdf", "invoice\u202Efdp.exe")) {
+			ResponseEntity<String> refused = uploadRaw(number, name, "application/octet-stream", pdf);
+			assertThat(refused.getStatusCode()).as(name).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(refused.getBody()).as(name).contains("\"file\"");
+		}
+		assertThat(this.jdbc.sql("select count(*) from document_file").query(Long.class).single()).isEqualTo(before);
+
+		ResponseEntity<String> uploaded = uploadRaw(number, "营业执照.html", "application/octet-stream", pdf);
 
 		assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
 		JsonNode info = JSON.readTree(uploaded.getBody());
-		assertThat(info.get("fileName").asText()).isEqualTo("营业执照X-Injected: 1fdp.exe.pdf");
+		assertThat(info.get("fileName").asText()).isEqualTo("营业执照.html.pdf");
 		assertThat(info.get("contentType").asText()).as("the type the bytes are").isEqualTo("application/pdf");
 		ResponseEntity<byte[]> download = this.http.withBasicAuth("reviewer", "reviewer")
 			.getForEntity("/api/applications/" + number + "/documents/" + info.get("id").asLong(), byte[].class);
@@ -764,9 +772,7 @@ class ApiSecurityIT {
 		assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
 		assertThat(download.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(download.getHeaders().getContentDisposition().getType()).isEqualTo("attachment");
-		assertThat(download.getHeaders().getContentDisposition().getFilename())
-			.isEqualTo("营业执照X-Injected: 1fdp.exe.pdf");
-		assertThat(download.getHeaders().get("X-Injected")).isNull();
+		assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("营业执照.html.pdf");
 		assertThat(download.getBody()).isEqualTo(pdf);
 	}
 
@@ -780,7 +786,7 @@ class ApiSecurityIT {
 
 	private long documentOf(String applicationNumber) {
 		return this.jdbc
-			.sql("select min(d.id) from application_document d join application a on a.id = d.application_id"
+			.sql("select min(d.id) from document_file d join application a on a.id = d.application_id"
 					+ " where a.number = ?")
 			.param(applicationNumber)
 			.query(Long.class)

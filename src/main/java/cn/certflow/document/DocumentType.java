@@ -1,6 +1,8 @@
-package cn.certflow.application;
+package cn.certflow.document;
 
 import java.util.Set;
+
+import cn.certflow.system.InvalidInputException;
 
 /**
  * The documents of an application's file: what the applicant submits (PCEC 6.2, ZHHT 5.1,
@@ -46,7 +48,19 @@ public enum DocumentType {
 	CREDIT_CHECK_SCREENSHOT("信用信息查询截图（国家企业信用信息公示系统、信用中国）", Schemes.ALL, false),
 
 	/** R-CRED-1: proof that an administrative penalty was cleared (处罚已消除). */
-	PENALTY_CLEARANCE_PROOF("行政处罚已消除的证明", Schemes.NONE, false);
+	PENALTY_CLEARANCE_PROOF("行政处罚已消除的证明", Schemes.NONE, false),
+
+	/** Issue 18: a certificate request's supporting documents (change, extension…). */
+	REQUEST_SUPPORTING_DOCUMENT("变更、扩项等申请的证明文件", Schemes.NONE, false),
+
+	/** Issue 18: the evidence of a nonconformity's correction and corrective action. */
+	CORRECTIVE_ACTION_EVIDENCE("纠正及纠正措施的证据", Schemes.NONE, false),
+
+	/** Issue 18: the material of an appeal or a complaint. */
+	CASE_MATERIAL("申诉或投诉材料", Schemes.NONE, false),
+
+	/** Any other document kept in a file. */
+	OTHER("其他文件", Schemes.NONE, false);
 
 	private final String title;
 
@@ -80,6 +94,22 @@ public enum DocumentType {
 	 */
 	public boolean fromApplicant() {
 		return this.fromApplicant;
+	}
+
+	/**
+	 * The type a client names ({@code BUSINESS_LICENSE}); an unknown or missing one is
+	 * refused naming the field.
+	 */
+	public static DocumentType parse(String field, String name) {
+		if (name == null || name.isBlank()) {
+			throw new InvalidInputException(field, "请选择文件类型");
+		}
+		try {
+			return valueOf(name.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException(field, "未知的文件类型 '" + name + "'（unknown document type）");
+		}
 	}
 
 	/** Which schemes need a document: PCEC 6.2 (also CQM's list), ZHHT 5.1. */

@@ -1,4 +1,6 @@
-package cn.certflow.application;
+package cn.certflow.document;
+
+import cn.certflow.system.InvalidInputException;
 
 /**
  * The name a document is kept and handed out under (issue 15.6): the client's file name
@@ -15,6 +17,39 @@ final class DocumentFileName {
 	static final int MAX_LENGTH = 255;
 
 	private DocumentFileName() {
+	}
+
+	/**
+	 * Refuses (field {@code file}) a name that is empty, too long, or carries a path or
+	 * control characters: a browser sends the bare name, so such a name is a forged or
+	 * broken upload (issue 18).
+	 */
+	static void check(String fileName) {
+		if (fileName == null || fileName.isBlank() || fileName.length() > MAX_LENGTH) {
+			throw new InvalidInputException("file", "需要文件名，最多 " + MAX_LENGTH + " 个字符");
+		}
+		if (fileName.indexOf('/') >= 0 || fileName.indexOf('\\') >= 0) {
+			throw new InvalidInputException("file", "文件名不得含路径分隔符（/ 或 \\）：" + printable(fileName));
+		}
+		if (fileName.codePoints().anyMatch(DocumentFileName::isControl)) {
+			throw new InvalidInputException("file", "文件名不得含控制字符：" + printable(fileName));
+		}
+		if (fileName.strip().replace(".", "").isEmpty()) {
+			throw new InvalidInputException("file", "文件名无效：" + fileName);
+		}
+	}
+
+	private static String printable(String fileName) {
+		StringBuilder kept = new StringBuilder();
+		fileName.codePoints().forEach(c -> {
+			if (isControl(c)) {
+				kept.append(String.format("\\u%04X", c));
+			}
+			else {
+				kept.appendCodePoint(c);
+			}
+		});
+		return kept.toString();
 	}
 
 	/**

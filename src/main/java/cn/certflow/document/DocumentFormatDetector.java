@@ -1,4 +1,4 @@
-package cn.certflow.application;
+package cn.certflow.document;
 
 import java.io.IOException;
 import java.io.InputStream;

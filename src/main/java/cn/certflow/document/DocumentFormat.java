@@ -1,4 +1,4 @@
-package cn.certflow.application;
+package cn.certflow.document;
 
 import java.util.Arrays;
 import java.util.List;

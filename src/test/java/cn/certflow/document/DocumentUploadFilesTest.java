@@ -1,4 +1,4 @@
-package cn.certflow.application;
+package cn.certflow.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
