@@ -46,7 +46,19 @@ public final class CertificateLifecycle {
 
 		public static final String SUSPEND_FOR_MISSED_SURVEILLANCE = "CallActivity_SuspendForMissedSurveillance";
 
-		public static final String RECERTIFICATION_REMINDER_TIME = "TimerEvent_RecertificationReminder";
+		/**
+		 * R-REC-1 (PCEC 11, ZHHT 3.2): the application may come from here on, the last
+		 * year of the certificate.
+		 */
+		public static final String RECERTIFICATION_WINDOW = "TimerEvent_RecertificationWindow";
+
+		/**
+		 * Non-interrupting, on the application task: the reminder before the application
+		 * deadline.
+		 */
+		public static final String RECERTIFICATION_REMINDER_TIME = "BoundaryEvent_RecertificationReminder";
+
+		public static final String REMINDER_SENT = "EndEvent_ReminderSent";
 
 		public static final String SEND_RECERTIFICATION_REMINDER = "Task_SendRecertificationReminder";
 
@@ -219,8 +231,18 @@ public final class CertificateLifecycle {
 	public static final VariableFactory<String> SURVEILLANCE_FREQUENCY_RULES = stringVariable(
 			"surveillanceFrequencyRules");
 
+	/** Before the application deadline (R-REC-1). */
 	public static final VariableFactory<Date> RECERTIFICATION_REMINDER_DATE = dateVariable(
 			"recertificationReminderDate");
+
+	/** Expiry − the recertification window: the client may apply from here (R-REC-1). */
+	public static final VariableFactory<Date> RECERTIFICATION_WINDOW_DATE = dateVariable("recertificationWindowDate");
+
+	/**
+	 * Expiry − the application deadline (PCEC 11 "有效期满前至少3个月"): an application after this
+	 * day needs a recorded reason.
+	 */
+	public static final VariableFactory<Date> RECERTIFICATION_DEADLINE = dateVariable("recertificationDeadline");
 
 	public static final VariableFactory<Boolean> RENEWED = booleanVariable("renewed");
 
@@ -245,10 +267,17 @@ public final class CertificateLifecycle {
 
 	public static final VariableFactory<Date> SURVEILLANCE_PLANNING_DATE = dateVariable("surveillancePlanningDate");
 
-	/** Due date of the surveillance (R-SUR-1): cycle start + N years. */
+	/**
+	 * Due date of the surveillance (R-SUR-1, PCEC 10.2): the previous surveillance's
+	 * decision (the cycle's decision for the first) + the interval
+	 * (surveillance.SurveillanceSchedule).
+	 */
 	public static final VariableFactory<Date> SURVEILLANCE_DUE_DATE = dateVariable("surveillanceDueDate");
 
-	/** Due date + 3 months: postponement ends here, then suspension is proposed. */
+	/**
+	 * Due date + the postponement limit of the regulatory clock: postponement ends here,
+	 * then the certificate is suspended.
+	 */
 	public static final VariableFactory<Date> SURVEILLANCE_LATEST_DATE = dateVariable("surveillanceLatestDate");
 
 	public static final VariableFactory<String> OVERDUE_NOTES = stringVariable("overdueNotes");
@@ -256,6 +285,9 @@ public final class CertificateLifecycle {
 	// --- recertification (R-REC-1)
 	/** APPLY or NOT_APPLYING. */
 	public static final VariableFactory<String> RECERTIFICATION_DECISION = stringVariable("recertificationDecision");
+
+	/** Why the application comes after the deadline (R-REC-1, PCEC 11). */
+	public static final VariableFactory<String> LATE_APPLICATION_REASON = stringVariable("lateApplicationReason");
 
 	public static final VariableFactory<Boolean> CHANGES_DECLARED = booleanVariable("changesDeclared");
 

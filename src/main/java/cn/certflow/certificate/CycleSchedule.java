@@ -5,37 +5,34 @@ import java.util.List;
 
 import cn.certflow.clock.RegulatoryClock;
 import cn.certflow.clock.RegulatoryPeriod;
-import cn.certflow.rules.RulesService;
-import cn.certflow.rules.SurveillanceTriggers;
 import org.springframework.stereotype.Service;
 
 /**
- * A three-year cycle from its decision date: surveillance in years 1 and 2 (R-SUR-1) —
- * only year 1 when the rules allow fewer audits for a recertified client without
- * complaints (R-SUR-2) — the recertification reminder before the application deadline
- * (R-REC-1, PCEC 11) and the moment of expiry (R-CERT-1).
+ * A three-year cycle from its decision date: a surveillance in years 1 and 2 (R-SUR-1,
+ * PCEC 10.2, ZHHT 3.2) — fewer audits are never automatic (PCEC 10.2 "可减少" is a decision
+ * with a reason, issue 21 point 2), the recertification window of the last year, the
+ * application deadline (PCEC 11), the reminder before it (R-REC-1) and the moment of
+ * expiry (R-CERT-1), each period from the {@link RegulatoryClock}.
  */
 @Service
 class CycleSchedule {
 
+	/**
+	 * The surveillances of every cycle (PCEC 10.2 once a year; ZHHT 3.2 years 1 and 2).
+	 */
+	static final List<Integer> SURVEILLANCE_YEARS = List.of(1, 2);
+
 	/** The dates and surveillance years of a cycle, with the rules that set them. */
 	record Cycle(LocalDate start, LocalDate expiry, List<Integer> surveillanceYears, String frequencyRules,
-			LocalDate reminderOn) {
+			LocalDate windowOpensOn, LocalDate applicationDeadline, LocalDate reminderOn) {
 	}
 
 	private final CertificateService certificates;
 
-	private final CertificateRequestRepository requests;
-
-	private final RulesService rules;
-
 	private final RegulatoryClock clock;
 
-	CycleSchedule(CertificateService certificates, CertificateRequestRepository requests, RulesService rules,
-			RegulatoryClock clock) {
+	CycleSchedule(CertificateService certificates, RegulatoryClock clock) {
 		this.certificates = certificates;
-		this.requests = requests;
-		this.rules = rules;
 		this.clock = clock;
 	}
 
@@ -44,19 +41,13 @@ class CycleSchedule {
 	 * @param renewed whether the cycle starts with a recertification
 	 */
 	Cycle of(Certificate certificate, boolean renewed) {
-		String number = certificate.number();
-		LocalDate cycleStart = this.certificates.cycleStart(number);
-		boolean recertified = certificate.revision() > 1 && renewed;
-		boolean complaints = this.requests.of(number)
-			.stream()
-			.anyMatch(r -> r.eventKind() != null && r.eventKind().contains("COMPLAINT"));
-		SurveillanceTriggers frequency = this.rules.surveillanceTriggers(List.of(), recertified && !complaints);
+		LocalDate cycleStart = this.certificates.cycleStart(certificate.number());
 		LocalDate expiry = certificate.expiresOn().plusDays(1);
-		return new Cycle(cycleStart, expiry, frequency.reducedFrequencyAllowed() ? List.of(1) : List.of(1, 2),
-				frequency.reducedFrequency().isEmpty() ? "annual (PCEC 10.2)"
-						: String.join("; ", frequency.reducedFrequency().stream().map(r -> r.rule()).toList()),
-				this.clock.before(this.clock.before(expiry, RegulatoryPeriod.RECERTIFICATION_APPLICATION_DEADLINE),
-						RegulatoryPeriod.RECERTIFICATION_REMINDER_LEAD));
+		LocalDate deadline = this.clock.before(expiry, RegulatoryPeriod.RECERTIFICATION_APPLICATION_DEADLINE);
+		return new Cycle(cycleStart, expiry, SURVEILLANCE_YEARS,
+				"annual (PCEC 10.2; ZHHT 3.2 years 1 and 2)" + (renewed ? ", recertified" : ""),
+				this.clock.before(expiry, RegulatoryPeriod.RECERTIFICATION_WINDOW), deadline,
+				this.clock.before(deadline, RegulatoryPeriod.RECERTIFICATION_REMINDER_LEAD));
 	}
 
 }

@@ -2,14 +2,16 @@ package cn.certflow.certificate;
 
 import java.util.Set;
 
+import cn.certflow.system.EngineTime;
 import cn.certflow.system.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The client applies for recertification (or not); declared changes need describing, else
- * review is skipped (R-REC-1).
+ * The client applies for recertification (or not), any time in the last year; after the
+ * application deadline only with a reason ({@link RecertificationDeadline}, PCEC 11);
+ * declared changes need describing, else review is skipped (R-REC-1).
  */
 @Component
 class RecertificationApplicationListener implements TaskListener {
@@ -22,6 +24,9 @@ class RecertificationApplicationListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		String decision = FormInput.requiredChoice(CertificateLifecycle.RECERTIFICATION_DECISION, task,
 				Set.of(APPLY, NOT_APPLYING));
+		if (APPLY.equals(decision)) {
+			RecertificationDeadline.lateReason(task, EngineTime.today());
+		}
 		boolean changes = APPLY.equals(decision)
 				&& Boolean.TRUE.equals(CertificateLifecycle.CHANGES_DECLARED.from(task).getOrNull());
 		if (changes) {

@@ -31,6 +31,8 @@ class ScheduleCycleDelegate implements JavaDelegate {
 		CertificateLifecycle.SURVEILLANCE_YEARS.on(execution).set(cycle.surveillanceYears());
 		CertificateLifecycle.SURVEILLANCE_FREQUENCY_RULES.on(execution).set(cycle.frequencyRules());
 		CertificateLifecycle.RECERTIFICATION_REMINDER_DATE.on(execution).set(EngineTime.toDate(cycle.reminderOn()));
+		CertificateLifecycle.RECERTIFICATION_WINDOW_DATE.on(execution).set(EngineTime.toDate(cycle.windowOpensOn()));
+		CertificateLifecycle.RECERTIFICATION_DEADLINE.on(execution).set(EngineTime.toDate(cycle.applicationDeadline()));
 		CertificateLifecycle.CERTIFIED_STARS.on(execution).set(certificate.stars());
 		CertificateLifecycle.CERTIFIED_GRADE.on(execution).set(certificate.grade());
 		CertificateLifecycle.RENEWED.on(execution).set(false);

@@ -55,9 +55,12 @@ public class AuditForecast {
 
 	private final AuditTimeService auditTime;
 
-	AuditForecast(JdbcClient jdbc, AuditTimeService auditTime) {
+	private final SurveillanceSchedule schedule;
+
+	AuditForecast(JdbcClient jdbc, AuditTimeService auditTime, SurveillanceSchedule schedule) {
 		this.jdbc = jdbc;
 		this.auditTime = auditTime;
+		this.schedule = schedule;
 	}
 
 	/** The months from the one of the day on, as many as asked. */
@@ -83,7 +86,7 @@ public class AuditForecast {
 				if (recorded != null && "DECIDED".equals(recorded.status())) {
 					continue;
 				}
-				LocalDate due = (recorded == null) ? SurveillanceSchedule.dueOn(certificate.cycleStart(), year)
+				LocalDate due = (recorded == null) ? this.schedule.projectedDue(certificate.cycleStart(), year)
 						: (recorded.postponedTo() != null) ? recorded.postponedTo() : recorded.dueOn();
 				add(totals, first, end, due, 0, personDays(days, certificate.headcount(), AuditType.SURVEILLANCE));
 			}

@@ -40,7 +40,10 @@ public final class CertificateAudit {
 
 		public static final String DOWNGRADE = "Task_DowngradeCertificate";
 
-		public static final String SUSPEND = "CallActivity_SuspendCertificate";
+		/**
+		 * Sends the suspension to the lifecycle and closes the audit (issue 21 point 5).
+		 */
+		public static final String SUSPEND = "Task_SuspendCertificate";
 
 		public static final String WITHDRAW = "Task_WithdrawCertificate";
 

@@ -7,14 +7,16 @@ import cn.certflow.certificate.CertificateRequests;
 import cn.certflow.rules.RulesService;
 import cn.certflow.rules.SurveillanceEvent;
 import cn.certflow.rules.SurveillanceEventKind;
-import cn.certflow.rules.SurveillanceTriggers;
+import cn.certflow.rules.SpecialAuditReason;
 import cn.certflow.system.StatusHistory;
 import org.springframework.stereotype.Service;
 
 /**
- * R-SUR-2: a reported event, with the certificate's earlier events, judged by the trigger
- * rules (rules/surveillance-triggers.drl); a special audit follows when one fires. The
- * rules that fired stay on the request that reported the event, which is closed.
+ * R-SUR-2 (PCEC 10.2): each reported event is judged once, by the trigger rules
+ * (rules/surveillance-triggers.drl), with the certificate's earlier events as its context
+ * (10.2(4) counts complaints): only what this event makes fire calls for a special audit,
+ * never a trigger an earlier event already answered. The rules that fired stay on the
+ * request that reported the event, which is closed.
  */
 @Service
 class SpecialAuditTriggers {
@@ -36,22 +38,38 @@ class SpecialAuditTriggers {
 	}
 
 	/**
-	 * Judges the certificate's events and closes the request that reported the latest.
+	 * Judges the event the request reported, against the certificate's earlier events,
+	 * and closes the request.
 	 */
 	Judgement judge(String certificateNumber, long requestId, StatusHistory.Process process) {
-		List<SurveillanceEvent> events = this.requests.of(certificateNumber)
+		List<CertificateRequest> reported = this.requests.of(certificateNumber)
 			.stream()
-			.filter(r -> r.eventKind() != null)
-			.map(r -> new SurveillanceEvent(SurveillanceEventKind.valueOf(r.eventKind()), r.eventDate(),
-					r.description()))
+			.filter((r) -> r.eventKind() != null)
 			.toList();
-		SurveillanceTriggers triggers = this.rules.surveillanceTriggers(events, false);
-		String fired = triggers.rules().isEmpty() ? "no trigger fired" : String.join("; ", triggers.rules());
-		this.requests.close(requestId, CertificateRequest.DONE,
-				(triggers.specialAuditRequired() ? "special audit: " : "recorded: ") + fired, "rules");
+		List<SurveillanceEvent> earlier = reported.stream()
+			.filter((r) -> r.id() != requestId)
+			.map(SpecialAuditTriggers::event)
+			.toList();
+		List<SurveillanceEvent> withThis = reported.stream().map(SpecialAuditTriggers::event).toList();
+		List<SpecialAuditReason> answered = this.rules.surveillanceTriggers(earlier, false).reasons();
+		List<String> fired = this.rules.surveillanceTriggers(withThis, false)
+			.reasons()
+			.stream()
+			.filter((reason) -> !answered.contains(reason))
+			.map(SpecialAuditReason::rule)
+			.toList();
+		boolean required = !fired.isEmpty();
+		String words = required ? String.join("; ", fired) : "no trigger fired";
+		this.requests.close(requestId, CertificateRequest.DONE, (required ? "special audit: " : "recorded: ") + words,
+				"rules");
 		this.history.record(StatusHistory.Entity.REQUEST, String.valueOf(requestId), CertificateRequest.OPEN,
-				CertificateRequest.DONE, "rules", fired, process);
-		return new Judgement(triggers.specialAuditRequired(), fired);
+				CertificateRequest.DONE, "rules", words, process);
+		return new Judgement(required, words);
+	}
+
+	private static SurveillanceEvent event(CertificateRequest request) {
+		return new SurveillanceEvent(SurveillanceEventKind.valueOf(request.eventKind()), request.eventDate(),
+				request.description());
 	}
 
 }

@@ -60,7 +60,8 @@ class SurveillanceRepository {
 	List<Surveillance> of(String certificateNumber) {
 		return this.jdbc.sql("""
 				select id, certificate_number, cycle_start, surveillance_year, due_on, latest_on, status,
-				postponed_to, postpone_reason, escalated_at, audit_id, sampled_site, content, decision, decided_by
+				postponed_to, postpone_reason, escalated_at, audit_id, sampled_site, content, decision, decided_by,
+				decided_at
 				from surveillance where certificate_number = ? order by id""")
 			.param(certificateNumber)
 			.query(SurveillanceRepository::map)
@@ -74,7 +75,7 @@ class SurveillanceRepository {
 				rs.getString("status"), rs.getObject("postponed_to", LocalDate.class), rs.getString("postpone_reason"),
 				rs.getObject("escalated_at", OffsetDateTime.class), rs.getObject("audit_id", Long.class),
 				rs.getString("sampled_site"), rs.getString("content"), rs.getString("decision"),
-				rs.getString("decided_by"));
+				rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class));
 	}
 
 }

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.certflow.certificate.CertificateService;
-import cn.certflow.clock.RegulatoryClock;
-import cn.certflow.clock.RegulatoryPeriod;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.StatusHistory;
 import org.springframework.stereotype.Service;
@@ -27,15 +25,15 @@ public class SurveillanceService {
 
 	private final CertificateService certificates;
 
-	private final RegulatoryClock clock;
+	private final SurveillanceSchedule schedule;
 
 	private final StatusHistory history;
 
-	SurveillanceService(SurveillanceRepository surveillances, CertificateService certificates, RegulatoryClock clock,
-			StatusHistory history) {
+	SurveillanceService(SurveillanceRepository surveillances, CertificateService certificates,
+			SurveillanceSchedule schedule, StatusHistory history) {
 		this.surveillances = surveillances;
 		this.certificates = certificates;
-		this.clock = clock;
+		this.schedule = schedule;
 		this.history = history;
 	}
 
@@ -45,19 +43,23 @@ public class SurveillanceService {
 	}
 
 	/**
-	 * Opens year N's surveillance of the cycle (R-SUR-1): due N years after the decision
-	 * date, planned some weeks before, postponable to some months after its due date at
-	 * the latest.
+	 * Opens year N's surveillance of the cycle (R-SUR-1, PCEC 10.2): due within the
+	 * interval of the cycle's previous surveillance (of the decision for the first),
+	 * planned some weeks before, postponable to its latest date
+	 * ({@link SurveillanceSchedule}).
 	 */
 	Schedule open(String certificateNumber, int year, StatusHistory.Process process) {
 		LocalDate cycleStart = this.certificates.cycleStart(certificateNumber);
-		LocalDate due = SurveillanceSchedule.dueOn(cycleStart, year);
-		LocalDate latest = this.clock.after(due, RegulatoryPeriod.SURVEILLANCE_POSTPONEMENT);
-		long id = this.surveillances.open(certificateNumber, cycleStart, year, due, latest);
+		Optional<Surveillance> previous = of(certificateNumber).stream()
+			.filter((s) -> s.cycleStart().equals(cycleStart) && s.year() < year)
+			.reduce((first, later) -> later);
+		SurveillanceSchedule.Dates dates = this.schedule.next(cycleStart, previous);
+		long id = this.surveillances.open(certificateNumber, cycleStart, year, dates.dueOn(), dates.latestOn());
 		this.history.record(StatusHistory.Entity.SURVEILLANCE, String.valueOf(id), null, "OPEN", CurrentUser.SYSTEM,
-				"surveillance year " + year + " of " + certificateNumber + " due " + due + ", latest " + latest,
+				"surveillance year " + year + " of " + certificateNumber + " counted from " + dates.countedFrom()
+						+ ", due " + dates.dueOn() + ", latest " + dates.latestOn(),
 				process);
-		return new Schedule(id, due, latest, this.clock.before(due, RegulatoryPeriod.SURVEILLANCE_PLANNING_LEAD));
+		return new Schedule(id, dates.dueOn(), dates.latestOn(), dates.planningOn());
 	}
 
 	/**

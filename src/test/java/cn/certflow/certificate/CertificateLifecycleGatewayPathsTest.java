@@ -77,8 +77,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (sequential, one per surveillance year) → Task_OpenSurveillance →
  * TimerEvent_SurveillancePlanningTime (clock moved to just before, then past it) →
  * CallActivity_SurveillanceAudit → EndEvent_SurveillanceDone, twice, then
- * TimerEvent_RecertificationReminder → Task_SendRecertificationReminder →
- * Task_MailRecertificationReminder → Task_ReceiveRecertificationApplication
+ * TimerEvent_RecertificationWindow → Task_ReceiveRecertificationApplication, its
+ * BoundaryEvent_RecertificationReminder (non-interrupting) →
+ * Task_SendRecertificationReminder → Task_MailRecertificationReminder →
+ * EndEvent_ReminderSent
  * {@link #shouldPlanEachYearlySurveillanceThenRemindOfTheRecertification};</li>
  * <li>BoundaryEvent_SurveillanceOverdue (non-interrupting,
  * {@code ${surveillanceDueDate}}) → Task_HandleOverdueSurveillance →
@@ -170,6 +172,9 @@ class CertificateLifecycleGatewayPathsTest {
 	 */
 	private Date expiry;
 
+	/** The recertification application deadline (expiry − 3 months by default). */
+	private Date deadline;
+
 	private static final String MAIL_RECERTIFICATION_REMINDER = "Task_MailRecertificationReminder";
 
 	private static final String SURVEILLANCE_DONE = "EndEvent_SurveillanceDone";
@@ -199,6 +204,7 @@ class CertificateLifecycleGatewayPathsTest {
 	@BeforeEach
 	void standIns() {
 		this.expiry = this.clock.inMonths(3);
+		this.deadline = this.clock.inDays(1);
 		this.beans
 			.record("recertificationApplicationListener", "recertificationDocumentReviewListener",
 					"sendClientNoticeDelegate", "expireCertificateDelegate", "impartialityListener",
@@ -214,15 +220,20 @@ class CertificateLifecycleGatewayPathsTest {
 					CertificateAudit.AUDIT_DUE_DATE.on(execution).set(this.clock.inDays(30));
 				}
 			})
-			// a three-year cycle from now, surveillance in years 1 and 2, reminder 3
-			// months before expiry
+			// a three-year cycle from now, surveillance in years 1 and 2, the application
+			// window the last year, deadline 3 months before expiry, reminder a month
+			// before it
 			.execution("scheduleCycleDelegate", (execution) -> {
 				ZonedDateTime start = this.clock.zonedNow();
 				CertificateLifecycle.CYCLE_START.on(execution).set(this.clock.now());
 				CertificateLifecycle.EXPIRY_DATE.on(execution).set(Date.from(start.plusYears(3).toInstant()));
 				CertificateLifecycle.SURVEILLANCE_YEARS.on(execution).set(List.of(1, 2));
-				CertificateLifecycle.RECERTIFICATION_REMINDER_DATE.on(execution)
+				CertificateLifecycle.RECERTIFICATION_WINDOW_DATE.on(execution)
+					.set(Date.from(start.plusYears(2).toInstant()));
+				CertificateLifecycle.RECERTIFICATION_DEADLINE.on(execution)
 					.set(Date.from(start.plusYears(3).minusMonths(3).toInstant()));
+				CertificateLifecycle.RECERTIFICATION_REMINDER_DATE.on(execution)
+					.set(Date.from(start.plusYears(3).minusMonths(4).toInstant()));
 				CertificateLifecycle.RENEWED.on(execution).set(false);
 			})
 			// due on the cycle's anniversary, planned two months before, at the latest
@@ -257,6 +268,12 @@ class CertificateLifecycleGatewayPathsTest {
 			.set(CertificateLifecycle.SCHEME_ID, "PCEC")
 			.set(CertificateLifecycle.CLIENT_NAME, "某某服务有限公司")
 			.set(CertificateLifecycle.EXPIRY_DATE, this.expiry)
+			.set(CertificateLifecycle.RECERTIFICATION_DEADLINE, this.deadline)
+			// the reminder is walked by
+			// shouldPlanEachYearlySurveillanceThenRemindOfTheRecertification: here
+			// it falls after expiry, out of the way of the other timers
+			.set(CertificateLifecycle.RECERTIFICATION_REMINDER_DATE,
+					Date.from(this.expiry.toInstant().plus(java.time.Duration.ofDays(1))))
 			.set(CertificateLifecycle.RENEWED, false)
 			.build();
 		return engine.getRuntimeService()
@@ -285,7 +302,7 @@ class CertificateLifecycleGatewayPathsTest {
 		// R-REC-1, R-CERT-1: no recertification → the client is told, the certificate
 		// runs out on its expiry date
 		ProcessInstance instance = startBefore(RECEIVE_RECERTIFICATION);
-		assertThat(task(RECEIVE_RECERTIFICATION, instance)).hasCandidateGroup("cb-reviewers").hasDueDate(this.expiry);
+		assertThat(task(RECEIVE_RECERTIFICATION, instance)).hasCandidateGroup("cb-reviewers").hasDueDate(this.deadline);
 		complete(task(RECEIVE_RECERTIFICATION, instance),
 				withVariables(CertificateLifecycle.RECERTIFICATION_DECISION.getName(), "NOT_APPLYING"));
 		mailPendingNotices(instance);
@@ -478,7 +495,9 @@ class CertificateLifecycleGatewayPathsTest {
 	@Test
 	void shouldPlanEachYearlySurveillanceThenRemindOfTheRecertification() {
 		// R-SUR-1, R-REC-1: a surveillance in years 1 and 2, planned two months before it
-		// is due; the recertification reminder 3 months before expiry
+		// is due; the application open from the start of the last year (PCEC 11, ZHHT
+		// 3.2, issue 21 point 4), the reminder before the deadline while the application
+		// task waits
 		ProcessInstance instance = issued();
 		assertThat(instance).hasPassed(SCHEDULE_CYCLE, OPEN_SURVEILLANCE);
 		surveillanceAuditOfTheYear(instance);
@@ -486,17 +505,29 @@ class CertificateLifecycleGatewayPathsTest {
 		assertThat(instance).hasPassed(SURVEILLANCE_DONE);
 		surveillanceAuditOfTheYear(instance);
 		finishAudit(instance);
-		assertThat(instance).isWaitingAt(RECERTIFICATION_REMINDER_TIME).hasNotPassed(SURVEILLANCE_OVERDUE);
+		assertThat(instance).isWaitingAt(CertificateLifecycle.Elements.RECERTIFICATION_WINDOW)
+			.hasNotPassed(SURVEILLANCE_OVERDUE);
+		Date window = CertificateLifecycle.RECERTIFICATION_WINDOW_DATE
+			.from(engine.getRuntimeService(), instance.getId())
+			.get();
+		this.clock.moveJustBefore(window);
+		assertThat(engine.dueTimers(instance)).isEmpty();
+		this.clock.movePast(window);
+		assertThat(engine.fireDueTimers(instance)).isEqualTo(1);
+		assertThat(instance).isWaitingAt(RECEIVE_RECERTIFICATION).hasNotPassed(SEND_RECERTIFICATION_REMINDER);
 		Date reminder = CertificateLifecycle.RECERTIFICATION_REMINDER_DATE
 			.from(engine.getRuntimeService(), instance.getId())
 			.get();
+		assertThat(reminder).isBefore(
+				CertificateLifecycle.RECERTIFICATION_DEADLINE.from(engine.getRuntimeService(), instance.getId()).get());
 		this.clock.moveJustBefore(reminder);
 		assertThat(engine.dueTimers(instance)).isEmpty();
 		this.clock.movePast(reminder);
 		assertThat(engine.fireDueTimers(instance)).isEqualTo(1);
-		assertThat(instance).hasPassed(SEND_RECERTIFICATION_REMINDER);
+		assertThat(instance).hasPassed(RECERTIFICATION_REMINDER_TIME, SEND_RECERTIFICATION_REMINDER);
 		mail(instance, MAIL_RECERTIFICATION_REMINDER);
-		assertThat(instance).isWaitingAt(RECEIVE_RECERTIFICATION);
+		assertThat(instance).hasPassed(CertificateLifecycle.Elements.REMINDER_SENT)
+			.isWaitingAt(RECEIVE_RECERTIFICATION);
 		assertThat(this.beans.calls()).containsExactly("scheduleCycleDelegate", "openSurveillanceDelegate",
 				"determineCertificateAuditTimeDelegate", "openSurveillanceDelegate",
 				"determineCertificateAuditTimeDelegate", "sendRecertificationReminderDelegate",

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import cn.certflow.certificate.CertificateLifecycle.Elements;
+import cn.certflow.clock.RegulatoryClock;
+import cn.certflow.clock.RegulatoryPeriod;
 import cn.certflow.surveillance.CertificateAudit;
 import cn.certflow.surveillance.Surveillance;
 import cn.certflow.surveillance.SurveillanceService;
@@ -62,6 +64,9 @@ class CertificateLifecycleProcessTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	RegulatoryClock regulatoryClock;
+
 	@BeforeEach
 	void setUp() {
 		init(this.engine);
@@ -84,8 +89,9 @@ class CertificateLifecycleProcessTest {
 
 	@Test
 	void shouldSurveyTwiceAYearFromTheDecisionAndRenewByRecertification() {
-		// R-SUR-1: due 12 and 24 months after the decision; R-REC-1: reminder at expiry −
-		// 3 months, renewal before expiry
+		// R-SUR-1 (PCEC 10.2, issue 21 point 1): the first due 12 months after the
+		// decision, the second 12 months after the first was decided; R-REC-1: reminder
+		// before the application deadline, renewal before expiry
 		String number = this.driver.certify(4, 0);
 		assertWaitingAt(number, Elements.SURVEILLANCE_PLANNING_TIME);
 
@@ -99,11 +105,11 @@ class CertificateLifecycleProcessTest {
 			.isNotNull();
 		this.driver.surveil(number, 0, CertificateAudit.KEEP);
 
-		this.driver.moveTo(LocalDate.of(2028, 1, 10));
+		this.driver.moveTo(LocalDate.of(2027, 11, 10));
 		assertWaitingAt(number, Elements.SURVEILLANCE_AUDIT);
 		this.driver.surveil(number, 0, CertificateAudit.KEEP);
 		assertThat(this.surveillances.of(number)).extracting(Surveillance::dueOn)
-			.containsExactly(LocalDate.of(2027, 3, 10), LocalDate.of(2028, 3, 10));
+			.containsExactly(LocalDate.of(2027, 3, 10), LocalDate.of(2028, 1, 9));
 		assertThat(this.surveillances.of(number)).extracting(Surveillance::decision).containsExactly("KEEP", "KEEP");
 
 		this.driver.moveTo(LocalDate.of(2028, 12, 10));
@@ -132,9 +138,214 @@ class CertificateLifecycleProcessTest {
 																		// recertification
 																		// decision
 		assertThat(this.certificates.revisions(number)).extracting(CertificateRevision::revision).containsExactly(1, 2);
+		// PCEC 10.2 "可减少" is a decision with a reason, never automatic (issue 21 point
+		// 2):
+		// a recertified client without complaints still gets both surveillances
+		assertThat(this.engine.getRuntimeService()
+			.getVariable(this.driver.lifecycle(number).getId(), CertificateLifecycle.SURVEILLANCE_YEARS.getName()))
+			.isEqualTo(java.util.List.of(1, 2));
 		assertThat(this.history.of(StatusHistory.Entity.CERTIFICATE, number))
 			.anySatisfy(c -> assertThat(c.reason()).contains("renewed by recertification").contains("2032-03-09"))
 			.allSatisfy(c -> assertThat(c.changedBy()).isNotBlank());
+	}
+
+	@Test
+	void shouldDueEachSurveillanceWithinTwelveMonthsOfThePreviousOneEvenInTheWorstCase() {
+		// PCEC 10.2 "证后监督每年进行1次", issue 21 point 1, worst case: year 1 done early (at
+		// its planning date), year 2 postponed as far as allowed. Today year 2 stayed at
+		// the decision's second anniversary and could be postponed 3 months past it: 17
+		// months after year 1. Now year 2 is due 12 months after year 1 was decided and a
+		// postponement past due + the postponement limit is refused.
+		String number = this.driver.certify(3, 0);
+		LocalDate firstDone = LocalDate.of(2027, 1, 9);
+		this.driver.moveTo(firstDone);
+		this.driver.surveil(number, 0, CertificateAudit.KEEP);
+
+		LocalDate secondDue = this.regulatoryClock.after(firstDone, RegulatoryPeriod.SURVEILLANCE_INTERVAL);
+		assertThat(secondDue).isEqualTo(LocalDate.of(2028, 1, 9));
+		LocalDate secondLatest = this.regulatoryClock.after(secondDue, RegulatoryPeriod.SURVEILLANCE_POSTPONEMENT);
+		this.driver.moveTo(this.regulatoryClock.before(secondDue, RegulatoryPeriod.SURVEILLANCE_PLANNING_LEAD));
+		assertWaitingAt(number, Elements.SURVEILLANCE_AUDIT);
+		assertThat(this.driver.certification().task(number, CertificateAudit.Elements.PLAN_AUDIT).getDueDate())
+			.isEqualTo(cn.certflow.system.EngineTime.toDate(secondDue));
+		assertThat(this.surveillances.of(number)).last().satisfies((s) -> {
+			assertThat(s.dueOn()).isEqualTo(secondDue);
+			assertThat(s.latestOn()).isEqualTo(secondLatest).isBefore(LocalDate.of(2028, 6, 9));
+		});
+		assertThatThrownBy(() -> this.driver.certification()
+			.complete("lead", number, CertificateAudit.Elements.PLAN_AUDIT,
+					Map.of("planDecision", "POSTPONE", "postponeReason", "客户搬迁", "postponedTo",
+							secondLatest.plusDays(1).toString())))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("postponedTo");
+		this.driver.certification()
+			.complete("lead", number, CertificateAudit.Elements.PLAN_AUDIT, Map.of("planDecision", "POSTPONE",
+					"postponeReason", "客户搬迁", "postponedTo", secondLatest.minusDays(1).toString()));
+		assertThat(this.surveillances.of(number)).last()
+			.satisfies((s) -> assertThat(s.postponedTo()).isEqualTo(secondLatest.minusDays(1)));
+	}
+
+	@Test
+	void shouldOpenTheRecertificationApplicationForTheLastYearAndTakeALateOneOnlyWithAReason() {
+		// PCEC 11 "有效期满前至少3个月", ZHHT 3.2, R-REC-1, issue 21 point 4: the client may
+		// apply any time in the last year; the reminder comes before the deadline; later
+		// than expiry − 3 months only with a recorded reason
+		String number = this.driver.certify(3, 0);
+		this.driver.moveTo(LocalDate.of(2027, 1, 9));
+		this.driver.surveil(number, 0, CertificateAudit.KEEP);
+		this.driver.moveTo(LocalDate.of(2027, 11, 10));
+		this.driver.surveil(number, 0, CertificateAudit.KEEP);
+
+		this.driver.moveTo(LocalDate.of(2028, 3, 9));
+		assertWaitingAt(number, Elements.RECERTIFICATION_WINDOW);
+		this.driver.moveTo(LocalDate.of(2028, 3, 10)); // expiry 2029-03-10 − 1 year
+		assertWaitingAt(number, Elements.RECEIVE_RECERTIFICATION);
+		assertThat(this.driver.certification().task(number, Elements.RECEIVE_RECERTIFICATION).getDueDate())
+			.isEqualTo(cn.certflow.system.EngineTime.toDate(LocalDate.of(2028, 12, 10)));
+		assertThat(reminders(number)).isZero();
+		this.driver.moveTo(LocalDate.of(2028, 11, 9));
+		assertThat(reminders(number)).isZero();
+		this.driver.moveTo(LocalDate.of(2028, 11, 10)); // a month before the deadline
+		assertThat(reminders(number)).isEqualTo(1);
+
+		this.driver.moveTo(LocalDate.of(2028, 12, 11)); // after the deadline
+		assertThatThrownBy(() -> this.driver.certification()
+			.complete("reviewer", number, Elements.RECEIVE_RECERTIFICATION,
+					Map.of("recertificationDecision", "APPLY", "changesDeclared", false)))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("lateApplicationReason");
+		this.driver.certification()
+			.complete("reviewer", number, Elements.RECEIVE_RECERTIFICATION, Map.of("recertificationDecision", "APPLY",
+					"changesDeclared", false, "lateApplicationReason", "客户内部重组，延误申请"));
+		assertWaitingAt(number, Elements.RECERTIFICATION_AUDIT);
+		assertThat(this.historyService.createHistoricVariableInstanceQuery()
+			.processInstanceId(this.driver.lifecycle(number).getId())
+			.variableName(CertificateLifecycle.LATE_APPLICATION_REASON.getName())
+			.singleResult()
+			.getValue()).isEqualTo("客户内部重组，延误申请");
+	}
+
+	/**
+	 * Issue 21 acceptance: three years of a certificate of each scheme, the clock moved
+	 * through every timer, each date asserted against the regulatory clock (PCEC 10.2,
+	 * 11, 13.2; ZHHT 3.2 surveillance in years 1 and 2; CQM 6.4 surveillance results).
+	 */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "PCEC", "ZHHT" })
+	void shouldRunThreeYearsOfEachSchemeByTheRegulatoryClock(String scheme) {
+		String number = this.driver.certify(cn.certflow.application.CertificationDriver.request(scheme, 3, 120), 0);
+		LocalDate expiry = this.certificates.get(number).expiresOn().plusDays(1);
+		assertThat(expiry).isEqualTo(this.regulatoryClock.after(CERTIFIED, RegulatoryPeriod.CERTIFICATE_VALIDITY));
+
+		LocalDate countedFrom = CERTIFIED;
+		java.util.List<LocalDate> dues = new java.util.ArrayList<>();
+		for (int year = 1; year <= 2; year++) {
+			LocalDate due = this.regulatoryClock.after(countedFrom, RegulatoryPeriod.SURVEILLANCE_INTERVAL);
+			LocalDate planning = this.regulatoryClock.before(due, RegulatoryPeriod.SURVEILLANCE_PLANNING_LEAD);
+			this.driver.moveTo(planning.minusDays(1));
+			assertWaitingAt(number, Elements.SURVEILLANCE_PLANNING_TIME);
+			this.driver.moveTo(planning);
+			assertWaitingAt(number, Elements.SURVEILLANCE_AUDIT);
+			assertThat(this.driver.certification().task(number, CertificateAudit.Elements.PLAN_AUDIT).getDueDate())
+				.isEqualTo(cn.certflow.system.EngineTime.toDate(due));
+			this.driver.plan(number);
+			this.driver.audit(number, scheme, 0);
+			this.driver.decide(number, CertificateAudit.KEEP, null);
+			dues.add(due);
+			countedFrom = planning; // decided on the planning day: the next counts from
+									// it
+		}
+		assertThat(this.surveillances.of(number)).extracting(Surveillance::dueOn).containsExactlyElementsOf(dues);
+
+		LocalDate window = this.regulatoryClock.before(expiry, RegulatoryPeriod.RECERTIFICATION_WINDOW);
+		LocalDate deadline = this.regulatoryClock.before(expiry, RegulatoryPeriod.RECERTIFICATION_APPLICATION_DEADLINE);
+		LocalDate reminder = this.regulatoryClock.before(deadline, RegulatoryPeriod.RECERTIFICATION_REMINDER_LEAD);
+		this.driver.moveTo(window.minusDays(1));
+		assertWaitingAt(number, Elements.RECERTIFICATION_WINDOW);
+		this.driver.moveTo(window);
+		assertWaitingAt(number, Elements.RECEIVE_RECERTIFICATION);
+		assertThat(this.driver.certification().task(number, Elements.RECEIVE_RECERTIFICATION).getDueDate())
+			.isEqualTo(cn.certflow.system.EngineTime.toDate(deadline));
+		this.driver.moveTo(reminder.minusDays(1));
+		assertThat(reminders(number)).isZero();
+		this.driver.moveTo(reminder);
+		assertThat(reminders(number)).isEqualTo(1);
+
+		this.driver.certification()
+			.complete("reviewer", number, Elements.RECEIVE_RECERTIFICATION,
+					Map.of("recertificationDecision", "NOT_APPLYING"));
+		this.driver.moveTo(expiry.minusDays(1));
+		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.VALID);
+		this.driver.moveTo(expiry);
+		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.EXPIRED);
+		assertThat(this.driver.lifecycle(number)).isNull();
+		assertThat(this.engine.getRuntimeService().createIncidentQuery().count()).isZero();
+	}
+
+	@Test
+	void shouldJudgeEachReportedEventOnce() {
+		// PCEC 10.2(1), R-SUR-2, issue 21 point 3: a proven media exposure orders a
+		// special
+		// audit; a later single complaint, no trigger of its own, orders none (today
+		// every
+		// event ever reported was judged again, so the old exposure ordered a second
+		// audit)
+		String number = this.driver.certify(3, 0);
+		this.driver.moveTo(LocalDate.of(2026, 5, 2));
+		this.driver.certification()
+			.as("reviewer", () -> this.requests.reportEvent(number,
+					new CertificateRequests.EventBody("MEDIA_EXPOSURE_PROVEN", "2026-05-01", "报道属实"), "reviewer"));
+		assertThat(specialAudits(number)).isEqualTo(1);
+
+		this.driver.moveTo(LocalDate.of(2026, 6, 1));
+		this.driver.certification()
+			.as("reviewer", () -> this.requests.reportEvent(number,
+					new CertificateRequests.EventBody("COMPLAINT_RECEIVED", "2026-05-20", "顾客来电投诉"), "reviewer"));
+
+		assertThat(specialAudits(number)).as("the exposure is not judged again").isEqualTo(1);
+		assertThat(this.jdbc
+			.sql("select outcome from certificate_request where certificate_number = ?"
+					+ " and event_kind = 'COMPLAINT_RECEIVED'")
+			.param(number)
+			.query(String.class)
+			.single()).startsWith("recorded: no trigger fired");
+	}
+
+	@Test
+	void shouldCloseTheYearsSurveillanceWhenItEndsInSuspension() {
+		// PCEC 10.2, 12.3, issue 21 point 5: the surveillance was done on time and ended
+		// in
+		// suspension: no overdue escalation, and no second suspension (SUSPENDED →
+		// SUSPENDED, an incident today) when its postponement limit passes
+		String number = this.driver.certify(3, 0);
+		this.driver.moveTo(LocalDate.of(2027, 1, 9));
+		this.driver.plan(number);
+		this.driver.audit(number, 0);
+		this.driver.certification()
+			.complete("decider", number, CertificateAudit.Elements.DECIDE,
+					Map.of("certificateAuditDecision", CertificateAudit.SUSPEND, "sanctionFacts",
+							java.util.List.of("MAJOR_COMPLAINT_NOT_RECTIFIED"), "certificateAuditReasons",
+							"重大投诉经核实且未整改"));
+		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.SUSPENDED);
+		assertThat(this.surveillances.of(number)).first()
+			.satisfies((s) -> assertThat(s.decision()).isEqualTo("SUSPEND"));
+
+		this.driver.moveTo(LocalDate.of(2027, 3, 11)); // past the due date
+		assertThat(this.driver.certification().task(number, Elements.HANDLE_OVERDUE_SURVEILLANCE)).isNull();
+		this.driver.moveTo(LocalDate.of(2027, 6, 11)); // past the latest date
+		assertThat(this.engine.getRuntimeService().createIncidentQuery().count()).isZero();
+		assertThat(this.history.of(StatusHistory.Entity.CERTIFICATE, number)).extracting(StatusHistory.Change::toStatus)
+			.containsExactly("VALID", "SUSPENDED");
+		assertThat(this.surveillances.of(number)).first().satisfies((s) -> assertThat(s.escalatedAt()).isNull());
+
+		this.driver.certification()
+			.complete("decider", number, CertificateSuspension.Elements.VERIFY_LIFTING,
+					Map.of("causeCleared", true, "verificationNotes", "现场验证投诉已整改"));
+		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.VALID);
+		assertWaitingAt(number, Elements.SURVEILLANCE_PLANNING_TIME); // year 2, 12 months
+																		// after year 1
+		assertThat(this.surveillances.of(number)).last()
+			.satisfies((s) -> assertThat(s.dueOn()).isEqualTo(LocalDate.of(2028, 1, 9)));
 	}
 
 	@Test
@@ -323,7 +534,7 @@ class CertificateLifecycleProcessTest {
 		String number = this.driver.certify(3, 0);
 		this.driver.moveTo(LocalDate.of(2027, 1, 9));
 		this.driver.surveil(number, 0, CertificateAudit.KEEP);
-		this.driver.moveTo(LocalDate.of(2028, 1, 10));
+		this.driver.moveTo(LocalDate.of(2027, 11, 10));
 		this.driver.surveil(number, 0, CertificateAudit.KEEP);
 		this.driver.moveTo(LocalDate.of(2028, 12, 10));
 		this.driver.certification()
@@ -368,6 +579,21 @@ class CertificateLifecycleProcessTest {
 		this.requests.withdraw(number, new CertificateRequests.ReasonBody("列入严重失信名单", null), "decider");
 		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.WITHDRAWN);
 		assertThat(this.driver.lifecycle(number)).isNull();
+	}
+
+	private int reminders(String number) {
+		return this.jdbc
+			.sql("select count(*) from client_notice where kind = 'RECERTIFICATION_REMINDER' and body like ?")
+			.param("%" + number + "%")
+			.query(Integer.class)
+			.single();
+	}
+
+	private long specialAudits(String number) {
+		return this.historyService.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(CertificateAudit.KEY)
+			.processInstanceBusinessKey(number)
+			.count();
 	}
 
 	/**

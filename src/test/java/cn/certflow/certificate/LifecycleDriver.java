@@ -120,8 +120,13 @@ public class LifecycleDriver {
 	 * {@code pointsLost}, closing without findings.
 	 */
 	public void audit(String certificateNumber, int pointsLost) {
+		audit(certificateNumber, "PCEC", pointsLost);
+	}
+
+	/** The on-site audit of a certificate of the scheme (its own score sheet). */
+	public void audit(String certificateNumber, String schemeId, int pointsLost) {
 		this.driver.openAndEvaluate(certificateNumber, "lead", "auditor");
-		this.driver.score(certificateNumber, "lead", "PCEC", pointsLost);
+		this.driver.score(certificateNumber, "lead", schemeId, pointsLost);
 		this.driver.closeMeeting(certificateNumber, "lead", "");
 	}
 

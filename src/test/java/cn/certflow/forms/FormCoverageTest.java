@@ -97,7 +97,8 @@ class FormCoverageTest {
 		expect("overdue-surveillance", keys(CertificateLifecycle.OVERDUE_NOTES.getName()),
 				keys(CertificateLifecycle.OVERDUE_NOTES.getName()));
 		expect("recertification-application", keys(CertificateLifecycle.RECERTIFICATION_DECISION.getName(),
-				CertificateLifecycle.CHANGES_DECLARED.getName(), CertificateLifecycle.CHANGES_DESCRIPTION.getName()),
+				CertificateLifecycle.LATE_APPLICATION_REASON.getName(), CertificateLifecycle.CHANGES_DECLARED.getName(),
+				CertificateLifecycle.CHANGES_DESCRIPTION.getName()),
 				keys(CertificateLifecycle.RECERTIFICATION_DECISION.getName()));
 		expect("recertification-document-review",
 				keys(CertificateLifecycle.RECERTIFICATION_DOCUMENTS_OUTCOME.getName(),

@@ -72,15 +72,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Task_ApplyApproval {@link #shouldApplyAnApprovedRecertificationOrChange}; REFUSE →
  * Task_NotifyRefusal → Task_MailRefusal
  * {@link #shouldNotifyARefusalInWritingAndMailItAsynchronously}; SUSPEND →
- * CallActivity_SuspendCertificate
- * {@link #shouldSuspendTheCertificateInTheSuspensionProcessAndCloseWhenTheSuspensionIsLifted};
+ * Task_SuspendCertificate → EndEvent_AuditClosed (the suspension runs in the lifecycle,
+ * issue 21 point 5) {@link #shouldSendASuspensionToTheLifecycleAndCloseTheAuditAtOnce};
  * WITHDRAW → Task_WithdrawCertificate → EndEvent_CertificateWithdrawn
  * {@link #shouldWithdrawTheCertificateAndEndInTheErrorTheLifecycleCatches};</li>
  * <li>EndEvent_CertificateWithdrawn (error CertificateWithdrawn) caught by the caller:
- * {@link #shouldWithdrawTheCertificateAndEndInTheErrorTheLifecycleCatches}; the same
- * error thrown by the called suspension when its period ends (timer
- * BoundaryEvent_SuspensionEnds, clock moved past it) passes through this model up to the
- * caller: {@link #shouldPassAWithdrawalAtTheEndOfTheSuspensionUpToTheLifecycle};</li>
+ * {@link #shouldWithdrawTheCertificateAndEndInTheErrorTheLifecycleCatches} (a withdrawal
+ * at the end of a suspension is the lifecycle's: CertificateLifecycleProcessTest);</li>
  * <li>Task_MailRefusal (asynchronous, failedJobRetryTimeCycle PT1M,PT5M,PT30M), clock
  * moved through each retry:
  * {@link #shouldRetryTheRefusalMailAfterOneFiveAndThirtyMinutesThenRaiseAnIncident};</li>
@@ -150,6 +148,9 @@ class CertificateAuditProcessTest {
 	 */
 	private final List<String> withdrawalReasons = new ArrayList<>();
 
+	/** The reasons the suspension stand-in sent to the lifecycle. */
+	private final List<String> suspensionReasons = new ArrayList<>();
+
 	/** How many times the mail stand-in still fails. */
 	private int mailFailures;
 
@@ -193,6 +194,8 @@ class CertificateAuditProcessTest {
 					throw new IllegalStateException("mail server does not answer");
 				}
 			})
+			.execution("suspendAfterAuditDelegate",
+					(execution) -> this.suspensionReasons.add(CertificateAudit.DECISION_REASONS.from(execution).get()))
 			.execution("suspendCertificateDelegate",
 					(execution) -> CertificateSuspension.SUSPENSION_END_DATE.on(execution).set(this.clock.inMonths(6)));
 	}
@@ -429,23 +432,17 @@ class CertificateAuditProcessTest {
 	}
 
 	@Test
-	void shouldSuspendTheCertificateInTheSuspensionProcessAndCloseWhenTheSuspensionIsLifted() {
-		// R-SUS-1, R-SUR-3
+	void shouldSendASuspensionToTheLifecycleAndCloseTheAuditAtOnce() {
+		// R-SUR-3, PCEC 12.3, issue 21 point 5: the suspension runs in the lifecycle; the
+		// audit (an annual surveillance) is done when the decider suspends, not when the
+		// suspension ends (today it waited up to 6 months inside the surveillance)
 		ProcessInstance instance = startAtTheDecision(CertificateAudit.Kind.SURVEILLANCE, 0);
 		decide(instance, CertificateAudit.SUSPEND, "监督审查发现重大不符合");
-		assertThat(instance).isWaitingAt(SUSPEND);
-		ProcessInstance suspension = calledBy(instance);
-		assertThat(suspension.getBusinessKey()).isEqualTo(NUMBER);
-		assertThat(suspension).isWaitingAt(CertificateSuspension.Elements.VERIFY_LIFTING)
-			.variables()
-			.containsEntry(CertificateSuspension.CERTIFICATE_NUMBER.getName(), NUMBER)
-			.containsEntry(CertificateSuspension.SUSPENSION_REASON.getName(), "监督审查发现重大不符合")
-			.containsEntry(CertificateSuspension.REQUESTED_BY.getName(), "CB");
-		complete(task(CertificateSuspension.Elements.VERIFY_LIFTING, suspension),
-				withVariables(CertificateSuspension.CAUSE_CLEARED.getName(), true,
-						CertificateSuspension.VERIFICATION_NOTES.getName(), "整改已验证"));
-		assertThat(suspension).isEnded().hasPassed(CertificateSuspension.Elements.LIFTED);
+		assertThat(this.suspensionReasons).containsExactly("监督审查发现重大不符合");
 		assertThat(instance).isEnded().hasPassed(SUSPEND, AUDIT_CLOSED).hasNotPassed(WITHDRAW, CERTIFICATE_WITHDRAWN);
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(NUMBER).count())
+			.as("no suspension called from inside the audit")
+			.isZero();
 	}
 
 	@Test
@@ -459,28 +456,6 @@ class CertificateAuditProcessTest {
 		decide(audit, CertificateAudit.WITHDRAW, "伪造服务记录");
 		assertThat(this.withdrawalReasons).containsExactly("伪造服务记录");
 		assertThat(audit).isEnded().hasPassed(WITHDRAW, CERTIFICATE_WITHDRAWN).hasNotPassed(AUDIT_CLOSED);
-		assertThat(lifecycle).isEnded().hasPassed(LIFECYCLE_CATCHES_WITHDRAWAL, LIFECYCLE_WITHDRAWN);
-	}
-
-	@Test
-	void shouldPassAWithdrawalAtTheEndOfTheSuspensionUpToTheLifecycle() {
-		// R-SUS-1 (PCEC 12.3): suspended after the audit, not cleared within 6 months →
-		// withdrawn
-		ProcessInstance lifecycle = startFromTheLifecycle();
-		ProcessInstance audit = calledBy(lifecycle);
-		skipToTheDecision(audit, 0);
-		decide(audit, CertificateAudit.SUSPEND, "监督审查发现重大不符合");
-		ProcessInstance suspension = calledBy(audit);
-		Date suspensionEnd = CertificateSuspension.SUSPENSION_END_DATE
-			.from(engine.getRuntimeService(), suspension.getId())
-			.get();
-		this.clock.moveJustBefore(suspensionEnd);
-		assertThat(engine.fireDueTimers(lifecycle)).isZero();
-		this.clock.movePast(suspensionEnd);
-		assertThat(engine.fireDueTimers(lifecycle)).isEqualTo(1);
-		assertThat(this.withdrawalReasons).singleElement().asString().contains("暂停期满");
-		assertThat(suspension).isEnded().hasPassed(CertificateSuspension.Elements.WITHDRAWN);
-		assertThat(audit).isEnded().hasNotPassed(AUDIT_CLOSED);
 		assertThat(lifecycle).isEnded().hasPassed(LIFECYCLE_CATCHES_WITHDRAWAL, LIFECYCLE_WITHDRAWN);
 	}
 

@@ -21,7 +21,7 @@ class PostponementLimitTest {
 
 	private static final Surveillance DUE_IN_APRIL = new Surveillance(7, "CF-PCEC-2026-000001",
 			LocalDate.of(2026, 4, 1), 1, LocalDate.of(2027, 4, 1), LocalDate.of(2027, 7, 1), "OPEN", null, null, null,
-			null, null, null, null, null);
+			null, null, null, null, null, null);
 
 	@Test
 	@DisplayName("R-SUR-1: a postponement up to the latest date is accepted, one day later refused naming it")
