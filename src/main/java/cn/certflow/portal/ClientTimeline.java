@@ -10,7 +10,7 @@ import cn.certflow.certificate.Certificate;
 import cn.certflow.certificate.CertificateRequest;
 import cn.certflow.notification.ClientNotice;
 import cn.certflow.notification.Notices;
-import cn.certflow.staff.Words;
+import cn.certflow.web.Words;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.StatusHistory;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,7 @@ package cn.certflow.portal;
 
 import java.time.OffsetDateTime;
 
-import cn.certflow.staff.Words;
+import cn.certflow.web.Words;
 
 /**
  * One line of an application's or a certificate's timeline as its client reads it (issue
