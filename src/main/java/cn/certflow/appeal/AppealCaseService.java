@@ -10,10 +10,8 @@ import java.util.Set;
 
 import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
-import cn.certflow.audit.AuditService;
 import cn.certflow.certificate.Certificate;
 import cn.certflow.certificate.CertificateService;
-import cn.certflow.decision.CertificationDecisions;
 import cn.certflow.system.AsEngine;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.InvalidInputException;
@@ -29,9 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records an appeal or complaint and starts its {@code appeal-complaint} process
- * (R-APL-1): the persons involved in the contested matter — the decider and audit team of
- * the certificate's or application's latest decision — are named on the case so that they
- * can be kept from deciding it.
+ * (R-APL-1, PCEC 14): everyone involved in the contested matter ({@link ContestedMatter})
+ * is named on the case so that they can be kept from deciding it.
  */
 @Service
 public class AppealCaseService {
@@ -44,9 +41,7 @@ public class AppealCaseService {
 
 	private final ApplicationService applications;
 
-	private final CertificationDecisions decisions;
-
-	private final AuditService audits;
+	private final ContestedMatter contested;
 
 	private final NumberAllocator numbers;
 
@@ -59,14 +54,12 @@ public class AppealCaseService {
 	private final int acknowledgementDays;
 
 	AppealCaseService(CaseRepository cases, CertificateService certificates, ApplicationService applications,
-			CertificationDecisions decisions, AuditService audits, NumberAllocator numbers, StatusHistory history,
-			RuntimeService runtime, AsEngine asEngine,
-			@Value("${certflow.case-acknowledgement-days:5}") int acknowledgementDays) {
+			ContestedMatter contested, NumberAllocator numbers, StatusHistory history, RuntimeService runtime,
+			AsEngine asEngine, @Value("${certflow.case-acknowledgement-days:5}") int acknowledgementDays) {
 		this.cases = cases;
 		this.certificates = certificates;
 		this.applications = applications;
-		this.decisions = decisions;
-		this.audits = audits;
+		this.contested = contested;
 		this.numbers = numbers;
 		this.history = history;
 		this.runtime = runtime;
@@ -123,10 +116,7 @@ public class AppealCaseService {
 		if (!blank(applicationNumber)) {
 			String contested = applicationNumber.trim();
 			ApplicationRecord application = named("applicationNumber", () -> this.applications.get(contested));
-			this.decisions.all(application.id()).forEach(d -> {
-				involved.add(d.decidedBy());
-				involved.addAll(this.audits.team(d.auditId()));
-			});
+			involved.addAll(this.contested.involvedIn(application));
 		}
 		String number = String.format("CASE-%d-%06d", Year.from(EngineTime.today()).getValue(),
 				this.numbers.next("CASE"));
