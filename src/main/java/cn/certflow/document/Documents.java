@@ -184,7 +184,7 @@ public class Documents {
 	private DocumentOwnerRules rules(DocumentOwner owner) {
 		DocumentOwnerRules rules = this.owners.get(owner.kind());
 		if (rules == null || !rules.exists(owner.key())) {
-			throw new NotFoundException(ownerField(owner), "没有" + owner.kind().word() + " " + owner.key() + "（No "
+			throw new NotFoundException("number", "没有" + owner.kind().word() + " " + owner.key() + "（No "
 					+ owner.kind().path() + " " + owner.key() + "）");
 		}
 		return rules;
