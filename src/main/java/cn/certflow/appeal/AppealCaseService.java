@@ -12,6 +12,8 @@ import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
 import cn.certflow.certificate.Certificate;
 import cn.certflow.certificate.CertificateService;
+import cn.certflow.clock.RegulatoryClock;
+import cn.certflow.clock.RegulatoryPeriod;
 import cn.certflow.system.AsEngine;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.InvalidInputException;
@@ -21,7 +23,6 @@ import cn.certflow.system.NumberAllocator;
 import cn.certflow.system.StatusHistory;
 import io.holunda.camunda.bpm.data.CamundaBpmData;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,11 +52,11 @@ public class AppealCaseService {
 
 	private final AsEngine asEngine;
 
-	private final int acknowledgementDays;
+	private final RegulatoryClock clock;
 
 	AppealCaseService(CaseRepository cases, CertificateService certificates, ApplicationService applications,
 			ContestedMatter contested, NumberAllocator numbers, StatusHistory history, RuntimeService runtime,
-			AsEngine asEngine, @Value("${certflow.case-acknowledgement-days:5}") int acknowledgementDays) {
+			AsEngine asEngine, RegulatoryClock clock) {
 		this.cases = cases;
 		this.certificates = certificates;
 		this.applications = applications;
@@ -64,7 +65,7 @@ public class AppealCaseService {
 		this.history = history;
 		this.runtime = runtime;
 		this.asEngine = asEngine;
-		this.acknowledgementDays = acknowledgementDays;
+		this.clock = clock;
 	}
 
 	/** Body of {@code POST /api/cases}. */
@@ -120,7 +121,7 @@ public class AppealCaseService {
 		}
 		String number = String.format("CASE-%d-%06d", Year.from(EngineTime.today()).getValue(),
 				this.numbers.next("CASE"));
-		OffsetDateTime due = EngineTime.now().plusDays(this.acknowledgementDays);
+		OffsetDateTime due = this.clock.after(EngineTime.now(), RegulatoryPeriod.CASE_ACKNOWLEDGEMENT);
 		long id = this.cases.insert(number, kind.name(), blankToNull(body.certificateNumber()),
 				blankToNull(applicationNumber), body.complainant().trim(), body.subject().trim(),
 				body.description().trim(), String.join(",", involved), by, due);
