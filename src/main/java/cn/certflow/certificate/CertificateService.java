@@ -230,6 +230,14 @@ public class CertificateService {
 		return (value != null && !value.isBlank()) ? value : fallback;
 	}
 
+	/**
+	 * Every certificate issued to the client with this unified social credit code,
+	 * whatever its status, by number (the client portal, issue 18).
+	 */
+	public List<Certificate> ofHolder(String creditCode) {
+		return this.certificates.numbersOf(creditCode).stream().map(this::get).toList();
+	}
+
 	public Certificate get(String number) {
 		return this.certificates.find(number).orElseThrow(() -> new NotFoundException("No certificate " + number));
 	}
