@@ -758,9 +758,11 @@ class CertificateLifecycleGatewayPathsTest {
 			.createMessageCorrelation(CertificateLifecycle.Message.SUSPENSION_REQUESTED)
 			.processInstanceId(instance.getId())
 			.setVariables(CamundaBpmData.builder()
-				.set(CertificateLifecycle.SUSPENSION_REASON, "客户申请暂停")
-				.set(CertificateLifecycle.REQUESTED_BY, "CLIENT")
-				.set(CertificateLifecycle.ACTOR, "reviewer")
+				// a suspension by the CB: one the client asked for ends in 注销 instead of
+				// withdrawal (PCEC 12.3, issue 21 point 7)
+				.set(CertificateLifecycle.SUSPENSION_REASON, "监督发现服务不满足要求，限期整改")
+				.set(CertificateLifecycle.REQUESTED_BY, "CB")
+				.set(CertificateLifecycle.ACTOR, "decider")
 				.build())
 			.correlate();
 		assertThat(instance).isWaitingAt(SUSPENSION_ON_REQUEST, RECEIVE_RECERTIFICATION);
@@ -772,7 +774,7 @@ class CertificateLifecycleGatewayPathsTest {
 		// R-SUS-1: suspended on request, lifted → the cycle goes on
 		ProcessInstance instance = suspensionRequested();
 		ProcessInstance suspension = calledSuspension(instance);
-		assertThat(suspension).variables().containsEntry(CertificateSuspension.REQUESTED_BY.getName(), "CLIENT");
+		assertThat(suspension).variables().containsEntry(CertificateSuspension.REQUESTED_BY.getName(), "CB");
 		liftSuspension(suspension);
 		assertThat(instance).hasPassed(SUSPENSION_OVER).isWaitingAt(RECEIVE_RECERTIFICATION);
 	}
