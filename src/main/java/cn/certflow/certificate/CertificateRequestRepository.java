@@ -44,6 +44,13 @@ class CertificateRequestRepository {
 			.orElseThrow(() -> new NotFoundException("No request " + id));
 	}
 
+	Optional<CertificateRequest> find(long id) {
+		return this.jdbc.sql("select " + COLUMNS + " from certificate_request where id = ?")
+			.param(id)
+			.query(CertificateRequestRepository::map)
+			.optional();
+	}
+
 	List<CertificateRequest> of(String certificateNumber) {
 		return this.jdbc.sql("select " + COLUMNS + " from certificate_request where certificate_number = ? order by id")
 			.param(certificateNumber)
