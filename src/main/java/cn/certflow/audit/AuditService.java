@@ -193,7 +193,7 @@ public class AuditService {
 		if (descriptions.isEmpty()) {
 			return Optional.empty();
 		}
-		OffsetDateTime due = EngineTime.now().plusDays(this.correctionDays);
+		OffsetDateTime due = this.clock.after(EngineTime.now(), RegulatoryPeriod.NONCONFORMITY_CORRECTION);
 		for (String description : descriptions) {
 			this.audits.insertSpecialDeductionNonconformity(auditId, description, due);
 		}
