@@ -56,8 +56,15 @@ final class FormValues {
 		return values;
 	}
 
+	/**
+	 * The fields of the task's form, read once per deployed form (the task query must
+	 * initialize form keys: one task, the scoring, chooses its form at run time).
+	 */
 	List<Field> fields(Task task) {
-		return this.byDefinition.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+		String form = (task.getCamundaFormRef() != null) ? task.getCamundaFormRef().getKey() + ":"
+				+ task.getCamundaFormRef().getBinding() + ":" + task.getCamundaFormRef().getVersion()
+				: task.getTaskDefinitionKey();
+		return this.byDefinition.computeIfAbsent(task.getProcessDefinitionId() + "/" + form,
 				(key) -> read(task.getId()));
 	}
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import cn.certflow.appeal.AppealCaseService;
 import cn.certflow.application.CertificationDriver;
 import cn.certflow.competence.QualificationRole;
+import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.surveillance.AuditForecast;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,7 +73,7 @@ public final class YearOfACertificationBody {
 			JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
 			Set<String> demoCertificates = startEmpty(engine, jdbc);
 			SimulatedStaff staff = new SimulatedStaff(driver, engine.getTaskService(),
-					new FormValues(engine.getFormService()), random);
+					new FormValues(engine.getFormService()), app.bean(SchemeCatalog.class), random);
 			YearInvariants invariants = new YearInvariants(engine.getManagementService(), engine.getRuntimeService(),
 					engine.getTaskService(), engine.getHistoryService(), jdbc, demoCertificates);
 			ComplaintDesk complaints = new ComplaintDesk(app.bean(AppealCaseService.class), jdbc);
@@ -132,7 +133,13 @@ public final class YearOfACertificationBody {
 					.append(staff.unknownKeys().keySet())
 					.append("\n\n");
 			}
+			row(out, "tasks whose completion the application refused (left open)", staff.refused().size());
 			forecast.report(out);
+			staff.refused()
+				.values()
+				.stream()
+				.limit(5)
+				.forEach((reason) -> out.append("- refused: ").append(reason).append('\n'));
 			out.append('\n');
 			invariants.violations()
 				.forEach((kind, n) -> out.append("- violation: ")
