@@ -18,7 +18,7 @@ const ctx = await browser.newContext({ viewport: { width: 1500, height: 950 }, l
 let page = await ctx.newPage();
 await login(page, 'tasklist', 'reviewer');
 await page.screenshot({ path: `${out}/tasklist-reviewer.png` });
-const task = page.getByText('申请评审（10日内）').first();
+const task = page.getByText('申请评审').first();
 if (await task.count()) { await task.click(); await page.waitForTimeout(4000); }
 await page.screenshot({ path: `${out}/tasklist-review-form.png`, fullPage: false }); const sp = page.getByText('发起流程').first(); await sp.click(); await page.waitForTimeout(2000); const pd = page.getByText('初次认证').first(); if (await pd.count()) { await pd.click(); await page.waitForTimeout(4000); } await page.screenshot({ path: `${out}/tasklist-start-form.png` });
 await ctx.close();

@@ -2,7 +2,7 @@ package cn.certflow.accreditation;
 
 import java.nio.charset.StandardCharsets;
 
-import cn.certflow.staff.StaffPage;
+import cn.certflow.web.StaffPage;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -10,10 +10,10 @@ import java.util.Set;
 
 import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
-import cn.certflow.audit.AuditService;
 import cn.certflow.certificate.Certificate;
 import cn.certflow.certificate.CertificateService;
-import cn.certflow.decision.CertificationDecisions;
+import cn.certflow.clock.RegulatoryClock;
+import cn.certflow.clock.RegulatoryPeriod;
 import cn.certflow.system.AsEngine;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.InvalidInputException;
@@ -23,15 +23,13 @@ import cn.certflow.system.NumberAllocator;
 import cn.certflow.system.StatusHistory;
 import io.holunda.camunda.bpm.data.CamundaBpmData;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records an appeal or complaint and starts its {@code appeal-complaint} process
- * (R-APL-1): the persons involved in the contested matter — the decider and audit team of
- * the certificate's or application's latest decision — are named on the case so that they
- * can be kept from deciding it.
+ * (R-APL-1, PCEC 14): everyone involved in the contested matter ({@link ContestedMatter})
+ * is named on the case so that they can be kept from deciding it.
  */
 @Service
 public class AppealCaseService {
@@ -44,9 +42,7 @@ public class AppealCaseService {
 
 	private final ApplicationService applications;
 
-	private final CertificationDecisions decisions;
-
-	private final AuditService audits;
+	private final ContestedMatter contested;
 
 	private final NumberAllocator numbers;
 
@@ -56,22 +52,20 @@ public class AppealCaseService {
 
 	private final AsEngine asEngine;
 
-	private final int acknowledgementDays;
+	private final RegulatoryClock clock;
 
 	AppealCaseService(CaseRepository cases, CertificateService certificates, ApplicationService applications,
-			CertificationDecisions decisions, AuditService audits, NumberAllocator numbers, StatusHistory history,
-			RuntimeService runtime, AsEngine asEngine,
-			@Value("${certflow.case-acknowledgement-days:5}") int acknowledgementDays) {
+			ContestedMatter contested, NumberAllocator numbers, StatusHistory history, RuntimeService runtime,
+			AsEngine asEngine, RegulatoryClock clock) {
 		this.cases = cases;
 		this.certificates = certificates;
 		this.applications = applications;
-		this.decisions = decisions;
-		this.audits = audits;
+		this.contested = contested;
 		this.numbers = numbers;
 		this.history = history;
 		this.runtime = runtime;
 		this.asEngine = asEngine;
-		this.acknowledgementDays = acknowledgementDays;
+		this.clock = clock;
 	}
 
 	/** Body of {@code POST /api/cases}. */
@@ -123,14 +117,11 @@ public class AppealCaseService {
 		if (!blank(applicationNumber)) {
 			String contested = applicationNumber.trim();
 			ApplicationRecord application = named("applicationNumber", () -> this.applications.get(contested));
-			this.decisions.all(application.id()).forEach(d -> {
-				involved.add(d.decidedBy());
-				involved.addAll(this.audits.team(d.auditId()));
-			});
+			involved.addAll(this.contested.involvedIn(application));
 		}
 		String number = String.format("CASE-%d-%06d", Year.from(EngineTime.today()).getValue(),
 				this.numbers.next("CASE"));
-		OffsetDateTime due = EngineTime.now().plusDays(this.acknowledgementDays);
+		OffsetDateTime due = this.clock.after(EngineTime.now(), RegulatoryPeriod.CASE_ACKNOWLEDGEMENT);
 		long id = this.cases.insert(number, kind.name(), blankToNull(body.certificateNumber()),
 				blankToNull(applicationNumber), body.complainant().trim(), body.subject().trim(),
 				body.description().trim(), String.join(",", involved), by, due);

@@ -7,6 +7,8 @@ import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
 
 import java.util.Date;
 
+import cn.certflow.application.ApplicationVariables;
+import cn.certflow.certificate.CertificateVariables;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 
 /**
@@ -63,9 +65,9 @@ public final class AppealComplaint {
 
 	public static final VariableFactory<String> KIND = stringVariable("caseKind");
 
-	public static final VariableFactory<String> CERTIFICATE_NUMBER = stringVariable("certificateNumber");
+	public static final VariableFactory<String> CERTIFICATE_NUMBER = CertificateVariables.CERTIFICATE_NUMBER;
 
-	public static final VariableFactory<String> APPLICATION_NUMBER = stringVariable("applicationNumber");
+	public static final VariableFactory<String> APPLICATION_NUMBER = ApplicationVariables.APPLICATION_NUMBER;
 
 	public static final VariableFactory<String> COMPLAINANT = stringVariable("complainant");
 

@@ -70,6 +70,15 @@ class CaseRepository {
 			.optional();
 	}
 
+	/** Who decided the earlier cases on this application. */
+	java.util.List<String> decidersOf(String applicationNumber) {
+		return this.jdbc.sql(
+				"select distinct decided_by from complaint_case where application_number = ? and decided_by is not null")
+			.param(applicationNumber)
+			.query(String.class)
+			.list();
+	}
+
 	Optional<CaseRecord> find(String number) {
 		return this.jdbc
 			.sql("select id, number, kind, certificate_number, application_number, complainant, subject,"

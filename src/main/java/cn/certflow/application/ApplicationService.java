@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.Map;
 
+import cn.certflow.clock.RegulatoryClock;
+import cn.certflow.clock.RegulatoryPeriod;
 import cn.certflow.notification.NoticeKind;
 import cn.certflow.notification.NoticeTo;
 import cn.certflow.notification.Notices;
@@ -13,7 +15,6 @@ import cn.certflow.system.NumberAllocator;
 import cn.certflow.system.StatusHistory;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,13 +35,13 @@ public class ApplicationService {
 
 	private final RuntimeService runtime;
 
-	private final int reviewDays;
+	private final RegulatoryClock clock;
 
 	private final Notices notices;
 
 	ApplicationService(ApplicationRepository applications, ClientRegister clients, ApplicationValidator validator,
 			NumberAllocator numbers, StatusHistory history, RuntimeService runtime, Notices notices,
-			@Value("${certflow.application-review-days:10}") int reviewDays) {
+			RegulatoryClock clock) {
 		this.notices = notices;
 		this.applications = applications;
 		this.clients = clients;
@@ -48,7 +49,7 @@ public class ApplicationService {
 		this.numbers = numbers;
 		this.history = history;
 		this.runtime = runtime;
-		this.reviewDays = reviewDays;
+		this.clock = clock;
 	}
 
 	/**
@@ -77,7 +78,7 @@ public class ApplicationService {
 		// (R-ID-1: the reviewer sees the difference and decides, ClientChangeReview)
 		long clientId = this.clients.forApplication(request, number, submittedBy);
 		OffsetDateTime received = EngineTime.now();
-		OffsetDateTime due = received.plusDays(this.reviewDays);
+		OffsetDateTime due = this.clock.after(received, RegulatoryPeriod.APPLICATION_REVIEW);
 		this.applications.insert(number, clientId, request, received, due, processInstanceId);
 		this.history.record(StatusHistory.Entity.APPLICATION, number, null, ApplicationStatus.RECEIVED.name(),
 				submittedBy, "application received");

@@ -1,31 +1,38 @@
 package cn.certflow.application;
 
-import static cn.certflow.application.InitialCertification.CATEGORIES;
-import static cn.certflow.application.InitialCertification.CLIENT_ADDRESS;
-import static cn.certflow.application.InitialCertification.CLIENT_NAME;
-import static cn.certflow.application.InitialCertification.CONTACT_EMAIL;
-import static cn.certflow.application.InitialCertification.CREDIT_CODE;
-import static cn.certflow.application.InitialCertification.DECLARED_DOCUMENTS;
-import static cn.certflow.application.InitialCertification.HEADCOUNT;
-import static cn.certflow.application.InitialCertification.LEGAL_STATUS;
-import static cn.certflow.application.InitialCertification.REQUESTED_STARS;
-import static cn.certflow.application.InitialCertification.SCHEME_ID;
-import static cn.certflow.application.InitialCertification.SITES;
-import static cn.certflow.application.InitialCertification.TECHNICAL_AREA;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.customVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
 
 import java.util.Arrays;
 import java.util.List;
 
 import cn.certflow.system.FormLists;
+import io.holunda.camunda.bpm.data.factory.VariableFactory;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
- * Maps an application between its request form and the process variables of the start
- * form.
+ * The one owner of the variables that describe the application and cross from process to
+ * process (initial-certification, onsite-audit, certificate-lifecycle, certificate-audit,
+ * certificate-suspension, appeal-complaint): the process classes refer to these, no other
+ * class declares their names. Also maps an application between its request form and the
+ * process variables of the start form.
  */
-final class ApplicationVariables {
+public final class ApplicationVariables {
+
+	/** The application's number, the business key of its processes. */
+	public static final VariableFactory<String> APPLICATION_NUMBER = stringVariable("applicationNumber");
+
+	public static final VariableFactory<String> CLIENT_NAME = stringVariable("clientName");
+
+	public static final VariableFactory<String> SCHEME_ID = stringVariable("schemeId");
+
+	/** The grade applied for (an upgrade's, or the certified one after certification). */
+	public static final VariableFactory<Number> REQUESTED_STARS = customVariable("requestedStars", Number.class);
+
+	/** Sites, one per line. */
+	public static final VariableFactory<String> SITES = stringVariable("sites");
 
 	private ApplicationVariables() {
 	}
@@ -33,32 +40,35 @@ final class ApplicationVariables {
 	static VariableMap of(ApplicationRequest request) {
 		VariableMap variables = Variables.createVariables();
 		CLIENT_NAME.on(variables).set(request.clientName());
-		CLIENT_ADDRESS.on(variables).set(request.clientAddress());
-		CREDIT_CODE.on(variables).set(request.creditCode());
-		LEGAL_STATUS.on(variables).set(request.legalStatus());
+		InitialCertification.CLIENT_ADDRESS.on(variables).set(request.clientAddress());
+		InitialCertification.CREDIT_CODE.on(variables).set(request.creditCode());
+		InitialCertification.LEGAL_STATUS.on(variables).set(request.legalStatus());
 		SCHEME_ID.on(variables).set(request.schemeId());
 		REQUESTED_STARS.on(variables).set(request.requestedStars());
-		TECHNICAL_AREA.on(variables).set(request.technicalArea());
-		CATEGORIES.on(variables).set(String.join(", ", request.categories()));
+		InitialCertification.TECHNICAL_AREA.on(variables).set(request.technicalArea());
+		InitialCertification.CATEGORIES.on(variables).set(String.join(", ", request.categories()));
 		SITES.on(variables).set(String.join("\n", request.sites()));
-		HEADCOUNT.on(variables).set(request.headcount());
-		DECLARED_DOCUMENTS.on(variables).set(String.join(",", request.documents()));
+		InitialCertification.HEADCOUNT.on(variables).set(request.headcount());
+		InitialCertification.DECLARED_DOCUMENTS.on(variables).set(String.join(",", request.documents()));
 		if (request.contactEmail() != null) {
-			CONTACT_EMAIL.on(variables).set(request.contactEmail());
+			InitialCertification.CONTACT_EMAIL.on(variables).set(request.contactEmail());
 		}
 		return variables;
 	}
 
 	static ApplicationRequest read(VariableScope scope) {
 		Number stars = REQUESTED_STARS.from(scope).getOrNull();
-		Number headcount = HEADCOUNT.from(scope).getOrNull();
-		return new ApplicationRequest(CLIENT_NAME.from(scope).getOrNull(), CLIENT_ADDRESS.from(scope).getOrNull(),
-				trim(CREDIT_CODE.from(scope).getOrNull()), LEGAL_STATUS.from(scope).getOrNull(),
-				SCHEME_ID.from(scope).getOrNull(), (stars != null) ? stars.intValue() : null,
-				trim(TECHNICAL_AREA.from(scope).getOrNull()), split(CATEGORIES.from(scope).getOrNull(), "[,，、]"),
+		Number headcount = InitialCertification.HEADCOUNT.from(scope).getOrNull();
+		return new ApplicationRequest(CLIENT_NAME.from(scope).getOrNull(),
+				InitialCertification.CLIENT_ADDRESS.from(scope).getOrNull(),
+				trim(InitialCertification.CREDIT_CODE.from(scope).getOrNull()),
+				InitialCertification.LEGAL_STATUS.from(scope).getOrNull(), SCHEME_ID.from(scope).getOrNull(),
+				(stars != null) ? stars.intValue() : null,
+				trim(InitialCertification.TECHNICAL_AREA.from(scope).getOrNull()),
+				split(InitialCertification.CATEGORIES.from(scope).getOrNull(), "[,，、]"),
 				split(SITES.from(scope).getOrNull(), "\\R"), (headcount != null) ? headcount.intValue() : null,
-				FormLists.strings(DECLARED_DOCUMENTS.from(scope).getOrNull()),
-				blankToNull(trim(CONTACT_EMAIL.from(scope).getOrNull())));
+				FormLists.strings(InitialCertification.DECLARED_DOCUMENTS.from(scope).getOrNull()),
+				blankToNull(trim(InitialCertification.CONTACT_EMAIL.from(scope).getOrNull())));
 	}
 
 	private static List<String> split(String value, String separator) {

@@ -3,11 +3,11 @@ package cn.certflow.application;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.booleanVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.customVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.dateVariable;
-import static io.holunda.camunda.bpm.data.CamundaBpmData.longVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
 
 import java.util.Date;
 
+import cn.certflow.grading.ScoringVariables;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 
 /**
@@ -88,11 +88,11 @@ public final class InitialCertification {
 	}
 
 	// --- the application (start form / POST /api/applications), R-APP-1
-	public static final VariableFactory<String> APPLICATION_NUMBER = stringVariable("applicationNumber");
+	public static final VariableFactory<String> APPLICATION_NUMBER = ApplicationVariables.APPLICATION_NUMBER;
 
 	public static final VariableFactory<String> SUBMITTED_BY = stringVariable("submittedBy");
 
-	public static final VariableFactory<String> CLIENT_NAME = stringVariable("clientName");
+	public static final VariableFactory<String> CLIENT_NAME = ApplicationVariables.CLIENT_NAME;
 
 	public static final VariableFactory<String> CLIENT_ADDRESS = stringVariable("clientAddress");
 
@@ -100,9 +100,9 @@ public final class InitialCertification {
 
 	public static final VariableFactory<String> LEGAL_STATUS = stringVariable("legalStatus");
 
-	public static final VariableFactory<String> SCHEME_ID = stringVariable("schemeId");
+	public static final VariableFactory<String> SCHEME_ID = ApplicationVariables.SCHEME_ID;
 
-	public static final VariableFactory<Number> REQUESTED_STARS = customVariable("requestedStars", Number.class);
+	public static final VariableFactory<Number> REQUESTED_STARS = ApplicationVariables.REQUESTED_STARS;
 
 	public static final VariableFactory<String> TECHNICAL_AREA = stringVariable("technicalArea");
 
@@ -110,7 +110,7 @@ public final class InitialCertification {
 	public static final VariableFactory<String> CATEGORIES = stringVariable("categories");
 
 	/** Sites, one per line. */
-	public static final VariableFactory<String> SITES = stringVariable("sites");
+	public static final VariableFactory<String> SITES = ApplicationVariables.SITES;
 
 	public static final VariableFactory<Number> HEADCOUNT = customVariable("headcount", Number.class);
 
@@ -185,19 +185,8 @@ public final class InitialCertification {
 
 	public static final VariableFactory<String> DOCUMENT_FINDINGS = stringVariable("documentFindings");
 
-	// --- planning, R-PLAN-1/2
-	public static final VariableFactory<Number> PERSON_DAYS = customVariable("personDays", Number.class);
-
-	public static final VariableFactory<String> LEAD_AUDITOR = stringVariable("leadAuditor");
-
-	/**
-	 * Audit team including the lead auditor, comma separated (candidate users of the
-	 * audit tasks).
-	 */
-	public static final VariableFactory<String> AUDIT_TEAM_MEMBERS = stringVariable("auditTeamMembers");
-
-	public static final VariableFactory<String> PLANNED_DATE = stringVariable("plannedDate");
-
+	// --- planning, R-PLAN-1/2: the plan form's and onsite-audit's variables are
+	// audit.AuditVariables (AuditPlanning writes them here)
 	/**
 	 * The plan form's choices (issue 19.5, R-COMP-1): people qualified today as lead
 	 * auditor / auditor for the application's scheme and technical area, as form-js
@@ -208,9 +197,8 @@ public final class InitialCertification {
 
 	public static final VariableFactory<Object> QUALIFIED_AUDITORS = customVariable("qualifiedAuditors", Object.class);
 
-	public static final VariableFactory<Long> AUDIT_ID = longVariable("auditId");
-
-	public static final VariableFactory<String> SCORING_FORM = stringVariable("scoringForm");
+	/** The scoring form the audit team fills in (set at registration from the scheme). */
+	public static final VariableFactory<String> SCORING_FORM = ScoringVariables.SCORING_FORM;
 
 	// --- decision, R-DEC-1/2: CERTIFY or REFUSE
 	public static final VariableFactory<String> DECISION_OUTCOME = stringVariable("decisionOutcome");
@@ -224,8 +212,6 @@ public final class InitialCertification {
 	 * recommend.
 	 */
 	public static final VariableFactory<String> NOT_RECOMMENDED_OVERRIDE = stringVariable("notRecommendedOverride");
-
-	public static final VariableFactory<String> CERTIFICATE_NUMBER = stringVariable("certificateNumber");
 
 	public static final VariableFactory<Boolean> ESCALATED = booleanVariable("reviewEscalated");
 

@@ -6,9 +6,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Names every new task so that Tasklist's list says what it is about: "申请评审（10日内） – 某某公司
- * – PCEC – CF-A-…" (issue 19.5: the application number too). Driven by the Camunda Spring
- * Boot starter's task events (camunda.bpm.eventing.task, on by default). The name is the
+ * Names every new task so that Tasklist's list says what it is about: "申请评审 – 某某公司 – PCEC
+ * – CF-A-…" (issue 19.5: the application number too). Driven by the Camunda Spring Boot
+ * starter's task events (camunda.bpm.eventing.task, on by default). The name is the
  * process's client name when the task is created (the application's as applied, or the
  * certificate holder's, R-ID-1); a task's name is stored once, so a task open while the
  * holder's name changes keeps the name it was created with.

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import cn.certflow.application.ApplicationRecord;
-import cn.certflow.application.InitialCertification;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.FormInput;
+import cn.certflow.system.FormLists;
 import io.holunda.camunda.bpm.data.CamundaBpmData;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -42,8 +42,8 @@ public class AuditPlanning {
 	 */
 	public long plan(DelegateTask task, String auditType, ApplicationRecord application) {
 		String planner = this.currentUser.id(task);
-		String lead = InitialCertification.LEAD_AUDITOR.from(task).getOrDefault(planner).trim();
-		List<String> members = cn.certflow.system.FormLists.strings(AUDIT_TEAM.from(task).getOrNull())
+		String lead = AuditVariables.LEAD_AUDITOR.from(task).getOrDefault(planner).trim();
+		List<String> members = FormLists.strings(AUDIT_TEAM.from(task).getOrNull())
 			.stream()
 			.flatMap((m) -> Arrays.stream(m.split("[,，\\s]+")))
 			.map(String::trim)
@@ -51,11 +51,11 @@ public class AuditPlanning {
 			.distinct()
 			.toList();
 		AuditService.Plan plan = this.audits.plan(application.number(), auditType,
-				InitialCertification.PERSON_DAYS.from(task).get().intValue(), lead, members,
-				FormInput.requiredDate(InitialCertification.PLANNED_DATE, task), planner, task.getProcessInstanceId());
-		InitialCertification.LEAD_AUDITOR.on(task).set(lead);
-		InitialCertification.AUDIT_ID.on(task).set(plan.auditId());
-		InitialCertification.AUDIT_TEAM_MEMBERS.on(task).set(String.join(",", plan.team()));
+				AuditVariables.PERSON_DAYS.from(task).get().intValue(), lead, members,
+				FormInput.requiredDate(AuditVariables.PLANNED_DATE, task), planner, task.getProcessInstanceId());
+		AuditVariables.LEAD_AUDITOR.on(task).set(lead);
+		AuditVariables.AUDIT_ID.on(task).set(plan.auditId());
+		AuditVariables.AUDIT_TEAM_MEMBERS.on(task).set(String.join(",", plan.team()));
 		return plan.auditId();
 	}
 

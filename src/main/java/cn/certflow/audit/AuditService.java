@@ -10,6 +10,8 @@ import java.util.Set;
 import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
 import cn.certflow.application.ApplicationStatus;
+import cn.certflow.clock.RegulatoryClock;
+import cn.certflow.clock.RegulatoryPeriod;
 import cn.certflow.impartiality.ConflictOfInterest;
 import cn.certflow.security.Groups;
 import cn.certflow.system.EngineTime;
@@ -18,7 +20,6 @@ import cn.certflow.system.InvalidInputException.FieldProblem;
 import cn.certflow.system.StatusHistory;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,17 +43,16 @@ public class AuditService {
 
 	private final ConflictOfInterest impartiality;
 
-	private final int correctionDays;
+	private final RegulatoryClock clock;
 
 	AuditService(AuditRepository audits, ApplicationService applications, StatusHistory history,
-			IdentityService identity, ConflictOfInterest impartiality,
-			@Value("${certflow.nonconformity-correction-days:30}") int correctionDays) {
+			IdentityService identity, ConflictOfInterest impartiality, RegulatoryClock clock) {
 		this.audits = audits;
 		this.applications = applications;
 		this.history = history;
 		this.identity = identity;
 		this.impartiality = impartiality;
-		this.correctionDays = correctionDays;
+		this.clock = clock;
 	}
 
 	/** The planned audit: its id and the whole team (lead first). */
@@ -171,7 +171,7 @@ public class AuditService {
 	 * common due date.
 	 */
 	OffsetDateTime raiseNonconformities(long auditId, List<String> descriptions) {
-		OffsetDateTime due = EngineTime.now().plusDays(this.correctionDays);
+		OffsetDateTime due = this.clock.after(EngineTime.now(), RegulatoryPeriod.NONCONFORMITY_CORRECTION);
 		for (String description : descriptions) {
 			this.audits.insertNonconformity(auditId, description, due);
 		}

@@ -3,13 +3,12 @@ package cn.certflow.audit;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.booleanVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.customVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.dateVariable;
-import static io.holunda.camunda.bpm.data.CamundaBpmData.intVariable;
-import static io.holunda.camunda.bpm.data.CamundaBpmData.longVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
 
 import java.util.Date;
 import java.util.Map;
 
+import cn.certflow.application.ApplicationVariables;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 
 /**
@@ -61,14 +60,15 @@ public final class OnsiteAudit {
 	static final Map<String, Outcome> OUTCOME_BY_END_EVENT = Map.of(Elements.AUDIT_RECOMMENDED, Outcome.RECOMMENDED,
 			Elements.AUDIT_NOT_RECOMMENDED, Outcome.NOT_RECOMMENDED, Elements.AUDIT_TERMINATED, Outcome.TERMINATED);
 
-	// --- inputs (same names as in the caller)
-	public static final VariableFactory<String> APPLICATION_NUMBER = stringVariable("applicationNumber");
+	// --- inputs and outputs: their one owner is AuditVariables (application's for the
+	// application)
+	public static final VariableFactory<String> APPLICATION_NUMBER = ApplicationVariables.APPLICATION_NUMBER;
 
-	public static final VariableFactory<Long> AUDIT_ID = longVariable("auditId");
+	public static final VariableFactory<Long> AUDIT_ID = AuditVariables.AUDIT_ID;
 
-	public static final VariableFactory<String> SCHEME_ID = stringVariable("schemeId");
+	public static final VariableFactory<String> SCHEME_ID = ApplicationVariables.SCHEME_ID;
 
-	public static final VariableFactory<String> LEAD_AUDITOR = stringVariable("leadAuditor");
+	public static final VariableFactory<String> LEAD_AUDITOR = AuditVariables.LEAD_AUDITOR;
 
 	// --- opening meeting
 	public static final VariableFactory<Boolean> PLAN_CONFIRMED = booleanVariable("planConfirmed");
@@ -103,15 +103,15 @@ public final class OnsiteAudit {
 	public static final VariableFactory<String> TERMINATION_REVIEW_NOTES = stringVariable("terminationReviewNotes");
 
 	// --- scoring (outputs to the caller)
-	public static final VariableFactory<String> SCORE = stringVariable("score");
+	public static final VariableFactory<String> SCORE = AuditVariables.SCORE;
 
-	public static final VariableFactory<Integer> STARS = intVariable("stars");
+	public static final VariableFactory<Integer> STARS = AuditVariables.STARS;
 
-	public static final VariableFactory<String> GRADE = stringVariable("grade");
+	public static final VariableFactory<String> GRADE = AuditVariables.GRADE;
 
-	public static final VariableFactory<String> GRADE_EXPLANATION = stringVariable("gradeExplanation");
+	public static final VariableFactory<String> GRADE_EXPLANATION = AuditVariables.GRADE_EXPLANATION;
 
-	public static final VariableFactory<Integer> GRADE_DECISION_VERSION = intVariable("gradeDecisionVersion");
+	public static final VariableFactory<Integer> GRADE_DECISION_VERSION = AuditVariables.GRADE_DECISION_VERSION;
 
 	// --- closing meeting and nonconformities, R-AUD-3
 	public static final VariableFactory<Boolean> CLIENT_CONFIRMED_RECORDS = booleanVariable("clientConfirmedRecords");
@@ -132,7 +132,7 @@ public final class OnsiteAudit {
 	public static final VariableFactory<Boolean> CLIENT_SIGNED_RESULT = booleanVariable("clientSignedResult");
 
 	/** RECOMMENDED, NOT_RECOMMENDED or TERMINATED. */
-	public static final VariableFactory<String> AUDIT_OUTCOME = stringVariable("auditOutcome");
+	public static final VariableFactory<String> AUDIT_OUTCOME = AuditVariables.AUDIT_OUTCOME;
 
 	private OnsiteAudit() {
 	}

@@ -2,7 +2,6 @@ package cn.certflow.certificate;
 
 import java.util.Map;
 
-import cn.certflow.application.InitialCertification;
 import cn.certflow.notification.NoticeKind;
 import cn.certflow.notification.NoticeTo;
 import cn.certflow.notification.Notices;
@@ -28,7 +27,7 @@ class CertificateIssuedNoticeListener implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		Certificate certificate = this.certificates.get(InitialCertification.CERTIFICATE_NUMBER.from(execution).get());
+		Certificate certificate = this.certificates.get(CertificateVariables.CERTIFICATE_NUMBER.from(execution).get());
 		this.notices.send(NoticeKind.CERTIFICATE_ISSUED, NoticeTo.certificate(certificate.number()), Map.of(),
 				certificate.signatory());
 	}

@@ -3,12 +3,12 @@ package cn.certflow.certificate;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.booleanVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.customVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.dateVariable;
-import static io.holunda.camunda.bpm.data.CamundaBpmData.longVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
 
 import java.util.Date;
 import java.util.List;
 
+import cn.certflow.application.ApplicationVariables;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 
 /**
@@ -185,11 +185,11 @@ public final class CertificateLifecycle {
 	}
 
 	// --- the certificate (set at start)
-	public static final VariableFactory<String> CERTIFICATE_NUMBER = stringVariable("certificateNumber");
+	public static final VariableFactory<String> CERTIFICATE_NUMBER = CertificateVariables.CERTIFICATE_NUMBER;
 
-	public static final VariableFactory<String> APPLICATION_NUMBER = stringVariable("applicationNumber");
+	public static final VariableFactory<String> APPLICATION_NUMBER = ApplicationVariables.APPLICATION_NUMBER;
 
-	public static final VariableFactory<String> SCHEME_ID = stringVariable("schemeId");
+	public static final VariableFactory<String> SCHEME_ID = ApplicationVariables.SCHEME_ID;
 
 	/**
 	 * The holder's name, for task titles and the audits the lifecycle calls (each called
@@ -197,9 +197,9 @@ public final class CertificateLifecycle {
 	 * certificate at issue and read again from it after every change
 	 * ({@link HolderNameListener}, R-ID-1).
 	 */
-	public static final VariableFactory<String> CLIENT_NAME = stringVariable("clientName");
+	public static final VariableFactory<String> CLIENT_NAME = ApplicationVariables.CLIENT_NAME;
 
-	public static final VariableFactory<Integer> CERTIFIED_STARS = customVariable("certifiedStars", Integer.class);
+	public static final VariableFactory<Integer> CERTIFIED_STARS = CertificateVariables.CERTIFIED_STARS;
 
 	public static final VariableFactory<String> CERTIFIED_GRADE = stringVariable("certifiedGrade");
 
@@ -241,7 +241,7 @@ public final class CertificateLifecycle {
 	// --- one annual surveillance (local to its multi-instance body)
 	public static final VariableFactory<Integer> SURVEILLANCE_YEAR = customVariable("surveillanceYear", Integer.class);
 
-	public static final VariableFactory<Long> SURVEILLANCE_ID = longVariable("surveillanceId");
+	public static final VariableFactory<Long> SURVEILLANCE_ID = CertificateVariables.SURVEILLANCE_ID;
 
 	public static final VariableFactory<Date> SURVEILLANCE_PLANNING_DATE = dateVariable("surveillancePlanningDate");
 
@@ -249,7 +249,7 @@ public final class CertificateLifecycle {
 	public static final VariableFactory<Date> SURVEILLANCE_DUE_DATE = dateVariable("surveillanceDueDate");
 
 	/** Due date + 3 months: postponement ends here, then suspension is proposed. */
-	public static final VariableFactory<Date> SURVEILLANCE_LATEST_DATE = dateVariable("surveillanceLatestDate");
+	public static final VariableFactory<Date> SURVEILLANCE_LATEST_DATE = CertificateVariables.SURVEILLANCE_LATEST_DATE;
 
 	public static final VariableFactory<String> OVERDUE_NOTES = stringVariable("overdueNotes");
 
@@ -269,7 +269,7 @@ public final class CertificateLifecycle {
 			"recertificationDocumentFindings");
 
 	// --- change, extension, upgrade, transition (message CertificateChangeRequested)
-	public static final VariableFactory<Long> REQUEST_ID = longVariable("requestId");
+	public static final VariableFactory<Long> REQUEST_ID = CertificateVariables.REQUEST_ID;
 
 	public static final VariableFactory<String> CHANGE_KIND = stringVariable("changeKind");
 
@@ -281,7 +281,7 @@ public final class CertificateLifecycle {
 
 	public static final VariableFactory<String> ADDED_SCOPE = stringVariable("addedScope");
 
-	public static final VariableFactory<Integer> REQUESTED_STARS = customVariable("requestedStars", Integer.class);
+	public static final VariableFactory<Number> REQUESTED_STARS = ApplicationVariables.REQUESTED_STARS;
 
 	public static final VariableFactory<String> NEW_RULE_DOCUMENT = stringVariable("newRuleDocument");
 
@@ -297,10 +297,10 @@ public final class CertificateLifecycle {
 	public static final VariableFactory<Boolean> ONSITE_AUDIT_NEEDED = booleanVariable("onsiteAuditNeeded");
 
 	// --- suspension, withdrawal, cancellation (R-SUS-1)
-	public static final VariableFactory<String> SUSPENSION_REASON = stringVariable("suspensionReason");
+	public static final VariableFactory<String> SUSPENSION_REASON = CertificateVariables.SUSPENSION_REASON;
 
 	/** CB or CLIENT. */
-	public static final VariableFactory<String> REQUESTED_BY = stringVariable("requestedBy");
+	public static final VariableFactory<String> REQUESTED_BY = CertificateVariables.REQUESTED_BY;
 
 	public static final VariableFactory<String> WITHDRAWAL_REASON = stringVariable("withdrawalReason");
 

@@ -2,6 +2,8 @@ package cn.certflow.certificate;
 
 import java.util.Map;
 
+import cn.certflow.clock.RegulatoryClock;
+import cn.certflow.clock.RegulatoryPeriod;
 import cn.certflow.notification.NoticeKind;
 import cn.certflow.notification.NoticeTo;
 import cn.certflow.notification.Notices;
@@ -19,11 +21,11 @@ class CertificateNotices {
 
 	private final Notices notices;
 
-	private final LifecycleSettings settings;
+	private final RegulatoryClock clock;
 
-	CertificateNotices(Notices notices, LifecycleSettings settings) {
+	CertificateNotices(Notices notices, RegulatoryClock clock) {
 		this.notices = notices;
-		this.settings = settings;
+		this.clock = clock;
 	}
 
 	void statusChanged(Certificate before, CertificateStatus to, String reason, String by) {
@@ -35,7 +37,7 @@ class CertificateNotices {
 			case EXPIRED -> NoticeKind.CERTIFICATE_EXPIRED;
 		};
 		this.notices.send(kind, NoticeTo.certificate(before.number()), Map.of("date", EngineTime.today(), "reason",
-				reason, "until", this.settings.suspensionEndsAt(EngineTime.now()).toLocalDate()), by);
+				reason, "until", this.clock.after(EngineTime.today(), RegulatoryPeriod.SUSPENSION_LIMIT)), by);
 	}
 
 	void reissued(Certificate before, Certificate next, String reason, String by) {

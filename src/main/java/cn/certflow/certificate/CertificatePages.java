@@ -2,7 +2,7 @@ package cn.certflow.certificate;
 
 import cn.certflow.application.ApplicationService;
 import cn.certflow.security.ApiAccess;
-import cn.certflow.staff.StaffPage;
+import cn.certflow.web.StaffPage;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.StatusHistory;
 import jakarta.servlet.http.HttpServletRequest;

@@ -123,11 +123,10 @@ public class CertificateRequests {
 		if (this.requests.openChanges(number) > 0) {
 			throw new ConflictException("certificate " + number + " already has a change in progress");
 		}
-		if (kind == ChangeKind.UPGRADE && certificate.issuedOn().plusYears(1).isAfter(EngineTime.today())
-				&& this.certificates.revisions(number).get(0).issuedOn().plusYears(1).isAfter(EngineTime.today())) {
+		if (kind == ChangeKind.UPGRADE && this.certificates.upgradeAllowedFrom(number).isAfter(EngineTime.today())) {
 			throw new ConflictException(
-					"an upgrade may be applied for one year after certification (R-UPG-1): not before "
-							+ this.certificates.revisions(number).get(0).issuedOn().plusYears(1));
+					"an upgrade may be applied for only after the waiting period since certification (R-UPG-1): not before "
+							+ this.certificates.upgradeAllowedFrom(number));
 		}
 		int stars = (kind == ChangeKind.UPGRADE) ? body.requestedStars() : certificate.stars();
 		long id = this.requests.insert(new CertificateRequest(0, number, kind.name(), body.description(),

@@ -9,6 +9,8 @@ import cn.certflow.application.ApplicationService;
 import cn.certflow.application.ApplicationStatus;
 import cn.certflow.audit.AuditScore;
 import cn.certflow.audit.AuditService;
+import cn.certflow.clock.RegulatoryClock;
+import cn.certflow.clock.RegulatoryPeriod;
 import cn.certflow.decision.CertificationDecision;
 import cn.certflow.decision.CertificationDecisions;
 import cn.certflow.grading.Scheme;
@@ -42,7 +44,7 @@ public class CertificateService {
 
 	private final String certificationBody;
 
-	private final int validityYears;
+	private final RegulatoryClock clock;
 
 	private final CertificateLifecycleStarter lifecycle;
 
@@ -51,8 +53,7 @@ public class CertificateService {
 	CertificateService(CertificateLifecycleStarter lifecycle, CertificateNotices notices,
 			ApplicationService applications, AuditService audits, CertificationDecisions decisions,
 			SchemeCatalog schemes, CertificateRepository certificates, NumberAllocator numbers, StatusHistory history,
-			@Value("${certflow.certification-body}") String certificationBody,
-			@Value("${certflow.certificate-validity-years:3}") int validityYears) {
+			@Value("${certflow.certification-body}") String certificationBody, RegulatoryClock clock) {
 		this.applications = applications;
 		this.audits = audits;
 		this.decisions = decisions;
@@ -61,7 +62,7 @@ public class CertificateService {
 		this.numbers = numbers;
 		this.history = history;
 		this.certificationBody = certificationBody;
-		this.validityYears = validityYears;
+		this.clock = clock;
 		this.lifecycle = lifecycle;
 		this.notices = notices;
 	}
@@ -90,7 +91,8 @@ public class CertificateService {
 				application.clientName(), application.clientAddress(), application.creditCode(), application.scope(),
 				scheme.id(), scheme.ruleDocument() + " " + scheme.ruleVersion(), scheme.standard(), stars,
 				scheme.labels().get(stars), score.decisionKey(), score.decisionVersion(), score.explanation(), issuedOn,
-				issuedOn.plusYears(this.validityYears).minusDays(1), decision.decidedBy(), CertificateStatus.VALID);
+				this.clock.after(issuedOn, RegulatoryPeriod.CERTIFICATE_VALIDITY).minusDays(1), decision.decidedBy(),
+				CertificateStatus.VALID);
 		this.certificates.insert(certificate);
 		this.certificates.updateCycleStart(number, issuedOn);
 		this.certificates.insertRevision(number, certificate, "初次认证颁发 (initial certification)", decision.decidedBy());
@@ -156,7 +158,7 @@ public class CertificateService {
 				current.scope(), current.scheme(), current.ruleDocument(), current.standard(), stars,
 				this.schemes.get(current.scheme()).labels().get(stars), current.decisionKey(),
 				current.decisionVersion(), current.gradeExplanation(), EngineTime.today(),
-				from.plusYears(this.validityYears).minusDays(1), by, current.status());
+				this.clock.after(from, RegulatoryPeriod.CERTIFICATE_VALIDITY).minusDays(1), by, current.status());
 		replace(current, next, "再认证 (recertification), valid through " + next.expiresOn(), by);
 		this.certificates.updateCycleStart(number, EngineTime.today());
 		this.notices.reissued(current, next, "再认证通过", by);
@@ -191,6 +193,16 @@ public class CertificateService {
 	}
 
 	/**
+	 * The first day a higher grade may be applied for (R-UPG-1): the waiting period
+	 * ({@link RegulatoryPeriod#UPGRADE_WAITING}) after the first certification.
+	 */
+	public LocalDate upgradeAllowedFrom(String number) {
+		LocalDate first = revisions(number).get(0).issuedOn();
+		LocalDate current = get(number).issuedOn();
+		return this.clock.after(first.isBefore(current) ? first : current, RegulatoryPeriod.UPGRADE_WAITING);
+	}
+
+	/**
 	 * The day the current three-year cycle started (certification or recertification
 	 * decision).
 	 */
@@ -216,6 +228,14 @@ public class CertificateService {
 
 	private static String orElse(String value, String fallback) {
 		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+	/**
+	 * Every certificate issued to the client with this unified social credit code,
+	 * whatever its status, by number (the client portal, issue 18).
+	 */
+	public List<Certificate> ofHolder(String creditCode) {
+		return this.certificates.numbersOf(creditCode).stream().map(this::get).toList();
 	}
 
 	public Certificate get(String number) {

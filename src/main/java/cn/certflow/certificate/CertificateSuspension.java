@@ -40,12 +40,12 @@ public final class CertificateSuspension {
 
 	}
 
-	public static final VariableFactory<String> CERTIFICATE_NUMBER = stringVariable("certificateNumber");
+	public static final VariableFactory<String> CERTIFICATE_NUMBER = CertificateVariables.CERTIFICATE_NUMBER;
 
-	public static final VariableFactory<String> SUSPENSION_REASON = stringVariable("suspensionReason");
+	public static final VariableFactory<String> SUSPENSION_REASON = CertificateVariables.SUSPENSION_REASON;
 
 	/** CB or CLIENT. */
-	public static final VariableFactory<String> REQUESTED_BY = stringVariable("requestedBy");
+	public static final VariableFactory<String> REQUESTED_BY = CertificateVariables.REQUESTED_BY;
 
 	/** The last moment the suspension may last (suspended + 6 months). */
 	public static final VariableFactory<Date> SUSPENSION_END_DATE = dateVariable("suspensionEndDate");

@@ -3,6 +3,8 @@ package cn.certflow.certificate;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.certflow.clock.RegulatoryClock;
+import cn.certflow.clock.RegulatoryPeriod;
 import cn.certflow.rules.RulesService;
 import cn.certflow.rules.SurveillanceTriggers;
 import org.springframework.stereotype.Service;
@@ -10,8 +12,8 @@ import org.springframework.stereotype.Service;
 /**
  * A three-year cycle from its decision date: surveillance in years 1 and 2 (R-SUR-1) —
  * only year 1 when the rules allow fewer audits for a recertified client without
- * complaints (R-SUR-2) — the recertification reminder at expiry − 3 months (R-REC-1) and
- * the moment of expiry (R-CERT-1).
+ * complaints (R-SUR-2) — the recertification reminder before the application deadline
+ * (R-REC-1, PCEC 11) and the moment of expiry (R-CERT-1).
  */
 @Service
 class CycleSchedule {
@@ -27,14 +29,14 @@ class CycleSchedule {
 
 	private final RulesService rules;
 
-	private final LifecycleSettings settings;
+	private final RegulatoryClock clock;
 
 	CycleSchedule(CertificateService certificates, CertificateRequestRepository requests, RulesService rules,
-			LifecycleSettings settings) {
+			RegulatoryClock clock) {
 		this.certificates = certificates;
 		this.requests = requests;
 		this.rules = rules;
-		this.settings = settings;
+		this.clock = clock;
 	}
 
 	/**
@@ -53,7 +55,8 @@ class CycleSchedule {
 		return new Cycle(cycleStart, expiry, frequency.reducedFrequencyAllowed() ? List.of(1) : List.of(1, 2),
 				frequency.reducedFrequency().isEmpty() ? "annual (PCEC 10.2)"
 						: String.join("; ", frequency.reducedFrequency().stream().map(r -> r.rule()).toList()),
-				expiry.minusMonths(this.settings.recertificationReminderMonths()));
+				this.clock.before(this.clock.before(expiry, RegulatoryPeriod.RECERTIFICATION_APPLICATION_DEADLINE),
+						RegulatoryPeriod.RECERTIFICATION_REMINDER_LEAD));
 	}
 
 }

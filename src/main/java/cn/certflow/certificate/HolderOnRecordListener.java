@@ -1,7 +1,6 @@
 package cn.certflow.certificate;
 
 import cn.certflow.application.ClientRegister;
-import cn.certflow.application.InitialCertification;
 import cn.certflow.system.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -34,7 +33,7 @@ class HolderOnRecordListener implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		Certificate certificate = this.certificates.get(InitialCertification.CERTIFICATE_NUMBER.from(execution).get());
+		Certificate certificate = this.certificates.get(CertificateVariables.CERTIFICATE_NUMBER.from(execution).get());
 		this.clients.onRecord(certificate.creditCode())
 			.ifPresent(record -> this.holderChanges.afterIssue(certificate, record, this.currentUser.id()));
 	}

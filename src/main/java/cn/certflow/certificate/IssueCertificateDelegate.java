@@ -1,7 +1,6 @@
 package cn.certflow.certificate;
 
 import cn.certflow.application.ApplicationService;
-import cn.certflow.application.InitialCertification;
 import cn.certflow.audit.AuditService;
 import cn.certflow.system.StatusHistory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,7 +30,7 @@ class IssueCertificateDelegate implements JavaDelegate {
 		Certificate certificate = this.certificates.issue(
 				this.applications.forProcess(execution.getProcessInstanceId()).number(),
 				this.audits.currentAudit(execution).id(), StatusHistory.Process.of(execution));
-		InitialCertification.CERTIFICATE_NUMBER.on(execution).set(certificate.number());
+		CertificateVariables.CERTIFICATE_NUMBER.on(execution).set(certificate.number());
 	}
 
 }

@@ -1,5 +1,7 @@
 package cn.certflow.certificate;
 
+import cn.certflow.clock.RegulatoryClock;
+import cn.certflow.clock.RegulatoryPeriod;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.StatusHistory;
@@ -9,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Suspends the certificate (R-SUS-1, PCEC 12.3), by the CB or at the client's request;
- * the suspension may last {@code certflow.suspension-months} (6), by which the cause must
- * be cleared.
+ * the suspension may last {@link RegulatoryPeriod#SUSPENSION_LIMIT}, by which the cause
+ * must be cleared.
  */
 @Component
 class SuspendCertificateDelegate implements JavaDelegate {
@@ -19,12 +21,12 @@ class SuspendCertificateDelegate implements JavaDelegate {
 
 	private final CurrentUser currentUser;
 
-	private final LifecycleSettings settings;
+	private final RegulatoryClock clock;
 
-	SuspendCertificateDelegate(CertificateService certificates, CurrentUser currentUser, LifecycleSettings settings) {
+	SuspendCertificateDelegate(CertificateService certificates, CurrentUser currentUser, RegulatoryClock clock) {
 		this.certificates = certificates;
 		this.currentUser = currentUser;
-		this.settings = settings;
+		this.clock = clock;
 	}
 
 	@Override
@@ -37,7 +39,7 @@ class SuspendCertificateDelegate implements JavaDelegate {
 				"暂停 (" + ("CLIENT".equals(requestedBy) ? "获证组织申请" : "认证机构决定") + "): " + reason,
 				StatusHistory.Process.of(execution));
 		CertificateSuspension.SUSPENSION_END_DATE.on(execution)
-			.set(EngineTime.toDate(this.settings.suspensionEndsAt(EngineTime.now())));
+			.set(EngineTime.toDate(this.clock.after(EngineTime.now(), RegulatoryPeriod.SUSPENSION_LIMIT)));
 	}
 
 }

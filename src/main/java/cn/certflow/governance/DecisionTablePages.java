@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.certflow.staff.StaffNavigation;
-import cn.certflow.staff.StaffPage;
+import cn.certflow.web.StaffNavigation;
+import cn.certflow.web.StaffPage;
 import cn.certflow.system.NotFoundException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,9 @@
 package cn.certflow.grading;
 
+import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
+
+import io.holunda.camunda.bpm.data.factory.VariableFactory;
+
 /**
  * Names of the process / form variables of the scoring forms {@code audit-scoring-pcec}
  * and {@code audit-scoring-cqm}. Item variables are
@@ -8,6 +12,13 @@ package cn.certflow.grading;
  * 0..weight).
  */
 public final class ScoringVariables {
+
+	/**
+	 * The key of the scoring form of the application's scheme
+	 * ({@link Scheme#scoringFormKey()}): set by the process that plans an audit and
+	 * passed into {@code onsite-audit}, whose scoring task shows it. Its one owner.
+	 */
+	public static final VariableFactory<String> SCORING_FORM = stringVariable("scoringForm");
 
 	public static final String ITEM_PREFIX = "item_";
 

@@ -25,7 +25,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * ({@code /engine-rest}) and ours ({@code /api}); the caller then acts under Camunda
  * authorization. Only the public certificate lookup (R-CERT-2) is open. Client accounts
  * (issue 18) get 403 on {@code /engine-rest} and on every staff {@code /api} path; staff
- * get 403 on the client API {@code /api/client/**}.
+ * get 403 on the client API {@code /api/client/**}. The OpenAPI document of {@code /api}
+ * ({@code /v3/api-docs}) and its Swagger UI ({@code /swagger-ui/}) ask for the same HTTP
+ * Basic login and answer staff and client accounts alike: a client's IT integrates from
+ * it, a stranger learns nothing of the API.
  */
 @Configuration(proxyBeanMethods = false)
 class RestAuthentication {
@@ -49,6 +52,7 @@ class RestAuthentication {
 		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
 				HttpBasicAuthenticationProvider.class.getName());
 		registration.addUrlPatterns("/api/*");
+		registration.addUrlPatterns(ApiAuthenticationFilter.DOCUMENTATION_PATTERNS);
 		return registration;
 	}
 
@@ -109,6 +113,10 @@ class RestAuthentication {
 
 		static final String STAFF_REFUSED = "客户接口 /api/client 只供客户账户使用 (the client API is for client accounts)";
 
+		/** The OpenAPI document (JSON, YAML) and Swagger UI: for staff and clients. */
+		static final String[] DOCUMENTATION_PATTERNS = { "/v3/api-docs", "/v3/api-docs/*", "/v3/api-docs.yaml",
+				"/swagger-ui.html", "/swagger-ui/*" };
+
 		private final ProcessEngineAuthenticationFilter authentication;
 
 		private final IdentityService identity;
@@ -138,9 +146,10 @@ class RestAuthentication {
 			}
 			else {
 				boolean clientApi = isClientApi((HttpServletRequest) request);
+				boolean documentation = isDocumentation((HttpServletRequest) request);
 				this.authentication.doFilter(request, response, (req, res) -> {
 					boolean client = ClientAccountsKeptOut.callerIsClient(this.identity);
-					if (client != clientApi) {
+					if (!documentation && client != clientApi) {
 						ProblemResponse.send((HttpServletResponse) res, HttpStatus.FORBIDDEN,
 								client ? ClientAccountsKeptOut.REFUSED : STAFF_REFUSED);
 					}
@@ -154,6 +163,11 @@ class RestAuthentication {
 		static boolean isClientApi(HttpServletRequest request) {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			return path.equals("/api/client") || path.startsWith("/api/client/");
+		}
+
+		static boolean isDocumentation(HttpServletRequest request) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			return path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui");
 		}
 
 		static boolean isPublic(HttpServletRequest request) {

@@ -26,6 +26,7 @@ class ThrottleFilters {
 				new LoginThrottleFilter(throttle));
 		registration.setName("login-throttle");
 		registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
+		registration.addUrlPatterns(RestAuthentication.ApiAuthenticationFilter.DOCUMENTATION_PATTERNS);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
 	}

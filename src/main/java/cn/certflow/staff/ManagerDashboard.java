@@ -4,6 +4,8 @@ import java.util.List;
 
 import cn.certflow.surveillance.AuditForecast;
 import cn.certflow.system.EngineTime;
+import cn.certflow.web.StaffNavigation;
+import cn.certflow.web.StaffPage;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import cn.certflow.security.ApiAccess;
 import cn.certflow.system.EngineTime;
+import cn.certflow.web.GroupNames;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;

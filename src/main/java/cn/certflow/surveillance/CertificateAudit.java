@@ -3,12 +3,14 @@ package cn.certflow.surveillance;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.booleanVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.customVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.dateVariable;
-import static io.holunda.camunda.bpm.data.CamundaBpmData.longVariable;
 import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
 
 import java.util.Date;
 import java.util.Set;
 
+import cn.certflow.application.ApplicationVariables;
+import cn.certflow.audit.AuditVariables;
+import cn.certflow.certificate.CertificateVariables;
 import cn.certflow.planning.AuditType;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 
@@ -116,27 +118,27 @@ public final class CertificateAudit {
 	public static final String REFUSE = "REFUSE";
 
 	// --- inputs from the lifecycle
-	public static final VariableFactory<String> CERTIFICATE_NUMBER = stringVariable("certificateNumber");
+	public static final VariableFactory<String> CERTIFICATE_NUMBER = CertificateVariables.CERTIFICATE_NUMBER;
 
-	public static final VariableFactory<String> APPLICATION_NUMBER = stringVariable("applicationNumber");
+	public static final VariableFactory<String> APPLICATION_NUMBER = ApplicationVariables.APPLICATION_NUMBER;
 
-	public static final VariableFactory<String> SCHEME_ID = stringVariable("schemeId");
+	public static final VariableFactory<String> SCHEME_ID = ApplicationVariables.SCHEME_ID;
 
-	public static final VariableFactory<String> CLIENT_NAME = stringVariable("clientName");
+	public static final VariableFactory<String> CLIENT_NAME = ApplicationVariables.CLIENT_NAME;
 
 	/** {@link Kind} name. */
 	public static final VariableFactory<String> AUDIT_KIND = stringVariable("auditKind");
 
-	public static final VariableFactory<Integer> CERTIFIED_STARS = customVariable("certifiedStars", Integer.class);
+	public static final VariableFactory<Integer> CERTIFIED_STARS = CertificateVariables.CERTIFIED_STARS;
 
 	/** For an upgrade: the grade applied for; otherwise the certified grade. */
-	public static final VariableFactory<Integer> REQUESTED_STARS = customVariable("requestedStars", Integer.class);
+	public static final VariableFactory<Number> REQUESTED_STARS = ApplicationVariables.REQUESTED_STARS;
 
 	/** The surveillance this audit is for, when it is an annual one. */
-	public static final VariableFactory<Long> SURVEILLANCE_ID = longVariable("surveillanceId");
+	public static final VariableFactory<Long> SURVEILLANCE_ID = CertificateVariables.SURVEILLANCE_ID;
 
 	/** The change request this audit is for, when it is one. */
-	public static final VariableFactory<Long> REQUEST_ID = longVariable("requestId");
+	public static final VariableFactory<Long> REQUEST_ID = CertificateVariables.REQUEST_ID;
 
 	/** Due date of the plan task (surveillance due date, or now + planning days). */
 	public static final VariableFactory<Date> AUDIT_DUE_DATE = dateVariable("auditDueDate");
@@ -145,12 +147,12 @@ public final class CertificateAudit {
 	 * The latest date a surveillance may be postponed to (due + 3 months); absent → no
 	 * postponement.
 	 */
-	public static final VariableFactory<Date> LATEST_DATE = dateVariable("surveillanceLatestDate");
+	public static final VariableFactory<Date> LATEST_DATE = CertificateVariables.SURVEILLANCE_LATEST_DATE;
 
 	// --- audit time
 	public static final VariableFactory<String> AUDIT_TIME_BASIS = stringVariable("auditTimeBasis");
 
-	public static final VariableFactory<Integer> PERSON_DAYS = customVariable("personDays", Integer.class);
+	public static final VariableFactory<Number> PERSON_DAYS = AuditVariables.PERSON_DAYS;
 
 	// --- plan (form certificate-audit-plan)
 	/** PLAN or POSTPONE (surveillance only). */
@@ -163,7 +165,7 @@ public final class CertificateAudit {
 	/** Multi-site: the representative site sampled (PCEC 10.3). */
 	public static final VariableFactory<String> SAMPLED_SITE = stringVariable("sampledSite");
 
-	public static final VariableFactory<String> SITES = stringVariable("sites");
+	public static final VariableFactory<String> SITES = ApplicationVariables.SITES;
 
 	/** Open nonconformities of earlier audits, shown for follow-up (PCEC 10.1). */
 	public static final VariableFactory<String> EARLIER_NONCONFORMITIES = stringVariable("earlierNonconformities");
@@ -174,14 +176,14 @@ public final class CertificateAudit {
 	 */
 	public static final VariableFactory<Object> AUDIT_CONTENT = customVariable("auditContent", Object.class);
 
-	public static final VariableFactory<Long> AUDIT_ID = longVariable("auditId");
+	public static final VariableFactory<Long> AUDIT_ID = AuditVariables.AUDIT_ID;
 
 	// --- onsite-audit outputs
-	public static final VariableFactory<String> AUDIT_OUTCOME = stringVariable("auditOutcome");
+	public static final VariableFactory<String> AUDIT_OUTCOME = AuditVariables.AUDIT_OUTCOME;
 
-	public static final VariableFactory<Integer> STARS = customVariable("stars", Integer.class);
+	public static final VariableFactory<Integer> STARS = AuditVariables.STARS;
 
-	public static final VariableFactory<String> GRADE = stringVariable("grade");
+	public static final VariableFactory<String> GRADE = AuditVariables.GRADE;
 
 	// --- recommendation and decision
 	public static final VariableFactory<String> RECOMMENDATION = stringVariable("recommendation");

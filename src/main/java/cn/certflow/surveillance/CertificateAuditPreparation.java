@@ -8,7 +8,9 @@ import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
 import cn.certflow.audit.AuditService;
 import cn.certflow.certificate.Certificate;
-import cn.certflow.certificate.LifecycleSettings;
+import cn.certflow.clock.RegulatoryClock;
+import cn.certflow.clock.RegulatoryPeriod;
+
 import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.planning.AuditTimeService;
 import cn.certflow.system.EngineTime;
@@ -40,16 +42,16 @@ class CertificateAuditPreparation {
 
 	private final SchemeCatalog schemes;
 
-	private final LifecycleSettings settings;
+	private final RegulatoryClock clock;
 
 	CertificateAuditPreparation(CertificateAuditRecords records, ApplicationService applications,
-			AuditTimeService auditTime, AuditService audits, SchemeCatalog schemes, LifecycleSettings settings) {
+			AuditTimeService auditTime, AuditService audits, SchemeCatalog schemes, RegulatoryClock clock) {
 		this.records = records;
 		this.applications = applications;
 		this.auditTime = auditTime;
 		this.audits = audits;
 		this.schemes = schemes;
-		this.settings = settings;
+		this.clock = clock;
 	}
 
 	/**
@@ -59,7 +61,7 @@ class CertificateAuditPreparation {
 	Prepared prepare(DelegateExecution execution, CertificateAudit.Kind kind, Date dueDate) {
 		Certificate certificate = this.records.certificate(execution);
 		ApplicationRecord application = this.applications.byId(certificate.applicationId());
-		OffsetDateTime defaultDue = EngineTime.now().plusDays(this.settings.auditDays());
+		OffsetDateTime defaultDue = this.clock.after(EngineTime.now(), RegulatoryPeriod.CERTIFICATE_AUDIT_PLANNING);
 		return new Prepared(kind.timeBasis().name(),
 				this.auditTime.personDays(application.headcount(), kind.timeBasis()),
 				this.schemes.get(certificate.scheme()).scoringFormKey(), certificate.stars(),

@@ -1,6 +1,6 @@
 package cn.certflow.surveillance;
 
-import cn.certflow.application.InitialCertification;
+import cn.certflow.grading.ScoringVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,7 @@ class DetermineCertificateAuditTimeDelegate implements JavaDelegate {
 				CertificateAudit.AUDIT_DUE_DATE.from(execution).getOrNull());
 		CertificateAudit.AUDIT_TIME_BASIS.on(execution).set(prepared.timeBasis());
 		CertificateAudit.PERSON_DAYS.on(execution).set(prepared.personDays());
-		InitialCertification.SCORING_FORM.on(execution).set(prepared.scoringForm());
+		ScoringVariables.SCORING_FORM.on(execution).set(prepared.scoringForm());
 		CertificateAudit.CERTIFIED_STARS.on(execution).set(prepared.certifiedStars());
 		CertificateAudit.REQUESTED_STARS.on(execution).set(prepared.requestedStars());
 		CertificateAudit.SITES.on(execution).set(prepared.sites());

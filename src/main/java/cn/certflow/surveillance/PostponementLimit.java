@@ -6,8 +6,8 @@ import cn.certflow.system.InvalidInputException;
 
 /**
  * R-SUR-1: only an annual surveillance may be postponed, with its reason recorded, to a
- * date after today and at most its latest date (the due date + the postponement months, 3
- * by default, set when it was opened: {@link SurveillanceService#open}).
+ * date after today and at most its latest date (the due date + the regulatory clock's
+ * SURVEILLANCE_POSTPONEMENT, set when it was opened: {@link SurveillanceService#open}).
  */
 final class PostponementLimit {
 
@@ -26,8 +26,8 @@ final class PostponementLimit {
 	static void withinLimit(LocalDate to, LocalDate today, Surveillance surveillance) {
 		LocalDate latest = surveillance.latestOn();
 		if (!to.isAfter(today) || to.isAfter(latest)) {
-			throw new InvalidInputException(CertificateAudit.POSTPONED_TO.getName(),
-					"must be after today and at most " + latest + " (3 months after the due date)");
+			throw new InvalidInputException(CertificateAudit.POSTPONED_TO.getName(), "must be after today and at most "
+					+ latest + " (the due date + the postponement limit of the regulatory clock)");
 		}
 	}
 

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.certflow.certificate.CertificateService;
-import cn.certflow.certificate.LifecycleSettings;
+import cn.certflow.clock.RegulatoryClock;
+import cn.certflow.clock.RegulatoryPeriod;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.StatusHistory;
 import org.springframework.stereotype.Service;
@@ -26,15 +27,15 @@ public class SurveillanceService {
 
 	private final CertificateService certificates;
 
-	private final LifecycleSettings settings;
+	private final RegulatoryClock clock;
 
 	private final StatusHistory history;
 
-	SurveillanceService(SurveillanceRepository surveillances, CertificateService certificates,
-			LifecycleSettings settings, StatusHistory history) {
+	SurveillanceService(SurveillanceRepository surveillances, CertificateService certificates, RegulatoryClock clock,
+			StatusHistory history) {
 		this.surveillances = surveillances;
 		this.certificates = certificates;
-		this.settings = settings;
+		this.clock = clock;
 		this.history = history;
 	}
 
@@ -51,12 +52,12 @@ public class SurveillanceService {
 	Schedule open(String certificateNumber, int year, StatusHistory.Process process) {
 		LocalDate cycleStart = this.certificates.cycleStart(certificateNumber);
 		LocalDate due = SurveillanceSchedule.dueOn(cycleStart, year);
-		LocalDate latest = due.plusMonths(this.settings.postponementMonths());
+		LocalDate latest = this.clock.after(due, RegulatoryPeriod.SURVEILLANCE_POSTPONEMENT);
 		long id = this.surveillances.open(certificateNumber, cycleStart, year, due, latest);
 		this.history.record(StatusHistory.Entity.SURVEILLANCE, String.valueOf(id), null, "OPEN", CurrentUser.SYSTEM,
 				"surveillance year " + year + " of " + certificateNumber + " due " + due + ", latest " + latest,
 				process);
-		return new Schedule(id, due, latest, due.minusDays(this.settings.surveillancePlanningDays()));
+		return new Schedule(id, due, latest, this.clock.before(due, RegulatoryPeriod.SURVEILLANCE_PLANNING_LEAD));
 	}
 
 	/**

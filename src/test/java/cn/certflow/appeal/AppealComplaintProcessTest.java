@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import cn.certflow.application.CertificationDriver;
+import cn.certflow.audit.OnsiteAudit;
 import cn.certflow.certificate.CertificateLifecycle;
 import cn.certflow.certificate.CertificateRequests;
 import cn.certflow.certificate.LifecycleDriver;
@@ -111,6 +113,81 @@ class AppealComplaintProcessTest {
 		assertThat(record.communicatedAt()).isNotNull();
 		assertThat(this.history.of(StatusHistory.Entity.CASE, number)).extracting(StatusHistory.Change::toStatus)
 			.containsExactly("RECEIVED", "ACKNOWLEDGED", "DISMISSED", "CLOSED");
+	}
+
+	@Test
+	void shouldKeepTheQualityManagerWhoApprovedATerminationFromDecidingTheAppeal() {
+		// R-APL-1, PCEC 14 ("缺乏公正性及对认证的审查结果等有异议"): the quality manager who
+		// approved the audit's termination took part in the contested decision and may
+		// not
+		// decide the appeal against it; refused naming the person (as R-DEC-1)
+		String application = this.driver.certification().submit(CertificationDriver.request("PCEC", 3, 50));
+		this.driver.certification().acceptApplication(application);
+		this.driver.certification().signContract(application);
+		this.driver.certification().passDocuments(application);
+		this.driver.certification().planAudit(application, "lead", "auditor");
+		this.driver.certification()
+			.complete("lead", application, OnsiteAudit.Elements.OPENING_MEETING,
+					Map.of("planConfirmed", true, "attendance", "总经理"));
+		this.driver.certification()
+			.complete("auditor", application, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
+					Map.of("findings", "现场无认证范围内服务活动", "proposeTermination", true, "terminationClause", "(4)",
+							"terminationReason", "现场无认证范围内服务活动"));
+		this.driver.certification()
+			.complete("auditor", application, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT, Map.of("findings", "未开展"));
+		this.driver.certification()
+			.complete("quality", application, OnsiteAudit.Elements.APPROVE_TERMINATION,
+					Map.of("terminationApproved", true));
+
+		String number = this.cases.receive(
+				new AppealComplaintBody("APPEAL", null, application, "天津某某电器服务有限公司", "对终止审查的申诉", "现场有服务活动").body(),
+				"reviewer");
+		assertThat(this.cases.get(number).involvedPersons()).contains("quality", "lead", "auditor");
+		this.driver.certification()
+			.complete("reviewer", number, AppealComplaint.Elements.ACKNOWLEDGE, Map.of("acknowledgementText", "已受理"));
+		assertThatThrownBy(() -> this.driver.certification()
+			.complete("quality", number, AppealComplaint.Elements.DECIDE,
+					Map.of("caseOutcome", "DISMISSED", "caseOutcomeReasons", "维持终止", "clientAtFault", false)))
+			.isInstanceOf(AuthorizationException.class)
+			.hasMessageContaining("R-APL-1")
+			.hasMessageContaining("quality ");
+		this.driver.certification()
+			.complete("quality2", number, AppealComplaint.Elements.DECIDE,
+					Map.of("caseOutcome", "UPHELD", "caseOutcomeReasons", "重新安排现场审查", "clientAtFault", false));
+		assertThat(this.cases.get(number).decidedBy()).isEqualTo("quality2");
+	}
+
+	@Test
+	void shouldKeepWhoeverDecidedAnEarlierCaseOnTheMatterFromDecidingTheAppeal() {
+		// R-APL-1, PCEC 14: anyone who handled the matter before — here the quality
+		// manager
+		// who dismissed the client's complaint — may not decide the appeal against it
+		String application = this.driver.certification().toDecisionWithTeam("lead", "auditor");
+		this.driver.certification()
+			.complete("decider", application, "Task_CertificationDecision",
+					Map.of("decisionOutcome", "REFUSE", "decisionReasons", "评分未达到申请等级"));
+		String complaint = this.cases.receive(
+				new AppealComplaintBody("COMPLAINT", null, application, "天津某某电器服务有限公司", "审查员态度", "审查员迟到").body(),
+				"reviewer");
+		this.driver.certification()
+			.complete("reviewer", complaint, AppealComplaint.Elements.ACKNOWLEDGE,
+					Map.of("acknowledgementText", "已受理"));
+		this.driver.certification()
+			.complete("quality", complaint, AppealComplaint.Elements.DECIDE,
+					Map.of("caseOutcome", "DISMISSED", "caseOutcomeReasons", "经核实不成立", "clientAtFault", false));
+
+		String appeal = this.cases.receive(
+				new AppealComplaintBody("APPEAL", null, application, "天津某某电器服务有限公司", "对投诉处理的申诉", "不同意处理结果").body(),
+				"reviewer");
+		assertThat(this.cases.get(appeal).involvedPersons()).contains("quality", "decider", "lead", "auditor");
+		this.driver.certification()
+			.complete("reviewer", appeal, AppealComplaint.Elements.ACKNOWLEDGE, Map.of("acknowledgementText", "已受理"));
+		assertThatThrownBy(() -> this.driver.certification().claim("quality", appeal, AppealComplaint.Elements.DECIDE))
+			.isInstanceOf(AuthorizationException.class)
+			.hasMessageContaining("quality ");
+		this.driver.certification()
+			.complete("quality2", appeal, AppealComplaint.Elements.DECIDE,
+					Map.of("caseOutcome", "DISMISSED", "caseOutcomeReasons", "维持原处理", "clientAtFault", false));
 	}
 
 	@Test

@@ -48,7 +48,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(controllers = ApplicationController.class,
 		excludeFilters = @org.springframework.context.annotation.ComponentScan.Filter(
 				type = org.springframework.context.annotation.FilterType.REGEX,
-				pattern = "cn\\.certflow\\.(staff|portal)\\..*"))
+				pattern = "cn\\.certflow\\.(web|staff|portal)\\..*"))
 @Import(ApiSlice.class)
 class ApplicationControllerSliceTest {
 

@@ -33,6 +33,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.util.Date;
 
+import cn.certflow.audit.AuditVariables;
 import cn.certflow.audit.OnsiteAudit;
 import cn.certflow.support.EngineClock;
 import cn.certflow.support.ProcessTestEngine;
@@ -264,7 +265,7 @@ class InitialCertificationProcessPathsTest {
 			.hasNotPassed(SUBMIT_CORRECTIONS, NOTIFY_DOCUMENT_FINDINGS)
 			.isWaitingAt(PLAN_AUDIT)
 			.variables()
-			.containsEntry(InitialCertification.PERSON_DAYS.getName(), 2);
+			.containsEntry(AuditVariables.PERSON_DAYS.getName(), 2);
 		assertThat(task(PLAN_AUDIT, instance)).hasCandidateGroup("lead-auditors");
 		complete(task(PLAN_AUDIT, instance));
 		assertThat(instance).isWaitingAt(ONSITE_AUDIT);

@@ -200,7 +200,7 @@ class InitialCertificationProcessTest {
 		ProcessInstance instance = this.driver.instance(number);
 		Task review = this.driver.task(number, REVIEW_APPLICATION);
 		assertThat(review.getName()).as("Tasklist shows what the task is about")
-			.isEqualTo("申请评审（10日内） – 天津某某电器服务有限公司 – PCEC – " + number);
+			.isEqualTo("申请评审 – 天津某某电器服务有限公司 – PCEC – " + number);
 		assertThat(review.getDueDate())
 			.isEqualTo(Date.from(EngineClock.MARCH_10.toInstant().plus(java.time.Duration.ofDays(10))));
 		Job timer = this.management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();

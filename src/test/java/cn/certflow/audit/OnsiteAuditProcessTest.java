@@ -131,7 +131,7 @@ class OnsiteAuditProcessTest {
 			.set(OnsiteAudit.AUDIT_ID, 42L)
 			.set(OnsiteAudit.SCHEME_ID, SCHEME)
 			.set(OnsiteAudit.LEAD_AUDITOR, LEAD)
-			.set(InitialCertification.AUDIT_TEAM_MEMBERS, LEAD + "," + AUDITOR)
+			.set(AuditVariables.AUDIT_TEAM_MEMBERS, LEAD + "," + AUDITOR)
 			.set(InitialCertification.SCORING_FORM, new SchemeCatalog().get(SCHEME).scoringFormKey())
 			.build();
 	}

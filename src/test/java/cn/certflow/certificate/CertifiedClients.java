@@ -50,7 +50,7 @@ public class CertifiedClients {
 	public String certificateNumber(String processInstanceId) {
 		return (String) this.history.createHistoricVariableInstanceQuery()
 			.processInstanceId(processInstanceId)
-			.variableName(InitialCertification.CERTIFICATE_NUMBER.getName())
+			.variableName(CertificateVariables.CERTIFICATE_NUMBER.getName())
 			.singleResult()
 			.getValue();
 	}

@@ -89,7 +89,7 @@ public class LifecycleDriver {
 				Map.of("decisionOutcome", "CERTIFY"));
 		return (String) this.history.createHistoricVariableInstanceQuery()
 			.processInstanceId(processInstanceId)
-			.variableName(InitialCertification.CERTIFICATE_NUMBER.getName())
+			.variableName(CertificateVariables.CERTIFICATE_NUMBER.getName())
 			.singleResult()
 			.getValue();
 	}

@@ -38,10 +38,10 @@ import org.springframework.http.MediaType;
  * Camunda's homogeneous cluster: two application JVMs, job executors on, one PostgreSQL
  * (issue 6). 500 applications are registered while their review timers (R-APP-2) are held
  * (job definitions suspended, as in Cockpit); the nodes run with a review deadline of 0
- * days ({@code certflow.application-review-days}), so all 500 timers are due when they
- * are released at once. Every timer fires exactly once in total, on both nodes; one node
- * is killed ({@code kill -9}) mid-run and the other finishes them all once the dead
- * node's job locks expire. Which node ran a job is the engine's job log
+ * days ({@code certflow.regulatory-clock.application-review}), so all 500 timers are due
+ * when they are released at once. Every timer fires exactly once in total, on both nodes;
+ * one node is killed ({@code kill -9}) mid-run and the other finishes them all once the
+ * dead node's job locks expire. Which node ran a job is the engine's job log
  * (ACT_HI_JOB_LOG.HOSTNAME_, set per node by {@code certflow.node-name}).
  */
 class ClusterIT {
@@ -84,7 +84,7 @@ class ClusterIT {
 		// (JobAcquisitionTuning) a warm node fires these
 		// light timers at ~300/s, and the 500 were done before a node could be killed in
 		// the middle of the run
-		return new AppNode(name, database).with("certflow.application-review-days", 0)
+		return new AppNode(name, database).with("certflow.regulatory-clock.application-review", "P0D")
 			.with("camunda.bpm.job-execution.max-jobs-per-acquisition", 1)
 			.with("camunda.bpm.job-execution.core-pool-size", 1)
 			.with("camunda.bpm.job-execution.max-pool-size", 1)

@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.certflow.application.InitialCertification;
+import cn.certflow.audit.AuditVariables;
 import cn.certflow.audit.OnsiteAudit;
 import cn.certflow.certificate.CertificateLifecycle;
 import cn.certflow.certificate.CertificateSuspension;
@@ -180,8 +181,8 @@ class CertificateAuditProcessTest {
 					return;
 				}
 				CertificateAudit.AUDIT_ID.on(task).set(77L);
-				InitialCertification.LEAD_AUDITOR.on(task).set(LEAD);
-				InitialCertification.AUDIT_TEAM_MEMBERS.on(task).set(LEAD + ",auditor");
+				AuditVariables.LEAD_AUDITOR.on(task).set(LEAD);
+				AuditVariables.AUDIT_TEAM_MEMBERS.on(task).set(LEAD + ",auditor");
 			})
 			.execution("recommendSanctionDelegate",
 					(execution) -> CertificateAudit.RECOMMENDATION.on(execution).set(CertificateAudit.KEEP))
@@ -243,7 +244,7 @@ class CertificateAuditProcessTest {
 
 	private static void plan(ProcessInstance instance) {
 		complete(task(PLAN_AUDIT, instance), withVariables(CertificateAudit.PLAN_DECISION.getName(),
-				CertificateAuditPlanListener.PLAN, InitialCertification.PLANNED_DATE.getName(), "2026-03-25"));
+				CertificateAuditPlanListener.PLAN, AuditVariables.PLANNED_DATE.getName(), "2026-03-25"));
 	}
 
 	private static void decide(ProcessInstance instance, String decision, String reasons) {
@@ -343,7 +344,7 @@ class CertificateAuditProcessTest {
 			.containsEntry(OnsiteAudit.AUDIT_ID.getName(), 77L)
 			.containsEntry(OnsiteAudit.LEAD_AUDITOR.getName(), LEAD)
 			.containsEntry(OnsiteAudit.SCHEME_ID.getName(), SCHEME)
-			.containsEntry(InitialCertification.AUDIT_TEAM_MEMBERS.getName(), LEAD + ",auditor")
+			.containsEntry(AuditVariables.AUDIT_TEAM_MEMBERS.getName(), LEAD + ",auditor")
 			.containsEntry(InitialCertification.SCORING_FORM.getName(),
 					new SchemeCatalog().get(SCHEME).scoringFormKey());
 		complete(task(ONSITE_AUDIT_TASK, onsite),

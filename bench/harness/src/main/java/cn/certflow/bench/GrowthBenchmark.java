@@ -19,6 +19,8 @@ import cn.certflow.application.ApplicationService;
 import cn.certflow.application.CertificationDriver;
 import cn.certflow.application.InitialCertification;
 import cn.certflow.certificate.CertificateService;
+import cn.certflow.clock.RegulatoryClock;
+import cn.certflow.clock.RegulatoryPeriod;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -157,8 +159,7 @@ final class GrowthBenchmark {
 	 * today.
 	 */
 	private void openWorkload() {
-		int reviewDays = this.app.context.getEnvironment()
-			.getProperty("certflow.application-review-days", Integer.class, 10);
+		int reviewDays = this.app.bean(RegulatoryClock.class).period(RegulatoryPeriod.APPLICATION_REVIEW).getDays();
 		ApplicationService applications = this.app.bean(ApplicationService.class);
 		TransactionTemplate transaction = new TransactionTemplate(this.app.bean(PlatformTransactionManager.class));
 		int overdue = this.options.openApplications / 2;

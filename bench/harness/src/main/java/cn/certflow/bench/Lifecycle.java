@@ -5,6 +5,7 @@ import java.util.Map;
 import cn.certflow.application.ApplicationRequest;
 import cn.certflow.application.CertificationDriver;
 import cn.certflow.application.InitialCertification;
+import cn.certflow.audit.AuditVariables;
 import cn.certflow.audit.OnsiteAudit;
 import cn.certflow.system.EngineTime;
 import org.camunda.bpm.engine.TaskService;
@@ -63,9 +64,8 @@ final class Lifecycle {
 						InitialCertification.CONTRACT_SIGNED_ON.getName(), today));
 		complete("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
 				Map.of(InitialCertification.DOCUMENT_REVIEW_OUTCOME.getName(), "PASSED"));
-		complete("lead", number, InitialCertification.Elements.PLAN_AUDIT,
-				Map.of(InitialCertification.LEAD_AUDITOR.getName(), "lead", AUDIT_TEAM, "auditor",
-						InitialCertification.PLANNED_DATE.getName(), today));
+		complete("lead", number, InitialCertification.Elements.PLAN_AUDIT, Map.of(AuditVariables.LEAD_AUDITOR.getName(),
+				"lead", AUDIT_TEAM, "auditor", AuditVariables.PLANNED_DATE.getName(), today));
 		complete("lead", number, OnsiteAudit.Elements.OPENING_MEETING,
 				Map.of(OnsiteAudit.PLAN_CONFIRMED.getName(), true, OnsiteAudit.ATTENDANCE.getName(), "总经理、售后服务部经理"));
 		complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,

@@ -15,6 +15,8 @@ import java.util.Map;
 
 import cn.certflow.application.CertificationDriver;
 import cn.certflow.certificate.CertificateLifecycle;
+import cn.certflow.clock.RegulatoryClock;
+import cn.certflow.clock.RegulatoryPeriod;
 import cn.certflow.surveillance.CertificateAudit;
 import cn.certflow.system.EngineTime;
 import io.holunda.camunda.bpm.data.CamundaBpmData;
@@ -179,8 +181,9 @@ final class TimerBenchmark {
 	 * their numbers.
 	 */
 	private List<String> dueSurveillance(BenchApplication app, int n) throws SQLException {
-		int planningDays = app.context.getEnvironment()
-			.getProperty("certflow.surveillance-planning-days", Integer.class, 60);
+		int planningDays = app.bean(RegulatoryClock.class)
+			.period(RegulatoryPeriod.SURVEILLANCE_PLANNING_LEAD)
+			.getDays();
 		LocalDate cycleStart = EngineTime.today().plusDays(planningDays - 1).minusYears(1);
 		String prefix = "SURV-" + (++this.batches) + "-";
 		long start = System.nanoTime();

@@ -1,4 +1,4 @@
-package cn.certflow.staff;
+package cn.certflow.web;
 
 import cn.certflow.security.WebappSession;
 import org.camunda.bpm.engine.IdentityService;

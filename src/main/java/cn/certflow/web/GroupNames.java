@@ -1,4 +1,4 @@
-package cn.certflow.staff;
+package cn.certflow.web;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -6,16 +6,16 @@ import java.util.stream.Collectors;
 import cn.certflow.security.Groups;
 
 /** The Chinese names of the certification body's groups, as the pages say them. */
-final class GroupNames {
+public final class GroupNames {
 
 	private GroupNames() {
 	}
 
-	static String of(String... groups) {
+	public static String of(String... groups) {
 		return Arrays.stream(groups).map(GroupNames::name).collect(Collectors.joining("、"));
 	}
 
-	static String name(String group) {
+	public static String name(String group) {
 		return switch (group) {
 			case Groups.REVIEWERS -> "认证评审员";
 			case Groups.AUDITORS -> "审查员";

@@ -1,4 +1,4 @@
-package cn.certflow.staff;
+package cn.certflow.web;
 
 import java.util.Optional;
 
