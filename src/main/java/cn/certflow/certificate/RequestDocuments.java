@@ -84,7 +84,9 @@ class RequestDocuments implements DocumentOwnerRules {
 	private static String kindWord(String kind) {
 		return switch (kind) {
 			case "NAME" -> "名称变更";
-			case "PREMISES" -> "场所或主要服务过程变更";
+			case "PREMISES" -> "经营场所变更";
+			case "SERVICE_PROCESS" -> "主要服务流程变更";
+			case "DOWNGRADE" -> "降级";
 			case "EXTENSION" -> "扩大认证范围";
 			case "UPGRADE" -> "升级";
 			case "TRANSITION" -> "转换";
