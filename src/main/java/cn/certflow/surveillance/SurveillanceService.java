@@ -43,6 +43,19 @@ public class SurveillanceService {
 	}
 
 	/**
+	 * The sites sampled by the other surveillances of the same cycle (PCEC 10.3: each
+	 * site visited at least once per cycle).
+	 */
+	List<String> sampledInCycle(Surveillance surveillance) {
+		return this.surveillances.of(surveillance.certificateNumber())
+			.stream()
+			.filter(s -> s.id() != surveillance.id() && s.cycleStart().equals(surveillance.cycleStart())
+					&& s.sampledSite() != null)
+			.map(Surveillance::sampledSite)
+			.toList();
+	}
+
+	/**
 	 * Opens year N's surveillance of the cycle (R-SUR-1, PCEC 10.2): due within the
 	 * interval of the cycle's previous surveillance (of the decision for the first),
 	 * planned some weeks before, postponable to its latest date
