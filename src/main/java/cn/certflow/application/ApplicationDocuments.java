@@ -39,6 +39,11 @@ class ApplicationDocuments implements DocumentOwnerRules {
 	}
 
 	@Override
+	public Set<DocumentType> allowed(String number) {
+		return DocumentType.clientFile();
+	}
+
+	@Override
 	public Optional<String> closedForUploads(String number) {
 		ApplicationRecord application = this.applications.get(number);
 		return application.status().isFinal()

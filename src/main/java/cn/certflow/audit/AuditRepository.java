@@ -152,6 +152,20 @@ class AuditRepository {
 	}
 
 	/**
+	 * A nonconformity with the application its audit belongs to: its corrective action's
+	 * documents (issue 18).
+	 */
+	Optional<CorrectiveActionDocuments.Nonconformity> nonconformity(long id) {
+		return this.jdbc.sql(
+				"select n.id, n.audit_id, ap.number, n.closed_at from nonconformity n join audit a on a.id = n.audit_id"
+						+ " join application ap on ap.id = a.application_id where n.id = ?")
+			.param(id)
+			.query((rs, n) -> new CorrectiveActionDocuments.Nonconformity(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					rs.getObject(4) != null))
+			.optional();
+	}
+
+	/**
 	 * Nonconformities of every audit of an application, for follow-up at the next audit
 	 * (PCEC 10.1): "[open|closed] text".
 	 */

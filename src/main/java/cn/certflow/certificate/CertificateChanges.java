@@ -35,7 +35,9 @@ public class CertificateChanges {
 				new CertificateService.Reissue(request.newHolderName(), request.newHolderAddress(), null, null, stars);
 			case EXTENSION ->
 				new CertificateService.Reissue(null, null, current.scope() + "；" + request.addedScope(), null, stars);
-			case UPGRADE -> new CertificateService.Reissue(null, null, null, null, stars);
+			case SERVICE_PROCESS, UPGRADE -> new CertificateService.Reissue(null, null, null, null, stars);
+			// PCEC 12.3: the grade the client asked for, without an audit
+			case DOWNGRADE -> CertificateService.Reissue.stars(request.requestedStars());
 			case TRANSITION -> new CertificateService.Reissue(null, null, null, request.newRuleDocument(), stars);
 		};
 		Certificate next = this.certificates.reissue(request.certificateNumber(), reissue, reasonOf(kind, request), by,
@@ -55,7 +57,9 @@ public class CertificateChanges {
 					+ ((request.newHolderAddress() != null) ? ": " + request.newHolderAddress() : "")
 					+ ((request.newHolderName() != null) ? "；名称变更: " + request.newHolderName() : "");
 			case EXTENSION -> "扩大认证范围 (R-EXT-1): " + request.addedScope();
+			case SERVICE_PROCESS -> "主要服务流程变更 (PCEC 12.1(2))";
 			case UPGRADE -> "升级 (R-UPG-1)";
+			case DOWNGRADE -> "获证组织申请降级 (PCEC 12.3)";
 			case TRANSITION -> "标准/规则转换 (R-CHG-1 (3)): " + request.newRuleDocument();
 		};
 	}

@@ -165,10 +165,15 @@ public final class CertificateLifecycle {
 		/** R-CHG-1 (1): the holder's name changed → document review → reissue. */
 		NAME,
 		/**
-		 * R-CHG-1 (2): premises or main service process changed → on-site audit as
-		 * initial → reissue.
+		 * R-CHG-1 (2): premises changed (a new address) → on-site audit as initial →
+		 * reissue.
 		 */
 		PREMISES,
+		/**
+		 * R-CHG-1 (2), PCEC 12.1(2): the main service process changed at the same address
+		 * → on-site audit as initial → reissue; no new address asked.
+		 */
+		SERVICE_PROCESS,
 		/**
 		 * R-EXT-1: added scope → review → on-site audit when needed → reissue with the
 		 * wider scope.
@@ -176,6 +181,11 @@ public final class CertificateLifecycle {
 		EXTENSION,
 		/** R-UPG-1: a higher grade, after one year → evaluation → reissue. */
 		UPGRADE,
+		/**
+		 * PCEC 12.3 (获证企业可以向PCEC主动申请降级): the client asks for a lower grade → review →
+		 * reissue at that grade, no audit.
+		 */
+		DOWNGRADE,
 		/**
 		 * R-CHG-1 (3): transition to the new standard or rule → review → reissue under
 		 * it.

@@ -14,6 +14,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CertificateRequestRepository {
 
+	/** The kinds of request that are changes of the certificate, as SQL literals. */
+	private static final String CHANGE_KINDS = java.util.Arrays.stream(CertificateLifecycle.ChangeKind.values())
+		.map(kind -> "'" + kind.name() + "'")
+		.collect(java.util.stream.Collectors.joining(", "));
+
 	private static final String COLUMNS = "id, certificate_number, kind, description, new_holder_name, new_holder_address,"
 			+ " added_scope, requested_stars, new_rule_document, event_kind, event_date, requested_by, requested_at, status, outcome";
 
@@ -44,6 +49,13 @@ class CertificateRequestRepository {
 			.orElseThrow(() -> new NotFoundException("No request " + id));
 	}
 
+	Optional<CertificateRequest> find(long id) {
+		return this.jdbc.sql("select " + COLUMNS + " from certificate_request where id = ?")
+			.param(id)
+			.query(CertificateRequestRepository::map)
+			.optional();
+	}
+
 	List<CertificateRequest> of(String certificateNumber) {
 		return this.jdbc.sql("select " + COLUMNS + " from certificate_request where certificate_number = ? order by id")
 			.param(certificateNumber)
@@ -55,7 +67,7 @@ class CertificateRequestRepository {
 	int openChanges(String certificateNumber) {
 		return this.jdbc
 			.sql("select count(*) from certificate_request where certificate_number = ? and status in (?, ?)"
-					+ " and kind in ('NAME', 'PREMISES', 'EXTENSION', 'UPGRADE', 'TRANSITION')")
+					+ " and kind in (" + CHANGE_KINDS + ")")
 			.params(certificateNumber, CertificateRequest.OPEN, CertificateRequest.ACCEPTED)
 			.query(Integer.class)
 			.single();
@@ -68,7 +80,7 @@ class CertificateRequestRepository {
 	Optional<CertificateRequest> openChange(String certificateNumber) {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from certificate_request where certificate_number = ? and status in (?, ?)"
-					+ " and kind in ('NAME', 'PREMISES', 'EXTENSION', 'UPGRADE', 'TRANSITION') order by id desc")
+					+ " and kind in (" + CHANGE_KINDS + ") order by id desc")
 			.params(certificateNumber, CertificateRequest.OPEN, CertificateRequest.ACCEPTED)
 			.query(CertificateRequestRepository::map)
 			.list()

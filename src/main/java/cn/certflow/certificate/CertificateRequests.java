@@ -100,6 +100,10 @@ public class CertificateRequests {
 		if (kind == ChangeKind.TRANSITION) {
 			text(body.newRuleDocument(), "newRuleDocument", true, problems);
 		}
+		if (kind == ChangeKind.SERVICE_PROCESS) {
+			// PCEC 12.1(2): what changed in the main service process, at the same address
+			text(body.description(), "description", true, problems);
+		}
 		if (kind == ChangeKind.UPGRADE) {
 			int max = this.schemes.get(certificate.scheme())
 				.labels()
@@ -111,7 +115,23 @@ public class CertificateRequests {
 			if (body.requestedStars() == null || body.requestedStars() <= certificate.stars()
 					|| body.requestedStars() > max) {
 				problems.add(new FieldProblem("requestedStars",
-						"must be above the certified " + certificate.stars() + " and at most " + max));
+						"申请等级须高于已认证的 " + certificate.stars() + " 星且不超过 " + max + " 星"));
+			}
+		}
+		if (kind == ChangeKind.DOWNGRADE) {
+			// PCEC 12.3: a lower grade the scheme awards (0 = 不合格 is no grade)
+			int min = this.schemes.get(certificate.scheme())
+				.labels()
+				.keySet()
+				.stream()
+				.mapToInt(i -> i)
+				.filter(i -> i > 0)
+				.min()
+				.orElse(certificate.stars());
+			if (body.requestedStars() == null || body.requestedStars() >= certificate.stars()
+					|| body.requestedStars() < min) {
+				problems.add(new FieldProblem("requestedStars",
+						"降级后的等级须低于已认证的 " + certificate.stars() + " 星且不低于 " + min + " 星"));
 			}
 		}
 		reject(problems);
@@ -128,7 +148,8 @@ public class CertificateRequests {
 					"an upgrade may be applied for only after the waiting period since certification (R-UPG-1): not before "
 							+ this.certificates.upgradeAllowedFrom(number));
 		}
-		int stars = (kind == ChangeKind.UPGRADE) ? body.requestedStars() : certificate.stars();
+		int stars = (kind == ChangeKind.UPGRADE || kind == ChangeKind.DOWNGRADE) ? body.requestedStars()
+				: certificate.stars();
 		long id = this.requests.insert(new CertificateRequest(0, number, kind.name(), body.description(),
 				body.newHolderName(), body.newHolderAddress(), body.addedScope(), stars, body.newRuleDocument(), null,
 				null, by, null, null, null));

@@ -35,6 +35,13 @@ public final class CertificateSuspension {
 
 		public static final String WITHDRAWN = "EndEvent_CertificateWithdrawn";
 
+		/** PCEC 12.3: whether the client asked for the suspension itself. */
+		public static final String ASKED_BY_CLIENT = "Gateway_SuspensionAskedByClient";
+
+		public static final String CANCEL = "Task_CancelAfterSuspension";
+
+		public static final String CANCELLED = "EndEvent_CertificateCancelled";
+
 		private Elements() {
 		}
 

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * R-CHG-1, R-EXT-1, R-UPG-1: the review of a change, extension, upgrade or transition
- * request. A premises change and an upgrade always need an on-site audit; a name change
- * or transition never; an extension as the reviewer decides. A rejection needs reasons,
- * which go to the client.
+ * request. A premises or main service process change and an upgrade always need an
+ * on-site audit; a name change, transition or downgrade asked by the client (PCEC 12.3)
+ * never; an extension as the reviewer decides. A rejection needs reasons, which go to the
+ * client.
  */
 @Service
 class ChangeRequestReview {
@@ -49,8 +50,8 @@ class ChangeRequestReview {
 			return;
 		}
 		boolean audit = switch (ChangeKind.valueOf(request.kind())) {
-			case PREMISES, UPGRADE -> true;
-			case NAME, TRANSITION -> false;
+			case PREMISES, SERVICE_PROCESS, UPGRADE -> true;
+			case NAME, TRANSITION, DOWNGRADE -> false;
 			case EXTENSION -> Boolean.TRUE.equals(CertificateLifecycle.ONSITE_AUDIT_NEEDED.from(task).getOrNull());
 		};
 		CertificateLifecycle.ONSITE_AUDIT_NEEDED.on(task).set(audit);

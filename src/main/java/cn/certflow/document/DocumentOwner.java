@@ -25,6 +25,18 @@ public record DocumentOwner(Kind kind, String key) {
 		return new DocumentOwner(Kind.CERTIFICATE, number);
 	}
 
+	public static DocumentOwner request(long id) {
+		return new DocumentOwner(Kind.REQUEST, String.valueOf(id));
+	}
+
+	public static DocumentOwner correctiveAction(long nonconformityId) {
+		return new DocumentOwner(Kind.CORRECTIVE_ACTION, String.valueOf(nonconformityId));
+	}
+
+	public static DocumentOwner appealCase(String number) {
+		return new DocumentOwner(Kind.CASE, number);
+	}
+
 	/** The page path of this owner's documents. */
 	public String staffPath() {
 		return "/staff/documents/" + this.kind.path() + "/" + this.key;
@@ -37,10 +49,16 @@ public record DocumentOwner(Kind kind, String key) {
 
 		CERTIFICATE("证书"),
 
-		/** A certificate request: change, extension, upgrade, transition, suspension… */
+		/**
+		 * A certificate request: change, extension, upgrade, transition, suspension… (key
+		 * = the request's id).
+		 */
 		REQUEST("证书申请事项"),
 
-		/** A nonconformity's answer: correction and corrective action with evidence. */
+		/**
+		 * A nonconformity's answer: correction and corrective action with evidence (key =
+		 * the nonconformity's id).
+		 */
 		CORRECTIVE_ACTION("纠正措施"),
 
 		/** An appeal or a complaint. */

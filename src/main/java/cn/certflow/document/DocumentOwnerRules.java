@@ -1,5 +1,6 @@
 package cn.certflow.document;
 
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,6 +23,14 @@ public interface DocumentOwnerRules {
 	 */
 	default Optional<String> closedForUploads(String key) {
 		return Optional.empty();
+	}
+
+	/**
+	 * The document types the owner takes; an upload of another type is refused naming the
+	 * field {@code type}. Every type unless the owner says otherwise.
+	 */
+	default Set<DocumentType> allowed(String key) {
+		return EnumSet.allOf(DocumentType.class);
 	}
 
 	/** The document types the owner must have (PCEC 6.2 for an application). */

@@ -112,6 +112,16 @@ public enum DocumentType {
 		}
 	}
 
+	/**
+	 * The documents of a client's file (an application's or a certificate's): all but a
+	 * request's, a corrective action's and a case's own material.
+	 */
+	public static Set<DocumentType> clientFile() {
+		Set<DocumentType> types = java.util.EnumSet.allOf(DocumentType.class);
+		types.removeAll(Set.of(REQUEST_SUPPORTING_DOCUMENT, CORRECTIVE_ACTION_EVIDENCE, CASE_MATERIAL));
+		return types;
+	}
+
 	/** Which schemes need a document: PCEC 6.2 (also CQM's list), ZHHT 5.1. */
 	private static final class Schemes {
 

@@ -87,6 +87,10 @@ public class Documents {
 		if (type == null) {
 			throw new InvalidInputException("type", "请选择文件类型");
 		}
+		if (!rules.allowed(owner.key()).contains(type)) {
+			throw new InvalidInputException("type",
+					owner.kind().word() + "不接收“" + type.title() + "”类型的文件（type " + type.name() + " not taken here）");
+		}
 		if (content == null || content.length == 0) {
 			throw new InvalidInputException("file", "文件为空");
 		}
@@ -114,6 +118,21 @@ public class Documents {
 		missing.addAll(rules(owner).mandatory(owner.key()));
 		this.documents.list(owner).forEach(d -> missing.remove(d.type()));
 		return List.copyOf(missing);
+	}
+
+	/** The document types the owner takes, in their order (the upload form's choice). */
+	public List<DocumentType> allowedTypes(DocumentOwner owner) {
+		Set<DocumentType> allowed = EnumSet.noneOf(DocumentType.class);
+		allowed.addAll(rules(owner).allowed(owner.key()));
+		return List.copyOf(allowed);
+	}
+
+	/**
+	 * Why the owner takes no more documents, or empty if it does (the page hides its
+	 * upload form).
+	 */
+	public Optional<String> closedForUploads(DocumentOwner owner) {
+		return rules(owner).closedForUploads(owner.key());
 	}
 
 	/** The types of the owner's documents. */
@@ -165,7 +184,7 @@ public class Documents {
 	private DocumentOwnerRules rules(DocumentOwner owner) {
 		DocumentOwnerRules rules = this.owners.get(owner.kind());
 		if (rules == null || !rules.exists(owner.key())) {
-			throw new NotFoundException(ownerField(owner), "没有" + owner.kind().word() + " " + owner.key() + "（No "
+			throw new NotFoundException("number", "没有" + owner.kind().word() + " " + owner.key() + "（No "
 					+ owner.kind().path() + " " + owner.key() + "）");
 		}
 		return rules;

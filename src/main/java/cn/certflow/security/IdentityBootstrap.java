@@ -2,6 +2,7 @@ package cn.certflow.security;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FilterService;
@@ -37,7 +38,13 @@ class IdentityBootstrap implements ApplicationRunner {
 
 	static final String OVERDUE_FILTER = "逾期任务";
 
-	static final String AWAITING_DECISION_FILTER = "待认证决定";
+	static final String AWAITING_DECISION_FILTER = TasklistFilterKeys.Filter.DECISIONS.filterName();
+
+	/**
+	 * Descriptions this class gave its filters before: a filter still carrying one was
+	 * never edited by an administrator and takes the current definition.
+	 */
+	private static final Set<String> FORMER_DESCRIPTIONS = Set.of("等待复核与认证决定的申请（R-DEC-1）");
 
 	private final IdentityService identity;
 
@@ -47,17 +54,21 @@ class IdentityBootstrap implements ApplicationRunner {
 
 	private final AuthorizationSetup authorizations;
 
+	private final List<TasklistFilterKeys> filterKeys;
+
 	private final String adminUser;
 
 	private final String adminPassword;
 
 	IdentityBootstrap(IdentityService identity, FilterService filters, TaskService tasks,
-			AuthorizationSetup authorizations, @Value("${certflow.admin.user:}") String adminUser,
+			AuthorizationSetup authorizations, List<TasklistFilterKeys> filterKeys,
+			@Value("${certflow.admin.user:}") String adminUser,
 			@Value("${certflow.admin.password:}") String adminPassword) {
 		this.identity = identity;
 		this.filters = filters;
 		this.tasks = tasks;
 		this.authorizations = authorizations;
+		this.filterKeys = filterKeys;
 		this.adminUser = adminUser;
 		this.adminPassword = adminPassword;
 	}
@@ -131,15 +142,25 @@ class IdentityBootstrap implements ApplicationRunner {
 					.endOr());
 		Filter overdue = ensureFilter(OVERDUE_FILTER, -5, "已过期限的任务（我的与我所在组的；管理者看全部可见任务）",
 				this.tasks.createTaskQuery().dueBeforeExpression("${now()}"));
-		Filter decisions = ensureFilter(AWAITING_DECISION_FILTER, 0, "等待复核与认证决定的申请（R-DEC-1）",
-				this.tasks.createTaskQuery().taskDefinitionKey(this.authorizations.certification().decisionTaskKey()));
+		for (TasklistFilterKeys.Filter kind : TasklistFilterKeys.Filter.values()) {
+			String[] keys = this.filterKeys.stream()
+				.filter(k -> k.filter() == kind)
+				.flatMap(k -> k.taskDefinitionKeys().stream())
+				.distinct()
+				.toArray(String[]::new);
+			if (keys.length == 0) {
+				continue;
+			}
+			Filter filter = ensureFilter(kind.filterName(), kind.priority(), kind.description(),
+					this.tasks.createTaskQuery().taskDefinitionKeyIn(keys));
+			this.authorizations.grantFilter(filter.getId(), kind.group());
+			this.authorizations.grantFilter(filter.getId(), Groups.MANAGERS);
+		}
 		Filter all = ensureFilter(ALL_TASKS_FILTER, 10, "所有可见的任务（管理者）", this.tasks.createTaskQuery());
 		for (String group : Groups.ALL) {
 			this.authorizations.grantFilter(mine.getId(), group);
 			this.authorizations.grantFilter(overdue.getId(), group);
 		}
-		this.authorizations.grantFilter(decisions.getId(), Groups.DECISION_MAKERS);
-		this.authorizations.grantFilter(decisions.getId(), Groups.MANAGERS);
 		this.authorizations.grantFilter(all.getId(), Groups.MANAGERS);
 		this.authorizations.grantFilter(all.getId(), Groups.ADMINS);
 	}
@@ -149,10 +170,10 @@ class IdentityBootstrap implements ApplicationRunner {
 	private Filter ensureFilter(String name, int priority, String description,
 			org.camunda.bpm.engine.task.TaskQuery query) {
 		Filter existing = this.filters.createTaskFilterQuery().filterName(name).singleResult();
-		if (existing != null) {
+		if (existing != null && !FORMER_DESCRIPTIONS.contains(existing.getProperties().get("description"))) {
 			return existing;
 		}
-		Filter filter = this.filters.newTaskFilter(name);
+		Filter filter = (existing != null) ? existing : this.filters.newTaskFilter(name);
 		filter.setOwner(Groups.ADMINS);
 		filter.setQuery(query);
 		filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));

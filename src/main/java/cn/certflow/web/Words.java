@@ -28,19 +28,20 @@ public final class Words {
 			Map.entry("CANCELLED", "注销"), Map.entry("EXPIRED", "过期"), Map.entry("INITIAL", "初次认证审查"),
 			Map.entry("SURVEILLANCE", "监督审查"), Map.entry("RECERTIFICATION", "再认证审查"), Map.entry("SPECIAL", "特殊审查"),
 			Map.entry("CHANGE", "变更"), Map.entry("EXTENSION", "扩大范围"), Map.entry("UPGRADE", "升级"),
-			Map.entry("APPLICATION", "申请"), Map.entry("AUDIT", "审查"), Map.entry("CERTIFICATE", "证书"),
-			Map.entry("REQUEST", "请求"), Map.entry("CASE", "申诉/投诉"), Map.entry("PLANNED", "已计划"),
-			Map.entry("IN_PROGRESS", "进行中"), Map.entry("AWAITING_CORRECTIONS", "等待整改"), Map.entry("COMPLETED", "已完成"),
-			Map.entry("TERMINATED", "已终止"), Map.entry("OPEN", "待处理"), Map.entry("POSTPONED", "已延期"),
-			Map.entry("DECIDED", "已决定"), Map.entry("CLOSED", "已关闭"), Map.entry("ACKNOWLEDGED", "已确认收到"),
-			Map.entry("CANDIDATE", "待审批"), Map.entry("APPROVED", "已批准"), Map.entry("PENDING", "待发送"),
-			Map.entry("SENT", "已发送"), Map.entry("FAILED", "发送失败"), Map.entry("NOT_SENT", "不发送"),
-			Map.entry("APPEAL", "申诉"), Map.entry("COMPLAINT", "投诉"), Map.entry("SUSPENSION", "暂停"),
-			Map.entry("WITHDRAWAL", "撤销"), Map.entry("CANCELLATION", "注销"), Map.entry("EVENT", "事件报告"),
-			Map.entry("NAME", "名称变更"), Map.entry("PREMISES", "地址变更"), Map.entry("TRANSITION", "转换"),
-			Map.entry("PASSED", "通过"), Map.entry("LEAD", "组长"), Map.entry("MEMBER", "组员"),
-			Map.entry("RECOMMENDED", "推荐认证"), Map.entry("NOT_RECOMMENDED", "不推荐认证"), Map.entry("UPHELD", "成立"),
-			Map.entry("DISMISSED", "不成立"), Map.entry("PCEC", "售后服务认证（PCEC）"), Map.entry("CQM", "商品售后服务评价（CQM）"));
+			Map.entry("DOWNGRADE", "降级"), Map.entry("APPLICATION", "申请"), Map.entry("AUDIT", "审查"),
+			Map.entry("CERTIFICATE", "证书"), Map.entry("REQUEST", "请求"), Map.entry("CASE", "申诉/投诉"),
+			Map.entry("PLANNED", "已计划"), Map.entry("IN_PROGRESS", "进行中"), Map.entry("AWAITING_CORRECTIONS", "等待整改"),
+			Map.entry("COMPLETED", "已完成"), Map.entry("TERMINATED", "已终止"), Map.entry("OPEN", "待处理"),
+			Map.entry("POSTPONED", "已延期"), Map.entry("DECIDED", "已决定"), Map.entry("CLOSED", "已关闭"),
+			Map.entry("ACKNOWLEDGED", "已确认收到"), Map.entry("CANDIDATE", "待审批"), Map.entry("APPROVED", "已批准"),
+			Map.entry("PENDING", "待发送"), Map.entry("SENT", "已发送"), Map.entry("FAILED", "发送失败"),
+			Map.entry("NOT_SENT", "不发送"), Map.entry("APPEAL", "申诉"), Map.entry("COMPLAINT", "投诉"),
+			Map.entry("SUSPENSION", "暂停"), Map.entry("WITHDRAWAL", "撤销"), Map.entry("CANCELLATION", "注销"),
+			Map.entry("EVENT", "事件报告"), Map.entry("NAME", "名称变更"), Map.entry("PREMISES", "地址变更"),
+			Map.entry("SERVICE_PROCESS", "主要服务流程变更"), Map.entry("TRANSITION", "转换"), Map.entry("PASSED", "通过"),
+			Map.entry("LEAD", "组长"), Map.entry("MEMBER", "组员"), Map.entry("RECOMMENDED", "推荐认证"),
+			Map.entry("NOT_RECOMMENDED", "不推荐认证"), Map.entry("UPHELD", "成立"), Map.entry("DISMISSED", "不成立"),
+			Map.entry("PCEC", "售后服务认证（PCEC）"), Map.entry("CQM", "商品售后服务评价（CQM）"));
 
 	private Words() {
 	}

@@ -127,6 +127,84 @@ class CertificateChangeProcessTest {
 	}
 
 	@Test
+	void shouldAuditAChangeOfTheMainServiceProcessWithoutAskingForANewAddress_PCEC_12_1_2() {
+		// PCEC 12.1(2) "经营场所、主要服务流程等发生变更时…按初始审查程序进行现场审查": a change
+		// of the main service process at the same address → on-site audit as initial →
+		// reissue, the address kept
+		String number = this.driver.certify(3, 0);
+		String address = this.certificates.get(number).holderAddress();
+		assertThatThrownBy(() -> this.requests.change(number,
+				new CertificateRequests.ChangeBody("SERVICE_PROCESS", " ", null, null, null, null, null), "reviewer"))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("description");
+		this.requests.change(number, new CertificateRequests.ChangeBody("SERVICE_PROCESS", "维修服务改为上门服务为主，增设400热线受理",
+				null, null, null, null, null), "reviewer");
+		review(number, "ACCEPT", false);
+		this.driver.plan(number);
+		assertThat(this.jdbc.sql("select audit_type from audit order by id desc").query(String.class).list().get(0))
+			.as("audited as initial")
+			.isEqualTo("CHANGE");
+		this.driver.audit(number, 0);
+		this.driver.decide(number, CertificateAudit.APPROVE, null);
+
+		Certificate certificate = this.certificates.get(number);
+		assertThat(certificate.holderAddress()).isEqualTo(address);
+		assertThat(certificate.revision()).isEqualTo(2);
+		assertThat(this.history.of(StatusHistory.Entity.CERTIFICATE, number)).last()
+			.satisfies(c -> assertThat(c.reason()).contains("PCEC 12.1(2)"));
+	}
+
+	@Test
+	void shouldReissueAtTheLowerGradeTheClientAskedForWithoutAnAudit_PCEC_12_3() {
+		// PCEC 12.3 "获证企业可以向PCEC主动申请暂停、降级、注销": a downgrade is a request of its
+		// own → review → reissue at the lower grade, no audit
+		String number = this.driver.certify(3, 0);
+		assertThatThrownBy(() -> this.requests.change(number,
+				new CertificateRequests.ChangeBody("DOWNGRADE", "申请降级", null, null, null, 3, null), "reviewer"))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("requestedStars");
+		assertThatThrownBy(() -> this.requests.change(number,
+				new CertificateRequests.ChangeBody("DOWNGRADE", "申请降级", null, null, null, 0, null), "reviewer"))
+			.as("不合格 is no grade")
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("requestedStars");
+		long id = this.requests.change(number,
+				new CertificateRequests.ChangeBody("DOWNGRADE", "部分网点撤并，申请降为达标级", null, null, null, 2, null),
+				"reviewer");
+		review(number, "ACCEPT", true);
+
+		Certificate certificate = this.certificates.get(number);
+		assertThat(certificate.stars()).isEqualTo(2);
+		assertThat(certificate.grade()).isEqualTo("达标级");
+		assertThat(this.certificates.revisions(number)).extracting(CertificateRevision::stars).containsExactly(3, 2);
+		assertThat(this.requestRecords.get(id).status()).isEqualTo(CertificateRequest.DONE);
+		assertThat(this.driver.certification().task(number, CertificateAudit.Elements.PLAN_AUDIT))
+			.as("a downgrade the client asks for needs no audit")
+			.isNull();
+		assertThat(this.history.of(StatusHistory.Entity.CERTIFICATE, number)).last()
+			.satisfies(c -> assertThat(c.reason()).contains("PCEC 12.3"));
+	}
+
+	@Test
+	void shouldCancelNotWithdrawWhenTheClientsOwnSuspensionIsNotLifted_PCEC_12_3() {
+		// PCEC 12.3: the client may ask to suspend, downgrade or cancel (注销); its own
+		// suspension not lifted by the end of the period ends in 注销, not in 撤销 (the CB's
+		// sanction for a breach, CertificateLifecycleProcessTest)
+		String number = this.driver.certify(3, 0);
+		this.driver.certification()
+			.as("reviewer", () -> this.requests.suspend(number,
+					new CertificateRequests.ReasonBody("获证组织申请暂停：停业装修", "CLIENT"), "reviewer"));
+		this.driver.moveTo(LocalDate.of(2027, 3, 9));
+
+		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.CANCELLED);
+		assertThat(this.driver.lifecycle(number)).as("the lifecycle ends with the certificate").isNull();
+		assertThat(this.history.of(StatusHistory.Entity.CERTIFICATE, number)).last().satisfies(c -> {
+			assertThat(c.toStatus()).isEqualTo("CANCELLED");
+			assertThat(c.reason()).contains("PCEC 12.3");
+		});
+	}
+
+	@Test
 	void shouldExtendTheScopeWithOrWithoutAnAudit() {
 		// R-EXT-1: added scope → review → on-site audit when needed → reissue with the
 		// wider scope

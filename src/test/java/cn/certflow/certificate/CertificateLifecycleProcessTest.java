@@ -261,11 +261,12 @@ class CertificateLifecycleProcessTest {
 	@Test
 	void shouldWithdrawWhenTheSuspensionIsNotClearedWithinSixMonths() {
 		// R-SUS-1: 6 months, then withdrawal; the lifecycle ends withdrawn and refuses
-		// every later request
+		// every later request (a suspension the CB imposed: one the client asked for
+		// ends in 注销, PCEC 12.3, CertificateChangeProcessTest)
 		String number = this.driver.certify(3, 0);
 		this.driver.certification()
-			.as("reviewer", () -> this.requests.suspend(number,
-					new CertificateRequests.ReasonBody("获证组织申请暂停", "CLIENT"), "reviewer"));
+			.as("decider", () -> this.requests.suspend(number,
+					new CertificateRequests.ReasonBody("监督发现服务不满足要求，限期整改", "CB"), "decider"));
 		this.driver.moveTo(LocalDate.of(2026, 9, 9));
 		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.SUSPENDED);
 

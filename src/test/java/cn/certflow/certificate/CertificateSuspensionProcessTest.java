@@ -1,5 +1,8 @@
 package cn.certflow.certificate;
 
+import static cn.certflow.certificate.CertificateSuspension.Elements.ASKED_BY_CLIENT;
+import static cn.certflow.certificate.CertificateSuspension.Elements.CANCEL;
+import static cn.certflow.certificate.CertificateSuspension.Elements.CANCELLED;
 import static cn.certflow.certificate.CertificateSuspension.Elements.LIFT;
 import static cn.certflow.certificate.CertificateSuspension.Elements.LIFTED;
 import static cn.certflow.certificate.CertificateSuspension.Elements.SUSPEND;
@@ -47,8 +50,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <li>BoundaryEvent_SuspensionEnds (interrupting timer at {@code ${suspensionEndDate}}),
  * not before its deadline:
  * {@link #shouldKeepWaitingForTheVerificationUntilTheSuspensionPeriodEnds}; at its
- * deadline → Task_WithdrawAfterSuspension → EndEvent_CertificateWithdrawn:
- * {@link #shouldWithdrawTheCertificateWhenTheSuspensionPeriodEndsUncleared};</li>
+ * deadline → Gateway_SuspensionAskedByClient;</li>
+ * <li>Gateway_SuspensionAskedByClient: Flow_SuspensionImposed (default) →
+ * Task_WithdrawAfterSuspension → EndEvent_CertificateWithdrawn:
+ * {@link #shouldWithdrawTheCertificateWhenTheSuspensionPeriodEndsUncleared};
+ * Flow_SuspensionAskedByClient → Task_CancelAfterSuspension →
+ * EndEvent_CertificateCancelled (error end event CertificateCancelled):
+ * {@link #shouldCancelNotWithdrawWhenASuspensionTheClientAskedForEndsUncleared_PCEC_12_3};</li>
  * <li>EndEvent_CertificateWithdrawn (error end event CertificateWithdrawn), caught by the
  * caller's boundary event:
  * {@link #shouldEndInTheErrorCertificateWithdrawnThatTheCallingProcessCatches}.</li>
@@ -100,6 +108,8 @@ class CertificateSuspensionProcessTest {
 			.execution("suspendCertificateDelegate",
 					(execution) -> CertificateSuspension.SUSPENSION_END_DATE.on(execution).set(this.suspensionEnd))
 			.execution("withdrawCertificateDelegate",
+					(execution) -> this.withdrawalReason = CertificateLifecycle.STATUS_REASON.from(execution).get())
+			.execution("cancelCertificateDelegate",
 					(execution) -> this.withdrawalReason = CertificateLifecycle.STATUS_REASON.from(execution).get())
 			.record("suspensionLiftingListener", "liftSuspensionDelegate");
 	}
@@ -168,6 +178,24 @@ class CertificateSuspensionProcessTest {
 		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count())
 			.as("the verification task is cancelled by the interrupting timer")
 			.isZero();
+	}
+
+	@Test
+	void shouldCancelNotWithdrawWhenASuspensionTheClientAskedForEndsUncleared_PCEC_12_3() {
+		// PCEC 12.3: "获证企业可以向PCEC主动申请暂停、降级、注销" — the client's own suspension
+		// not lifted by its end is 注销 (cancelled), as the client may ask; 撤销 (withdrawn)
+		// is the CB's sanction "当获证企业违反认证有关规定、售后服务水平达不到认证要求时"
+		VariableMap variables = suspension();
+		variables.putValue(CertificateSuspension.REQUESTED_BY.getName(), "CLIENT");
+		ProcessInstance instance = engine.getRuntimeService()
+			.startProcessInstanceByKey(CertificateSuspension.KEY, NUMBER, variables);
+		this.clock.movePast(this.suspensionEnd);
+		assertThat(engine.fireDueTimers(instance)).isEqualTo(1);
+		assertThat(instance).isEnded()
+			.hasPassed(SUSPENSION_ENDS, ASKED_BY_CLIENT, CANCEL, CANCELLED)
+			.hasNotPassed(WITHDRAW, WITHDRAWN, LIFT);
+		assertThat(this.beans.calls()).containsExactly("suspendCertificateDelegate", "cancelCertificateDelegate");
+		assertThat(this.withdrawalReason).contains("注销").contains("PCEC 12.3");
 	}
 
 	@Test

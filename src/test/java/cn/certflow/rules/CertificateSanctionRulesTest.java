@@ -12,11 +12,11 @@ class CertificateSanctionRulesTest {
 
 	private static final String BELOW_EVERY_GRADE = "Withdraw when surveillance grades the client below every grade";
 
-	private static final String COMPLAINT = "Suspend when a verified major complaint has not been rectified";
+	private static final String COMPLAINT = "Suspend or withdraw when a verified major complaint has not been rectified";
 
-	private static final String INJURY = "Suspend when the client's service injured or killed a customer";
+	private static final String INJURY = "Suspend or withdraw when the client's service injured or killed a customer";
 
-	private static final String BLACKLIST = "Withdraw when the client is on a government blacklist";
+	private static final String BLACKLIST = "Suspend or withdraw when the client is on a government blacklist";
 
 	private static final String VIOLATION = "Suspend when the client violates the certification rules";
 
@@ -90,11 +90,13 @@ class CertificateSanctionRulesTest {
 	}
 
 	@Test
-	void governmentBlacklistWithdraws() {
+	void governmentBlacklistProposesTheSuspensionLeavingTheWithdrawalToTheDecision_CQM_6_4() {
+		// CQM 6.4 "登上政府黑名单等情况时，证书暂停或撤销证书": the rule proposes the lesser of
+		// the two, the decision maker chooses (NeverMilderThanAdvisedTest)
 		SanctionRecommendation recommendation = this.rules
 			.recommendSanction(SanctionFacts.certified(5).withGovernmentBlacklist());
 
-		assertThat(recommendation.outcome()).isEqualTo(SanctionOutcome.WITHDRAW);
+		assertThat(recommendation.outcome()).isEqualTo(SanctionOutcome.SUSPEND);
 		assertThat(recommendation.rules()).containsExactly(BLACKLIST);
 	}
 
@@ -117,11 +119,11 @@ class CertificateSanctionRulesTest {
 	}
 
 	@Test
-	void downgradeAndBlacklistWithdrawAndReportBoth() {
+	void downgradeAndBlacklistSuspendAndReportBoth() {
 		SanctionRecommendation recommendation = this.rules
 			.recommendSanction(SanctionFacts.certified(5).withGradedStars(3).withGovernmentBlacklist());
 
-		assertThat(recommendation.outcome()).isEqualTo(SanctionOutcome.WITHDRAW);
+		assertThat(recommendation.outcome()).isEqualTo(SanctionOutcome.SUSPEND);
 		assertThat(recommendation.rules()).containsExactly(BLACKLIST, DOWNGRADE);
 		assertThat(recommendation.downgradeToStars()).isEqualTo(3);
 	}
@@ -146,8 +148,8 @@ class CertificateSanctionRulesTest {
 			.withClientRequestedSuspension());
 
 		assertThat(recommendation.outcome()).isEqualTo(SanctionOutcome.WITHDRAW);
-		assertThat(recommendation.rules()).containsExactly(BELOW_EVERY_GRADE, BLACKLIST, COMPLAINT, CLIENT_REQUEST,
-				VIOLATION, INJURY);
+		assertThat(recommendation.rules()).containsExactly(BELOW_EVERY_GRADE, COMPLAINT, BLACKLIST, INJURY,
+				CLIENT_REQUEST, VIOLATION);
 	}
 
 	@Test

@@ -3,10 +3,19 @@ package cn.certflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 
+import cn.certflow.appeal.AppealCaseService;
+import cn.certflow.appeal.AppealComplaint;
 import cn.certflow.application.CertificationDriver;
+import cn.certflow.application.InitialCertification;
+import cn.certflow.audit.OnsiteAudit;
+import cn.certflow.certificate.CertificateRequests;
+import cn.certflow.certificate.CertificateSuspension;
+import cn.certflow.certificate.LifecycleDriver;
+import cn.certflow.surveillance.CertificateAudit;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -31,6 +40,15 @@ class TasklistFiltersTest {
 	@Autowired
 	CertificationDriver driver;
 
+	@Autowired
+	LifecycleDriver lifecycle;
+
+	@Autowired
+	CertificateRequests requests;
+
+	@Autowired
+	AppealCaseService cases;
+
 	@AfterEach
 	void resetClock() {
 		ClockUtil.reset();
@@ -40,7 +58,53 @@ class TasklistFiltersTest {
 	void shouldGiveEachGroupItsFilters() {
 		assertThat(visibleFilters("reviewer")).containsExactlyInAnyOrder("我的任务", "逾期任务");
 		assertThat(visibleFilters("decider")).containsExactlyInAnyOrder("我的任务", "逾期任务", "待认证决定");
-		assertThat(visibleFilters("manager")).containsExactlyInAnyOrder("我的任务", "逾期任务", "待认证决定", "全部任务");
+		// issue 21 point 11: lead auditors' and quality managers' own filters
+		assertThat(visibleFilters("lead")).containsExactlyInAnyOrder("我的任务", "逾期任务", "待策划的审查", "进行中的审查");
+		assertThat(visibleFilters("quality")).containsExactlyInAnyOrder("我的任务", "逾期任务", "待批准的终止审查", "待审批的决策表变更",
+				"待处理的申诉与投诉");
+		assertThat(visibleFilters("manager")).containsExactlyInAnyOrder("我的任务", "逾期任务", "待认证决定", "待策划的审查", "进行中的审查",
+				"待批准的终止审查", "待审批的决策表变更", "待处理的申诉与投诉", "全部任务");
+	}
+
+	@Test
+	void shouldShowEveryDecisionTaskInTheDecisionFilterAndEachAuditStepInTheLeadAuditorsFilters() {
+		// issue 21 point 11, R-DEC-1: 待认证决定 holds the certification decision, the
+		// decision after a certificate audit and the verification that lifts a suspension
+		this.lifecycle.moveTo(LocalDate.of(2026, 3, 10));
+		String application = this.driver.toDecisionWithTeam("lead", "auditor");
+		assertThat(keysIn("decider", "待认证决定")).contains(InitialCertification.Elements.CERTIFICATION_DECISION);
+
+		String number = this.lifecycle.certify(3, 0);
+		this.lifecycle.moveTo(LocalDate.of(2027, 1, 9));
+		assertThat(tasksIn("lead", "待策划的审查")).extracting(Task::getTaskDefinitionKey)
+			.contains(CertificateAudit.Elements.PLAN_AUDIT);
+		this.lifecycle.plan(number);
+		assertThat(tasksIn("lead", "进行中的审查")).extracting(Task::getTaskDefinitionKey)
+			.contains(OnsiteAudit.Elements.OPENING_MEETING);
+		this.lifecycle.audit(number, 0);
+		assertThat(keysIn("decider", "待认证决定")).contains(CertificateAudit.Elements.DECIDE);
+		this.lifecycle.decide(number, CertificateAudit.KEEP, null);
+
+		this.driver.as("decider", () -> this.requests.suspend(number,
+				new CertificateRequests.ReasonBody("重大投诉经核实，限期整改", "CB"), "decider"));
+		assertThat(keysIn("decider", "待认证决定")).contains(CertificateSuspension.Elements.VERIFY_LIFTING);
+		assertThat(keysIn("reviewer", "我的任务")).doesNotContain(CertificateSuspension.Elements.VERIFY_LIFTING);
+		assertThat(application).isNotBlank();
+	}
+
+	@Test
+	void shouldShowCasesToDecideInTheQualityManagersFilter() {
+		// issue 21 point 11, R-APL-1: appeals and complaints to decide
+		String number = this.cases.receive(
+				new AppealCaseService.CaseBody("COMPLAINT", null, null, "某消费者", "对认证机构服务的投诉", "审查员迟到"), "reviewer");
+		this.driver.complete("reviewer", number, AppealComplaint.Elements.ACKNOWLEDGE,
+				java.util.Map.of("acknowledgementText", "已受理"));
+		assertThat(keysIn("quality", "待处理的申诉与投诉")).contains(AppealComplaint.Elements.DECIDE);
+		assertThat(keysIn("quality", "待批准的终止审查")).doesNotContain(AppealComplaint.Elements.DECIDE);
+	}
+
+	private List<String> keysIn(String user, String filterName) {
+		return tasksIn(user, filterName).stream().map(Task::getTaskDefinitionKey).toList();
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import java.util.List;
 
+import cn.certflow.rules.RulesService;
 import cn.certflow.system.InvalidInputException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,31 @@ class NeverMilderThanAdvisedTest {
 	void shouldAcceptADecisionMoreSevereThanTheRules() {
 		assertThatNoException().isThrownBy(() -> NeverMilderThanAdvised.check(CertificateAudit.Kind.SURVEILLANCE,
 				CertificateAudit.SUSPEND, DOWNGRADE_TO_3));
+	}
+
+	@Test
+	@DisplayName("CQM 6.4: on a government blacklist the rules propose suspension; the decider chooses suspension or withdrawal with reasons, never less")
+	void shouldLetTheDeciderChooseBetweenSuspensionAndWithdrawalWithReasons_CQM_6_4() {
+		// CQM 6.4 "…登上政府黑名单等情况时，证书暂停或撤销证书": Drools proposes, the decider
+		// chooses between the two with reasons, may be more severe, never milder
+		SanctionAdvice.Advice advice = new SanctionAdvice(new RulesService()).advise(CertificateAudit.Kind.SURVEILLANCE,
+				"RECOMMENDED", 5, 5, 5, List.of("GOVERNMENT_BLACKLIST"));
+		assertThat(advice.decision()).isEqualTo(CertificateAudit.SUSPEND);
+		assertThat(advice.rules()).anySatisfy(rule -> assertThat(rule).contains("Suspend or withdraw"));
+		for (String chosen : List.of(CertificateAudit.SUSPEND, CertificateAudit.WITHDRAW)) {
+			assertThatNoException()
+				.isThrownBy(() -> NeverMilderThanAdvised.check(CertificateAudit.Kind.SURVEILLANCE, chosen, advice));
+			assertThatThrownBy(() -> NeverMilderThanAdvised.reasons(chosen, advice, " "))
+				.isInstanceOf(InvalidInputException.class)
+				.hasMessageContaining(CertificateAudit.DECISION_REASONS.getName());
+			assertThatNoException()
+				.isThrownBy(() -> NeverMilderThanAdvised.reasons(chosen, advice, "列入严重违法失信名单，经评估决定"));
+		}
+		for (String milder : List.of(CertificateAudit.KEEP, CertificateAudit.DOWNGRADE)) {
+			assertThatThrownBy(() -> NeverMilderThanAdvised.check(CertificateAudit.Kind.SURVEILLANCE, milder, advice))
+				.isInstanceOf(InvalidInputException.class)
+				.hasMessageContaining("never milder");
+		}
 	}
 
 	@Test

@@ -1,0 +1,132 @@
+package cn.certflow.bench;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+
+import cn.certflow.application.ApplicationRequest;
+import cn.certflow.application.CertificationDriver;
+import cn.certflow.system.EngineTime;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+
+/**
+ * The days of a simulated certification body. Each day the engine clock is set to 09:00
+ * in Beijing; on working days applications arrive (Poisson, a scheme mix of PCEC, ZHHT
+ * and CQM, sizes from 20 to 800 people) and complaints come in; then, until nothing
+ * moves, every job that is due is executed (timers, mail steps; the job executor is off,
+ * so each job runs exactly when the simulated day reaches it) and every task whose day
+ * has come is done by the simulated staff. At the end of the day the invariants are
+ * checked.
+ */
+final class SimulatedCalendar {
+
+	private static final List<String> SCHEMES = List.of("PCEC", "PCEC", "PCEC", "PCEC", "ZHHT", "ZHHT", "CQM");
+
+	private final CertificationDriver driver;
+
+	private final ManagementService management;
+
+	private final SimulatedStaff staff;
+
+	private final ComplaintDesk complaints;
+
+	private final YearInvariants invariants;
+
+	private final Random random;
+
+	private final double applicationsPerWorkingDay;
+
+	int applications;
+
+	int jobsExecuted;
+
+	int tasksDone;
+
+	SimulatedCalendar(CertificationDriver driver, ManagementService management, SimulatedStaff staff,
+			ComplaintDesk complaints, YearInvariants invariants, Random random, double applicationsPerWorkingDay) {
+		this.driver = driver;
+		this.management = management;
+		this.staff = staff;
+		this.complaints = complaints;
+		this.invariants = invariants;
+		this.random = random;
+		this.applicationsPerWorkingDay = applicationsPerWorkingDay;
+	}
+
+	/**
+	 * Runs {@code days} days from {@code first}; {@code arrivals} false lets the work
+	 * drain.
+	 */
+	void run(LocalDate first, int days, boolean arrivals) {
+		for (int i = 0; i < days; i++) {
+			day(first.plusDays(i), arrivals);
+		}
+	}
+
+	private void day(LocalDate day, boolean arrivals) {
+		ClockUtil
+			.setCurrentTime(Date.from(LocalDateTime.of(day, LocalTime.of(9, 0)).atZone(EngineTime.ZONE).toInstant()));
+		boolean workingDay = day.getDayOfWeek().getValue() < 6;
+		if (workingDay && arrivals) {
+			for (int n = poisson(this.applicationsPerWorkingDay); n > 0; n--) {
+				apply();
+			}
+			this.complaints.receiveToday(this.random);
+		}
+		for (int round = 0; round < 500; round++) {
+			int moved = fireDueJobs();
+			if (workingDay) {
+				int done = this.staff.workOn(day);
+				this.tasksDone += done;
+				moved += done;
+			}
+			if (moved == 0) {
+				break;
+			}
+		}
+		this.invariants.endOfDay(day);
+	}
+
+	private void apply() {
+		String scheme = SCHEMES.get(this.random.nextInt(SCHEMES.size()));
+		int stars = 3 + this.random.nextInt(3);
+		ApplicationRequest request = CertificationDriver.request(scheme, stars, 20 + this.random.nextInt(780));
+		String number = this.driver.submit(request);
+		this.driver.uploadMandatoryDocuments(number);
+		this.applications++;
+	}
+
+	/** Executes the jobs due now, each once, a failing one left to its retries. */
+	private int fireDueJobs() {
+		int executed = 0;
+		for (Job job : this.management.createJobQuery().executable().list()) {
+			this.invariants.firing(job);
+			try {
+				this.management.executeJob(job.getId());
+				executed++;
+			}
+			catch (RuntimeException ex) {
+				this.invariants.jobFailed(job, ex);
+			}
+		}
+		this.jobsExecuted += executed;
+		return executed;
+	}
+
+	private int poisson(double mean) {
+		double limit = Math.exp(-mean);
+		double product = this.random.nextDouble();
+		int n = 0;
+		while (product > limit) {
+			product *= this.random.nextDouble();
+			n++;
+		}
+		return n;
+	}
+
+}

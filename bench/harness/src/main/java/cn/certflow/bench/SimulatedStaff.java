@@ -1,0 +1,299 @@
+package cn.certflow.bench;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiFunction;
+
+import cn.certflow.application.CertificationDriver;
+import cn.certflow.grading.SchemeCatalog;
+import cn.certflow.grading.ScoringMethod;
+import cn.certflow.grading.SheetItem;
+import cn.certflow.security.Groups;
+import cn.certflow.system.EngineTime;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * The people of a simulated certification body: for each task of the models, how many
+ * working days it waits before somebody takes it, who does it (the assignee, else the
+ * demo account of its candidate group) and what they enter. Values are those of the test
+ * drivers, with the outcomes drawn so that every path of the models is taken in a year:
+ * audits score like real ones (a few fail, a few lose a star), some document reviews ask
+ * for corrections, some audits raise nonconformities, a few surveillances are postponed,
+ * a few clients do not apply for recertification. The decider follows the audit team's
+ * recommendation (R-SUR-3: never milder) and refuses a failing grade. A task nobody
+ * described is done with the plausible values of its form (see FormValues).
+ */
+final class SimulatedStaff {
+
+	/** How a task is done: after minDays..maxDays, with these values. */
+	record Habit(int minDays, int maxDays, BiFunction<Map<String, Object>, Random, Map<String, Object>> values) {
+	}
+
+	private static final Map<String, String> ACCOUNT_OF_GROUP = Map.of(Groups.REVIEWERS, "reviewer",
+			Groups.LEAD_AUDITORS, "lead", Groups.AUDITORS, "auditor", Groups.DECISION_MAKERS, "decider",
+			Groups.QUALITY_MANAGERS, "quality", Groups.MANAGERS, "manager");
+
+	private static final Habit UNKNOWN = new Habit(1, 5, (variables, random) -> Map.of());
+
+	private final Map<String, Habit> habits = new HashMap<>();
+
+	private final Map<String, LocalDate> dueToBeDone = new HashMap<>();
+
+	private final Map<String, Integer> doneByKey = new HashMap<>();
+
+	private final Map<String, Integer> unknownKeys = new HashMap<>();
+
+	/** Tasks whose completion the application refused, with the reason: left open. */
+	private final Map<String, String> refused = new HashMap<>();
+
+	private final CertificationDriver driver;
+
+	private final TaskService tasks;
+
+	private final FormValues forms;
+
+	private final Random random;
+
+	private final SchemeCatalog schemes;
+
+	SimulatedStaff(CertificationDriver driver, TaskService tasks, FormValues forms, SchemeCatalog schemes,
+			Random random) {
+		this.schemes = schemes;
+		this.driver = driver;
+		this.tasks = tasks;
+		this.forms = forms;
+		this.random = random;
+		describeInitialCertification();
+		describeOnsiteAudit();
+		describeAfterTheCertificate();
+	}
+
+	private void describeInitialCertification() {
+		this.habits.put("Task_ReviewApplication",
+				new Habit(1, 12, (v, r) -> CertificationDriver.acceptance(Map.of("confirmClientChange", true))));
+		this.habits.put("Task_HandleOverdueReview",
+				new Habit(0, 1, (v, r) -> Map.of("escalationAction", "已督促评审人员当日完成评审")));
+		this.habits.put("Task_SignContract", new Habit(2, 10,
+				(v, r) -> Map.of("contractNumber", "HT-" + v.get("applicationNumber"), "contractSignedOn", today())));
+		this.habits.put("Task_ReviewDocuments", new Habit(2, 8,
+				(v, r) -> (r.nextInt(100) < 15)
+						? Map.of("documentReviewOutcome", "CORRECTIONS_NEEDED", "documentFindings", "服务手册未覆盖安装服务，请补充")
+						: Map.of("documentReviewOutcome", "PASSED", "documentFindings", "文件符合要求")));
+		this.habits.put("Task_SubmitCorrections",
+				new Habit(3, 20, (v, r) -> Map.of("correctionsNote", "已补充安装服务章节并重新上传")));
+		this.habits.put("Task_PlanAudit", new Habit(5, 25,
+				(v, r) -> Map.of("leadAuditor", "lead", "auditTeam", "auditor", "plannedDate", today())));
+		this.habits.put("Task_CertificationDecision", new Habit(1, 7, SimulatedStaff::decideCertification));
+	}
+
+	private void describeOnsiteAudit() {
+		this.habits.put("Task_OpeningMeeting",
+				new Habit(0, 0, (v, r) -> Map.of("planConfirmed", true, "attendance", "总经理、售后服务部经理")));
+		this.habits.put("Task_EvaluateServiceCharacteristics",
+				new Habit(0, 1, (v, r) -> Map.of("findings", "服务特性测评符合要求")));
+		this.habits.put("Task_AuditServiceManagement", new Habit(0, 1, (v, r) -> Map.of("findings", "服务管理体系运行有效")));
+		this.habits.put("Task_ScoreAudit", new Habit(0, 2, this::score));
+		this.habits.put("Task_ClosingMeeting", new Habit(0, 0, (v, r) -> Map.of("clientConfirmedRecords", true,
+				"nonconformities", (r.nextInt(100) < 20) ? "1. 服务回访记录不完整（GB/T 27922 5.3）" : "")));
+		this.habits.put("Task_VerifyCorrections", new Habit(10, 28, (v, r) -> Map.of("verificationOutcome", "CLOSED",
+				"clientSignedResult", true, "verificationNotes", "整改证据已验证")));
+		this.habits.put("Task_ApproveTermination",
+				new Habit(0, 2, (v, r) -> Map.of("terminationApproved", true, "terminationReviewNotes", "同意终止")));
+	}
+
+	private void describeAfterTheCertificate() {
+		this.habits.put("Task_PlanCertificateAudit", new Habit(5, 40, (v, r) -> {
+			Map<String, Object> plan = new HashMap<>();
+			if (r.nextInt(100) < 5 && "SURVEILLANCE".equals(v.get("auditKind"))) {
+				plan.put("planDecision", "POSTPONE");
+				plan.put("postponeReason", "客户旺季，申请推迟监督审查");
+				plan.put("postponedTo", EngineTime.today().plusDays(30).toString());
+				return plan;
+			}
+			plan.put("planDecision", "PLAN");
+			plan.put("leadAuditor", "lead");
+			plan.put("auditTeam", "auditor");
+			plan.put("plannedDate", today());
+			plan.put("sampledSite", "天津市红桥区丁字沽三号路85号");
+			plan.put("auditContent", List.of("NC_FOLLOW_UP", "CERTIFICATE_AND_MARK_USE", "SERVICE_CHARACTERISTICS",
+					"SERVICE_MANAGEMENT"));
+			return plan;
+		}));
+		this.habits.put("Task_DecideCertificateAudit", new Habit(1, 7, SimulatedStaff::decideCertificateAudit));
+		this.habits.put("Task_HandleOverdueSurveillance",
+				new Habit(0, 2, (v, r) -> Map.of("overdueNotes", "已联系客户安排监督审查")));
+		this.habits.put("Task_ReceiveRecertificationApplication",
+				new Habit(10, 60, (v, r) -> Map.of("recertificationDecision",
+						(r.nextInt(100) < 92) ? "APPLY" : "NOT_APPLYING", "changesDeclared", false)));
+		this.habits.put("Task_ReviewRecertificationDocuments",
+				new Habit(2, 10, (v, r) -> Map.of("recertificationDocumentsOutcome", "PASSED")));
+		this.habits.put("Task_ReviewChangeRequest",
+				new Habit(2, 10, (v, r) -> Map.of("changeReviewOutcome", "ACCEPT", "onsiteAuditNeeded", false)));
+		this.habits.put("Task_VerifyLifting",
+				new Habit(20, 60, (v, r) -> Map.of("causeCleared", true, "verificationNotes", "现场验证暂停原因已消除")));
+		this.habits.put("Task_AcknowledgeCase",
+				new Habit(1, 4, (v, r) -> Map.of("acknowledgementText", "已收到，将在规定时间内答复")));
+		this.habits.put("Task_DecideCase",
+				new Habit(5, 25, (v, r) -> Map.of("caseOutcome", (r.nextInt(100) < 30) ? "UPHELD" : "DISMISSED",
+						"caseOutcomeReasons", "经调查核实", "clientAtFault", false)));
+	}
+
+	/**
+	 * Points lost on the scoring sheet: most clients lose 2–15 points, a few more than 30
+	 * (not certified).
+	 */
+	private Map<String, Object> score(Map<String, Object> variables, Random random) {
+		String scheme = String.valueOf(variables.get("schemeId"));
+		int lost = (int) Math.min(45, Math.abs(Math.round(random.nextGaussian() * 9 + 8)));
+		if ("CQM".equals(scheme)) {
+			return cqmScores(random);
+		}
+		return this.driver.sheetScores(scheme, lost);
+	}
+
+	/**
+	 * CQM: each service-characteristics indicator of the scheme's own sheet at 70–100 %
+	 * of its points, surveys at 75–99 %, the management audit passed, nothing serious.
+	 */
+	private Map<String, Object> cqmScores(Random random) {
+		Map<String, Object> values = new HashMap<>();
+		for (SheetItem item : this.schemes.get("CQM").sheet().items()) {
+			values.put(item.variableName(ScoringMethod.CQM_CHARACTERISTICS),
+					Math.round(item.points() * (0.7 + 0.3 * random.nextDouble())));
+		}
+		values.put("surveyScore", (long) (75 + random.nextInt(25)));
+		values.put("faceSurveyScore", (long) (75 + random.nextInt(25)));
+		values.put("managementAuditPassed", true);
+		values.put("operatingMonths", 48L);
+		for (String zero : List.of("seriousNonconformities", "liabilityAccidents12m", "liabilityAccidents24m",
+				"negativeInfo12m", "negativeInfo24m", "negativeInfoTotal", "majorComplaints",
+				"majorComplaintsUnrectified")) {
+			values.put(zero, 0L);
+		}
+		return values;
+	}
+
+	/**
+	 * The decider certifies a recommended, passing audit and refuses the rest, in
+	 * writing.
+	 */
+	private static Map<String, Object> decideCertification(Map<String, Object> variables, Random random) {
+		boolean passing = "RECOMMENDED".equals(variables.get("auditOutcome"))
+				&& variables.get("stars") instanceof Number && ((Number) variables.get("stars")).intValue() > 0;
+		return passing ? Map.of("decisionOutcome", "CERTIFY")
+				: Map.of("decisionOutcome", "REFUSE", "decisionReasons", "评分未达到认证要求（" + variables.get("grade") + "）");
+	}
+
+	/** The decider after an audit follows the rules' recommendation (its first word). */
+	private static Map<String, Object> decideCertificateAudit(Map<String, Object> variables, Random random) {
+		String recommendation = String.valueOf(variables.getOrDefault("recommendation", "KEEP")).trim();
+		String decision = recommendation.isEmpty() ? "KEEP" : recommendation.split("[\\s:：(（]")[0];
+		if (!List.of("KEEP", "DOWNGRADE", "SUSPEND", "WITHDRAW").contains(decision)) {
+			decision = "KEEP";
+		}
+		Map<String, Object> values = new HashMap<>();
+		values.put("certificateAuditDecision", decision);
+		values.put("certificateAuditReasons", "KEEP".equals(decision) ? "" : "按规则建议：" + recommendation);
+		values.put("sanctionFacts", List.of());
+		return values;
+	}
+
+	/**
+	 * Completes every open task whose day has come; returns how many. A task gets its day
+	 * when the simulation first sees it.
+	 */
+	int workOn(LocalDate today) {
+		int done = 0;
+		for (Task task : this.tasks.createTaskQuery().active().initializeFormKeys().list()) {
+			Habit habit = this.habits.getOrDefault(task.getTaskDefinitionKey(), UNKNOWN);
+			if (habit == UNKNOWN) {
+				this.unknownKeys.merge(task.getTaskDefinitionKey(), 1, Integer::sum);
+			}
+			LocalDate day = this.dueToBeDone.computeIfAbsent(task.getId(), (id) -> workingDaysAfter(created(task),
+					habit.minDays() + this.random.nextInt(habit.maxDays() - habit.minDays() + 1)));
+			if (!day.isAfter(today) && !this.refused.containsKey(task.getId())) {
+				try {
+					complete(task, habit);
+					this.dueToBeDone.remove(task.getId());
+					done++;
+				}
+				catch (RuntimeException ex) {
+					String message = String.valueOf(ex.getMessage());
+					this.refused.put(task.getId(),
+							task.getTaskDefinitionKey() + " (form "
+									+ ((task.getCamundaFormRef() != null) ? task.getCamundaFormRef().getKey() : "-")
+									+ "): " + message.substring(0, Math.min(300, message.length())));
+				}
+			}
+		}
+		return done;
+	}
+
+	private void complete(Task task, Habit habit) {
+		Map<String, Object> variables = this.tasks.getVariables(task.getId());
+		Map<String, Object> values = this.forms.submit(task, habit.values().apply(variables, this.random), today());
+		String user = who(task);
+		if (user == null) {
+			this.tasks.complete(task.getId(), values); // the client, in its portal
+		}
+		else {
+			this.driver.as(user, () -> this.tasks.complete(task.getId(), values));
+		}
+		this.doneByKey.merge(task.getTaskDefinitionKey(), 1, Integer::sum);
+	}
+
+	/**
+	 * The assignee, else the demo account of the first staff group among the candidates.
+	 */
+	private String who(Task task) {
+		if (task.getAssignee() != null) {
+			return task.getAssignee();
+		}
+		for (IdentityLink link : this.tasks.getIdentityLinksForTask(task.getId())) {
+			if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
+					&& ACCOUNT_OF_GROUP.containsKey(link.getGroupId())) {
+				return ACCOUNT_OF_GROUP.get(link.getGroupId());
+			}
+		}
+		return null;
+	}
+
+	Map<String, Integer> doneByKey() {
+		return this.doneByKey;
+	}
+
+	Map<String, String> refused() {
+		return this.refused;
+	}
+
+	Map<String, Integer> unknownKeys() {
+		return this.unknownKeys;
+	}
+
+	private static LocalDate created(Task task) {
+		return task.getCreateTime().toInstant().atZone(EngineTime.ZONE).toLocalDate();
+	}
+
+	static LocalDate workingDaysAfter(LocalDate day, int workingDays) {
+		LocalDate result = day;
+		int left = workingDays;
+		while (left > 0) {
+			result = result.plusDays(1);
+			if (result.getDayOfWeek().getValue() < 6) {
+				left--;
+			}
+		}
+		return result;
+	}
+
+	private static String today() {
+		return EngineTime.today().toString();
+	}
+
+}
