@@ -194,6 +194,24 @@ class AuditRepository {
 			.optional();
 	}
 
+	/** The nonconformities of an audit, in the order raised. */
+	List<CorrectiveActionDocuments.Raised> nonconformitiesOfAudit(long auditId) {
+		return this.jdbc.sql("select id, description from nonconformity where audit_id = ? order by id")
+			.param(auditId)
+			.query((rs, n) -> new CorrectiveActionDocuments.Raised(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
+	/**
+	 * The process that planned the audit (initial-certification or certificate-audit).
+	 */
+	Optional<String> processInstanceId(long auditId) {
+		return this.jdbc.sql("select process_instance_id from audit where id = ? and process_instance_id is not null")
+			.param(auditId)
+			.query(String.class)
+			.optional();
+	}
+
 	/**
 	 * Nonconformities of every audit of an application, for follow-up at the next audit
 	 * (PCEC 10.1): "[open|closed] text".

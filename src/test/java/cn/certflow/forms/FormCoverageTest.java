@@ -343,7 +343,8 @@ class FormCoverageTest {
 			.forEach((t) -> expected.put(t.name(), t.title()));
 		assertThat(options).containsExactlyEntriesOf(expected);
 		assertThat(texts("application-start")).contains("POST /api/applications/{number}/documents");
-		assertThat(texts("application-review")).contains("/api/applications/{{applicationNumber}}/documents");
+		assertThat(texts("application-review")).contains("{{applicationDocuments}}",
+				"/staff/documents/application/{{applicationNumber}}");
 		assertThat(texts("certification-decision")).contains("审查组成员不得作出认证决定");
 		assertThat(texts("audit-plan")).contains("R-DEC-1");
 	}
