@@ -53,6 +53,12 @@ class CaseDocuments implements DocumentOwnerRules {
 			.map((c) -> "申诉/投诉 " + number + " 已关闭，不再接收文件");
 	}
 
+	/** The case's own process (business key = case number). */
+	@Override
+	public Optional<FormListing> formListing(String number) {
+		return Optional.of(FormListing.of(number, number));
+	}
+
 	@Override
 	public String requireStaffReader(String number) {
 		return this.access.requireCase(number);

@@ -62,6 +62,12 @@ class ApplicationDocuments implements DocumentOwnerRules {
 		return mandatory;
 	}
 
+	/** The review forms of the application's own processes (business key = number). */
+	@Override
+	public Optional<FormListing> formListing(String number) {
+		return Optional.of(FormListing.of(number, number));
+	}
+
 	@Override
 	public String requireStaffReader(String number) {
 		return this.access.requireApplication(number);

@@ -137,11 +137,40 @@ class AuditRepository {
 			.update();
 	}
 
+	void insertSpecialDeductionNonconformity(long auditId, String description, OffsetDateTime dueAt) {
+		this.jdbc
+			.sql("insert into nonconformity (audit_id, description, raised_at, due_at, special_deduction)"
+					+ " values (?, ?, ?, ?, true)")
+			.params(auditId, description, EngineTime.now(), dueAt)
+			.update();
+	}
+
 	int closeNonconformities(long auditId, String by) {
 		return this.jdbc
 			.sql("update nonconformity set closed_at = ?, closed_by = ? where audit_id = ? and closed_at is null")
 			.params(EngineTime.now(), by, auditId)
 			.update();
+	}
+
+	/**
+	 * Closes the open nonconformities of the audit raised by hand (not from special
+	 * deductions), or only those from special deductions.
+	 */
+	int closeNonconformities(long auditId, boolean specialDeductions, String by) {
+		return this.jdbc
+			.sql("update nonconformity set closed_at = ?, closed_by = ? where audit_id = ? and closed_at is null"
+					+ " and special_deduction = ?")
+			.params(EngineTime.now(), by, auditId, specialDeductions)
+			.update();
+	}
+
+	/** The earliest correction deadline of the audit's open nonconformities. */
+	Optional<OffsetDateTime> earliestOpenDue(long auditId) {
+		return Optional
+			.ofNullable(this.jdbc.sql("select min(due_at) from nonconformity where audit_id = ? and closed_at is null")
+				.param(auditId)
+				.query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+				.single());
 	}
 
 	int openNonconformities(long auditId) {
@@ -162,6 +191,24 @@ class AuditRepository {
 			.param(id)
 			.query((rs, n) -> new CorrectiveActionDocuments.Nonconformity(rs.getLong(1), rs.getLong(2), rs.getString(3),
 					rs.getObject(4) != null))
+			.optional();
+	}
+
+	/** The nonconformities of an audit, in the order raised. */
+	List<CorrectiveActionDocuments.Raised> nonconformitiesOfAudit(long auditId) {
+		return this.jdbc.sql("select id, description from nonconformity where audit_id = ? order by id")
+			.param(auditId)
+			.query((rs, n) -> new CorrectiveActionDocuments.Raised(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
+	/**
+	 * The process that planned the audit (initial-certification or certificate-audit).
+	 */
+	Optional<String> processInstanceId(long auditId) {
+		return this.jdbc.sql("select process_instance_id from audit where id = ? and process_instance_id is not null")
+			.param(auditId)
+			.query(String.class)
 			.optional();
 	}
 

@@ -1,5 +1,6 @@
 package cn.certflow.audit;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -7,10 +8,12 @@ import cn.certflow.application.ApplicationService;
 import cn.certflow.grading.GradeResult;
 import cn.certflow.grading.GradingService;
 import cn.certflow.grading.ScoringVariables;
+import cn.certflow.grading.SpecialDeduction;
 import cn.certflow.system.EngineTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +29,10 @@ class AuditScoring {
 	 */
 	private static final String[] SCORE_PREFIXES = { ScoringVariables.ITEM_PREFIX, ScoringVariables.INDICATOR_PREFIX,
 			"deductions", ScoringVariables.DEDUCTION_NOTES, ScoringVariables.SPECIAL_STRENGTHS,
-			ScoringVariables.STRENGTH_NOTES, ScoringVariables.SURVEY_SCORE, ScoringVariables.FACE_SURVEY_SCORE,
-			ScoringVariables.MANAGEMENT_AUDIT_PASSED, ScoringVariables.SERIOUS_NONCONFORMITIES,
-			ScoringVariables.OPERATING_MONTHS, "liabilityAccidents", "negativeInfo", "majorComplaints" };
+			ScoringVariables.STRENGTH_NOTES, ScoringVariables.STRENGTHS, ScoringVariables.SURVEY_SCORE,
+			ScoringVariables.FACE_SURVEY_SCORE, ScoringVariables.MANAGEMENT_AUDIT_PASSED,
+			ScoringVariables.SERIOUS_NONCONFORMITIES, ScoringVariables.OPERATING_MONTHS, "liabilityAccidents",
+			"negativeInfo", "majorComplaints" };
 
 	private final AuditRepository audits;
 
@@ -59,6 +63,14 @@ class AuditScoring {
 		String schemeId = this.applications.byId(audit.applicationId()).schemeId();
 		GradeResult result = this.grading.grade(schemeId, entered);
 		record(audit.id(), result, entered, scoredBy);
+		// PCEC 6.1: each special deduction "应进行整改" — a nonconformity of the audit
+		this.auditService.raiseSpecialDeductions(audit.id(),
+				this.grading.specialItems(schemeId, entered)
+					.deductions()
+					.stream()
+					.map(SpecialDeduction::asNonconformity)
+					.toList(),
+				scoredBy);
 		return result;
 	}
 
@@ -67,14 +79,32 @@ class AuditScoring {
 		variables.forEach((name, value) -> {
 			for (String prefix : SCORE_PREFIXES) {
 				if (name.startsWith(prefix)) {
-					entered.put(name,
-							(value instanceof Number || value instanceof Boolean) ? value : String.valueOf(value));
+					entered.put(name, stored(value));
 				}
 			}
 		});
 		this.audits.recordScore(new AuditScore(auditId, result.schemeId(), result.score(), result.stars(),
 				result.grade(), result.decisionKey(), result.decisionVersion(), String.join("\n", result.explanation()),
 				scoredBy, EngineTime.now()), toJson(entered));
+	}
+
+	/**
+	 * Numbers and booleans as they are, lists (special items) as JSON, the rest as text.
+	 */
+	private Object stored(Object value) {
+		if (value instanceof Number || value instanceof Boolean || value instanceof Collection<?>
+				|| value instanceof Map<?, ?>) {
+			return value;
+		}
+		if (value instanceof SpinJsonNode spin) {
+			try {
+				return this.json.readTree(spin.toString());
+			}
+			catch (JsonProcessingException ex) {
+				return spin.toString();
+			}
+		}
+		return String.valueOf(value);
 	}
 
 	private String toJson(Map<String, Object> entered) {

@@ -182,6 +182,36 @@ public class AuditService {
 		return this.audits.closeNonconformities(auditId, by);
 	}
 
+	/**
+	 * PCEC 6.1 "每个特别扣分项…且应进行整改": the special deductions of a scoring become
+	 * nonconformities of the audit, each due in 30 days; those of an earlier scoring of
+	 * the audit not found again are closed (as the closing meeting does with its own).
+	 * Returns the due date, if any was raised.
+	 */
+	Optional<OffsetDateTime> raiseSpecialDeductions(long auditId, List<String> descriptions, String by) {
+		this.audits.closeNonconformities(auditId, true, by);
+		if (descriptions.isEmpty()) {
+			return Optional.empty();
+		}
+		OffsetDateTime due = this.clock.after(EngineTime.now(), RegulatoryPeriod.NONCONFORMITY_CORRECTION);
+		for (String description : descriptions) {
+			this.audits.insertSpecialDeductionNonconformity(auditId, description, due);
+		}
+		return Optional.of(due);
+	}
+
+	/**
+	 * Closes the audit's open nonconformities raised by hand at an earlier closing
+	 * meeting.
+	 */
+	int closeEarlierClosingMeetingNonconformities(long auditId, String by) {
+		return this.audits.closeNonconformities(auditId, false, by);
+	}
+
+	Optional<OffsetDateTime> earliestOpenDue(long auditId) {
+		return this.audits.earliestOpenDue(auditId);
+	}
+
 	int openNonconformities(long auditId) {
 		return this.audits.openNonconformities(auditId);
 	}

@@ -1,6 +1,7 @@
 package cn.certflow.audit;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -9,6 +10,8 @@ import cn.certflow.document.DocumentOwnerRules;
 import cn.certflow.document.DocumentType;
 import cn.certflow.security.ApiAccess;
 import cn.certflow.security.Groups;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +28,10 @@ class CorrectiveActionDocuments implements DocumentOwnerRules {
 	record Nonconformity(long id, long auditId, String applicationNumber, boolean closed) {
 	}
 
+	/** A nonconformity of an audit, as its form lists it. */
+	record Raised(long id, String description) {
+	}
+
 	private static final Set<DocumentType> ALLOWED = EnumSet.of(DocumentType.CORRECTIVE_ACTION_EVIDENCE,
 			DocumentType.OTHER);
 
@@ -32,9 +39,12 @@ class CorrectiveActionDocuments implements DocumentOwnerRules {
 
 	private final ApiAccess access;
 
-	CorrectiveActionDocuments(AuditRepository audits, ApiAccess access) {
+	private final RuntimeService runtime;
+
+	CorrectiveActionDocuments(AuditRepository audits, ApiAccess access, RuntimeService runtime) {
 		this.audits = audits;
 		this.access = access;
+		this.runtime = runtime;
 	}
 
 	@Override
@@ -60,6 +70,23 @@ class CorrectiveActionDocuments implements DocumentOwnerRules {
 	@Override
 	public Set<DocumentType> mandatory(String id) {
 		return Set.of(DocumentType.CORRECTIVE_ACTION_EVIDENCE);
+	}
+
+	/**
+	 * The correction verification of the audit's processes (business key of the process
+	 * that planned the audit: its on-site audit shares it): every nonconformity of the
+	 * audit, each under its description.
+	 */
+	@Override
+	public Optional<FormListing> formListing(String id) {
+		return nonconformity(id).flatMap(
+				(n) -> this.audits.processInstanceId(n.auditId())
+					.map((pid) -> this.runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult())
+					.map(ProcessInstance::getBusinessKey)
+					.map((key) -> new FormListing(key, this.audits.nonconformitiesOfAudit(n.auditId())
+						.stream()
+						.map((o) -> new Listed(String.valueOf(o.id()), "不符合项 " + o.id() + "：" + o.description()))
+						.toList())));
 	}
 
 	@Override

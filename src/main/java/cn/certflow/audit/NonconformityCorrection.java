@@ -45,17 +45,21 @@ class NonconformityCorrection {
 		}
 		long auditId = this.audits.currentAudit(execution).id();
 		// A repeat audit re-checks earlier nonconformities on site: what is not raised
-		// again is closed.
-		int reverified = this.audits.closeNonconformities(auditId, by);
+		// again is closed. Those from the special deductions of this audit's scoring stay
+		// (PCEC 6.1, AuditService#raiseSpecialDeductions).
+		int reverified = this.audits.closeEarlierClosingMeetingNonconformities(auditId, by);
 		this.audits.recordEvent(auditId, "CLOSING_MEETING", nonconformities.size() + " nonconformities raised"
 				+ ((reverified > 0) ? ", " + reverified + " earlier ones closed on site" : ""), by);
-		Optional<OffsetDateTime> due = Optional.empty();
 		if (!nonconformities.isEmpty()) {
-			due = Optional.of(this.audits.raiseNonconformities(auditId, nonconformities));
-			this.audits.changeStatus(auditId, AuditStatus.AWAITING_CORRECTIONS, null, by,
-					nonconformities.size() + " nonconformities to correct by " + due.get().toLocalDate());
+			this.audits.raiseNonconformities(auditId, nonconformities);
 		}
-		return new Closing(due, this.audits.openNonconformities(auditId));
+		int open = this.audits.openNonconformities(auditId);
+		Optional<OffsetDateTime> due = (open > 0) ? this.audits.earliestOpenDue(auditId) : Optional.empty();
+		if (due.isPresent()) {
+			this.audits.changeStatus(auditId, AuditStatus.AWAITING_CORRECTIONS, null, by,
+					open + " nonconformities to correct by " + due.get().toLocalDate());
+		}
+		return new Closing(due, open);
 	}
 
 	/**

@@ -59,6 +59,15 @@ class CertificateDocuments implements DocumentOwnerRules {
 		};
 	}
 
+	/**
+	 * The recertification document review of the certificate's lifecycle (business key =
+	 * number).
+	 */
+	@Override
+	public Optional<FormListing> formListing(String number) {
+		return Optional.of(FormListing.of(number, number));
+	}
+
 	@Override
 	public String requireStaffReader(String number) {
 		return this.access.requireCertificate(number);

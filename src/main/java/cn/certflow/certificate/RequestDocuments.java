@@ -1,6 +1,7 @@
 package cn.certflow.certificate;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -63,6 +64,34 @@ class RequestDocuments implements DocumentOwnerRules {
 		return request(id).filter(RequestDocuments::isChange)
 			.map((r) -> Set.of(DocumentType.REQUEST_SUPPORTING_DOCUMENT))
 			.orElse(Set.of());
+	}
+
+	/**
+	 * The change review of the certificate's lifecycle (business key = certificate
+	 * number): the requests of the certificate still open, each under its kind.
+	 */
+	@Override
+	public Optional<FormListing> formListing(String id) {
+		return request(id).map((r) -> new FormListing(r.certificateNumber(),
+				this.requests.of(r.certificateNumber())
+					.stream()
+					.filter((o) -> o.id() == r.id() || CertificateRequest.OPEN.equals(o.status())
+							|| CertificateRequest.ACCEPTED.equals(o.status()))
+					.map((o) -> new Listed(String.valueOf(o.id()), "申请事项 " + o.id() + "（" + kindWord(o.kind()) + "）"))
+					.toList()));
+	}
+
+	private static String kindWord(String kind) {
+		return switch (kind) {
+			case "NAME" -> "名称变更";
+			case "PREMISES" -> "经营场所变更";
+			case "SERVICE_PROCESS" -> "主要服务流程变更";
+			case "DOWNGRADE" -> "降级";
+			case "EXTENSION" -> "扩大认证范围";
+			case "UPGRADE" -> "升级";
+			case "TRANSITION" -> "转换";
+			default -> kind;
+		};
 	}
 
 	@Override

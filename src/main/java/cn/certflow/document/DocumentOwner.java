@@ -37,6 +37,25 @@ public record DocumentOwner(Kind kind, String key) {
 		return new DocumentOwner(Kind.CASE, number);
 	}
 
+	/**
+	 * The staff page of the owner itself, where there is one: an application's case page,
+	 * a certificate's page.
+	 */
+	public Optional<String> ownerPagePath() {
+		return switch (this.kind) {
+			case APPLICATION -> Optional.of("/staff/cases/" + this.key);
+			case CERTIFICATE -> Optional.of("/staff/certificates/" + this.key);
+			default -> Optional.empty();
+		};
+	}
+
+	/**
+	 * The staff page's path of one of this owner's documents: opens it in the browser.
+	 */
+	public String staffPath(long documentId) {
+		return staffPath() + "/" + documentId;
+	}
+
 	/** The page path of this owner's documents. */
 	public String staffPath() {
 		return "/staff/documents/" + this.kind.path() + "/" + this.key;

@@ -1,6 +1,7 @@
 package cn.certflow.document;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,6 +32,32 @@ public interface DocumentOwnerRules {
 	 */
 	default Set<DocumentType> allowed(String key) {
 		return EnumSet.allOf(DocumentType.class);
+	}
+
+	/**
+	 * Where Tasklist forms list the owner's documents (issue 18 "Staff side"): the
+	 * business key of the processes whose review forms show them, and the owners of the
+	 * same kind they show together (the nonconformities of one audit, the open requests
+	 * of one certificate), each with a heading or null. Empty: no form lists them.
+	 */
+	default Optional<FormListing> formListing(String key) {
+		return Optional.empty();
+	}
+
+	/**
+	 * The processes (by business key) whose forms list documents, and the owners listed.
+	 */
+	record FormListing(String businessKey, List<Listed> owners) {
+
+		/** One owner listed alone, without a heading. */
+		public static FormListing of(String businessKey, String key) {
+			return new FormListing(businessKey, List.of(new Listed(key, null)));
+		}
+
+	}
+
+	/** An owner listed in a form, under its heading (null: none). */
+	record Listed(String key, String heading) {
 	}
 
 	/** The document types the owner must have (PCEC 6.2 for an application). */

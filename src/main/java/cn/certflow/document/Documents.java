@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -14,9 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.certflow.system.InvalidInputException;
+import cn.certflow.system.InvalidInputException.FieldProblem;
 import cn.certflow.system.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -48,10 +51,13 @@ public class Documents {
 
 	private final DataSize maxSize;
 
+	private final DocumentLinks links;
+
 	Documents(DocumentRepository documents, DocumentFormatDetector formats, List<DocumentOwnerRules> owners,
-			@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxSize) {
+			@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxSize, DocumentLinks links) {
 		this.documents = documents;
 		this.formats = formats;
+		this.links = links;
 		this.owners = new java.util.EnumMap<>(DocumentOwner.Kind.class);
 		owners.forEach(o -> this.owners.put(o.kind(), o));
 		this.maxSize = maxSize;
@@ -66,6 +72,45 @@ public class Documents {
 	public DocumentInfo upload(DocumentOwner owner, String type, String fileName, String contentType, byte[] content,
 			String uploadedBy) {
 		return upload(owner, DocumentType.parse("type", type), fileName, contentType, content, uploadedBy);
+	}
+
+	/** One file of a multi-file upload, with the type chosen for it. */
+	public record Upload(String type, String fileName, String contentType, byte[] content) {
+	}
+
+	/**
+	 * Stores several documents at once, all or none (issue 19.2): a refused file names
+	 * its place ({@code files[2]}, {@code types[2]}) and nothing is stored.
+	 */
+	@Transactional
+	public List<DocumentInfo> uploadAll(DocumentOwner owner, List<Upload> uploads, String uploadedBy) {
+		if (uploads.isEmpty()) {
+			throw new InvalidInputException("files", "请选择至少一个文件");
+		}
+		List<DocumentInfo> stored = new ArrayList<>();
+		for (int i = 0; i < uploads.size(); i++) {
+			Upload upload = uploads.get(i);
+			try {
+				stored.add(upload(owner, upload.type(), upload.fileName(), upload.contentType(), upload.content(),
+						uploadedBy));
+			}
+			catch (InvalidInputException ex) {
+				int index = i;
+				throw new InvalidInputException(ex.problems()
+					.stream()
+					.map((p) -> new FieldProblem(indexed(p.field(), index), "第 " + (index + 1) + " 个文件：" + p.message()))
+					.toList());
+			}
+		}
+		return stored;
+	}
+
+	private static String indexed(String field, int index) {
+		return switch (field) {
+			case "file" -> "files[" + index + "]";
+			case "type" -> "types[" + index + "]";
+			default -> field;
+		};
 	}
 
 	/** Stores a document read from the stream (at most the size limit is read). */
@@ -102,8 +147,10 @@ public class Documents {
 		rules.closedForUploads(owner.key()).ifPresent(reason -> {
 			throw new InvalidInputException(ownerField(owner), reason);
 		});
-		return this.documents.insert(owner, type, DocumentFileName.clean(fileName, format, type), format.mediaType(),
-				content, sha256(content), uploadedBy);
+		DocumentInfo stored = this.documents.insert(owner, type, DocumentFileName.clean(fileName, format, type),
+				format.mediaType(), content, sha256(content), uploadedBy);
+		this.links.refresh(owner, rules);
+		return stored;
 	}
 
 	/** The owner's documents, oldest first; 404 if the owner does not exist. */

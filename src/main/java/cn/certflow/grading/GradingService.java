@@ -29,6 +29,9 @@ public class GradingService {
 
 	public static final String MIN_INDICATOR_RATIO = "minIndicatorRatio";
 
+	/** audit_score.explanation, certificate.grade_explanation: varchar(4000). */
+	static final int EXPLANATION_LENGTH = 4000;
+
 	private final DecisionService decisionService;
 
 	private final ApprovedDecisions approvedDecisions;
@@ -66,18 +69,37 @@ public class GradingService {
 	 */
 	public Map<String, Object> decisionInputs(String schemeId, Map<String, Object> formVariables) {
 		Scheme scheme = this.schemeCatalog.get(schemeId);
-		ScoreInput input = ScoreSheetReader.read(scheme, formVariables);
+		ScoreInput input = ScoreSheetReader.readStored(scheme, formVariables);
 		if (input instanceof CqmFacts facts) {
 			return cqmVariables(CqmScoring.score(scheme(schemeId, ScoringMethod.CQM_CHARACTERISTICS), facts), facts);
 		}
 		return pcecVariables(PcecScoring.score(scheme(schemeId, ScoringMethod.GBT27922_SHEET), (PcecScoreInput) input));
 	}
 
+	/**
+	 * The special deductions and strengths of a scoring as entered or stored (PCEC 6.1):
+	 * each a record; none for CQM.
+	 */
+	public SpecialItems specialItems(String schemeId, Map<String, Object> entered) {
+		ScoreInput input = ScoreSheetReader.readStored(this.schemeCatalog.get(schemeId), entered);
+		return (input instanceof PcecScoreInput pcec) ? new SpecialItems(pcec.deductions(), pcec.strengths())
+				: new SpecialItems(List.of(), List.of());
+	}
+
 	/** R-GRD-PCEC-1/2/3 for a GB/T 27922 scheme (PCEC, ZHHT). */
 	public GradeResult gradePcec(String schemeId, PcecScoreInput input) {
 		Scheme scheme = scheme(schemeId, ScoringMethod.GBT27922_SHEET);
 		PcecScore score = PcecScoring.score(scheme, input);
-		return evaluate(scheme, pcecVariables(score), score.score(), score.displayScore(), null, null);
+		GradeResult result = evaluate(scheme, pcecVariables(score), score.score(), score.displayScore(), null, null);
+		int budget = EXPLANATION_LENGTH - String.join("\n", result.explanation()).length() - 1;
+		List<String> special = new SpecialItems(input.deductions(), input.strengths()).explanation(budget);
+		if (special.isEmpty()) {
+			return result;
+		}
+		List<String> explanation = new java.util.ArrayList<>(result.explanation());
+		explanation.addAll(special);
+		return new GradeResult(result.schemeId(), result.score(), result.displayScore(), result.stars(), result.grade(),
+				result.decisionKey(), result.decisionVersion(), result.decisionDefinitionId(), explanation, null, null);
 	}
 
 	private static Map<String, Object> pcecVariables(PcecScore score) {

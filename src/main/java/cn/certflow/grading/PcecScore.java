@@ -10,11 +10,12 @@ import java.math.RoundingMode;
  * @param applicable points of applicable items
  * @param sheetScore earned / applicable × 100, unrounded
  * @param specialDeductions number of special deductions
- * @param specialStrengths number of special strengths
- * @param score sheet score − deductions + strengths, within 0–100, unrounded
+ * @param specialStrengths number of special strengths recorded
+ * @param strengthPoints the points the strengths add (PCEC 6.1: the one special bonus)
+ * @param score sheet score − deductions + strength points, within 0–100, unrounded
  */
 public record PcecScore(BigDecimal earned, BigDecimal applicable, BigDecimal sheetScore, int specialDeductions,
-		int specialStrengths, BigDecimal score) {
+		int specialStrengths, int strengthPoints, BigDecimal score) {
 
 	/**
 	 * The score to one decimal, cut (not rounded) so that it never shows a threshold not

@@ -5,14 +5,24 @@ import java.math.MathContext;
 import java.util.Map;
 
 /**
- * R-GRD-PCEC-1/2: score = earned / applicable × 100 − special deductions + special
- * strengths, clamped to 0–100; exact BigDecimal arithmetic, unrounded.
+ * R-GRD-PCEC-1/2 (PCEC 6.1): score = earned / applicable × 100 − one point per special
+ * deduction + the special bonus point when at least one special strength is recorded,
+ * clamped to 0–100; exact BigDecimal arithmetic, unrounded.
  */
 public final class PcecScoring {
 
 	static final MathContext PRECISION = MathContext.DECIMAL128;
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	/**
+	 * PCEC 6.1: "可产生1分的特别加分项" — special strengths give one special bonus point in all,
+	 * however many are recorded (unlike deductions, "每个特别扣分项…扣除1分").
+	 */
+	public static final int STRENGTH_POINTS = 1;
+
+	/** PCEC 6.1: "每个特别扣分项在评分值之外扣除1分". */
+	public static final int POINTS_PER_DEDUCTION = 1;
 
 	private PcecScoring() {
 	}
@@ -45,16 +55,20 @@ public final class PcecScoring {
 		if (applicable.signum() == 0) {
 			throw new InvalidScoreException("items", "没有适用的评分项：全部条款都选了“不适用”，无法计算得分");
 		}
-		if (input.specialStrengths() < 0) {
-			throw new InvalidScoreException(ScoringVariables.SPECIAL_STRENGTHS, "特别加分项不能为负数");
-		}
 		BigDecimal sheetScore = earned.multiply(HUNDRED).divide(applicable, PRECISION);
 		int deductions = input.deductions().size();
-		BigDecimal score = sheetScore.subtract(BigDecimal.valueOf(deductions))
-			.add(BigDecimal.valueOf(input.specialStrengths()))
+		int strengthPoints = strengthPoints(input.strengths().size());
+		BigDecimal score = sheetScore.subtract(BigDecimal.valueOf((long) deductions * POINTS_PER_DEDUCTION))
+			.add(BigDecimal.valueOf(strengthPoints))
 			.max(BigDecimal.ZERO)
 			.min(HUNDRED);
-		return new PcecScore(earned, applicable, sheetScore, deductions, input.specialStrengths(), score);
+		return new PcecScore(earned, applicable, sheetScore, deductions, input.strengths().size(), strengthPoints,
+				score);
+	}
+
+	/** The points that this many special strengths add (PCEC 6.1). */
+	public static int strengthPoints(int strengths) {
+		return (strengths > 0) ? STRENGTH_POINTS : 0;
 	}
 
 	static String variable(String itemId) {

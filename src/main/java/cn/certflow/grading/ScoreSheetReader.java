@@ -52,6 +52,28 @@ public final class ScoreSheetReader {
 			}
 			items.put(item.id(), ItemScore.of(earned));
 		}
+		for (String count : LEGACY_COUNTS) {
+			if (variables.containsKey(count)) {
+				throw new InvalidScoreException(count, "特别扣分项和特别加分项须逐项记录（类别、说明、证据），不接受项数（" + count + "）");
+			}
+		}
+		return new PcecScoreInput(items, SpecialItemsReader.deductions(variables.get(DEDUCTIONS)),
+				SpecialItemsReader.strengths(variables.get(STRENGTHS)));
+	}
+
+	/**
+	 * A scoring as stored: like {@link #readPcec}, and a scoring kept before special
+	 * items were records (issue 20.8) is read from its counts, each counted item a record
+	 * saying so.
+	 */
+	static ScoreInput readStored(Scheme scheme, Map<String, Object> variables) {
+		if (scheme.scoring() == ScoringMethod.CQM_CHARACTERISTICS
+				|| LEGACY_COUNTS.stream().noneMatch(variables::containsKey)) {
+			return read(scheme, variables);
+		}
+		Map<String, Object> items = new HashMap<>(variables);
+		LEGACY_COUNTS.forEach(items::remove);
+		PcecScoreInput sheet = readPcec(scheme, items);
 		String notes = text(variables, DEDUCTION_NOTES);
 		List<SpecialDeduction> deductions = new ArrayList<>();
 		addDeductions(deductions, variables, DEDUCTIONS_LAW, SpecialDeductionKind.LAW, notes);
@@ -60,9 +82,23 @@ public final class ScoreSheetReader {
 		addDeductions(deductions, variables, DEDUCTIONS_INDUSTRY, SpecialDeductionKind.INDUSTRY_REQUIREMENTS, notes);
 		addDeductions(deductions, variables, DEDUCTIONS_SERVICE_SYSTEM, SpecialDeductionKind.SERVICE_SYSTEM_EFFECT,
 				notes);
-		int strengths = count(variables, SPECIAL_STRENGTHS, "特别加分项");
-		return new PcecScoreInput(items, deductions, strengths, text(variables, STRENGTH_NOTES));
+		List<SpecialStrength> strengths = new ArrayList<>();
+		int counted = variables.containsKey(SPECIAL_STRENGTHS) ? count(variables, SPECIAL_STRENGTHS, "特别加分项") : 0;
+		for (int i = 0; i < counted; i++) {
+			strengths
+				.add(new SpecialStrength(SpecialStrengthKind.INDUSTRY_LEADING, PAST, text(variables, STRENGTH_NOTES)));
+		}
+		deductions.addAll(sheet.deductions());
+		strengths.addAll(sheet.strengths());
+		return new PcecScoreInput(sheet.items(), deductions, strengths);
 	}
+
+	/** What a record read from a past count says. */
+	static final String PAST = "（旧评分记录，仅记项数）";
+
+	/** The counts of special items of scorings before issue 20.8. */
+	private static final List<String> LEGACY_COUNTS = List.of(DEDUCTIONS_LAW, DEDUCTIONS_OWN_SERVICE_RULES,
+			DEDUCTIONS_INDUSTRY, DEDUCTIONS_SERVICE_SYSTEM, DEDUCTION_NOTES, SPECIAL_STRENGTHS, STRENGTH_NOTES);
 
 	public static CqmFacts readCqm(Scheme scheme, Map<String, Object> variables) {
 		Map<String, BigDecimal> indicators = new HashMap<>();
@@ -95,9 +131,9 @@ public final class ScoreSheetReader {
 
 	private static void addDeductions(List<SpecialDeduction> deductions, Map<String, Object> variables, String field,
 			SpecialDeductionKind kind, String notes) {
-		int count = count(variables, field, "特别扣分项");
+		int count = variables.containsKey(field) ? count(variables, field, "特别扣分项") : 0;
 		for (int i = 0; i < count; i++) {
-			deductions.add(new SpecialDeduction(kind, notes));
+			deductions.add(new SpecialDeduction(kind, PAST, notes.isBlank() ? PAST : notes));
 		}
 	}
 

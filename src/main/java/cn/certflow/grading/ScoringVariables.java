@@ -25,6 +25,29 @@ public final class ScoringVariables {
 	/** Value of an item variable meaning 不适用. */
 	public static final String NOT_APPLICABLE = "NA";
 
+	/**
+	 * The special deductions (PCEC 6.1), a list (form-js dynamic list) of rows
+	 * {@link #ROW_KIND} ({@link SpecialDeductionKind}), {@link #ROW_DESCRIPTION},
+	 * {@link #ROW_EVIDENCE}.
+	 */
+	public static final String DEDUCTIONS = "deductions";
+
+	/**
+	 * The special strengths (PCEC 6.1), a list of rows {@link #ROW_KIND}
+	 * ({@link SpecialStrengthKind}), {@link #ROW_DESCRIPTION}, {@link #ROW_EVIDENCE}.
+	 */
+	public static final String STRENGTHS = "strengths";
+
+	public static final String ROW_KIND = "kind";
+
+	public static final String ROW_DESCRIPTION = "description";
+
+	public static final String ROW_EVIDENCE = "evidence";
+
+	/**
+	 * Past scorings only (before issue 20.8): counts of special deductions per kind. A
+	 * new scoring with a bare count is refused.
+	 */
 	public static final String DEDUCTIONS_LAW = "deductionsLaw";
 
 	public static final String DEDUCTIONS_OWN_SERVICE_RULES = "deductionsOwnServiceRules";
@@ -33,10 +56,13 @@ public final class ScoringVariables {
 
 	public static final String DEDUCTIONS_SERVICE_SYSTEM = "deductionsServiceSystem";
 
+	/** Past scorings only, see {@link #DEDUCTIONS_LAW}. */
 	public static final String DEDUCTION_NOTES = "deductionNotes";
 
+	/** Past scorings only: the count of special strengths. */
 	public static final String SPECIAL_STRENGTHS = "specialStrengths";
 
+	/** Past scorings only. */
 	public static final String STRENGTH_NOTES = "strengthNotes";
 
 	public static final String INDICATOR_PREFIX = "indicator_";

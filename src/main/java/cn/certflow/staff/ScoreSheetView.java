@@ -10,13 +10,16 @@ import java.util.TreeMap;
 import cn.certflow.grading.Scheme;
 import cn.certflow.grading.ScoringVariables;
 import cn.certflow.grading.SheetItem;
+import cn.certflow.grading.SpecialDeductionKind;
+import cn.certflow.grading.SpecialStrengthKind;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One recorded scoring as the decider reads it (issue 19.1): the scheme's sheet item by
  * item with the points entered, subtotals per category, and the other entries (special
- * deductions, strengths and their descriptions) as the grading record holds them.
+ * deductions and strengths, each with its kind, description and evidence) as the grading
+ * record holds them.
  */
 record ScoreSheetView(List<Category> categories, List<Entry> otherEntries, BigDecimal awarded, int maximum) {
 
@@ -83,11 +86,45 @@ record ScoreSheetView(List<Category> categories, List<Entry> otherEntries, BigDe
 		}
 		List<Entry> others = new ArrayList<>();
 		entered.forEach((key, value) -> {
-			if (!SHOWN_ELSEWHERE.contains(key)) {
+			if (ScoringVariables.DEDUCTIONS.equals(key) || ScoringVariables.STRENGTHS.equals(key)) {
+				others.addAll(specialItems(key, value));
+			}
+			else if (!SHOWN_ELSEWHERE.contains(key)) {
 				others.add(new Entry(LABELS.getOrDefault(key, key), text(value)));
 			}
 		});
 		return new ScoreSheetView(categories, others, awarded, maximum);
+	}
+
+	/**
+	 * PCEC 6.1, issue 20.8: every special deduction and strength with its kind,
+	 * description and evidence.
+	 */
+	private static List<Entry> specialItems(String key, Object value) {
+		boolean deductions = ScoringVariables.DEDUCTIONS.equals(key);
+		String name = deductions ? "特别扣分项" : "特别加分项";
+		List<Entry> entries = new ArrayList<>();
+		if (!(value instanceof List<?> rows) || rows.isEmpty()) {
+			entries.add(new Entry(name, "无"));
+			return entries;
+		}
+		int n = 0;
+		for (Object row : rows) {
+			Map<?, ?> fields = (row instanceof Map<?, ?> map) ? map : Map.of();
+			String kind = String.valueOf(fields.get(ScoringVariables.ROW_KIND));
+			entries.add(new Entry(name + " " + (++n) + "（" + kindLabel(deductions, kind) + "）",
+					fields.get(ScoringVariables.ROW_DESCRIPTION) + "；证据：" + fields.get(ScoringVariables.ROW_EVIDENCE)));
+		}
+		return entries;
+	}
+
+	private static String kindLabel(boolean deduction, String kind) {
+		try {
+			return deduction ? SpecialDeductionKind.valueOf(kind).label() : SpecialStrengthKind.valueOf(kind).label();
+		}
+		catch (IllegalArgumentException ex) {
+			return kind;
+		}
 	}
 
 	private static String text(Object value) {

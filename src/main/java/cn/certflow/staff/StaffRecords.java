@@ -62,8 +62,8 @@ class StaffRecords {
 			String explanation, String itemScores, String scoredBy, OffsetDateTime scoredAt) {
 	}
 
-	record Nonconformity(String description, OffsetDateTime raisedAt, OffsetDateTime dueAt, OffsetDateTime closedAt,
-			String closedBy) {
+	record Nonconformity(long id, String description, OffsetDateTime raisedAt, OffsetDateTime dueAt,
+			OffsetDateTime closedAt, String closedBy) {
 	}
 
 	record Decision(long auditId, boolean certified, int stars, String reasons, String decidedBy,
@@ -244,11 +244,11 @@ class StaffRecords {
 
 	List<Nonconformity> nonconformities(long auditId) {
 		return this.jdbc
-			.sql("select description, raised_at, due_at, closed_at, closed_by from nonconformity where audit_id = ?"
-					+ " order by id")
+			.sql("select id, description, raised_at, due_at, closed_at, closed_by from nonconformity"
+					+ " where audit_id = ? order by id")
 			.param(auditId)
-			.query((rs, n) -> new Nonconformity(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
-					rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class), rs.getString(5)))
+			.query((rs, n) -> new Nonconformity(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+					rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class), rs.getString(6)))
 			.list();
 	}
 

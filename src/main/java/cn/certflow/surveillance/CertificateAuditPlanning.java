@@ -7,6 +7,7 @@ import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
 import cn.certflow.audit.AuditPlanning;
 import cn.certflow.certificate.Certificate;
+import cn.certflow.certificate.CertificateSites;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.FormInput;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Service;
 /**
  * The plan of an audit after certification, or the postponement of an annual surveillance
  * ({@link PostponementLimit}, R-SUR-1), with the scope a plan must cover
- * ({@link SurveillanceScope}, PCEC 10.1, 10.3). The certificate, application and
- * surveillance come from our records, never from process variables (issue 15).
+ * ({@link SurveillanceScope}, PCEC 10.1, 10.3: a site of the certificate as it is now,
+ * {@link CertificateSites}). The certificate, application and surveillance come from our
+ * records, never from process variables (issue 15).
  */
 @Service
 class CertificateAuditPlanning {
@@ -34,13 +36,16 @@ class CertificateAuditPlanning {
 
 	private final CurrentUser currentUser;
 
+	private final CertificateSites sites;
+
 	CertificateAuditPlanning(AuditPlanning planning, CertificateAuditRecords records, ApplicationService applications,
-			SurveillanceService surveillances, CurrentUser currentUser) {
+			SurveillanceService surveillances, CurrentUser currentUser, CertificateSites sites) {
 		this.planning = planning;
 		this.records = records;
 		this.applications = applications;
 		this.surveillances = surveillances;
 		this.currentUser = currentUser;
+		this.sites = sites;
 	}
 
 	/** Plans the audit from the plan form's fields, or postpones the surveillance. */
@@ -53,13 +58,14 @@ class CertificateAuditPlanning {
 		}
 		ApplicationRecord application = this.applications.byId(certificate.applicationId());
 		String sampled = CertificateAudit.SAMPLED_SITE.from(task).getOrNull();
-		SurveillanceScope.sampledSite(application.sites(), sampled);
+		SurveillanceScope.sampledSite(kind, this.sites.of(certificate.number()),
+				(surveillance != null) ? this.surveillances.sampledInCycle(surveillance) : List.of(), sampled);
 		List<String> content = FormLists.strings(CertificateAudit.AUDIT_CONTENT.from(task).getOrNull());
 		SurveillanceScope.content(kind, content);
 		long auditId = this.planning.plan(task, kind.name(), application);
 		if (surveillance != null) {
-			this.surveillances.planned(surveillance.id(), auditId, sampled, content, this.currentUser.id(task),
-					StatusHistory.Process.of(task));
+			this.surveillances.planned(surveillance.id(), auditId, (sampled != null) ? sampled.trim() : null, content,
+					this.currentUser.id(task), StatusHistory.Process.of(task));
 		}
 	}
 

@@ -8,9 +8,9 @@ import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
 import cn.certflow.audit.AuditService;
 import cn.certflow.certificate.Certificate;
+import cn.certflow.certificate.CertificateSites;
 import cn.certflow.clock.RegulatoryClock;
 import cn.certflow.clock.RegulatoryPeriod;
-
 import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.planning.AuditTimeService;
 import cn.certflow.system.EngineTime;
@@ -44,14 +44,18 @@ class CertificateAuditPreparation {
 
 	private final RegulatoryClock clock;
 
+	private final CertificateSites sites;
+
 	CertificateAuditPreparation(CertificateAuditRecords records, ApplicationService applications,
-			AuditTimeService auditTime, AuditService audits, SchemeCatalog schemes, RegulatoryClock clock) {
+			AuditTimeService auditTime, AuditService audits, SchemeCatalog schemes, RegulatoryClock clock,
+			CertificateSites sites) {
 		this.records = records;
 		this.applications = applications;
 		this.auditTime = auditTime;
 		this.audits = audits;
 		this.schemes = schemes;
 		this.clock = clock;
+		this.sites = sites;
 	}
 
 	/**
@@ -65,7 +69,7 @@ class CertificateAuditPreparation {
 		return new Prepared(kind.timeBasis().name(),
 				this.auditTime.personDays(application.headcount(), kind.timeBasis()),
 				this.schemes.get(certificate.scheme()).scoringFormKey(), certificate.stars(),
-				this.records.requestedStars(certificate, kind), application.sites(),
+				this.records.requestedStars(certificate, kind), String.join("\n", this.sites.of(certificate.number())),
 				String.join("\n", this.audits.nonconformitiesOfApplication(application.id())),
 				(dueDate != null) ? Optional.empty() : Optional.of(EngineTime.toDate(defaultDue)));
 	}

@@ -1,6 +1,6 @@
 package cn.certflow.surveillance;
 
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -20,17 +20,27 @@ final class SurveillanceScope {
 	}
 
 	/**
-	 * PCEC 10.3: with more than one site (one a line), the sampled site must be one of
-	 * them.
+	 * PCEC 10.3 (监督审查方式): with more than one site, a surveillance (annual or special; an
+	 * audit as initial covers the client as a whole) samples one of the certificate's
+	 * current sites; and every site is visited at least once per cycle: as long as a site
+	 * has not been sampled in this cycle, the sample is one of those.
+	 * @param sites the certificate's current sites (changes included)
+	 * @param sampledThisCycle the sites sampled by the earlier surveillances of the cycle
 	 */
-	static void sampledSite(String sitesOnRecord, String sampled) {
-		List<String> sites = Arrays.stream(sitesOnRecord.split("\\R"))
-			.map(String::trim)
-			.filter(s -> !s.isEmpty())
-			.toList();
-		if (sites.size() > 1 && (sampled == null || sites.stream().noneMatch(s -> s.equals(sampled.trim())))) {
+	static void sampledSite(CertificateAudit.Kind kind, List<String> sites, Collection<String> sampledThisCycle,
+			String sampled) {
+		if (!kind.surveillance() || sites.size() <= 1) {
+			return;
+		}
+		String site = (sampled != null) ? sampled.trim() : null;
+		if (site == null || !sites.contains(site)) {
 			throw new InvalidInputException(CertificateAudit.SAMPLED_SITE.getName(),
-					"a multi-site client needs one representative site sampled, one of " + sites + " (PCEC 10.3)");
+					"多场所的获证组织须抽取一个代表性场所，应为证书覆盖的场所之一：" + sites + "（PCEC 10.3）");
+		}
+		List<String> notYetVisited = sites.stream().filter(s -> !sampledThisCycle.contains(s)).toList();
+		if (!notYetVisited.isEmpty() && !notYetVisited.contains(site)) {
+			throw new InvalidInputException(CertificateAudit.SAMPLED_SITE.getName(),
+					"每个场所在一个认证周期内至少审查一次：请抽取本周期尚未审查的场所之一：" + notYetVisited + "（PCEC 10.3）");
 		}
 	}
 

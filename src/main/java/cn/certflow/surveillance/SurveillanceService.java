@@ -45,6 +45,19 @@ public class SurveillanceService {
 	}
 
 	/**
+	 * The sites sampled by the other surveillances of the same cycle (PCEC 10.3: each
+	 * site visited at least once per cycle).
+	 */
+	List<String> sampledInCycle(Surveillance surveillance) {
+		return this.surveillances.of(surveillance.certificateNumber())
+			.stream()
+			.filter(s -> s.id() != surveillance.id() && s.cycleStart().equals(surveillance.cycleStart())
+					&& s.sampledSite() != null)
+			.map(Surveillance::sampledSite)
+			.toList();
+	}
+
+	/**
 	 * Opens year N's surveillance of the cycle (R-SUR-1): due N years after the decision
 	 * date, planned some weeks before, postponable to some months after its due date at
 	 * the latest.

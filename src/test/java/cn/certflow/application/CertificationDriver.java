@@ -226,11 +226,8 @@ public class CertificationDriver {
 			toLose -= lost;
 			scores.put(item.variableName(ScoringMethod.GBT27922_SHEET), String.valueOf(item.points() - lost));
 		}
-		scores.put("deductionsLaw", 0L);
-		scores.put("deductionsOwnServiceRules", 0L);
-		scores.put("deductionsIndustry", 0L);
-		scores.put("deductionsServiceSystem", 0L);
-		scores.put("specialStrengths", 0L);
+		scores.put("deductions", List.of());
+		scores.put("strengths", List.of());
 		return scores;
 	}
 

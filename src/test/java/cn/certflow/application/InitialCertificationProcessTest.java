@@ -281,6 +281,56 @@ class InitialCertificationProcessTest {
 	}
 
 	@Test
+	void shouldRaiseEachSpecialDeductionAsANonconformityWithItsDeadlineAndShowEveryOneToTheDecider_PCEC_6_1() {
+		// PCEC 6.1, R-GRD-PCEC-2 (issue 20.8): special deductions and strengths are
+		// records;
+		// each deduction "且应进行整改" becomes a nonconformity due in 30 days; the 30
+		// strengths give the one special bonus point, not 30; the decider reads every
+		// item
+		String number = toEvaluation();
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
+				Map.of("findings", "ok"));
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT,
+				Map.of("findings", "ok"));
+		Map<String, Object> sheet = new java.util.HashMap<>(this.driver.sheetScores("PCEC", 7));
+		sheet.put("deductions", List.of(Map.of("kind", "LAW", "description", "维修收费未明示", "evidence", "收费单 2026-02"),
+				Map.of("kind", "SERVICE_SYSTEM_EFFECT", "description", "回访系统停用两周", "evidence", "系统日志")));
+		List<Map<String, Object>> strengths = new java.util.ArrayList<>();
+		for (int i = 1; i <= 30; i++) {
+			strengths.add(Map.of("kind", "INDUSTRY_LEADING", "description", "特别优势 " + i, "evidence", "记录 " + i));
+		}
+		sheet.put("strengths", strengths);
+		this.driver.complete("lead", number, OnsiteAudit.Elements.SCORE_AUDIT, sheet);
+		// 93 − 2 + 1 = 92 (四星级), not 100 / 五星级
+		ProcessInstance audit = this.engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processDefinitionKey(OnsiteAudit.KEY)
+			.processInstanceBusinessKey(number)
+			.singleResult();
+		assertThat(this.engine.getRuntimeService().getVariable(audit.getId(), "score")).isEqualTo("92.0");
+		assertThat(this.engine.getRuntimeService().getVariable(audit.getId(), "grade")).isEqualTo("四星级");
+		this.driver.closeMeeting(number, "lead", "");
+		assertThat(openNonconformities(number)).isEqualTo(2);
+		assertThat(this.jdbc
+			.sql("select description from nonconformity n join audit u on u.id = n.audit_id"
+					+ " join application a on a.id = u.application_id where a.number = ? order by n.id")
+			.param(number)
+			.query(String.class)
+			.list())
+			.containsExactly("特别扣分项（不符合国家法律、法规的要求）：维修收费未明示；证据：收费单 2026-02", "特别扣分项（对服务系统运行有影响的情况）：回访系统停用两周；证据：系统日志");
+		Task verify = this.driver.task(number, OnsiteAudit.Elements.VERIFY_CORRECTIONS);
+		assertThat(verify.getDueDate())
+			.isEqualTo(Date.from(EngineClock.MARCH_10.toInstant().plus(java.time.Duration.ofDays(30))));
+		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
+				Map.of("verificationOutcome", "CLOSED"));
+		assertThat(openNonconformities(number)).isZero();
+		Task decision = this.driver.task(number, CERTIFICATION_DECISION);
+		String explanation = (String) this.engine.getTaskService().getVariable(decision.getId(), "gradeExplanation");
+		assertThat(explanation).contains("特别扣分项 2 项", "1. 不符合国家法律、法规的要求：维修收费未明示（证据：收费单 2026-02）",
+				"2. 对服务系统运行有影响的情况：回访系统停用两周（证据：系统日志）", "特别加分项 30 项，共加 1 分", "30. 处于行业领先：特别优势 30（证据：记录 30）");
+	}
+
+	@Test
 	void shouldRepeatTheOnsiteAuditWhenCorrectionsFail() {
 		// R-AUD-3: uncorrected nonconformities -> a repeat on-site audit
 		String number = toClosingMeeting();

@@ -53,6 +53,9 @@ class DocumentOwnersTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtime;
+
 	DocumentOwner certificate;
 
 	DocumentOwner request;
@@ -140,6 +143,34 @@ class DocumentOwnersTest {
 			.isInstanceOf(NotFoundException.class);
 		assertThatThrownBy(() -> this.documents.list(new DocumentOwner(DocumentOwner.Kind.CORRECTIVE_ACTION, "x")))
 			.isInstanceOf(NotFoundException.class);
+	}
+
+	/**
+	 * Issue 18 "Staff side": what was uploaded is listed, one link per file, in the
+	 * variables the review forms show (correction verification, change request review),
+	 * as soon as it is uploaded.
+	 */
+	@Test
+	void shouldListEachUploadAsALinkInTheRunningProcessesThatReviewIt() {
+		DocumentInfo evidence = upload(this.correctiveAction, DocumentType.CORRECTIVE_ACTION_EVIDENCE, "lead");
+		assertThat(variables("correctiveActionDocuments")).isNotEmpty()
+			.anySatisfy((text) -> assertThat(text).contains("**不符合项 " + this.correctiveAction.key() + "：投诉处理记录不完整**",
+					"[纠正及纠正措施的证据：证明.pdf](/staff/documents/corrective-action/" + this.correctiveAction.key() + "/"
+							+ evidence.id() + ")",
+					"lead 上传"));
+		DocumentInfo supporting = upload(this.request, DocumentType.REQUEST_SUPPORTING_DOCUMENT, "reviewer");
+		assertThat(variables("requestDocuments")).isNotEmpty()
+			.anySatisfy((text) -> assertThat(text).contains("申请事项 " + this.request.key() + "（扩大认证范围）",
+					"](/staff/documents/request/" + this.request.key() + "/" + supporting.id() + ")"));
+	}
+
+	private java.util.List<String> variables(String name) {
+		return this.runtime.createVariableInstanceQuery()
+			.variableName(name)
+			.list()
+			.stream()
+			.map((v) -> (String) v.getValue())
+			.toList();
 	}
 
 	@Test

@@ -37,7 +37,7 @@ class DocumentsTest {
 	private final DocumentRepository repository = mock(DocumentRepository.class);
 
 	private final Documents documents = new Documents(this.repository, new DocumentFormatDetector(),
-			List.of(new Applications()), DataSize.ofKilobytes(64));
+			List.of(new Applications()), DataSize.ofKilobytes(64), mock(DocumentLinks.class));
 
 	@Test
 	void shouldStoreAPdfWithItsSha256AndUploader() {

@@ -197,7 +197,10 @@ class FormCoverageTest {
 				String where = id + "/" + component.path("id").asText();
 				assertThat(componentIds.add(component.path("id").asText())).as("unique component id " + where).isTrue();
 				if (component.hasNonNull("key")) {
-					assertThat(keys.add(component.path("key").asText())).as("unique key " + where).isTrue();
+					// rows of a dynamic list have their own keys under the list's path
+					assertThat(keys.add(listPath(form, component) + component.path("key").asText()))
+						.as("unique key " + where)
+						.isTrue();
 					assertThat(component.path("label").asText()).as("label of " + where).isNotBlank();
 				}
 				if (component.has("conditional")) {
@@ -205,6 +208,21 @@ class FormCoverageTest {
 				}
 			});
 		}
+	}
+
+	/** "path." of the dynamic list holding the component, or "". */
+	private static String listPath(JsonNode container, JsonNode component) {
+		for (JsonNode child : container.path("components")) {
+			if (child == component) {
+				return "";
+			}
+			String inner = listPath(child, component);
+			if (inner != null) {
+				return "dynamiclist".equals(child.path("type").asText()) ? child.path("path").asText() + "." + inner
+						: inner;
+			}
+		}
+		return null;
 	}
 
 	@Test
@@ -325,7 +343,8 @@ class FormCoverageTest {
 			.forEach((t) -> expected.put(t.name(), t.title()));
 		assertThat(options).containsExactlyEntriesOf(expected);
 		assertThat(texts("application-start")).contains("POST /api/applications/{number}/documents");
-		assertThat(texts("application-review")).contains("/api/applications/{{applicationNumber}}/documents");
+		assertThat(texts("application-review")).contains("{{applicationDocuments}}",
+				"/staff/documents/application/{{applicationNumber}}");
 		assertThat(texts("certification-decision")).contains("审查组成员不得作出认证决定");
 		assertThat(texts("audit-plan")).contains("R-DEC-1");
 	}

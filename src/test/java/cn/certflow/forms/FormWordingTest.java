@@ -67,6 +67,39 @@ class FormWordingTest {
 		assertThat(found).isEmpty();
 	}
 
+	/**
+	 * Issue 18 "Staff side", issue 19.2: every form that reviews what the client sent
+	 * lists those documents (a variable DocumentLinks keeps: one link per file, opening
+	 * on the staff page with the Tasklist login) and links the staff page; none links
+	 * JSON.
+	 */
+	@Test
+	void shouldListTheClientsDocumentsAsStaffPageLinksInEveryReviewForm() throws IOException {
+		java.util.Map<String, String> lists = java.util.Map.of("application-review", "{{applicationDocuments}}",
+				"document-review", "{{applicationDocuments}}", "correction-verification",
+				"{{correctiveActionDocuments}}", "change-request-review", "{{requestDocuments}}",
+				"recertification-document-review", "{{certificateDocuments}}");
+		lists.forEach((form, variable) -> {
+			List<String> texts = new ArrayList<>();
+			try {
+				forEachComponent(read(form), (c) -> texts.add(c.path("text").asText()));
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+			String all = String.join("\n", texts);
+			assertThat(all).as(form).contains(variable, "](/staff/", "新标签页").doesNotContain("/api/");
+		});
+		assertThat(String.join("\n", textsOf("certification-decision")))
+			.contains("](/staff/cases/{{applicationNumber}})");
+	}
+
+	private static List<String> textsOf(String form) throws IOException {
+		List<String> texts = new ArrayList<>();
+		forEachComponent(read(form), (c) -> texts.add(c.path("text").asText()));
+		return texts;
+	}
+
 	private static JsonNode read(String form) throws IOException {
 		return new ObjectMapper().readTree(new File("forms/" + form + ".form"));
 	}

@@ -134,13 +134,37 @@ class GradingServiceEngineTest {
 		GradeResult deducted = this.gradingService.grade("PCEC", pcecScoring("item_A1_1", "1"));
 		assertThat(deducted.stars()).isEqualTo(5);
 		Map<String, Object> five = pcecScoring();
-		five.put("deductionsLaw", 2L);
-		five.put("deductionsIndustry", 3L);
-		five.put("specialStrengths", 5L);
+		List<Map<String, Object>> deductions = new java.util.ArrayList<>();
+		for (int i = 1; i <= 5; i++) {
+			deductions.add(PcecScoringTest.row(
+					(i <= 2) ? SpecialDeductionKind.LAW : SpecialDeductionKind.INDUSTRY_REQUIREMENTS, "发现 " + i,
+					"记录 " + i));
+		}
+		five.put("deductions", deductions);
+		five.put("strengths", PcecScoringTest.strengths(5));
 		GradeResult failed = this.gradingService.grade("PCEC", five);
 		assertThat(failed.stars()).isZero();
 		assertThat(failed.grade()).isEqualTo("不合格");
 		assertThat(failed.explanation()).startsWith("五星级未达到：特别扣分项数 5 ≥ 5");
+		// issue 20.8: the decider reads every special item in the explanation
+		assertThat(failed.explanation()).contains("特别扣分项 5 项（每项扣 1 分，均列为不符合项，须整改）：", "  1. 不符合国家法律、法规的要求：发现 1（证据：记录 1）",
+				"特别加分项 5 项，共加 1 分：");
+	}
+
+	@Test
+	void shouldKeepTheExplanationWithinItsColumnAndNameWhatTheCasePageLists() {
+		// issue 20.8: 100 strengths with long descriptions; the explanation stays within
+		// audit_score.explanation / certificate.grade_explanation (4000)
+		Map<String, Object> v = pcecScoring();
+		List<Map<String, Object>> rows = new java.util.ArrayList<>();
+		for (int i = 1; i <= 100; i++) {
+			rows.add(PcecScoringTest.row(SpecialStrengthKind.INDUSTRY_LEADING, "特别优势".repeat(40) + i, "记录 " + i));
+		}
+		v.put("strengths", rows);
+		GradeResult result = this.gradingService.grade("PCEC", v);
+		assertThat(String.join("\n", result.explanation()).length()).isLessThanOrEqualTo(4000);
+		assertThat(result.explanation()).contains("特别加分项 100 项，共加 1 分：");
+		assertThat(result.explanation().get(result.explanation().size() - 1)).matches("……其余 \\d+ 行见案卷页面的评分表");
 	}
 
 	@Test

@@ -162,7 +162,11 @@ final class CertFlowHttp {
 			throw new AssertionError(user + " sees " + ids.size() + " tasks " + taskKey + " of " + number);
 		}
 		Map<String, Object> camunda = new HashMap<>();
-		variables.forEach((name, value) -> camunda.put(name, Map.of("value", value)));
+		// lists (the scoring form's dynamic lists) go as Tasklist sends them: JSON text
+		variables.forEach((name, value) -> camunda.put(name,
+				(value instanceof List<?> list)
+						? Map.of("type", "Json", "value", list.isEmpty() ? "[]" : String.valueOf(list))
+						: Map.of("value", value)));
 		as(user).post()
 			.uri("/engine-rest/task/{id}/complete", ids.get(0))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -317,10 +321,8 @@ final class CertFlowHttp {
 		for (SheetItem item : SCHEMES.get("PCEC").sheet().items()) {
 			scores.put(item.variableName(ScoringMethod.GBT27922_SHEET), String.valueOf(item.points()));
 		}
-		for (String deduction : List.of("deductionsLaw", "deductionsOwnServiceRules", "deductionsIndustry",
-				"deductionsServiceSystem", "specialStrengths")) {
-			scores.put(deduction, 0);
-		}
+		scores.put("deductions", List.of());
+		scores.put("strengths", List.of());
 		return scores;
 	}
 

@@ -46,7 +46,7 @@ class FormFieldsTest {
 	@Test
 	void shouldAcceptTheScoringSheetButNotTheSchemeItIsScoredOn() throws IOException {
 		Set<String> pcec = fieldsOf("audit-scoring-pcec");
-		assertThat(pcec).contains("item_A1_1", "item_C2_3", "deductionsLaw", "specialStrengths", "strengthNotes")
+		assertThat(pcec).contains("item_A1_1", "item_C2_3", "deductions", "strengths")
 			.doesNotContain("applicationNumber", "clientName", "schemeId");
 		assertThat(fieldsOf("audit-scoring-cqm")).contains("indicator_4_1_1", "managementAuditPassed")
 			.doesNotContain("schemeId");

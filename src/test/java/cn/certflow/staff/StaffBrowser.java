@@ -65,6 +65,11 @@ public final class StaffBrowser {
 		return send(request(path).GET());
 	}
 
+	/** A GET as a script asks for JSON (Tasklist's calls to the engine API). */
+	public HttpResponse<String> json(String path) throws IOException, InterruptedException {
+		return send(request(path).setHeader("Accept", "application/json").GET());
+	}
+
 	public HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
 		return this.client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
@@ -89,6 +94,57 @@ public final class StaffBrowser {
 		}
 		return send(request(action).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/**
+	 * A part of a multipart form: a field ({@code fileName} null) or a file.
+	 */
+	public record Part(String name, String fileName, String contentType, byte[] content) {
+
+		public static Part field(String name, String value) {
+			return new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
+		}
+
+		public static Part file(String name, String fileName, String contentType, byte[] content) {
+			return new Part(name, fileName, contentType, content);
+		}
+
+	}
+
+	/**
+	 * Opens the page, then posts its upload form as the browser does
+	 * ({@code multipart/form-data}) with the page's CSRF token (or none).
+	 */
+	public HttpResponse<String> upload(String page, String action, java.util.List<Part> parts, boolean csrf)
+			throws IOException, InterruptedException {
+		java.util.List<Part> all = new java.util.ArrayList<>(parts);
+		if (csrf) {
+			Matcher token = CSRF.matcher(get(page).body());
+			assertThat(token.find()).as("CSRF field on " + page).isTrue();
+			all.add(0, Part.field("_csrf", token.group(1)));
+		}
+		String boundary = "----CertFlowTest" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		for (Part part : all) {
+			StringBuilder head = new StringBuilder("--").append(boundary)
+				.append("\r\nContent-Disposition: form-data; name=\"")
+				.append(part.name())
+				.append('"');
+			if (part.fileName() != null) {
+				head.append("; filename=\"").append(part.fileName()).append('"');
+			}
+			head.append("\r\n");
+			if (part.contentType() != null) {
+				head.append("Content-Type: ").append(part.contentType()).append("\r\n");
+			}
+			head.append("\r\n");
+			body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(part.content());
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(request(action).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
 	private HttpRequest.Builder request(String path) {

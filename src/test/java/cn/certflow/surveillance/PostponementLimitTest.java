@@ -50,10 +50,22 @@ class PostponementLimitTest {
 	@Test
 	@DisplayName("PCEC 10.3: a multi-site client needs one of its sites sampled; a single site needs none")
 	void shouldNeedOneRepresentativeSiteOfAMultiSiteClient() {
-		assertThatNoException().isThrownBy(() -> SurveillanceScope.sampledSite("上海总部", null));
-		assertThatNoException().isThrownBy(() -> SurveillanceScope.sampledSite("上海总部\n苏州工厂", " 苏州工厂 "));
-		assertThatThrownBy(() -> SurveillanceScope.sampledSite("上海总部\n苏州工厂", "杭州")).hasMessageContaining("(PCEC 10.3)")
+		CertificateAudit.Kind surveillance = CertificateAudit.Kind.SURVEILLANCE;
+		List<String> two = List.of("上海总部", "苏州工厂");
+		assertThatNoException()
+			.isThrownBy(() -> SurveillanceScope.sampledSite(surveillance, List.of("上海总部"), List.of(), null));
+		assertThatNoException().isThrownBy(() -> SurveillanceScope.sampledSite(surveillance, two, List.of(), " 苏州工厂 "));
+		assertThatThrownBy(() -> SurveillanceScope.sampledSite(surveillance, two, List.of(), "杭州"))
+			.hasMessageContaining("PCEC 10.3")
 			.hasMessageContaining(CertificateAudit.SAMPLED_SITE.getName());
+		// each site once per cycle: the site not yet visited comes first
+		assertThatThrownBy(() -> SurveillanceScope.sampledSite(surveillance, two, List.of("苏州工厂"), "苏州工厂"))
+			.hasMessageContaining("上海总部");
+		assertThatNoException()
+			.isThrownBy(() -> SurveillanceScope.sampledSite(surveillance, two, List.of("苏州工厂", "上海总部"), "苏州工厂"));
+		// an audit as initial (change, recertification) covers the client as a whole
+		assertThatNoException()
+			.isThrownBy(() -> SurveillanceScope.sampledSite(CertificateAudit.Kind.CHANGE, two, List.of(), null));
 	}
 
 	@Test

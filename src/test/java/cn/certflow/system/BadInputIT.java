@@ -462,8 +462,22 @@ class BadInputIT {
 				new Case("score fractional", t -> t.score(Map.of("item_A1_2", "2.5")), 400, "item_A1_2"),
 				new Case("score missing", t -> t.score(Map.of("item_A1_2", "")), 400, "item_A1_2"),
 				new Case("unknown sheet item", t -> t.score(Map.of("item_Z9_9", "1")), 400, "item_Z9_9"),
-				new Case("special deductions negative", t -> t.score(Map.of("deductionsLaw", -1)), 400,
-						"deductionsLaw"),
+				new Case("special deductions as a bare count (PCEC 6.1, issue 20.8)",
+						t -> t.score(Map.of("deductionsLaw", 1)), 400, "deductionsLaw"),
+				new Case("special strengths as a bare count (PCEC 6.1, issue 20.8)",
+						t -> t.score(Map.of("specialStrengths", 150)), 400, "specialStrengths"),
+				new Case("special deduction without evidence (PCEC 6.1, issue 20.8)",
+						t -> t.score(Map.of("deductions",
+								List.of(Map.of("kind", "LAW", "description", "无证经营", "evidence", "")))),
+						400, "deductions"),
+				new Case("special deduction of no kind of the clause (PCEC 6.1, issue 20.8)",
+						t -> t.score(Map.of("deductions",
+								List.of(Map.of("kind", "OTHER", "description", "无证经营", "evidence", "营业执照")))),
+						400, "deductions"),
+				new Case("special strength without description (PCEC 6.1, issue 20.8)",
+						t -> t.score(Map.of("strengths",
+								List.of(Map.of("kind", "INDUSTRY_LEADING", "description", " ", "evidence", "记录")))),
+						400, "strengths"),
 				// closing meeting and decision: free text longer than the record keeps
 				new Case("closing: nonconformity 2001 characters",
 						t -> t.submitForm("lead", t.atClosing, "Task_ClosingMeeting",
@@ -611,8 +625,19 @@ class BadInputIT {
 
 	private static Map<String, Object> camunda(Map<String, Object> variables) {
 		Map<String, Object> camundaVariables = new HashMap<>();
-		variables.forEach((name, value) -> camundaVariables.put(name, Collections.singletonMap("value", value)));
+		variables.forEach((name, value) -> camundaVariables.put(name, (value instanceof java.util.Collection<?>)
+				? Map.of("type", "Json", "value", json(value)) : Collections.singletonMap("value", value)));
 		return camundaVariables;
+	}
+
+	/** Lists (dynamic lists, checklists) go as Tasklist sends them: JSON text. */
+	private static String json(Object value) {
+		try {
+			return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	// --- values
