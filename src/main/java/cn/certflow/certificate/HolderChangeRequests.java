@@ -6,6 +6,7 @@ import java.util.List;
 import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ClientDifference;
 import cn.certflow.application.ClientRecord;
+import cn.certflow.application.ClientRegister;
 import cn.certflow.application.HolderCertificates;
 import cn.certflow.certificate.CertificateLifecycle.ChangeKind;
 import cn.certflow.system.EngineTime;
@@ -30,11 +31,14 @@ class HolderChangeRequests implements HolderCertificates {
 
 	private final CertificateRequestRepository requestRecords;
 
+	private final ClientRegister clients;
+
 	HolderChangeRequests(CertificateRepository certificates, CertificateRequests requests,
-			CertificateRequestRepository requestRecords) {
+			CertificateRequestRepository requestRecords, ClientRegister clients) {
 		this.certificates = certificates;
 		this.requests = requests;
 		this.requestRecords = requestRecords;
+		this.clients = clients;
 	}
 
 	/**
@@ -101,7 +105,13 @@ class HolderChangeRequests implements HolderCertificates {
 	 * its lifecycle was started in this same engine command and takes no message before
 	 * the command commits. Nothing when the certificate matches the record.
 	 */
-	List<String> afterIssue(Certificate certificate, ClientRecord record, String by) {
+	List<String> afterIssue(Certificate certificate, String by) {
+		return this.clients.onRecord(certificate.creditCode())
+			.map(record -> afterIssue(certificate, record, by))
+			.orElse(List.of());
+	}
+
+	private List<String> afterIssue(Certificate certificate, ClientRecord record, String by) {
 		return request(plans(List.of(certificate.number()), record.name(), record.address(), true), record.name(),
 				record.address(), "客户档案在本证书的申请评审后已变更（R-ID-1）", by);
 	}

@@ -1,6 +1,5 @@
 package cn.certflow.certificate;
 
-import cn.certflow.application.ClientRegister;
 import cn.certflow.system.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -17,16 +16,13 @@ class HolderOnRecordListener implements ExecutionListener {
 
 	private final CertificateService certificates;
 
-	private final ClientRegister clients;
-
 	private final HolderChangeRequests holderChanges;
 
 	private final CurrentUser currentUser;
 
-	HolderOnRecordListener(CertificateService certificates, ClientRegister clients, HolderChangeRequests holderChanges,
+	HolderOnRecordListener(CertificateService certificates, HolderChangeRequests holderChanges,
 			CurrentUser currentUser) {
 		this.certificates = certificates;
-		this.clients = clients;
 		this.holderChanges = holderChanges;
 		this.currentUser = currentUser;
 	}
@@ -34,8 +30,7 @@ class HolderOnRecordListener implements ExecutionListener {
 	@Override
 	public void notify(DelegateExecution execution) {
 		Certificate certificate = this.certificates.get(CertificateVariables.CERTIFICATE_NUMBER.from(execution).get());
-		this.clients.onRecord(certificate.creditCode())
-			.ifPresent(record -> this.holderChanges.afterIssue(certificate, record, this.currentUser.id()));
+		this.holderChanges.afterIssue(certificate, this.currentUser.id());
 	}
 
 }

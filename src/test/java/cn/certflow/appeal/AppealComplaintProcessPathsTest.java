@@ -16,6 +16,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.util.Date;
 
 import cn.certflow.support.EngineClock;
+import cn.certflow.support.GatewayPaths;
 import cn.certflow.support.ProcessTestEngine;
 import cn.certflow.support.StandIns;
 import io.holunda.camunda.bpm.data.CamundaBpmData;
@@ -53,6 +54,9 @@ class AppealComplaintProcessPathsTest {
 
 	@RegisterExtension
 	static final ProcessTestEngine engine = new ProcessTestEngine();
+
+	@RegisterExtension
+	static final GatewayPaths paths = new GatewayPaths("processes/appeal-complaint.bpmn");
 
 	@RegisterExtension
 	final EngineClock clock = new EngineClock();

@@ -36,6 +36,7 @@ import java.util.Date;
 import cn.certflow.audit.AuditVariables;
 import cn.certflow.audit.OnsiteAudit;
 import cn.certflow.support.EngineClock;
+import cn.certflow.support.GatewayPaths;
 import cn.certflow.support.ProcessTestEngine;
 import cn.certflow.support.StandIns;
 import io.holunda.camunda.bpm.data.CamundaBpmData;
@@ -89,6 +90,9 @@ class InitialCertificationProcessPathsTest {
 
 	@RegisterExtension
 	static final ProcessTestEngine engine = new ProcessTestEngine();
+
+	@RegisterExtension
+	static final GatewayPaths paths = new GatewayPaths("processes/initial-certification.bpmn");
 
 	@RegisterExtension
 	final EngineClock clock = new EngineClock();

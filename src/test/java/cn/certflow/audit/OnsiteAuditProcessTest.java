@@ -23,6 +23,7 @@ import java.util.Map;
 import cn.certflow.application.InitialCertification;
 import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.support.EngineClock;
+import cn.certflow.support.GatewayPaths;
 import cn.certflow.support.ProcessTestEngine;
 import cn.certflow.support.StandIns;
 import io.holunda.camunda.bpm.data.CamundaBpmData;
@@ -80,6 +81,9 @@ class OnsiteAuditProcessTest {
 
 	@RegisterExtension
 	static final ProcessTestEngine engine = new ProcessTestEngine();
+
+	@RegisterExtension
+	static final GatewayPaths paths = new GatewayPaths("processes/onsite-audit.bpmn");
 
 	@RegisterExtension
 	final EngineClock clock = new EngineClock();

@@ -47,6 +47,7 @@ import java.util.List;
 
 import cn.certflow.audit.OnsiteAudit;
 import cn.certflow.support.EngineClock;
+import cn.certflow.support.GatewayPaths;
 import cn.certflow.support.ProcessTestEngine;
 import cn.certflow.support.StandIns;
 import cn.certflow.surveillance.CertificateAudit;
@@ -157,6 +158,9 @@ class CertificateLifecycleGatewayPathsTest {
 
 	@RegisterExtension
 	static final ProcessTestEngine engine = new ProcessTestEngine();
+
+	@RegisterExtension
+	static final GatewayPaths paths = new GatewayPaths("processes/certificate-lifecycle.bpmn");
 
 	@RegisterExtension
 	final EngineClock clock = new EngineClock();

@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.List;
 
 import cn.certflow.support.EngineClock;
+import cn.certflow.support.GatewayPaths;
 import cn.certflow.support.ProcessTestEngine;
 import cn.certflow.support.StandIns;
 import io.holunda.camunda.bpm.data.CamundaBpmData;
@@ -66,6 +67,9 @@ class CertificateSuspensionProcessTest {
 
 	@RegisterExtension
 	static final ProcessTestEngine engine = new ProcessTestEngine();
+
+	@RegisterExtension
+	static final GatewayPaths paths = new GatewayPaths("processes/certificate-suspension.bpmn");
 
 	@RegisterExtension
 	final EngineClock clock = new EngineClock();

@@ -8,7 +8,6 @@ import static cn.certflow.governance.DecisionTableChange.Elements.REVIEW_FAILED_
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -17,13 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.certflow.support.GatewayPaths;
+import cn.certflow.support.ProcessTestEngine;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,27 +35,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DecisionTableChangeProcessTest {
 
 	@RegisterExtension
-	static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-		.configurationResource("camunda-unit.cfg.xml")
-		.build();
+	static final ProcessTestEngine engine = new ProcessTestEngine();
+
+	@RegisterExtension
+	static final GatewayPaths paths = new GatewayPaths("processes/decision-table-change.bpmn");
 
 	private final List<String> calls = new ArrayList<>();
 
 	@BeforeEach
 	void registerListeners() {
-		// camunda-bpm-assert keeps the engine per thread: an earlier Spring test in this
-		// JVM may have set its own
-		init(extension.getProcessEngine());
 		for (String name : List.of("changeTaskTitleListener", "failedCasesReviewListener", "secondApproverListener",
 				"changeApprovalListener")) {
 			Mocks.register(name,
 					(TaskListener) (DelegateTask task) -> this.calls.add(name + ":" + task.getEventName()));
 		}
-	}
-
-	@AfterEach
-	void reset() {
-		Mocks.reset();
 	}
 
 	private static ProcessInstance start(String outcome) {
@@ -89,7 +81,7 @@ class DecisionTableChangeProcessTest {
 	void shouldEndDeclinedWhenTheSecondQualityManagerDeclines() {
 		ProcessInstance instance = start("PASSED");
 		this.calls.clear();
-		extension.getTaskService().claim(task(instance).getId(), "quality2");
+		engine.getTaskService().claim(task(instance).getId(), "quality2");
 		assertThat(this.calls).as("four eyes are checked on assignment too")
 			.contains("secondApproverListener:assignment");
 		complete(task(instance), withVariables("changeApproved", false, "approvalComment", "理由不足"));

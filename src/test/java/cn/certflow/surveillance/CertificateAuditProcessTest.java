@@ -36,6 +36,7 @@ import cn.certflow.certificate.CertificateLifecycle;
 import cn.certflow.certificate.CertificateSuspension;
 import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.support.EngineClock;
+import cn.certflow.support.GatewayPaths;
 import cn.certflow.support.ProcessTestEngine;
 import cn.certflow.support.StandIns;
 import io.holunda.camunda.bpm.data.CamundaBpmData;
@@ -100,6 +101,9 @@ class CertificateAuditProcessTest {
 
 	@RegisterExtension
 	static final ProcessTestEngine engine = new ProcessTestEngine();
+
+	@RegisterExtension
+	static final GatewayPaths paths = new GatewayPaths("processes/certificate-audit.bpmn");
 
 	@RegisterExtension
 	final EngineClock clock = new EngineClock();
