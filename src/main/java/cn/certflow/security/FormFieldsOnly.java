@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -95,6 +97,8 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin {
 		 */
 		private final Map<String, Set<String>> fixedTaskFields = new ConcurrentHashMap<>();
 
+		private final Map<String, Boolean> expressionForms = new ConcurrentHashMap<>();
+
 		Check(ProcessEngineConfigurationImpl configuration) {
 			this.configuration = configuration;
 		}
@@ -162,10 +166,32 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin {
 			FormService forms = this.configuration.getFormService();
 			FormData form = forms.getTaskFormData(taskId);
 			Set<String> fields = (form == null) ? Set.of() : fields(form, () -> forms.getDeployedTaskForm(taskId));
-			if (definedTask != null && (form == null || fixedKey(form) != null)) {
+			if (definedTask != null && (form == null || fixedKey(form) != null) && !chosenByExpression(task)) {
 				this.fixedTaskFields.put(definedTask, Set.copyOf(fields));
 			}
 			return fields;
+		}
+
+		/**
+		 * Whether the task's form is chosen at run time ({@code camunda:formRef} or
+		 * {@code camunda:formKey} with an expression, like the scoring form chosen by
+		 * scheme): its fields are then remembered per form, never per task definition.
+		 */
+		private boolean chosenByExpression(Task task) {
+			return this.expressionForms
+				.computeIfAbsent(task.getProcessDefinitionId() + "|" + task.getTaskDefinitionKey(), (k) -> {
+					ModelElementInstance element = this.configuration.getRepositoryService()
+						.getBpmnModelInstance(task.getProcessDefinitionId())
+						.getModelElementById(task.getTaskDefinitionKey());
+					if (!(element instanceof UserTask userTask)) {
+						return true;
+					}
+					return isExpression(userTask.getCamundaFormRef()) || isExpression(userTask.getCamundaFormKey());
+				});
+		}
+
+		private static boolean isExpression(String value) {
+			return value != null && (value.contains("${") || value.contains("#{"));
 		}
 
 		/** The fields of the process's start form; null if it has none. */

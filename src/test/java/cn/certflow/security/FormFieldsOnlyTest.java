@@ -46,6 +46,9 @@ class FormFieldsOnlyTest {
 	private static final String OTHER_FORM = """
 			{"id": "score", "type": "default", "components": [{"type": "number", "key": "points"}]}""";
 
+	private static final String CQM_FORM = """
+			{"id": "score-cqm", "type": "default", "components": [{"type": "number", "key": "indicator"}]}""";
+
 	private static final String START_FORM = """
 			{"id": "apply", "type": "default", "components": [{"type": "textfield", "key": "clientName"}]}""";
 
@@ -93,6 +96,7 @@ class FormFieldsOnlyTest {
 			.addModelInstance("decide.bpmn", decide)
 			.addString("decide.form", FORM)
 			.addString("score.form", OTHER_FORM)
+			.addString("score-cqm.form", CQM_FORM)
 			.addString("apply.form", START_FORM)
 			.deploy();
 	}
@@ -181,6 +185,31 @@ class FormFieldsOnlyTest {
 			.isInstanceOf(InvalidInputException.class);
 		tasks.complete(noForm);
 		assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+	}
+
+	/**
+	 * The scoring task chooses its form by scheme (${scoringForm}: PCEC's sheet or CQM's
+	 * indicators). Found by the year simulation (issue 22): once one scheme's scoring had
+	 * been completed, the other scheme's scoring was refused field by field, because the
+	 * fields were remembered per task definition instead of per form.
+	 */
+	@Test
+	void shouldAcceptEachSchemesScoringFieldsWhenOneTaskChoosesItsFormByExpression() {
+		ProcessInstance pcec = start();
+		ProcessInstance cqm = start();
+		runtime.setVariable(cqm.getId(), "scoringForm", "score-cqm");
+		tasks.complete(task(pcec, "Task_Decide"), Map.of("outcome", "YES"));
+		tasks.complete(task(cqm, "Task_Decide"), Map.of("outcome", "YES"));
+
+		tasks.complete(task(pcec, "Task_Score"), Map.of("points", 90));
+		String cqmScore = task(cqm, "Task_Score");
+		assertThatThrownBy(() -> tasks.complete(cqmScore, Map.of("points", 90))).as("the other scheme's field")
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageStartingWith("points: ");
+		tasks.complete(cqmScore, Map.of("indicator", 8));
+		assertThat(runtime.getVariable(cqm.getId(), "indicator")).isEqualTo(8);
+		String nextPcec = task(start(), "Task_Decide");
+		assertThat(nextPcec).isNotNull();
 	}
 
 	@Test
