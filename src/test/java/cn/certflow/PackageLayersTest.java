@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +47,6 @@ class PackageLayersTest {
 	}
 
 	@Test
-	@Disabled("document.DocumentPages (issue 18/19) extends web.StaffPage while web.Words reads document.DocumentType: "
-			+ "a cycle web <-> document; enable once Words no longer imports document (docs/ARCHITECTURE.md)")
 	@DisplayName("Issue 17.3 acceptance: no package refers to one on its own floor or above (no upward arrow, no cycle)")
 	void shouldReferOnlyToLowerFloors() throws IOException {
 		Map<String, Integer> floors = floors(Files.readAllLines(TABLE));

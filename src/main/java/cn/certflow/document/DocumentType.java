@@ -1,5 +1,7 @@
 package cn.certflow.document;
 
+import cn.certflow.web.Titled;
+
 import java.util.Set;
 
 import cn.certflow.system.InvalidInputException;
@@ -10,7 +12,7 @@ import cn.certflow.system.InvalidInputException;
  * screenshot, PCEC 7.1, ZHHT 5.2.1 a). A document marked "(如有)" or "(如适用)" is needed only
  * when the client has any.
  */
-public enum DocumentType {
+public enum DocumentType implements Titled {
 
 	APPLICATION_FORM("服务认证申请书", Schemes.ALL, true),
 

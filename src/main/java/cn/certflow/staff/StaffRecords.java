@@ -1,5 +1,7 @@
 package cn.certflow.staff;
 
+import cn.certflow.document.DocumentType;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -70,7 +72,7 @@ class StaffRecords {
 			OffsetDateTime decidedAt) {
 	}
 
-	record Document(long id, String type, String fileName, long sizeBytes, String uploadedBy,
+	record Document(long id, DocumentType type, String fileName, long sizeBytes, String uploadedBy,
 			OffsetDateTime uploadedAt) {
 	}
 
@@ -267,8 +269,8 @@ class StaffRecords {
 			.sql("select id, document_type, file_name, size_bytes, uploaded_by, uploaded_at from document_file"
 					+ " where application_id = ? order by id")
 			.param(applicationId)
-			.query((rs, n) -> new Document(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-					rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
+			.query((rs, n) -> new Document(rs.getLong(1), DocumentType.valueOf(rs.getString(2)), rs.getString(3),
+					rs.getLong(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
 			.list();
 	}
 

@@ -2,10 +2,8 @@ package cn.certflow.web;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Map;
 
-import cn.certflow.document.DocumentType;
 import cn.certflow.system.EngineTime;
 
 /**
@@ -51,16 +49,11 @@ public final class Words {
 		if (code == null) {
 			return "—";
 		}
-		String text = code.toString();
-		String word = WORDS.get(text);
-		if (word != null) {
-			return word;
+		if (code instanceof Titled titled) {
+			return titled.title();
 		}
-		return Arrays.stream(DocumentType.values())
-			.filter((type) -> type.name().equals(text))
-			.map(DocumentType::title)
-			.findFirst()
-			.orElse(text);
+		String text = code.toString();
+		return WORDS.getOrDefault(text, text);
 	}
 
 	/** A time in the certification body's zone, with the zone shown. */
