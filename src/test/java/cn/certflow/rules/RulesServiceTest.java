@@ -74,7 +74,8 @@ class RulesServiceTest {
 		assertThat(rules.recommendTermination(List.of(new AuditObservation(ObservationKind.FORCE_MAJEURE, "flood")))
 			.terminate()).isTrue();
 		assertThat(rules.recommendSanction(SanctionFacts.certified(5).withGovernmentBlacklist()).outcome())
-			.isEqualTo(SanctionOutcome.WITHDRAW);
+			.as("CQM 6.4: 暂停或撤销 — the rules propose the suspension, the decider may withdraw")
+			.isEqualTo(SanctionOutcome.SUSPEND);
 		assertThat(rules.surveillanceTriggers(List.of(), true).reducedFrequencyAllowed()).isTrue();
 	}
 

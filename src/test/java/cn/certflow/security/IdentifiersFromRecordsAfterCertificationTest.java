@@ -167,8 +167,9 @@ class IdentifiersFromRecordsAfterCertificationTest {
 					.param(number)
 					.query(LocalDate.class)
 					.single())
-			.as("OpenSurveillanceDelegate: two years from the decision, not from a forged cycle start")
-			.isEqualTo(LocalDate.of(2028, 3, 10));
+			.as("OpenSurveillanceDelegate: twelve months after the year-1 surveillance decided on 2027-01-09 (PCEC 10.2,"
+					+ " SurveillanceSchedule), not from a forged cycle start")
+			.isEqualTo(LocalDate.of(2028, 1, 9));
 	}
 
 	@Test
