@@ -51,6 +51,9 @@ final class AppNode implements AutoCloseable {
 		this.name = name;
 		this.port = freePort();
 		this.properties.put("spring.profiles.active", "postgres,demo");
+		// the demo accounts, but not the demo clients' own applications: the operations
+		// tests count instances, timers and numbers of what they submit themselves
+		this.properties.put("certflow.demo.client-applications", "false");
 		this.properties.put("server.port", String.valueOf(this.port));
 		this.properties.put("spring.datasource.url", database.url());
 		this.properties.put("spring.datasource.username", database.user());
