@@ -22,7 +22,7 @@ if curl -s -o /dev/null "http://localhost:$port/"; then
   echo "e2e: port $port is already in use; set E2E_PORT to a free port"; exit 1
 fi
 java -jar "$jar" --spring.profiles.active=demo --server.port="$port" \
-  --spring.datasource.url=jdbc:h2:mem:e2e >"$out/app.log" 2>&1 &
+  --spring.datasource.url=jdbc:h2:mem:e2e --certflow.demo.client-applications=false >"$out/app.log" 2>&1 &
 app_pid=$!
 stop_app() {
   if kill -0 "$app_pid" 2>/dev/null; then
