@@ -57,7 +57,7 @@ class PortalApplicationPages extends PortalPage {
 	}
 
 	private String page(ClientAccount account, String number, Model model) {
-		model.addAttribute("application", this.records.application(account, number));
+		model.addAttribute("app", this.records.application(account, number));
 		model.addAttribute("timeline", this.records.applicationTimeline(account, number));
 		this.documents.show(account, DocumentOwner.application(number),
 				"/portal/applications/" + UriUtils.encodePathSegment(number, "UTF-8") + "/documents", model);

@@ -42,7 +42,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "certflow.login-throttle.per-source.free-failures=100000",
-				"certflow.login-throttle.per-account.free-failures=100000" })
+				"certflow.login-throttle.per-account.free-failures=100000",
+				"spring.servlet.multipart.max-file-size=1MB", "spring.servlet.multipart.max-request-size=1MB" })
 @ActiveProfiles({ "test", "demo" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -135,10 +136,10 @@ class PortalPagesTest {
 	void shouldShowTheMissingMandatoryDocumentsPlainly() {
 		PortalBrowser client2 = signedIn("client2");
 		String home = client2.get("/portal/").body();
-		assertThat(home).contains("尚缺以下必交文件", DocumentType.BUSINESS_LICENSE.title()).doesNotContain("目前没有需要您补交的文件");
+		assertThat(home).contains("尚缺以下必交文件", DocumentType.COMPANY_PROFILE.title()).doesNotContain("目前没有需要您补交的文件");
 		HttpResponse<String> page = client2.get("/portal/applications/" + this.applicationOfClient2);
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("尚缺以下必交文件", DocumentType.BUSINESS_LICENSE.title(), "认证申请已收到",
+		assertThat(page.body()).contains("尚缺以下必交文件", DocumentType.COMPANY_PROFILE.title(), "认证申请已收到",
 				"enctype=\"multipart/form-data\"", "value=\"BUSINESS_LICENSE\"");
 	}
 
@@ -267,6 +268,22 @@ class PortalPagesTest {
 				"application/pdf", PDF, false);
 		assertThat(forged.statusCode()).isEqualTo(403);
 
+		assertThat(count(this.applicationOfClient2)).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("issue 18 bad input: a file over the size limit → 413 page naming the field, in Chinese, nothing stored")
+	void shouldRefuseAnOversizedUploadNamingTheField() {
+		PortalBrowser client2 = signedIn("client2");
+		client2.get("/portal/applications/" + this.applicationOfClient2);
+		int before = count(this.applicationOfClient2);
+		byte[] large = new byte[1024 * 1024 + 100 * 1024];
+		System.arraycopy(PDF, 0, large, 0, PDF.length);
+		HttpResponse<String> tooLarge = client2.postFile(
+				"/portal/applications/" + this.applicationOfClient2 + "/documents", Map.of("type", "BUSINESS_LICENSE"),
+				"licence.pdf", "application/pdf", large, true);
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
+		assertThat(tooLarge.body()).contains("文件（file）", "超过大小上限", "未保存");
 		assertThat(count(this.applicationOfClient2)).isEqualTo(before);
 	}
 
