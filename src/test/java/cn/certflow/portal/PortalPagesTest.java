@@ -284,6 +284,13 @@ class PortalPagesTest {
 				"licence.pdf", "application/pdf", large, true);
 		assertThat(tooLarge.statusCode()).isEqualTo(413);
 		assertThat(tooLarge.body()).contains("文件（file）", "超过大小上限", "未保存");
+		// the staff API keeps its problem details for the same refusal
+		HttpResponse<String> api = new PortalBrowser(this.port).withBasic("reviewer", "reviewer")
+			.postFile("/api/applications/" + this.applicationOfClient2 + "/documents",
+					Map.of("type", "BUSINESS_LICENSE"), "licence.pdf", "application/pdf", large, false);
+		assertThat(api.statusCode()).isEqualTo(413);
+		assertThat(api.headers().firstValue("Content-Type").orElse("")).contains("json");
+		assertThat(api.body()).contains("\"field\":\"file\"");
 		assertThat(count(this.applicationOfClient2)).isEqualTo(before);
 	}
 
