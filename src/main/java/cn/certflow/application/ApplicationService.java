@@ -68,6 +68,30 @@ public class ApplicationService {
 			.get();
 	}
 
+	/**
+	 * The checks of {@link #submit} without starting anything: bad input names every
+	 * field (the client portal checks its form before it stores the files, issue 18).
+	 */
+	public void validate(ApplicationRequest request) {
+		this.validator.validate(request);
+	}
+
+	/**
+	 * As {@link #submit(ApplicationRequest)}, recording who submitted it (a client
+	 * account applying in the portal or the client API, issue 18).
+	 */
+	public String submit(ApplicationRequest request, String submittedBy) {
+		this.validator.validate(request);
+		VariableMap variables = ApplicationVariables.of(request);
+		InitialCertification.SUBMITTED_BY.on(variables).set(submittedBy);
+		return InitialCertification.APPLICATION_NUMBER
+			.from(this.runtime.createProcessInstanceByKey(InitialCertification.KEY)
+				.setVariables(variables)
+				.executeWithVariablesInReturn()
+				.getVariables())
+			.get();
+	}
+
 	/** Registers a received application (first step of the process). */
 	Registration register(ApplicationRequest request, String processInstanceId, String submittedBy) {
 		this.validator.validate(request);
