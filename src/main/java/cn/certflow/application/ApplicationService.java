@@ -76,22 +76,6 @@ public class ApplicationService {
 		this.validator.validate(request);
 	}
 
-	/**
-	 * As {@link #submit(ApplicationRequest)}, recording who submitted it (a client
-	 * account applying in the portal or the client API, issue 18).
-	 */
-	public String submit(ApplicationRequest request, String submittedBy) {
-		this.validator.validate(request);
-		VariableMap variables = ApplicationVariables.of(request);
-		InitialCertification.SUBMITTED_BY.on(variables).set(submittedBy);
-		return InitialCertification.APPLICATION_NUMBER
-			.from(this.runtime.createProcessInstanceByKey(InitialCertification.KEY)
-				.setVariables(variables)
-				.executeWithVariablesInReturn()
-				.getVariables())
-			.get();
-	}
-
 	/** Registers a received application (first step of the process). */
 	Registration register(ApplicationRequest request, String processInstanceId, String submittedBy) {
 		this.validator.validate(request);

@@ -20,11 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
  * A client applies and adds documents itself (issue 18, portal and client API): the
  * application is its own client's (the credit code is the signed-in account's, never
  * typed), starts {@code initial-certification} through
- * {@link ApplicationService#submit(ApplicationRequest, String)} with the same checks as
- * the staff API and Tasklist's start form, and its files go to the new application in the
- * same transaction: one bad file and neither the application nor the process exists. The
+ * {@link ApplicationService#submit(ApplicationRequest)} with the same checks as the staff
+ * API and Tasklist's start form, and its files go to the new application in the same
+ * transaction: one bad file and neither the application nor the process exists. The
  * caller's own Camunda authorizations are not used (a client has none to start
- * processes); who did it is recorded by the account's user id.
+ * processes); the files name the account's user id as who uploaded them.
  */
 @Service
 public class ClientApplying {
@@ -109,7 +109,7 @@ public class ClientApplying {
 	@Transactional
 	public String apply(ClientAccount client, ApplicationRequest request, List<ApplicationFile> files) {
 		return this.asEngine.call(() -> {
-			String number = this.applications.submit(ofClient(client, request), client.userId());
+			String number = this.applications.submit(ofClient(client, request));
 			for (ApplicationFile file : files) {
 				try {
 					this.documents.upload(DocumentOwner.application(number), file.type(), file.fileName(),

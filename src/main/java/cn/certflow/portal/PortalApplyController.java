@@ -10,6 +10,7 @@ import java.util.Map;
 
 import cn.certflow.application.ApplicationRequest;
 import cn.certflow.document.DocumentType;
+import cn.certflow.document.Documents;
 import cn.certflow.grading.Scheme;
 import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.system.InvalidInputException;
@@ -41,9 +42,12 @@ class PortalApplyController {
 
 	private final SchemeCatalog schemes;
 
-	PortalApplyController(ClientApplying applying, SchemeCatalog schemes) {
+	private final Documents documents;
+
+	PortalApplyController(ClientApplying applying, SchemeCatalog schemes, Documents documents) {
 		this.applying = applying;
 		this.schemes = schemes;
+		this.documents = documents;
 	}
 
 	@GetMapping("/portal/apply")
@@ -85,6 +89,7 @@ class PortalApplyController {
 		model.addAttribute("account", account);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
+		model.addAttribute("maxMegabytes", this.documents.maxSize().toMegabytes());
 		model.addAttribute("schemes", this.schemes.all().stream().map(Scheme::id).sorted().toList());
 		model.addAttribute("documentTypes",
 				Arrays.stream(DocumentType.values())

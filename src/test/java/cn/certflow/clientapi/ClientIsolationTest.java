@@ -99,8 +99,7 @@ class ClientIsolationTest {
 		assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
 		this.applicationB = JSON.readTree(applied.body()).get("number").asText();
 		this.documentA = this.documents
-			.upload(DocumentOwner.application(this.applicationA), "COMPANY_PROFILE", "a.pdf", "application/pdf", PDF,
-					"reviewer")
+			.upload(DocumentOwner.certificate(this.certificateA), "OTHER", "a.pdf", "application/pdf", PDF, "reviewer")
 			.id();
 		this.documentB = this.documents
 			.upload(DocumentOwner.application(this.applicationB), "COMPANY_PROFILE", "b.pdf", "application/pdf", PDF,
