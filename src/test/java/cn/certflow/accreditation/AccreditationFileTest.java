@@ -267,7 +267,9 @@ class AccreditationFileTest {
 				Map.of("caseOutcome", "DISMISSED", "caseOutcomeReasons", "经核实已按服务承诺处理", "clientAtFault", false));
 		this.lifecycle.moveTo(LocalDate.of(2027, 1, 9));
 		this.lifecycle.surveil(number, 0, CertificateAudit.KEEP);
-		this.lifecycle.moveTo(LocalDate.of(2028, 1, 10));
+		// year 2 is due twelve months after the year-1 decision (PCEC 10.2): by
+		// 2028-01-09
+		this.lifecycle.moveTo(LocalDate.of(2028, 1, 5));
 		this.lifecycle.surveil(number, 12, CertificateAudit.DOWNGRADE);
 		this.lifecycle.moveTo(LocalDate.of(2028, 12, 10));
 		this.driver.complete("reviewer", number, CertificateLifecycle.Elements.RECEIVE_RECERTIFICATION,
@@ -285,12 +287,12 @@ class AccreditationFileTest {
 		assertThat(file.at("/certificate/expiresOn").asText()).isEqualTo("2032-03-09");
 		// revisions: issued, downgraded (the first recalled), renewed
 		assertThat(texts(file.get("revisions"), "revision")).containsExactly("1", "2", "3");
-		assertThat(file.at("/revisions/0/recalledOn").asText()).isEqualTo("2028-01-10");
+		assertThat(file.at("/revisions/0/recalledOn").asText()).isEqualTo("2028-01-05");
 		assertThat(file.at("/revisions/2/reason").asText()).contains("再认证");
 		// surveillance: two years, each planned, audited and decided, with the team's and
 		// decider's impartiality checks
 		assertThat(texts(file.at("/surveillance/schedule"), "dueOn")).as("two years, then the new cycle's first")
-			.containsExactly("2027-03-10", "2028-03-10", "2029-12-10");
+			.containsExactly("2027-03-10", "2028-01-09", "2029-12-10");
 		assertThat(texts(file.at("/surveillance/schedule"), "status")).containsExactly("DECIDED", "DECIDED", "OPEN");
 		assertThat(texts(file.at("/surveillance/schedule"), "decision")).startsWith("KEEP", "DOWNGRADE");
 		assertThat(file.at("/surveillance/audits")).hasSize(2).allSatisfy(audit -> {

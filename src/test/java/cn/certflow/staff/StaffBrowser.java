@@ -42,7 +42,8 @@ public final class StaffBrowser {
 
 	/** Logs in through Tasklist's login form. */
 	public StaffBrowser login(String user, String password) throws IOException, InterruptedException {
-		assertThat(get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
+		HttpResponse<String> tasklist = get("/camunda/app/tasklist/default/");
+		assertThat(tasklist.statusCode()).as(() -> "Tasklist page: " + tasklist.body()).isEqualTo(200);
 		String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
 				+ URLEncoder.encode(password, StandardCharsets.UTF_8);
 		HttpResponse<String> login = send(
