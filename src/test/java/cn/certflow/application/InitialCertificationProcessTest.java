@@ -137,8 +137,7 @@ class InitialCertificationProcessTest {
 			.param(number)
 			.query()
 			.singleRow();
-		// issue 18.6: before it the audit plan, after it the first surveillance's due
-		// date
+		// issue 18.6: beside it the audit plan and the first surveillance's due date
 		assertThat(this.jdbc
 			.sql("select n.kind from client_notice n join application a on a.id = n.application_id"
 					+ " where a.number = ? order by n.id")
