@@ -102,11 +102,9 @@ try {
     const row = rows.filter({ hasText: file.name });
     check((await row.locator('code').innerText()).trim() === sha256(file.buffer), `${file.name}: SHA-256 as sent, uploaded by ${(await row.locator('td').nth(4).innerText()).trim()}`);
   }
-  // the client's own mandatory documents are no longer missing (left: the CB's credit-check screenshot, R-CRED-1 —
-  // reported to the lead: the client is shown a document only the CB can upload)
-  const stillMissing = await page.locator('#documents li.missing').allInnerTexts();
-  check(stillMissing.every((title) => title.includes('信用信息查询截图')),
-    `none of the client's documents missing (listed: ${stillMissing.join('、') || '无'})`);
+  // nothing missing: the client's mandatory documents are all there, and the CB's credit-check screenshot (R-CRED-1)
+  // is not asked of the client
+  check(await page.locator('#documents li.missing').count() === 0, 'no mandatory document missing');
   const timeline = page.locator('ol.timeline li');
   check(await timeline.count() >= 1, `timeline: ${(await timeline.first().innerText()).replace(/\s+/g, ' ')}`);
   await screenshot(page, 'application');
