@@ -132,10 +132,18 @@ class InitialCertificationProcessTest {
 		// kept, marked not sent
 		Map<String, Object> notice = this.jdbc
 			.sql("select n.kind, n.body, n.created_by, n.delivery_status, n.delivery_note"
-					+ " from client_notice n join application a on a.id = n.application_id where a.number = ?")
+					+ " from client_notice n join application a on a.id = n.application_id where a.number = ?"
+					+ " and n.kind = 'CERTIFICATE_ISSUED'")
 			.param(number)
 			.query()
 			.singleRow();
+		// issue 18.6: beside it the audit plan and the first surveillance's due date
+		assertThat(this.jdbc
+			.sql("select n.kind from client_notice n join application a on a.id = n.application_id"
+					+ " where a.number = ? order by n.id")
+			.param(number)
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder("AUDIT_PLAN", "CERTIFICATE_ISSUED", "SURVEILLANCE_PLAN");
 		assertThat(notice).containsEntry("kind", "CERTIFICATE_ISSUED")
 			.containsEntry("created_by", "decider")
 			.containsEntry("delivery_status", "NOT_SENT")

@@ -1,0 +1,25 @@
+package cn.certflow.notification;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * E-mails the one notice of a {@link NoticeDeliveryProcess}, unless a mail step sent it
+ * first; a mail server outage fails the job (retries, then an incident).
+ */
+@Component
+class DeliverNoticeDelegate implements JavaDelegate {
+
+	private final ClientNoticeService notices;
+
+	DeliverNoticeDelegate(ClientNoticeService notices) {
+		this.notices = notices;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		this.notices.sendOne(NoticeDeliveryProcess.NOTICE_ID.from(execution).get());
+	}
+
+}
