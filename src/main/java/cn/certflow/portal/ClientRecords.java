@@ -130,11 +130,15 @@ public class ClientRecords {
 	}
 
 	/**
-	 * The mandatory document types the client's owner still lacks (PCEC 6.2 for an
-	 * application).
+	 * The mandatory document types the client's owner still lacks and the client itself
+	 * submits (PCEC 6.2 for an application); not the ones the CB keeps, such as the
+	 * credit-check screenshot (R-CRED-1), which the client cannot upload.
 	 */
 	public List<DocumentType> missingDocuments(ClientAccount client, DocumentOwner owner) {
-		return this.documents.missingMandatory(owner(client, owner));
+		return this.documents.missingMandatory(owner(client, owner))
+			.stream()
+			.filter(DocumentType::fromApplicant)
+			.toList();
 	}
 
 	/**
