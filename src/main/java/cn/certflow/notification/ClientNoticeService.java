@@ -71,12 +71,21 @@ public class ClientNoticeService {
 	}
 
 	/**
-	 * Sends one notice unless it was sent already (its own delivery job, started when it
-	 * was written: {@link NoticeDeliveryProcess}).
+	 * Whether nobody has tried to send the notice yet (no process's mail step took it):
+	 * then its own delivery ({@link NoticeDeliveryProcess}) sends it.
+	 */
+	public boolean untried(long noticeId) {
+		return this.notices.find(noticeId)
+			.filter((n) -> n.delivery() == NoticeDelivery.PENDING && n.attempts() == 0)
+			.isPresent();
+	}
+
+	/**
+	 * Sends one notice unless it was sent already.
 	 * @throws NoticeNotSentException when the mail server fails (after recording the
 	 * failure)
 	 */
-	public void sendOne(long noticeId) {
+	public void sendIfUnsent(long noticeId) {
 		this.notices.find(noticeId).filter((n) -> n.delivery() != NoticeDelivery.SENT).ifPresent(this::send);
 	}
 

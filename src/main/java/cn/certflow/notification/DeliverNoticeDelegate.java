@@ -5,8 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mails the one notice of a {@link NoticeDeliveryProcess}, unless a mail step sent it
- * first; a mail server outage fails the job (retries, then an incident).
+ * E-mails the one notice of a {@link NoticeDeliveryProcess} if the delivery took it (no
+ * process's mail step had tried it); a mail server outage fails the job (retries, then an
+ * incident).
  */
 @Component
 class DeliverNoticeDelegate implements JavaDelegate {
@@ -19,7 +20,9 @@ class DeliverNoticeDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.notices.sendOne(NoticeDeliveryProcess.NOTICE_ID.from(execution).get());
+		if (NoticeDeliveryProcess.OWNED.from(execution).getOrDefault(false)) {
+			this.notices.sendIfUnsent(NoticeDeliveryProcess.NOTICE_ID.from(execution).get());
+		}
 	}
 
 }

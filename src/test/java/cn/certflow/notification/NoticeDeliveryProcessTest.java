@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.certflow.support.EngineClock;
 import cn.certflow.support.GatewayPaths;
 import cn.certflow.support.ProcessTestEngine;
 import cn.certflow.support.StandIns;
@@ -15,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 18 point 6: processes/notice-delivery.bpmn with the engine alone — the notice is
- * e-mailed by an asynchronous job of its own (so it goes out at once, after the
- * transaction that wrote it commits), and a mail server that fails is retried by the
- * engine with backoff until the job's retries are spent (an incident), the instance
- * waiting at the send step meanwhile.
+ * Issue 18 point 6: processes/notice-delivery.bpmn with the engine alone — each notice
+ * has a delivery of its own: it waits a minute (a process that mails the notice in its
+ * own next step does so first), takes the notice if nobody tried it, and sends it in an
+ * asynchronous job that a failing mail server makes retry with backoff (an incident when
+ * the retries are spent), the instance waiting at the send step meanwhile.
  */
 @Deployment(resources = "processes/notice-delivery.bpmn")
 class NoticeDeliveryProcessTest {
@@ -30,7 +35,12 @@ class NoticeDeliveryProcessTest {
 	@RegisterExtension
 	static final GatewayPaths paths = new GatewayPaths("processes/notice-delivery.bpmn");
 
+	@RegisterExtension
+	final EngineClock clock = new EngineClock();
+
 	private final StandIns beans = new StandIns();
+
+	private final List<Long> sent = new ArrayList<>();
 
 	private static ProcessInstance start(long noticeId) {
 		return engine.getRuntimeService()
@@ -38,39 +48,74 @@ class NoticeDeliveryProcessTest {
 					CamundaBpmData.builder().set(NoticeDeliveryProcess.NOTICE_ID, noticeId).build());
 	}
 
-	@Test
-	void shouldSendTheNoticeInAJobOfItsOwnAfterTheWritingTransaction() {
-		Long[] sent = new Long[1];
-		this.beans.execution("deliverNoticeDelegate",
-				(execution) -> sent[0] = NoticeDeliveryProcess.NOTICE_ID.from(execution).get());
-
-		ProcessInstance instance = start(42L);
-
-		assertThat(instance).as("nothing sent inside the writer's transaction")
-			.isWaitingAt(NoticeDeliveryProcess.Elements.SEND_NOTICE);
-		assertThat(sent[0]).isNull();
-		engine.getManagementService().executeJob(job(instance).getId());
-		assertThat(sent[0]).isEqualTo(42L);
-		assertThat(instance).hasPassed(NoticeDeliveryProcess.Elements.SEND_NOTICE)
-			.isEnded()
-			.hasPassed(NoticeDeliveryProcess.Elements.NOTICE_DELIVERED);
+	private void untried(boolean untried) {
+		this.beans.execution("takeUntriedNoticeListener",
+				(execution) -> NoticeDeliveryProcess.OWNED.on(execution).set(untried));
 	}
 
 	@Test
-	void shouldKeepTheNoticeAtTheSendStepWithRetriesLeftWhenTheMailServerFails() {
+	void shouldSendANoticeNobodyTriedAMinuteAfterItWasWritten() {
+		untried(true);
+		this.beans.execution("deliverNoticeDelegate", (execution) -> {
+			if (NoticeDeliveryProcess.OWNED.from(execution).get()) {
+				this.sent.add(NoticeDeliveryProcess.NOTICE_ID.from(execution).get());
+			}
+		});
+		ProcessInstance instance = start(42L);
+		assertThat(instance).as("nothing sent inside the writer's transaction")
+			.isWaitingAt(NoticeDeliveryProcess.Elements.MAIL_STEP_TIME);
+		this.clock.moveBy(Duration.ofSeconds(59));
+		assertThat(engine.dueTimers(instance)).as("not before a minute").isEmpty();
+
+		this.clock.moveBy(Duration.ofSeconds(2));
+		engine.getManagementService().executeJob(engine.dueTimers(instance).get(0).getId());
+		assertThat(instance).isWaitingAt(NoticeDeliveryProcess.Elements.SEND_NOTICE);
+		assertThat(this.beans.calls()).containsExactly("takeUntriedNoticeListener:end");
+		engine.getManagementService().executeJob(job(instance).getId());
+
+		assertThat(this.sent).containsExactly(42L);
+		assertThat(instance).isEnded().hasPassed(NoticeDeliveryProcess.Elements.NOTICE_DELIVERED);
+	}
+
+	@Test
+	void shouldLeaveANoticeAMailStepAlreadyTried() {
+		untried(false);
+		this.beans.execution("deliverNoticeDelegate", (execution) -> {
+			if (NoticeDeliveryProcess.OWNED.from(execution).get()) {
+				this.sent.add(NoticeDeliveryProcess.NOTICE_ID.from(execution).get());
+			}
+		});
+		ProcessInstance instance = start(43L);
+		this.clock.moveBy(Duration.ofMinutes(2));
+		engine.getManagementService().executeJob(engine.dueTimers(instance).get(0).getId());
+		engine.getManagementService().executeJob(job(instance).getId());
+
+		assertThat(this.sent).isEmpty();
+		assertThat(instance).isEnded();
+	}
+
+	@Test
+	void shouldRetryWithBackoffWhileTheMailServerFails() {
+		untried(true);
 		this.beans.execution("deliverNoticeDelegate", (execution) -> {
 			throw new IllegalStateException("mail server down");
 		});
 		ProcessInstance instance = start(7L);
+		this.clock.moveBy(Duration.ofMinutes(2));
+		engine.getManagementService().executeJob(engine.dueTimers(instance).get(0).getId());
 
 		assertThatThrownBy(() -> engine.getManagementService().executeJob(job(instance).getId()))
 			.hasMessageContaining("mail server down");
 
 		Job failed = job(instance);
 		assertThat(failed.getExceptionMessage()).contains("mail server down");
-		assertThat(failed.getRetries()).as("retried with backoff (PT1M,PT5M,PT30M)").isEqualTo(3);
-		assertThat(failed.getDuedate()).as("the next try after a minute").isNotNull();
+		assertThat(failed.getRetries()).as("first try and three retries (PT1M,PT5M,PT30M)").isEqualTo(3);
+		assertThat(failed.getDuedate()).as("the next try in a minute")
+			.isEqualTo(java.util.Date.from(this.clock.now().toInstant().plus(Duration.ofMinutes(1))));
 		assertThat(instance).isWaitingAt(NoticeDeliveryProcess.Elements.SEND_NOTICE);
+		assertThat(engine.getRuntimeService().getVariable(instance.getId(), NoticeDeliveryProcess.OWNED.getName()))
+			.as("kept for the retries")
+			.isEqualTo(true);
 	}
 
 	private static Job job(ProcessInstance instance) {

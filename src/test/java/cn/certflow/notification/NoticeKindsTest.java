@@ -63,17 +63,22 @@ class NoticeKindsTest {
 		assertThat(kinds(request)).contains("AUDIT_PLAN");
 		ClientNotice plan = latest(request);
 		assertThat(plan.body()).contains("2026-03-10").contains("lead").contains("auditor");
-		// mailed at once by its own delivery job, not at some later mail step of the
-		// process (here no mail server is configured: kept as not sent, for a letter)
-		Job delivery = this.engine.getManagementService()
-			.createJobQuery()
-			.processInstanceId(this.engine.getRuntimeService()
-				.createProcessInstanceQuery()
-				.processInstanceBusinessKey(NoticeDeliveryProcess.BUSINESS_KEY_PREFIX + plan.id())
-				.singleResult()
-				.getId())
-			.singleResult();
-		this.engine.getManagementService().executeJob(delivery.getId());
+		// mailed by its own delivery a minute later, not at some later mail step of the
+		// process (no mail server is configured here: kept as not sent, for a letter)
+		String delivery = this.engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceBusinessKey(NoticeDeliveryProcess.BUSINESS_KEY_PREFIX + plan.id())
+			.singleResult()
+			.getId();
+		ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime() + 61_000));
+		for (int step = 0; step < 2; step++) {
+			Job job = this.engine.getManagementService()
+				.createJobQuery()
+				.processInstanceId(delivery)
+				.executable()
+				.singleResult();
+			this.engine.getManagementService().executeJob(job.getId());
+		}
 		assertThat(latest(request).delivery()).isEqualTo(NoticeDelivery.NOT_SENT);
 		assertThat(latest(request).attempts()).isEqualTo(1);
 
