@@ -96,7 +96,7 @@ public final class InitialCertification {
 
 	public static final VariableFactory<String> CLIENT_ADDRESS = stringVariable("clientAddress");
 
-	public static final VariableFactory<String> CREDIT_CODE = stringVariable("creditCode");
+	public static final VariableFactory<String> CREDIT_CODE = ApplicationVariables.CREDIT_CODE;
 
 	public static final VariableFactory<String> LEGAL_STATUS = stringVariable("legalStatus");
 
