@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import cn.certflow.application.ApplicationVariables;
 import cn.certflow.audit.AuditVariables;
@@ -155,11 +156,12 @@ public class ClientTasks {
 	/** Completes the task authenticated as the client (its groups), then as before. */
 	private void completeAs(ClientAccount client, String taskId) {
 		Authentication previous = this.identity.getCurrentAuthentication();
-		List<String> groups = this.identity.createGroupQuery()
-			.groupMember(client.userId())
-			.list()
-			.stream()
-			.map(Group::getId)
+		// a client account is in the group clients (PortalSession reads it so), the
+		// candidate group of every client task
+		List<String> groups = Stream
+			.concat(Stream.of(Groups.CLIENTS),
+					this.identity.createGroupQuery().groupMember(client.userId()).list().stream().map(Group::getId))
+			.distinct()
 			.toList();
 		this.identity.setAuthentication(client.userId(), groups);
 		try {

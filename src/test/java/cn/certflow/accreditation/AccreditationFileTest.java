@@ -117,6 +117,7 @@ class AccreditationFileTest {
 		this.driver.score(number, "lead", "PCEC", 12);
 		at(2026, 3, 9, 17);
 		this.driver.closeMeeting(number, "lead", "服务承诺未在营业场所公示");
+		this.driver.answerCorrectiveActions(number);
 		at(2026, 3, 20, 10);
 		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
 				Map.of("verificationOutcome", "CLOSED", "verificationNotes", "已公示，见照片"));

@@ -269,6 +269,7 @@ class InitialCertificationProcessTest {
 		// R-AUD-3: nonconformities with a 30-day correction deadline, then verification
 		String number = toClosingMeeting();
 		this.driver.closeMeeting(number, "lead", "投诉处理记录不完整\n服务网点未公示收费标准");
+		this.driver.answerCorrectiveActions(number);
 		Task verify = this.driver.task(number, OnsiteAudit.Elements.VERIFY_CORRECTIONS);
 		assertThat(verify.getAssignee()).isEqualTo("lead");
 		assertThat(verify.getDueDate())
@@ -335,6 +336,7 @@ class InitialCertificationProcessTest {
 		// R-AUD-3: uncorrected nonconformities -> a repeat on-site audit
 		String number = toClosingMeeting();
 		this.driver.closeMeeting(number, "lead", "投诉处理记录不完整");
+		this.driver.answerCorrectiveActions(number);
 		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
 				Map.of("verificationOutcome", "REPEAT_AUDIT"));
 		assertThat(this.driver.task(number, OnsiteAudit.Elements.OPENING_MEETING)).isNotNull();
@@ -350,6 +352,7 @@ class InitialCertificationProcessTest {
 		// reasons
 		String number = toClosingMeeting();
 		this.driver.closeMeeting(number, "lead", "售后服务体系未有效运行");
+		this.driver.answerCorrectiveActions(number);
 		assertThatThrownBy(() -> this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
 				Map.of("verificationOutcome", "NOT_RECOMMENDED")))
 			.isInstanceOf(InvalidInputException.class)
@@ -379,6 +382,7 @@ class InitialCertificationProcessTest {
 		// decider may still certify, but never silently: a written reason, recorded
 		String number = toClosingMeeting();
 		this.driver.closeMeeting(number, "lead", "售后服务体系未有效运行");
+		this.driver.answerCorrectiveActions(number);
 		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
 				Map.of("verificationOutcome", "NOT_RECOMMENDED", "clientSignedResult", true));
 		for (Map<String, Object> without : List.<Map<String, Object>>of(Map.of("decisionOutcome", "CERTIFY"),

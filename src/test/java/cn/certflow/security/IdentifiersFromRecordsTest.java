@@ -252,6 +252,7 @@ class IdentifiersFromRecordsTest {
 		assertThat(count("select count(*) from nonconformity where audit_id = ? and closed_at is null", verifiedAudit))
 			.as("ClosingMeetingListener")
 			.isOne();
+		this.driver.answerCorrectiveActions(verified);
 		complete("lead", verified, OnsiteAudit.Elements.VERIFY_CORRECTIONS, Map.of("verificationOutcome", "CLOSED"));
 		assertThat(count("select count(*) from nonconformity where audit_id = ? and closed_at is null", verifiedAudit))
 			.as("CorrectionVerificationListener")
