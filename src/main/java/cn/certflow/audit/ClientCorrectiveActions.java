@@ -11,6 +11,7 @@ import cn.certflow.document.DocumentType;
 import cn.certflow.document.Documents;
 import cn.certflow.system.InvalidInputException;
 import cn.certflow.system.InvalidInputException.FieldProblem;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,10 +45,28 @@ public class ClientCorrectiveActions {
 
 	private final Documents documents;
 
-	ClientCorrectiveActions(AuditRepository audits, AuditService auditService, Documents documents) {
+	private final RuntimeService runtime;
+
+	ClientCorrectiveActions(AuditRepository audits, AuditService auditService, Documents documents,
+			RuntimeService runtime) {
+		this.runtime = runtime;
 		this.audits = audits;
 		this.auditService = auditService;
 		this.documents = documents;
+	}
+
+	/**
+	 * The audit a process's step is about, from our records (as
+	 * {@link AuditService#currentAudit}): the latest planned in the process, or in the
+	 * process that called it; never from a process variable.
+	 */
+	public long auditOfProcess(String processInstanceId) {
+		return this.audits.latestOfProcess(processInstanceId)
+			.or(() -> Optional.ofNullable(
+					this.runtime.createProcessInstanceQuery().subProcessInstanceId(processInstanceId).singleResult())
+				.flatMap((caller) -> this.audits.latestOfProcess(caller.getId())))
+			.map(AuditRecord::id)
+			.orElseThrow(() -> new IllegalStateException("No audit is planned in process " + processInstanceId));
 	}
 
 	/** The audit's open nonconformities, in the order raised. */

@@ -8,15 +8,17 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import cn.certflow.application.ApplicationVariables;
-import cn.certflow.audit.AuditVariables;
+import cn.certflow.application.InitialCertification;
 import cn.certflow.audit.ClientCorrectiveActions;
 import cn.certflow.audit.ClientCorrectiveActions.OpenNonconformity;
 import cn.certflow.audit.OnsiteAudit;
 import cn.certflow.document.DocumentInfo;
+import cn.certflow.document.DocumentOwner;
 import cn.certflow.document.DocumentType;
 import cn.certflow.document.Documents;
 import cn.certflow.security.Groups;
 import cn.certflow.system.EngineTime;
+import cn.certflow.system.FormInput;
 import cn.certflow.system.InvalidInputException;
 import cn.certflow.system.InvalidInputException.FieldProblem;
 import cn.certflow.system.NotFoundException;
@@ -52,6 +54,18 @@ public class ClientTasks {
 			return OnsiteAudit.Elements.SUBMIT_CORRECTIVE_ACTIONS.equals(this.kind);
 		}
 
+		public boolean documentCorrections() {
+			return InitialCertification.Elements.SUBMIT_CORRECTIONS.equals(this.kind);
+		}
+
+	}
+
+	/**
+	 * What a document-corrections task shows: the application, the reviewers' findings,
+	 * its documents so far and the types the client may upload.
+	 */
+	public record Corrections(String applicationNumber, String findings, List<DocumentInfo> documents,
+			List<DocumentType> types) {
 	}
 
 	/** A nonconformity to answer, with its place in the form and its documents. */
@@ -109,6 +123,49 @@ public class ClientTasks {
 			.toList();
 	}
 
+	/** The findings and documents of a document-corrections task. */
+	public Corrections corrections(ClientTask task) {
+		DocumentOwner owner = applicationOf(task);
+		return new Corrections(owner.key(),
+				InitialCertification.DOCUMENT_FINDINGS.from(this.runtime, task.processInstanceId()).getOrNull(),
+				this.documents.list(owner), this.documents.allowedTypes(owner));
+	}
+
+	/**
+	 * The client's corrected documents (issue 18.3, R-DOC-1): the files sent with them
+	 * ({@code files[i]} of type {@code types[i]}) are stored with the application and the
+	 * task completed as the client with its note ({@code correctionsNote}, required), in
+	 * one transaction; a refusal changes nothing. The reviewers' document review follows.
+	 */
+	@Transactional
+	public void submitDocumentCorrections(ClientAccount client, String taskId, String note,
+			List<Documents.Upload> uploads) {
+		ClientTask task = task(client, taskId);
+		if (!task.documentCorrections()) {
+			throw new NotFoundException("taskId", "没有编号为 " + taskId + " 的待办事项");
+		}
+		String text = (note != null) ? note.strip() : "";
+		if (text.isEmpty()) {
+			throw new InvalidInputException(InitialCertification.CORRECTIONS_NOTE.getName(),
+					"请填写整改说明：修改或补充了哪些文件、如何回应各项评审发现");
+		}
+		if (text.length() > FormInput.MAX_TEXT) {
+			throw new InvalidInputException(InitialCertification.CORRECTIONS_NOTE.getName(),
+					"整改说明不能超过 " + FormInput.MAX_TEXT + " 个字");
+		}
+		if (!uploads.isEmpty()) {
+			this.documents.uploadAll(applicationOf(task), uploads, client.userId());
+		}
+		completeAs(client, taskId, Map.of(InitialCertification.CORRECTIONS_NOTE.getName(), text));
+	}
+
+	private DocumentOwner applicationOf(ClientTask task) {
+		return DocumentOwner.application(this.runtime.createProcessInstanceQuery()
+			.processInstanceId(task.processInstanceId())
+			.singleResult()
+			.getBusinessKey());
+	}
+
 	/**
 	 * The client's corrective actions (issue 18.3, R-AUD-3): the evidence files sent with
 	 * them ({@code evidence[i]}) are stored, the texts ({@code correctiveActions[i]})
@@ -133,7 +190,7 @@ public class ClientTasks {
 			}
 		}
 		this.correctiveActions.answer(auditId, actions, client.userId());
-		completeAs(client, taskId);
+		completeAs(client, taskId, Map.of());
 	}
 
 	private void store(OpenNonconformity nonconformity, int index, MultipartFile file, ClientAccount client) {
@@ -154,7 +211,7 @@ public class ClientTasks {
 	}
 
 	/** Completes the task authenticated as the client (its groups), then as before. */
-	private void completeAs(ClientAccount client, String taskId) {
+	private void completeAs(ClientAccount client, String taskId, Map<String, Object> form) {
 		Authentication previous = this.identity.getCurrentAuthentication();
 		// a client account is in the group clients (PortalSession reads it so), the
 		// candidate group of every client task
@@ -165,7 +222,7 @@ public class ClientTasks {
 			.toList();
 		this.identity.setAuthentication(client.userId(), groups);
 		try {
-			this.tasks.complete(taskId);
+			this.tasks.complete(taskId, form);
 		}
 		finally {
 			if (previous != null) {
@@ -178,7 +235,7 @@ public class ClientTasks {
 	}
 
 	private long auditId(ClientTask task) {
-		return AuditVariables.AUDIT_ID.from(this.runtime, task.processInstanceId()).get();
+		return this.correctiveActions.auditOfProcess(task.processInstanceId());
 	}
 
 }

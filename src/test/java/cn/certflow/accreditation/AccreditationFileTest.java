@@ -106,8 +106,7 @@ class AccreditationFileTest {
 		at(2026, 3, 5, 10);
 		this.driver.complete("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
 				Map.of("documentReviewOutcome", "CORRECTIONS_NEEDED", "documentFindings", "缺少服务网点管理制度"));
-		this.driver.complete("reviewer", number, InitialCertification.Elements.SUBMIT_CORRECTIONS,
-				Map.of("correctionsNote", "已补充制度文件"));
+		this.driver.submitCorrections(number, "已补充制度文件");
 		at(2026, 3, 6, 10);
 		this.driver.passDocuments(number);
 		this.driver.planAudit(number, "lead", "auditor");

@@ -276,6 +276,23 @@ public class CertificationDriver {
 	}
 
 	/**
+	 * The applicant sends its corrected documents in the portal, as the portal's service
+	 * takes them (issue 18.3, R-DOC-1): one corrected organisation chart and its note,
+	 * completing the task as a client account of the applicant.
+	 */
+	public void submitCorrections(String number, String note) {
+		Task task = task(number, InitialCertification.Elements.SUBMIT_CORRECTIONS);
+		if (task == null) {
+			throw new AssertionError("no document-corrections task of the client for " + number);
+		}
+		String creditCode = this.applications.get(number).creditCode();
+		ClientAccount client = new ClientAccount("client-" + creditCode.toLowerCase(), 0, creditCode, "申请组织", null);
+		this.clientTasks.submitDocumentCorrections(client, task.getId(), note,
+				List.of(new Documents.Upload(DocumentType.ORGANISATION_CHART.name(), "organisation-chart.pdf",
+						"application/pdf", "%PDF-1.4 组织机构图（整改后）".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+	}
+
+	/**
 	 * The client answers the open nonconformities of the audit of {@code number} (an
 	 * application's or a certificate's business key) in the portal, as the portal's
 	 * service takes it (issue 18.3): a correction and corrective action and one evidence

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import cn.certflow.application.ApplicationRequest;
 import cn.certflow.application.CertificationDriver;
+import cn.certflow.application.InitialCertification;
 import cn.certflow.audit.OnsiteAudit;
 import cn.certflow.support.EngineClock;
 import org.camunda.bpm.engine.FilterService;
@@ -233,6 +234,62 @@ class ClientTasksTest {
 		assertThat(clientTask(number)).isNotNull();
 		this.driver.answerCorrectiveActions(number);
 		assertThat(this.driver.task(number, OnsiteAudit.Elements.VERIFY_CORRECTIONS)).isNotNull();
+	}
+
+	@Test
+	void shouldLetTheApplicantSendItsCorrectedDocumentsInThePortalAndShowItsNoteToTheReviewers() {
+		// R-DOC-1, issue 18.3: the document-review loop waits for the client, not for
+		// staff
+		// typing on its behalf (demo client client2, so that its application is its only
+		// one in progress)
+		String address = "北京市海淀区中关村大街1号";
+		ApplicationRequest request = new ApplicationRequest("北京中关村电脑服务股份有限公司", address, DemoClientAccounts.BEIJING,
+				"股份有限公司", "PCEC", 3, "01.07", List.of("计算机维修"), List.of(address), 40,
+				CertificationDriver.declaredDocuments("PCEC"));
+		String number = this.driver.submit(request);
+		this.driver.acceptApplication(number);
+		this.driver.signContract(number);
+		this.driver.complete("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
+				Map.of("documentReviewOutcome", "CORRECTIONS_NEEDED", "documentFindings", "缺少服务网点管理制度"));
+		Task task = this.driver.task(number, InitialCertification.Elements.SUBMIT_CORRECTIONS);
+		String page = "/portal/tasks/" + task.getId();
+		assertThat(filterAs("reviewer")).as("客户待办").contains(task.getId());
+		long documents = documentsOf(number);
+
+		PortalBrowser client = signedIn("client2");
+		assertThat(client.get("/portal/tasks").body()).contains("提交整改后的文件", page);
+		assertThat(client.get(page).body()).contains("缺少服务网点管理制度", "correctionsNote", "files[0]");
+		PortalBrowser other = signedIn("client");
+		assertThat(other.get(page).statusCode()).isEqualTo(404);
+
+		// no note: 400 naming correctionsNote, the file not kept, the task still open
+		client.get(page);
+		HttpResponse<String> refused = client.postParts(page,
+				Map.of("correctionsNote", " ", "types[0]", "SERVICE_MANAGEMENT_DOCUMENTS"),
+				Map.of("files[0]", pdf("服务网点管理制度")));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("correctionsNote");
+		assertThat(this.driver.task(number, InitialCertification.Elements.SUBMIT_CORRECTIONS)).isNotNull();
+		assertThat(documentsOf(number)).isEqualTo(documents);
+
+		client.get(page);
+		HttpResponse<String> done = client.postParts(page,
+				Map.of("correctionsNote", "已补充服务网点管理制度", "types[0]", "SERVICE_MANAGEMENT_DOCUMENTS"),
+				Map.of("files[0]", pdf("服务网点管理制度")));
+		assertThat(done.statusCode()).isEqualTo(302);
+		Task review = this.driver.task(number, InitialCertification.Elements.REVIEW_DOCUMENTS);
+		assertThat(review).as("the reviewers' document review runs again").isNotNull();
+		assertThat(this.runtime.getVariable(review.getProcessInstanceId(), "correctionsNote")).isEqualTo("已补充服务网点管理制度");
+		assertThat(documentsOf(number)).isEqualTo(documents + 1);
+		assertThat((String) this.runtime.getVariable(review.getProcessInstanceId(), "applicationDocuments"))
+			.contains("evidence.pdf");
+	}
+
+	private long documentsOf(String number) {
+		return this.jdbc.sql("select count(*) from document_file where owner_kind = 'APPLICATION' and owner_key = ?")
+			.param(number)
+			.query(Long.class)
+			.single();
 	}
 
 	private List<String> filterAs(String user) {
