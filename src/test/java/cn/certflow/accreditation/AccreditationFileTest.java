@@ -149,10 +149,12 @@ class AccreditationFileTest {
 
 		// documents with their hashes, contract, document review rounds (R-APP-4,
 		// R-DOC-1)
-		// PCEC 6.2's seven and the credit-lookup screenshot (R-CRED-1)
-		assertThat(file.get("documents")).hasSize(8)
-			.allSatisfy(d -> assertThat(d.get("sha256").asText()).matches("[0-9a-f]{64}"))
-			.allSatisfy(d -> assertThat(d.get("uploadedBy").asText()).isEqualTo("reviewer"));
+		// PCEC 6.2's seven and the credit-lookup screenshot (R-CRED-1), by the reviewer,
+		// and the corrected organisation chart the client sent in the portal (issue 18.3)
+		assertThat(file.get("documents")).hasSize(9)
+			.allSatisfy(d -> assertThat(d.get("sha256").asText()).matches("[0-9a-f]{64}"));
+		assertThat(texts(file.get("documents"), "uploadedBy")).containsOnly("reviewer",
+				"client-" + request.creditCode().toLowerCase());
 		assertThat(texts(file.get("documents"), "fileName")).contains("business_license.pdf",
 				"credit_check_screenshot.pdf");
 		assertThat(file.at("/contract/number").asText()).isEqualTo("HT-" + number);
