@@ -248,20 +248,52 @@ try {
   const number = await field('applicationNumber').inputValue();
   check(/\S/.test(number), `application number shown on the review form: ${number}`);
 
-  // Camunda Forms have no file picker (by design): the documents are uploaded through the application API.
-  const pdf = new Blob(['%PDF-1.4\n% CertFlow e2e test document\n%%EOF\n'], { type: 'application/pdf' });
-  for (const type of ['APPLICATION_FORM', 'BUSINESS_LICENSE', 'COMPANY_PROFILE', 'ORGANISATION_CHART',
+  // Issue 19.2: Camunda Forms have no file picker (by design); the documents go up through the staff documents page,
+  // reached by clicks with the Tasklist login: the header link 员工页面, the application found by its number, the
+  // client's page, 申请文件. Eight files chosen at once, a type chosen for each, one upload.
+  await page.locator('.certflow-staff-link a').click();
+  await page.locator('.staff-header').waitFor();
+  await page.locator('#q').fill(number);
+  await page.getByRole('button', { name: '查找' }).click();
+  await page.locator('table.hits tbody tr', { hasText: number }).first().locator('td').nth(1).locator('a').click();
+  await page.locator('tr', { hasText: number }).locator('a.documents-link').first().click();
+  await page.locator('#files').waitFor({ state: 'attached' });
+  const documentTypes = ['APPLICATION_FORM', 'BUSINESS_LICENSE', 'COMPANY_PROFILE', 'ORGANISATION_CHART',
     'SERVICE_MANAGEMENT_DOCUMENTS', 'INTERNAL_AUDIT_REPORT', 'RELATED_SYSTEM_DOCUMENTS',
-    'CREDIT_CHECK_SCREENSHOT']) { // the last: the reviewer's screenshot of the credit lookups (R-CRED-1)
-    const form = new FormData();
-    form.append('type', type);
-    form.append('file', pdf, `${type.toLowerCase()}.pdf`);
-    await api(`/api/applications/${encodeURIComponent(number)}/documents`, { method: 'POST', body: form });
-  }
-  console.log('uploaded 7 documents and the credit-lookup screenshot through the API');
+    'CREDIT_CHECK_SCREENSHOT']; // the last: the reviewer's screenshot of the credit lookups (R-CRED-1)
+  await page.locator('#files').setInputFiles(documentTypes.map((type) => ({
+    name: `${type.toLowerCase()}.pdf`, mimeType: 'application/pdf',
+    buffer: Buffer.from(`%PDF-1.4\n% CertFlow e2e ${type}\n%%EOF\n`),
+  })));
+  const typeChoices = page.locator('#chosen tbody select');
+  check(await typeChoices.count() === documentTypes.length, `a type to choose for each of the ${documentTypes.length} files`);
+  for (let i = 0; i < documentTypes.length; i++) await typeChoices.nth(i).selectOption(documentTypes[i]);
+  await screenshot(page, 'documents-chosen');
+  await page.locator('#upload-button').click();
+  await page.locator('.notice.uploaded').waitFor();
+  const listed = await page.locator('table.documents tbody tr, table.documents tr:has(td)').count();
+  check(listed >= documentTypes.length, `the documents page lists the ${documentTypes.length} uploads (${listed} rows)`);
+  check((await page.locator('ul.missing').count()) === 0, 'no mandatory document missing any more');
+  await screenshot(page, 'documents-page');
+  console.log('uploaded 7 documents and the credit-lookup screenshot on the staff documents page');
+  await page.locator('.staff-header a', { hasText: 'Tasklist 任务' }).click();
+  await page.locator('.certflow-staff-link a').waitFor();
 
   await page.reload();
   await openTask('申请评审');
+  // Issue 19.2: the review form lists the uploads as links; one opens in a new tab with the Tasklist login (no second
+  // login, not JSON)
+  const documentLink = page.locator('.fjs-form a', { hasText: 'application_form.pdf' }).first();
+  await documentLink.waitFor();
+  const openedUrl = new URL(await documentLink.getAttribute('href'), page.url()).href;
+  check(await documentLink.getAttribute('target') === '_blank', 'the document link opens in a new tab');
+  const [opened] = await Promise.all([page.context().waitForEvent('page'), documentLink.click()]);
+  // headless chromium has no PDF viewer (the tab shows an error page): the file itself is checked with the same
+  // session
+  const file = await page.request.get(openedUrl);
+  check(file.status() === 200 && (file.headers()['content-type'] ?? '').startsWith('application/pdf'),
+    `the review form's document link opens the PDF in a new tab (${new URL(openedUrl).pathname}: ${file.status()} ${file.headers()['content-type']})`);
+  await opened.close();
   // R-ID-1: the client on record under the credit code beside the application, and the choice is the reviewer's
   check(await field('clientName').inputValue() === client, 'review form: the applied name');
   check(await field('recordedClientName').inputValue() === onRecord, `review form: the name on record (${onRecord})`);

@@ -68,6 +68,14 @@ public class ApplicationService {
 			.get();
 	}
 
+	/**
+	 * The checks of {@link #submit} without starting anything: bad input names every
+	 * field (the client portal checks its form before it stores the files, issue 18).
+	 */
+	public void validate(ApplicationRequest request) {
+		this.validator.validate(request);
+	}
+
 	/** Registers a received application (first step of the process). */
 	Registration register(ApplicationRequest request, String processInstanceId, String submittedBy) {
 		this.validator.validate(request);

@@ -1,5 +1,12 @@
 package cn.certflow.audit;
 
+import java.time.LocalDate;
+import java.util.Map;
+
+import cn.certflow.notification.NoticeKind;
+import cn.certflow.notification.NoticeTo;
+import cn.certflow.notification.Notices;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -30,9 +37,12 @@ public class AuditPlanning {
 
 	private final CurrentUser currentUser;
 
-	AuditPlanning(AuditService audits, CurrentUser currentUser) {
+	private final Notices notices;
+
+	AuditPlanning(AuditService audits, CurrentUser currentUser, Notices notices) {
 		this.audits = audits;
 		this.currentUser = currentUser;
+		this.notices = notices;
 	}
 
 	/**
@@ -50,9 +60,14 @@ public class AuditPlanning {
 			.filter(s -> !s.isEmpty() && !s.equals(lead))
 			.distinct()
 			.toList();
+		LocalDate plannedOn = FormInput.requiredDate(AuditVariables.PLANNED_DATE, task);
 		AuditService.Plan plan = this.audits.plan(application.number(), auditType,
-				AuditVariables.PERSON_DAYS.from(task).get().intValue(), lead, members,
-				FormInput.requiredDate(AuditVariables.PLANNED_DATE, task), planner, task.getProcessInstanceId());
+				AuditVariables.PERSON_DAYS.from(task).get().intValue(), lead, members, plannedOn, planner,
+				task.getProcessInstanceId());
+		// issue 18 point 6: the client is told the date and the team (it may object to a
+		// member, PCEC 8.2.1)
+		this.notices.send(NoticeKind.AUDIT_PLAN, NoticeTo.application(application.number()),
+				Map.of("date", plannedOn, "team", String.join("、", plan.team())), planner);
 		AuditVariables.LEAD_AUDITOR.on(task).set(lead);
 		AuditVariables.AUDIT_ID.on(task).set(plan.auditId());
 		AuditVariables.AUDIT_TEAM_MEMBERS.on(task).set(String.join(",", plan.team()));

@@ -1,5 +1,11 @@
 package cn.certflow.audit;
 
+import java.util.Map;
+
+import cn.certflow.notification.NoticeKind;
+import cn.certflow.notification.NoticeTo;
+import cn.certflow.notification.Notices;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +38,11 @@ class NonconformityCorrection {
 
 	private final AuditService audits;
 
-	NonconformityCorrection(AuditService audits) {
+	private final Notices notices;
+
+	NonconformityCorrection(AuditService audits, Notices notices) {
 		this.audits = audits;
+		this.notices = notices;
 	}
 
 	/** The closing meeting of the process's current audit. */
@@ -58,6 +67,13 @@ class NonconformityCorrection {
 		if (due.isPresent()) {
 			this.audits.changeStatus(auditId, AuditStatus.AWAITING_CORRECTIONS, null, by,
 					open + " nonconformities to correct by " + due.get().toLocalDate());
+			// issue 18 point 6: the client is told each nonconformity and the deadline
+			this.notices
+				.send(NoticeKind.NONCONFORMITIES,
+						NoticeTo.applicationId(this.audits.currentAudit(execution).applicationId()),
+						Map.of("deadline", due.get().toLocalDate(), "nonconformities",
+								nonconformities.isEmpty() ? open + " 项（见审查记录）" : String.join("；", nonconformities)),
+						by);
 		}
 		return new Closing(due, open);
 	}

@@ -115,14 +115,37 @@ class CertificateDocument {
 	}
 
 	byte[] render(Certificate c) {
+		CertificateStatus status = c.statusOn(EngineTime.today());
+		return render(c, (status != CertificateStatus.VALID)
+				? "截至" + CHINESE_DATE.format(EngineTime.today()) + "，本证书状态为【" + statusLabel(status) + "】，本文件不证明认证有效。"
+				: null);
+	}
+
+	/**
+	 * An earlier version of the certificate as it was issued, marked void since the day
+	 * it was recalled (R-CHG-1, R-SUR-3); the current version as {@link #render}.
+	 */
+	byte[] render(Certificate current, CertificateRevision revision) {
+		if (revision.revision() == current.revision()) {
+			return render(current);
+		}
+		Certificate c = new Certificate(current.number(), current.applicationId(), revision.revision(),
+				current.certificationBody(), revision.holderName(), revision.holderAddress(), current.creditCode(),
+				revision.scope(), current.scheme(), revision.ruleDocument(), current.standard(), revision.stars(),
+				revision.grade(), current.decisionKey(), current.decisionVersion(), current.gradeExplanation(),
+				revision.issuedOn(), revision.expiresOn(), current.signatory(), current.status());
+		String recalled = (revision.recalledOn() != null) ? CHINESE_DATE.format(revision.recalledOn()) : "新版发放之日";
+		return render(c, "本版已于" + recalled + "作废，由第 " + (revision.revision() + 1) + " 版替代，本文件不证明认证有效。");
+	}
+
+	private byte[] render(Certificate c, String warning) {
 		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			try (CertificateFont.Loaded font = this.fonts.open(document)) {
 				PDPage page = new PDPage(PDRectangle.A4);
 				document.addPage(page);
 				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
 					new Layout(content, font, page.getMediaBox(), this.signatories.nameOf(c)).draw(c,
-							revisionMarker(c, revisions(c)), verificationUrl(c.number()),
-							c.statusOn(EngineTime.today()));
+							revisionMarker(c, revisions(c)), verificationUrl(c.number()), warning);
 				}
 				info(document, c);
 				document.save(out);
@@ -175,8 +198,7 @@ class CertificateDocument {
 			this.signatory = signatory;
 		}
 
-		void draw(Certificate c, String revision, String verificationUrl, CertificateStatus statusToday)
-				throws IOException {
+		void draw(Certificate c, String revision, String verificationUrl, String warning) throws IOException {
 			frame();
 			mark(MARGIN + 34, this.box.getHeight() - MARGIN - 40);
 			text(this.box.getWidth() - MARGIN - 20 - width(revisionShort(c), 11), this.box.getHeight() - MARGIN - 34,
@@ -207,10 +229,9 @@ class CertificateDocument {
 			paragraph("经审查，上述组织的售后服务符合认证依据的要求，评定为" + c.grade() + "，特发此证。", 12, INK,
 					this.box.getWidth() - 2 * MARGIN - 24);
 			paragraph("本证书有效期内，获证组织须接受本机构的年度监督审查，监督审查合格后本证书方持续有效。", 10, MUTED, this.box.getWidth() - 2 * MARGIN - 24);
-			if (statusToday != CertificateStatus.VALID) {
+			if (warning != null) {
 				this.y -= 4;
-				paragraph("截至" + CHINESE_DATE.format(EngineTime.today()) + "，本证书状态为【" + statusLabel(statusToday)
-						+ "】，本文件不证明认证有效。", 12, ACCENT, this.box.getWidth() - 2 * MARGIN - 24);
+				paragraph(warning, 12, ACCENT, this.box.getWidth() - 2 * MARGIN - 24);
 			}
 			verification(c, verificationUrl);
 		}

@@ -47,4 +47,10 @@ class CertificateNotices {
 				Map.of("date", EngineTime.today(), "reason", reason), by);
 	}
 
+	/** R-CHG-1 (3): the deadline to move to a new version of the standard or rules. */
+	void transitionDeadline(String number, java.time.LocalDate deadline, String standard, String by) {
+		this.notices.send(NoticeKind.TRANSITION_DEADLINE, NoticeTo.certificate(number),
+				Map.of("deadline", deadline, "standard", standard), by);
+	}
+
 }

@@ -45,8 +45,12 @@ public class CertificateRequests {
 
 	private final CertificateRepository certificateRecords;
 
+	private final CertificateNotices notices;
+
 	CertificateRequests(CertificateService certificates, CertificateRequestRepository requests, SchemeCatalog schemes,
-			RuntimeService runtime, AsEngine asEngine, CertificateRepository certificateRecords) {
+			RuntimeService runtime, AsEngine asEngine, CertificateRepository certificateRecords,
+			CertificateNotices notices) {
+		this.notices = notices;
 		this.certificateRecords = certificateRecords;
 		this.certificates = certificates;
 		this.requests = requests;
@@ -274,6 +278,7 @@ public class CertificateRequests {
 				continue;
 			}
 			record(number, "TRANSITION_DEADLINE", body.ruleDocument() + " by " + deadline, by);
+			this.notices.transitionDeadline(number, deadline, body.ruleDocument(), by);
 			correlate(number, CertificateLifecycle.Message.TRANSITION_DEADLINE_SET,
 					Variables.createVariables()
 						.putValue(CertificateLifecycle.TRANSITION_DEADLINE.getName(), EngineTime.toDate(deadline))

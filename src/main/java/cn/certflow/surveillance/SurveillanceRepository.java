@@ -57,6 +57,13 @@ class SurveillanceRepository {
 				where id = ?""").params(decision, by, EngineTime.now(), id).update();
 	}
 
+	String certificateOf(long id) {
+		return this.jdbc.sql("select certificate_number from surveillance where id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+	}
+
 	List<Surveillance> of(String certificateNumber) {
 		return this.jdbc.sql("""
 				select id, certificate_number, cycle_start, surveillance_year, due_on, latest_on, status,

@@ -1,5 +1,11 @@
 package cn.certflow.surveillance;
 
+import java.util.Map;
+
+import cn.certflow.notification.NoticeKind;
+import cn.certflow.notification.NoticeTo;
+import cn.certflow.notification.Notices;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +35,16 @@ public class SurveillanceService {
 
 	private final StatusHistory history;
 
+	private final Notices notices;
+
+	/** What a surveillance decision means for the client, in its words. */
+	private static final Map<String, String> RESULTS = Map.of(CertificateAudit.KEEP, "保持认证证书",
+			CertificateAudit.DOWNGRADE, "降低星级并换发证书", CertificateAudit.SUSPEND, "暂停认证证书", CertificateAudit.WITHDRAW,
+			"撤销认证证书");
+
 	SurveillanceService(SurveillanceRepository surveillances, CertificateService certificates,
-			SurveillanceSchedule schedule, StatusHistory history) {
+			SurveillanceSchedule schedule, StatusHistory history, Notices notices) {
+		this.notices = notices;
 		this.surveillances = surveillances;
 		this.certificates = certificates;
 		this.schedule = schedule;
@@ -72,6 +86,9 @@ public class SurveillanceService {
 				"surveillance year " + year + " of " + certificateNumber + " counted from " + dates.countedFrom()
 						+ ", due " + dates.dueOn() + ", latest " + dates.latestOn(),
 				process);
+		// issue 18 point 6: the holder learns by when the surveillance must be done
+		this.notices.send(NoticeKind.SURVEILLANCE_PLAN, NoticeTo.certificate(certificateNumber),
+				Map.of("due", dates.dueOn()), CurrentUser.SYSTEM);
 		return new Schedule(id, dates.dueOn(), dates.latestOn(), dates.planningOn());
 	}
 
@@ -117,6 +134,8 @@ public class SurveillanceService {
 		this.surveillances.decided(id, decision, by);
 		this.history.record(StatusHistory.Entity.SURVEILLANCE, String.valueOf(id), "PLANNED", "DECIDED", by,
 				decision + ": " + String.join("; ", rules), process);
+		this.notices.send(NoticeKind.SURVEILLANCE_RESULT, NoticeTo.certificate(this.surveillances.certificateOf(id)),
+				Map.of("result", RESULTS.getOrDefault(decision, decision)), by);
 	}
 
 	/** Not done by its due date: escalated to managers (R-SUR-1). */

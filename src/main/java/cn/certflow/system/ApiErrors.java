@@ -3,6 +3,7 @@ package cn.certflow.system;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -25,6 +26,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.ModelAndView;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -44,8 +46,12 @@ class ApiErrors {
 
 	private final String maxDocumentSize;
 
-	ApiErrors(@Value("${spring.servlet.multipart.max-file-size:1MB}") String maxDocumentSize) {
+	private final List<UploadTooLargePage> pages;
+
+	ApiErrors(@Value("${spring.servlet.multipart.max-file-size:1MB}") String maxDocumentSize,
+			List<UploadTooLargePage> pages) {
 		this.maxDocumentSize = maxDocumentSize;
+		this.pages = pages;
 	}
 
 	@ExceptionHandler(InvalidInputException.class)
@@ -119,7 +125,13 @@ class ApiErrors {
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ProblemDetail tooLarge(MaxUploadSizeExceededException ex) {
+	Object tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
+		for (UploadTooLargePage page : this.pages) {
+			Optional<ModelAndView> view = page.page(request, this.maxDocumentSize);
+			if (view.isPresent()) {
+				return view.get();
+			}
+		}
 		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Document too large",
 				List.of(new InvalidInputException.FieldProblem("file",
 						"exceeds the size limit of " + this.maxDocumentSize + " (CERTFLOW_MAX_DOCUMENT_SIZE)")));

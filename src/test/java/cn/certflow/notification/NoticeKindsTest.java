@@ -1,0 +1,114 @@
+package cn.certflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.certflow.application.ApplicationRequest;
+import cn.certflow.application.CertificationDriver;
+import cn.certflow.certificate.CertificateRequests;
+import cn.certflow.certificate.LifecycleDriver;
+import cn.certflow.surveillance.CertificateAudit;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Issue 18 point 6: the client is told each step the certification body takes about it,
+ * written by the step itself (the event happens → the notice is in the client's inbox):
+ * the audit plan and team, the nonconformities with their deadline, the surveillance due,
+ * its result, and a transition deadline. Each other kind has its test beside the step
+ * that writes it (ClientNoticeDeliveryTest, CertificateLifecycleProcessTest,
+ * AppealComplaintProcessTest).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "test", "demo" })
+class NoticeKindsTest {
+
+	@Autowired
+	LifecycleDriver lifecycle;
+
+	@Autowired
+	Notices notices;
+
+	@Autowired
+	CertificateRequests requests;
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void shouldTellTheClientThePlanAndTeamThenEachNonconformityWithItsDeadline() {
+		// PCEC 8.2.1 (the client knows the team), R-AUD-3 (30 days to correct)
+		this.lifecycle.moveTo(LocalDate.of(2026, 3, 10));
+		CertificationDriver driver = this.lifecycle.certification();
+		ApplicationRequest request = CertificationDriver.request("PCEC", 3, 120);
+		String number = driver.submit(request);
+		driver.acceptApplication(number);
+		driver.signContract(number);
+		driver.passDocuments(number);
+		driver.planAudit(number, "lead", "auditor");
+
+		assertThat(kinds(request)).contains("AUDIT_PLAN");
+		assertThat(latest(request).body()).contains("2026-03-10").contains("lead").contains("auditor");
+
+		driver.openAndEvaluate(number, "lead", "auditor");
+		driver.score(number, "lead", "PCEC", 0);
+		driver.closeMeeting(number, "lead", "服务承诺未公示\n投诉台账不完整");
+
+		assertThat(latest(request)).satisfies(notice -> {
+			assertThat(notice.kind()).isEqualTo("NONCONFORMITIES");
+			assertThat(notice.applicationNumber()).isEqualTo(number);
+			assertThat(notice.body()).contains("服务承诺未公示").contains("投诉台账不完整").contains("2026-04-09");
+		});
+	}
+
+	@Test
+	void shouldTellTheHolderWhenTheSurveillanceIsDueAndWhatItDecided() {
+		// PCEC 10.2: due within twelve months of the decision; the result told
+		this.lifecycle.moveTo(LocalDate.of(2026, 3, 10));
+		String certificate = this.lifecycle.certify(3, 0);
+		List<ClientNotice> afterIssue = this.notices.forCertificate(certificate);
+		assertThat(afterIssue).extracting(ClientNotice::kind).contains("CERTIFICATE_ISSUED", "SURVEILLANCE_PLAN");
+		assertThat(afterIssue).filteredOn(n -> n.kind().equals("SURVEILLANCE_PLAN"))
+			.singleElement()
+			.satisfies(n -> assertThat(n.body()).contains("2027-03-10"));
+
+		this.lifecycle.moveTo(LocalDate.of(2027, 1, 9));
+		this.lifecycle.surveil(certificate, 0, CertificateAudit.KEEP);
+
+		assertThat(this.notices.forCertificate(certificate)).filteredOn(n -> n.kind().equals("SURVEILLANCE_RESULT"))
+			.singleElement()
+			.satisfies(n -> assertThat(n.body()).contains("保持认证证书"));
+	}
+
+	@Test
+	void shouldTellEveryHolderOfTheSchemeItsTransitionDeadline() {
+		// R-CHG-1 (3): a new version of the rules, with a deadline to move to it
+		this.lifecycle.moveTo(LocalDate.of(2026, 3, 10));
+		String certificate = this.lifecycle.certify(3, 0);
+
+		this.requests.setTransitionDeadline(
+				new CertificateRequests.TransitionBody("PCEC", "PCEC-2027 服务认证规则", "2026-12-31"), "quality",
+				List.of(certificate));
+
+		assertThat(this.notices.forCertificate(certificate)).filteredOn(n -> n.kind().equals("TRANSITION_DEADLINE"))
+			.singleElement()
+			.satisfies(n -> assertThat(n.body()).contains("2026-12-31").contains("PCEC-2027 服务认证规则"));
+	}
+
+	private List<String> kinds(ApplicationRequest request) {
+		return this.notices.forClient(request.creditCode()).stream().map(ClientNotice::kind).toList();
+	}
+
+	private ClientNotice latest(ApplicationRequest request) {
+		return this.notices.forClient(request.creditCode()).get(0);
+	}
+
+}
