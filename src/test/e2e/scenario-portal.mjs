@@ -217,14 +217,10 @@ try {
     return (await page.locator('main tr', { hasText: '不符合项' }).count()) > 0;
   });
   check(noticeOfNonconformity, 'inbox: the notice of the nonconformity and its deadline');
-  // Issue 18 point 3 lands with branch p3 (client task 提交不符合项整改措施和证据 at /portal/tasks). Until it is on
-  // main the process goes from the closing meeting straight to the lead's verification: the step is skipped, loudly.
-  const tasksLink = page.locator('header.portal a[href$="/portal/tasks"], main a[href$="/portal/tasks"]').first();
-  const portalTasks = (await tasksLink.count()) > 0 || (await page.request.get(`${base}/portal/tasks`)).status() === 200;
+  // Issue 18 point 3: what the CB waits for from the client is the client's own engine task, under 待办事项
   const evidence = pdf('complaint-records-corrected.pdf');
-  if (portalTasks) {
-    if (await tasksLink.count()) await tasksLink.click();
-    else await page.goto(`${base}/portal/tasks`); // TODO(lead): no link to 待办事项 in the portal's header on p3 yet
+  {
+    await page.locator('header.portal a', { hasText: '待办事项' }).click();
     const task = page.locator('main tr', { hasText: '提交不符合项整改措施和证据' }).first();
     await eventually('the client task 提交不符合项整改措施和证据', async () => {
       if (await task.isVisible()) return true;
@@ -245,15 +241,12 @@ try {
       'client task done: no longer among the open tasks');
     await screenshot(page, 'tasks-done');
   }
-  else {
-    console.log('  SKIPPED (p3 not on main): the client\'s corrective actions with evidence in the portal');
-  }
   await page.context().close();
 
   // --- 4. lead verifies, decider certifies -----------------------------------------------------------------------
   page = await staff.login('lead');
   await staff.openTask('验证不符合项整改');
-  if (portalTasks) {
+  {
     const evidenceLink = page.locator('.fjs-form a', { hasText: evidence.name }).first();
     await evidenceLink.waitFor();
     const evidenceFile = await page.request.get(new URL(await evidenceLink.getAttribute('href'), page.url()).href);
@@ -344,7 +337,7 @@ try {
   await screenshot(page, 'phone-home');
   await page.context().close();
 
-  console.log(`E2E PASSED (portal): application ${number}, certificate ${certificate}${portalTasks ? '' : ' (client task step skipped: p3 not on main)'}`);
+  console.log(`E2E PASSED (portal): application ${number}, certificate ${certificate}`);
   await browser.close();
 } catch (error) {
   console.error(`E2E FAILED (portal): ${error.stack ?? error}`);
