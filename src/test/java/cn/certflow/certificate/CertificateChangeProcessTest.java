@@ -250,8 +250,8 @@ class CertificateChangeProcessTest {
 		assertThatThrownBy(() -> this.requests.change(number,
 				new CertificateRequests.ChangeBody("UPGRADE", null, null, null, null, 5, null), "reviewer"))
 			.isInstanceOf(ConflictException.class)
-			.hasMessageContaining("waiting period") // UPGRADE_WAITING of the regulatory
-													// clock
+			.hasMessageContaining("等待期") // UPGRADE_WAITING of the regulatory
+											// clock
 			.hasMessageContaining("not before 2027-03-10");
 		assertThatThrownBy(() -> this.requests.change(number,
 				new CertificateRequests.ChangeBody("UPGRADE", null, null, null, null, 3, null), "reviewer"))
