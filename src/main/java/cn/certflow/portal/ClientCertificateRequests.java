@@ -51,7 +51,7 @@ class ClientCertificateRequests {
 	 * number).
 	 */
 	@Transactional
-	String submit(ClientAccount account, String number, Form form, Attachment attachment) {
+	public String submit(ClientAccount account, String number, Form form, Attachment attachment) {
 		String certificate = this.records.certificate(account, number).number();
 		ClientRequestKind kind = ClientRequestKind.of(form.kind())
 			.orElseThrow(

@@ -42,26 +42,26 @@ enum ClientRequestKind {
 		this.explanation = explanation;
 	}
 
-	String title() {
+	public String title() {
 		return this.title;
 	}
 
-	String explanation() {
+	public String explanation() {
 		return this.explanation;
 	}
 
 	/** A change of the certificate, sent as {@code CertificateRequests.change}. */
-	boolean isChange() {
+	public boolean isChange() {
 		return ordinal() <= DOWNGRADE.ordinal();
 	}
 
 	/** An appeal or a complaint, received as a case. */
-	boolean isCase() {
+	public boolean isCase() {
 		return this == APPEAL || this == COMPLAINT;
 	}
 
 	/** A suspension or cancellation: a reason is all it asks. */
-	boolean isReason() {
+	public boolean isReason() {
 		return this == SUSPENSION || this == CANCELLATION;
 	}
 

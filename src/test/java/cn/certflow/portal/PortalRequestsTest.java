@@ -29,8 +29,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,6 +57,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({ "test", "demo" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalRequestsTest {
 
 	static final byte[] PDF = "%PDF-1.4 新营业执照 scan\n%%EOF".getBytes(StandardCharsets.UTF_8);
@@ -170,6 +174,7 @@ class PortalRequestsTest {
 
 	@Test
 	@DisplayName("issue 18.4, PCEC 12.3: a suspension at the client's request suspends the certificate and the notice reaches its inbox")
+	@Order(1)
 	void shouldSuspendAtTheClientsRequest() {
 		PortalBrowser client = signedIn("client");
 		client.get(form(this.suspended, "SUSPENSION"));
@@ -195,6 +200,7 @@ class PortalRequestsTest {
 
 	@Test
 	@DisplayName("issue 18.4: a request the certificate's state does not allow (an extension of a suspended certificate) → 409 with the reason, nothing recorded")
+	@Order(2)
 	void shouldRefuseARequestTheStateDoesNotAllow() {
 		if (this.certificates.get(this.suspended).statusOn(EngineTime.today()) != CertificateStatus.SUSPENDED) {
 			this.requests.suspend(this.suspended, new CertificateRequests.ReasonBody("门店装修", "CLIENT"), "client");
