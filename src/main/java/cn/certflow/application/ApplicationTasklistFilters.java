@@ -17,6 +17,15 @@ class ApplicationTasklistFilters {
 		return new TasklistFilterKeys(Filter.DECISIONS, InitialCertification.Elements.CERTIFICATION_DECISION);
 	}
 
+	/**
+	 * The client's corrected documents (issue 18 point 3), seen by staff, done by the
+	 * client.
+	 */
+	@Bean
+	TasklistFilterKeys clientDocumentCorrectionsFilterKeys() {
+		return new TasklistFilterKeys(Filter.CLIENT_TASKS, InitialCertification.Elements.SUBMIT_CORRECTIONS);
+	}
+
 	@Bean
 	TasklistFilterKeys initialAuditToPlanFilterKeys() {
 		return new TasklistFilterKeys(Filter.AUDITS_TO_PLAN, InitialCertification.Elements.PLAN_AUDIT);

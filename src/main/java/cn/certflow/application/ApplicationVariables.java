@@ -28,6 +28,13 @@ public final class ApplicationVariables {
 
 	public static final VariableFactory<String> SCHEME_ID = stringVariable("schemeId");
 
+	/**
+	 * The client's unified social credit code: the portal shows a client task (candidate
+	 * group {@code clients}) only to the accounts of the client whose code its process
+	 * carries (issue 18 point 3).
+	 */
+	public static final VariableFactory<String> CREDIT_CODE = stringVariable("creditCode");
+
 	/** The grade applied for (an upgrade's, or the certified one after certification). */
 	public static final VariableFactory<Number> REQUESTED_STARS = customVariable("requestedStars", Number.class);
 

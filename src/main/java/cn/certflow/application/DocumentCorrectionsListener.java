@@ -1,11 +1,16 @@
 package cn.certflow.application;
 
 import cn.certflow.system.CurrentUser;
+import cn.certflow.system.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** The client's corrected documents are in: the document review repeats (R-DOC-1). */
+/**
+ * The client's corrected documents are in (issue 18 point 3, submitted in the portal):
+ * its note on them is required and kept with the status change; the document review
+ * repeats and shows the note (R-DOC-1).
+ */
 @Component
 class DocumentCorrectionsListener implements TaskListener {
 
@@ -20,8 +25,10 @@ class DocumentCorrectionsListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
+		String note = FormInput.requiredText(InitialCertification.CORRECTIONS_NOTE, task, "请填写整改说明");
 		this.applications.changeStatus(this.applications.forProcess(task.getProcessInstanceId()).number(),
-				ApplicationStatus.DOCUMENTS_RESUBMITTED, this.currentUser.id(task), "corrected documents received");
+				ApplicationStatus.DOCUMENTS_RESUBMITTED, this.currentUser.id(task),
+				"corrected documents received: " + note);
 	}
 
 }

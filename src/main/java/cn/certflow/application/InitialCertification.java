@@ -50,6 +50,9 @@ public final class InitialCertification {
 
 		public static final String REVIEW_DOCUMENTS = "Task_ReviewDocuments";
 
+		/**
+		 * The client's task in the portal (issue 18 point 3), candidate group clients.
+		 */
 		public static final String SUBMIT_CORRECTIONS = "Task_SubmitCorrections";
 
 		/**
@@ -96,7 +99,7 @@ public final class InitialCertification {
 
 	public static final VariableFactory<String> CLIENT_ADDRESS = stringVariable("clientAddress");
 
-	public static final VariableFactory<String> CREDIT_CODE = stringVariable("creditCode");
+	public static final VariableFactory<String> CREDIT_CODE = ApplicationVariables.CREDIT_CODE;
 
 	public static final VariableFactory<String> LEGAL_STATUS = stringVariable("legalStatus");
 
@@ -184,6 +187,12 @@ public final class InitialCertification {
 	public static final VariableFactory<String> DOCUMENT_REVIEW_OUTCOME = stringVariable("documentReviewOutcome");
 
 	public static final VariableFactory<String> DOCUMENT_FINDINGS = stringVariable("documentFindings");
+
+	/**
+	 * The client's note on its corrected documents (issue 18.3, the portal's task
+	 * {@link Elements#SUBMIT_CORRECTIONS}), shown to the reviewers' next document review.
+	 */
+	public static final VariableFactory<String> CORRECTIONS_NOTE = stringVariable("correctionsNote");
 
 	// --- planning, R-PLAN-1/2: the plan form's and onsite-audit's variables are
 	// audit.AuditVariables (AuditPlanning writes them here)

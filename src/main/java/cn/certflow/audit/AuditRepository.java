@@ -194,6 +194,27 @@ class AuditRepository {
 			.optional();
 	}
 
+	/**
+	 * The open nonconformities of an audit with the client's answer so far (issue 18.3),
+	 * in the order raised.
+	 */
+	List<ClientCorrectiveActions.OpenNonconformity> openNonconformitiesOfAudit(long auditId) {
+		return this.jdbc
+			.sql("select id, description, due_at, corrective_action from nonconformity"
+					+ " where audit_id = ? and closed_at is null order by id")
+			.param(auditId)
+			.query((rs, n) -> new ClientCorrectiveActions.OpenNonconformity(rs.getLong(1), rs.getString(2),
+					rs.getObject(3, java.time.OffsetDateTime.class), rs.getString(4)))
+			.list();
+	}
+
+	/** The client's correction and corrective action for a nonconformity. */
+	void answerNonconformity(long id, String correctiveAction, String by) {
+		this.jdbc.sql("update nonconformity set corrective_action = ?, answered_at = ?, answered_by = ? where id = ?")
+			.params(correctiveAction, EngineTime.now(), by, id)
+			.update();
+	}
+
 	/** The nonconformities of an audit, in the order raised. */
 	List<CorrectiveActionDocuments.Raised> nonconformitiesOfAudit(long auditId) {
 		return this.jdbc.sql("select id, description from nonconformity where audit_id = ? order by id")

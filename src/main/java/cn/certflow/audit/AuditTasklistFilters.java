@@ -20,6 +20,15 @@ class AuditTasklistFilters {
 				OnsiteAudit.Elements.VERIFY_CORRECTIONS);
 	}
 
+	/**
+	 * The client's corrective actions (issue 18 point 3), seen by staff, done by the
+	 * client.
+	 */
+	@Bean
+	TasklistFilterKeys clientCorrectiveActionsFilterKeys() {
+		return new TasklistFilterKeys(Filter.CLIENT_TASKS, OnsiteAudit.Elements.SUBMIT_CORRECTIVE_ACTIONS);
+	}
+
 	@Bean
 	TasklistFilterKeys terminationApprovalFilterKeys() {
 		return new TasklistFilterKeys(Filter.TERMINATIONS, OnsiteAudit.Elements.APPROVE_TERMINATION);

@@ -37,6 +37,18 @@ public final class OnsiteAudit {
 
 		public static final String CLOSING_MEETING = "Task_ClosingMeeting";
 
+		/**
+		 * The client's task in the portal (issue 18 point 3), candidate group clients.
+		 */
+		public static final String SUBMIT_CORRECTIVE_ACTIONS = "Task_SubmitCorrectiveActions";
+
+		/** Non-interrupting timer at the correction deadline on the client's task. */
+		public static final String CORRECTIVE_ACTIONS_OVERDUE = "BoundaryEvent_CorrectiveActionsOverdue";
+
+		public static final String HANDLE_OVERDUE_CORRECTIVE_ACTIONS = "Task_HandleOverdueCorrectiveActions";
+
+		public static final String OVERDUE_CORRECTIVE_ACTIONS_HANDLED = "EndEvent_OverdueCorrectiveActionsHandled";
+
 		public static final String VERIFY_CORRECTIONS = "Task_VerifyCorrections";
 
 		public static final String AUDIT_RECOMMENDED = "EndEvent_AuditRecommended";
@@ -123,6 +135,16 @@ public final class OnsiteAudit {
 			Number.class);
 
 	public static final VariableFactory<Date> CORRECTION_DUE_DATE = dateVariable("correctionDueDate");
+
+	/**
+	 * The client's corrections and corrective actions as it submitted them in the portal
+	 * (Markdown, shown on the verification form).
+	 */
+	public static final VariableFactory<String> CLIENT_CORRECTIVE_ACTIONS = stringVariable("clientCorrectiveActions");
+
+	/** What the lead auditor or a reviewer did when the client let the deadline pass. */
+	public static final VariableFactory<String> OVERDUE_CORRECTIVE_ACTIONS_NOTES = stringVariable(
+			"overdueCorrectiveActionsNotes");
 
 	/** CLOSED, REPEAT_AUDIT or NOT_RECOMMENDED. */
 	public static final VariableFactory<String> VERIFICATION_OUTCOME = stringVariable("verificationOutcome");

@@ -21,9 +21,20 @@ public class CertificateChanges {
 	}
 
 	/**
-	 * @param stars the grade decided after an audit, or null to keep the certified one
+	 * A change without an audit.
+	 * @param stars the grade decided, or null to keep the certified one
 	 */
 	public Certificate apply(CertificateRequest request, Integer stars, String by, StatusHistory.Process process) {
+		return apply(request, stars, null, by, process);
+	}
+
+	/**
+	 * @param stars the grade decided after an audit, or null to keep the certified one
+	 * @param auditId the audit that graded the change (its grading goes on the new
+	 * revision), or null
+	 */
+	public Certificate apply(CertificateRequest request, Integer stars, Long auditId, String by,
+			StatusHistory.Process process) {
 		Certificate current = this.certificates.get(request.certificateNumber());
 		ChangeKind kind = ChangeKind.valueOf(request.kind());
 		CertificateService.Reissue reissue = switch (kind) {
@@ -40,8 +51,8 @@ public class CertificateChanges {
 			case DOWNGRADE -> CertificateService.Reissue.stars(request.requestedStars());
 			case TRANSITION -> new CertificateService.Reissue(null, null, null, request.newRuleDocument(), stars);
 		};
-		Certificate next = this.certificates.reissue(request.certificateNumber(), reissue, reasonOf(kind, request), by,
-				process);
+		Certificate next = this.certificates.reissue(request.certificateNumber(), reissue.gradedBy(auditId),
+				reasonOf(kind, request), by, process);
 		this.requests.close(request.id(), CertificateRequest.DONE, "reissued as revision " + next.revision(), by);
 		if (kind == ChangeKind.NAME || kind == ChangeKind.PREMISES) {
 			this.requests.closeHolderChangesDue(request.certificateNumber(),

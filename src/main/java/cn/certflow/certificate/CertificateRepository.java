@@ -74,15 +74,17 @@ class CertificateRepository {
 	}
 
 	/**
-	 * Writes a new version over the current one: holder, scope, rule, grade, dates and
-	 * revision.
+	 * Writes a new version over the current one: holder, scope, rule, grade with the
+	 * table version and explanation it rests on, dates and revision.
 	 */
 	void updateVersion(Certificate c) {
 		this.jdbc.sql(
 				"update certificate set revision = ?, holder_name = ?, holder_address = ?, scope = ?, rule_document = ?,"
-						+ " stars = ?, grade = ?, issued_on = ?, expires_on = ?, signatory = ? where number = ?")
+						+ " stars = ?, grade = ?, decision_key = ?, decision_version = ?, grade_explanation = ?,"
+						+ " issued_on = ?, expires_on = ?, signatory = ? where number = ?")
 			.params(c.revision(), c.holderName(), c.holderAddress(), c.scope(), c.ruleDocument(), c.stars(), c.grade(),
-					c.issuedOn(), c.expiresOn(), c.signatory(), c.number())
+					c.decisionKey(), c.decisionVersion(), c.gradeExplanation(), c.issuedOn(), c.expiresOn(),
+					c.signatory(), c.number())
 			.update();
 	}
 

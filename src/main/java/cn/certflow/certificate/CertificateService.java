@@ -90,7 +90,8 @@ public class CertificateService {
 		Certificate certificate = new Certificate(number, application.id(), 1, this.certificationBody,
 				application.clientName(), application.clientAddress(), application.creditCode(), application.scope(),
 				scheme.id(), scheme.ruleDocument() + " " + scheme.ruleVersion(), scheme.standard(), stars,
-				scheme.labels().get(stars), score.decisionKey(), score.decisionVersion(), score.explanation(), issuedOn,
+				scheme.labels().get(stars), score.decisionKey(), score.decisionVersion(),
+				gradedBy(score, stars, scheme.labels().get(stars)), issuedOn,
 				this.clock.after(issuedOn, RegulatoryPeriod.CERTIFICATE_VALIDITY).minusDays(1), decision.decidedBy(),
 				CertificateStatus.VALID);
 		this.certificates.insert(certificate);
@@ -106,13 +107,64 @@ public class CertificateService {
 		return certificate;
 	}
 
-	/** What a reissue changes; null keeps the current value. */
-	public record Reissue(String holderName, String holderAddress, String scope, String ruleDocument, Integer stars) {
+	/**
+	 * What a reissue changes; null keeps the current value. {@code gradedByAudit}: the
+	 * audit whose grading the new revision carries (its table version and explanation,
+	 * issue 20 point 11); null when no audit graded it.
+	 */
+	public record Reissue(String holderName, String holderAddress, String scope, String ruleDocument, Integer stars,
+			Long gradedByAudit) {
+
+		public Reissue(String holderName, String holderAddress, String scope, String ruleDocument, Integer stars) {
+			this(holderName, holderAddress, scope, ruleDocument, stars, null);
+		}
 
 		public static Reissue stars(int stars) {
 			return new Reissue(null, null, null, null, stars);
 		}
 
+		/** The same change, graded by this audit. */
+		public Reissue gradedBy(Long auditId) {
+			return new Reissue(this.holderName, this.holderAddress, this.scope, this.ruleDocument, this.stars, auditId);
+		}
+
+	}
+
+	/** The grading a revision carries: table, version and why this grade. */
+	private record Grading(String decisionKey, int decisionVersion, String explanation) {
+	}
+
+	/**
+	 * The grading of a new revision at {@code stars} (issue 20 point 11): the audit's own
+	 * (table version and explanation) when an audit graded it; a grade changed without an
+	 * audit (a downgrade the client asked for, PCEC 12.3) says so instead of keeping the
+	 * old grade's explanation; otherwise the current revision's.
+	 */
+	private Grading grading(Long auditId, int stars, Certificate current, String reason) {
+		String label = this.schemes.get(current.scheme()).labels().get(stars);
+		if (auditId != null) {
+			AuditScore score = this.audits.latestScore(auditId)
+				.orElseThrow(() -> new IllegalStateException("Audit " + auditId + " has no score"));
+			return new Grading(score.decisionKey(), score.decisionVersion(), gradedBy(score, stars, label));
+		}
+		if (stars != current.stars()) {
+			return new Grading(current.decisionKey(), current.decisionVersion(),
+					"未经审查评定：由 " + current.grade() + " 改为 " + label + "（" + reason + "）");
+		}
+		return new Grading(current.decisionKey(), current.decisionVersion(), current.gradeExplanation());
+	}
+
+	/**
+	 * The audit's explanation, and why the certificate carries a lower grade than the
+	 * audit reached when it does (the grade applied for caps it, R-DEC-2).
+	 */
+	private static String gradedBy(AuditScore score, int stars, String label) {
+		String explanation = (score.explanation() != null) ? score.explanation() : "";
+		if (stars >= score.stars()) {
+			return explanation;
+		}
+		String cap = "颁发 " + label + "：审查评定为 " + score.grade() + "，不高于申请或决定的星级";
+		return explanation.isEmpty() ? cap : explanation + "\n" + cap;
 	}
 
 	/**
@@ -126,13 +178,14 @@ public class CertificateService {
 	public Certificate reissue(String number, Reissue change, String reason, String by, StatusHistory.Process process) {
 		Certificate current = requireStatus(number, CertificateStatus.VALID, "reissued");
 		int stars = (change.stars() != null) ? change.stars() : current.stars();
+		Grading grading = grading(change.gradedByAudit(), stars, current, reason);
 		Certificate next = new Certificate(number, current.applicationId(), current.revision() + 1,
 				current.certificationBody(), orElse(change.holderName(), current.holderName()),
 				orElse(change.holderAddress(), current.holderAddress()), current.creditCode(),
 				orElse(change.scope(), current.scope()), current.scheme(),
 				orElse(change.ruleDocument(), current.ruleDocument()), current.standard(), stars,
-				this.schemes.get(current.scheme()).labels().get(stars), current.decisionKey(),
-				current.decisionVersion(), current.gradeExplanation(), EngineTime.today(), current.expiresOn(), by,
+				this.schemes.get(current.scheme()).labels().get(stars), grading.decisionKey(),
+				grading.decisionVersion(), grading.explanation(), EngineTime.today(), current.expiresOn(), by,
 				current.status());
 		replace(current, next, reason, by);
 		this.history.record(StatusHistory.Entity.CERTIFICATE, number, current.status().name(), next.status().name(), by,
@@ -150,14 +203,15 @@ public class CertificateService {
 	 * 12.1, R-ID-1), which a confirmed change of the client's record opens, or leaves as
 	 * a HOLDER_CHANGE_DUE reminder, on every certificate in force.
 	 */
-	public Certificate renew(String number, int stars, String by, StatusHistory.Process process) {
+	public Certificate renew(String number, int stars, long auditId, String by, StatusHistory.Process process) {
 		Certificate current = requireStatus(number, CertificateStatus.VALID, "renewed");
 		LocalDate from = current.expiresOn().plusDays(1);
+		Grading grading = grading(auditId, stars, current, "再认证");
 		Certificate next = new Certificate(number, current.applicationId(), current.revision() + 1,
 				current.certificationBody(), current.holderName(), current.holderAddress(), current.creditCode(),
 				current.scope(), current.scheme(), current.ruleDocument(), current.standard(), stars,
-				this.schemes.get(current.scheme()).labels().get(stars), current.decisionKey(),
-				current.decisionVersion(), current.gradeExplanation(), EngineTime.today(),
+				this.schemes.get(current.scheme()).labels().get(stars), grading.decisionKey(),
+				grading.decisionVersion(), grading.explanation(), EngineTime.today(),
 				this.clock.after(from, RegulatoryPeriod.CERTIFICATE_VALIDITY).minusDays(1), by, current.status());
 		replace(current, next, "再认证 (recertification), valid through " + next.expiresOn(), by);
 		this.certificates.updateCycleStart(number, EngineTime.today());

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import cn.certflow.system.EngineTime;
@@ -143,6 +144,24 @@ class ClientNoticeRepository {
 			.list();
 	}
 
+	/**
+	 * Takes the notice for one sending attempt: true for exactly one of several callers
+	 * that read it with {@code attemptsSeen} attempts (a process's mail step and the
+	 * notice's own delivery job at the same time), false if it was sent or another caller
+	 * took it first.
+	 */
+	boolean claim(long id, int attemptsSeen, String by) {
+		return this.jdbc
+			.sql("update client_notice set attempts = attempts + 1, last_attempt_at = ?, last_attempt_by = ?"
+					+ " where id = ? and attempts = ? and delivery_status <> 'SENT'")
+			.params(EngineTime.now(), by, id, attemptsSeen)
+			.update() == 1;
+	}
+
+	Optional<ClientNotice> find(long id) {
+		return this.jdbc.sql(SELECT + " where n.id = ?").param(id).query(ClientNoticeRepository::map).optional();
+	}
+
 	void markSent(long id, String recipient, String by) {
 		record(id, NoticeDelivery.SENT, recipient, by, null, EngineTime.now());
 	}
@@ -158,7 +177,7 @@ class ClientNoticeRepository {
 	private void record(long id, NoticeDelivery delivery, String recipient, String by, String note,
 			OffsetDateTime sentAt) {
 		this.jdbc
-			.sql("update client_notice set delivery_status = ?, recipient = ?, attempts = attempts + 1,"
+			.sql("update client_notice set delivery_status = ?, recipient = ?,"
 					+ " last_attempt_at = ?, last_attempt_by = ?, delivery_note = ?, sent_at = ? where id = ?")
 			.params(delivery.name(), recipient, EngineTime.now(), by, truncate(note, 1000), sentAt, id)
 			.update();

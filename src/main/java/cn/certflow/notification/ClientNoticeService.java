@@ -70,12 +70,37 @@ public class ClientNoticeService {
 		}
 	}
 
+	/**
+	 * Whether nobody has tried to send the notice yet (no process's mail step took it):
+	 * then its own delivery ({@link NoticeDeliveryProcess}) sends it.
+	 */
+	public boolean untried(long noticeId) {
+		return this.notices.find(noticeId)
+			.filter((n) -> n.delivery() == NoticeDelivery.PENDING && n.attempts() == 0)
+			.isPresent();
+	}
+
+	/**
+	 * Sends one notice unless it was sent already.
+	 * @throws NoticeNotSentException when the mail server fails (after recording the
+	 * failure)
+	 */
+	public void sendIfUnsent(long noticeId) {
+		this.notices.find(noticeId).filter((n) -> n.delivery() != NoticeDelivery.SENT).ifPresent(this::send);
+	}
+
 	public List<ClientNotice> ofApplication(String applicationNumber) {
 		return this.notices.ofApplication(applicationNumber);
 	}
 
 	private void send(ClientNotice notice) {
 		String by = this.currentUser.id() + "@" + this.node;
+		// one sender per attempt: a process's mail step and the notice's own delivery job
+		// may meet on the same notice
+		if (!Boolean.TRUE
+			.equals(this.ownTransaction.execute((status) -> this.notices.claim(notice.id(), notice.attempts(), by)))) {
+			return;
+		}
 		JavaMailSender sender = this.mailSender.getIfAvailable();
 		if (this.mailHost.isBlank() || sender == null) {
 			this.notices.markNotSent(notice.id(), by, "not sent (no mail server configured)");

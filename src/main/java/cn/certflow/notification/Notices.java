@@ -10,8 +10,10 @@ import org.springframework.stereotype.Service;
 /**
  * The one way a notice to a client or a complainant is written (issue 18 point 6): one
  * template per {@link NoticeKind}, the row written in the caller's transaction (the same
- * as the status change it reports: rolled back together), e-mailed by the process's mail
- * step ({@link ClientNoticeService}) with retries; and the inboxes that read them.
+ * as the status change it reports: rolled back together) with its own delivery job
+ * ({@link NoticeDeliveryProcess}: e-mailed at once, retried with backoff, an incident in
+ * Cockpit while the mail server stays down, nothing lost); and the inboxes that read
+ * them.
  */
 @Service
 public class Notices {
@@ -22,10 +24,14 @@ public class Notices {
 
 	private final CurrentUser currentUser;
 
-	Notices(ClientNoticeRepository notices, NoticeTemplates templates, CurrentUser currentUser) {
+	private final NoticeDeliveryProcess delivery;
+
+	Notices(ClientNoticeRepository notices, NoticeTemplates templates, CurrentUser currentUser,
+			NoticeDeliveryProcess delivery) {
 		this.notices = notices;
 		this.templates = templates;
 		this.currentUser = currentUser;
+		this.delivery = delivery;
 	}
 
 	/** {@link #send(NoticeKind, NoticeTo, Map, String)} by the current user. */
@@ -45,7 +51,9 @@ public class Notices {
 		Map<String, Object> values = new HashMap<>(owner.model());
 		values.putAll(model);
 		NoticeTemplates.Text text = this.templates.render(kind, values);
-		return this.notices.insert(kind, to, owner, text.subject(), text.body(), by);
+		long id = this.notices.insert(kind, to, owner, text.subject(), text.body(), by);
+		this.delivery.start(id);
+		return id;
 	}
 
 	/** The inbox of a client (unified social credit code), newest first. */

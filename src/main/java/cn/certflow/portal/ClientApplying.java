@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * API and Tasklist's start form, and its files go to the new application in the same
  * transaction: one bad file and neither the application nor the process exists. The
  * caller's own Camunda authorizations are not used (a client has none to start
- * processes); the files name the account's user id as who uploaded them.
+ * processes); the application's registration and the files name the account's user id as
+ * who submitted and uploaded them.
  */
 @Service
 public class ClientApplying {
@@ -108,7 +109,7 @@ public class ClientApplying {
 	 */
 	@Transactional
 	public String apply(ClientAccount client, ApplicationRequest request, List<ApplicationFile> files) {
-		return this.asEngine.call(() -> {
+		return this.asEngine.callFor(client.userId(), () -> {
 			String number = this.applications.submit(ofClient(client, request));
 			for (ApplicationFile file : files) {
 				try {

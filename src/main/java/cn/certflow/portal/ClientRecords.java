@@ -8,6 +8,7 @@ import cn.certflow.appeal.AppealCaseService;
 import cn.certflow.appeal.CaseRecord;
 import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
+import cn.certflow.audit.ClientCorrectiveActions;
 import cn.certflow.certificate.Certificate;
 import cn.certflow.certificate.CertificateRequest;
 import cn.certflow.certificate.CertificateRequests;
@@ -49,8 +50,12 @@ public class ClientRecords {
 
 	private final ClientTimeline timeline;
 
+	private final ClientCorrectiveActions correctiveActions;
+
 	ClientRecords(ApplicationService applications, CertificateService certificates, CertificateRequests requests,
-			AppealCaseService cases, Notices notices, Documents documents, ClientTimeline timeline) {
+			AppealCaseService cases, Notices notices, Documents documents, ClientTimeline timeline,
+			ClientCorrectiveActions correctiveActions) {
+		this.correctiveActions = correctiveActions;
 		this.applications = applications;
 		this.certificates = certificates;
 		this.requests = requests;
@@ -115,7 +120,8 @@ public class ClientRecords {
 
 	/**
 	 * The owner if it is the client's (its application, certificate, a request about its
-	 * certificate, its appeal or complaint); 404 (field {@code owner}) otherwise.
+	 * certificate, its appeal or complaint, a nonconformity of its audit); 404 (field
+	 * {@code owner}) otherwise.
 	 */
 	public DocumentOwner owner(ClientAccount client, DocumentOwner owner) {
 		if (!owns(client, owner)) {
@@ -130,11 +136,15 @@ public class ClientRecords {
 	}
 
 	/**
-	 * The mandatory document types the client's owner still lacks (PCEC 6.2 for an
-	 * application).
+	 * The mandatory document types the client's owner still lacks and the client itself
+	 * submits (PCEC 6.2 for an application); not the ones the CB keeps, such as the
+	 * credit-check screenshot (R-CRED-1), which the client cannot upload.
 	 */
 	public List<DocumentType> missingDocuments(ClientAccount client, DocumentOwner owner) {
-		return this.documents.missingMandatory(owner(client, owner));
+		return this.documents.missingMandatory(owner(client, owner))
+			.stream()
+			.filter(DocumentType::fromApplicant)
+			.toList();
 	}
 
 	/**
@@ -169,10 +179,9 @@ public class ClientRecords {
 			case CASE -> findCase(owner.key()).filter(c -> findCertificate(client, c.certificateNumber()).isPresent()
 					|| findApplication(client, c.applicationNumber()).isPresent())
 				.isPresent();
-			// a corrective action's owner rules come with the client tasks; until then
-			// none
-			// is the client's
-			case CORRECTIVE_ACTION -> false;
+			// the corrective actions of its own audits' nonconformities (issue 18.3)
+			case CORRECTIVE_ACTION ->
+				this.correctiveActions.applicationOf(owner.key()).flatMap(n -> findApplication(client, n)).isPresent();
 		};
 	}
 

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
@@ -151,9 +152,14 @@ class IdentityBootstrap implements ApplicationRunner {
 			if (keys.length == 0) {
 				continue;
 			}
-			Filter filter = ensureFilter(kind.filterName(), kind.priority(), kind.description(),
-					this.tasks.createTaskQuery().taskDefinitionKeyIn(keys));
-			this.authorizations.grantFilter(filter.getId(), kind.group());
+			TaskQuery query = this.tasks.createTaskQuery().taskDefinitionKeyIn(keys);
+			if (kind == TasklistFilterKeys.Filter.CLIENT_TASKS) {
+				// the client's tasks only (not a staff task of the same process), soonest
+				// due first: the overdue ones at the top
+				query = query.taskCandidateGroup(Groups.CLIENTS).orderByDueDate().asc();
+			}
+			Filter filter = ensureFilter(kind.filterName(), kind.priority(), kind.description(), query);
+			kind.groups().forEach((group) -> this.authorizations.grantFilter(filter.getId(), group));
 			this.authorizations.grantFilter(filter.getId(), Groups.MANAGERS);
 		}
 		Filter all = ensureFilter(ALL_TASKS_FILTER, 10, "所有可见的任务（管理者）", this.tasks.createTaskQuery());

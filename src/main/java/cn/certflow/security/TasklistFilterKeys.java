@@ -36,7 +36,13 @@ public record TasklistFilterKeys(Filter filter, List<String> taskDefinitionKeys)
 		/** Decision table changes awaiting a quality manager. */
 		TABLE_APPROVALS("待审批的决策表变更", 4, "待质量经理审批或处理的决策表变更", Groups.QUALITY_MANAGERS),
 		/** Appeals and complaints to decide (R-APL-1). */
-		CASES("待处理的申诉与投诉", 5, "待调查并作出处理决定的申诉与投诉（R-APL-1）", Groups.QUALITY_MANAGERS);
+		CASES("待处理的申诉与投诉", 5, "待调查并作出处理决定的申诉与投诉（R-APL-1）", Groups.QUALITY_MANAGERS),
+		/**
+		 * What the CB waits for from the client (issue 18 point 3), done by the client in
+		 * the portal; reviewers and lead auditors see them, with their due dates.
+		 */
+		CLIENT_TASKS("客户待办", 6, "等待客户在客户门户中办理的事项（提交整改后的文件、不符合项整改措施和证据），按期限排序，逾期的在前；由客户完成，认证机构人员只能查看", Groups.REVIEWERS,
+				Groups.LEAD_AUDITORS);
 
 		private final String filterName;
 
@@ -44,13 +50,13 @@ public record TasklistFilterKeys(Filter filter, List<String> taskDefinitionKeys)
 
 		private final String description;
 
-		private final String group;
+		private final List<String> groups;
 
-		Filter(String filterName, int priority, String description, String group) {
+		Filter(String filterName, int priority, String description, String... groups) {
 			this.filterName = filterName;
 			this.priority = priority;
 			this.description = description;
-			this.group = group;
+			this.groups = List.of(groups);
 		}
 
 		/** The name shown in Tasklist. */
@@ -66,8 +72,8 @@ public record TasklistFilterKeys(Filter filter, List<String> taskDefinitionKeys)
 			return this.description;
 		}
 
-		String group() {
-			return this.group;
+		List<String> groups() {
+			return this.groups;
 		}
 
 	}

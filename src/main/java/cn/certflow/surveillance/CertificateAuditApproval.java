@@ -36,13 +36,13 @@ class CertificateAuditApproval {
 		CertificateAudit.Kind kind = facts.kind();
 		String number = facts.certificate().number();
 		if (kind == CertificateAudit.Kind.RECERTIFICATION) {
-			this.certificates.renew(number, stars, by, StatusHistory.Process.of(execution));
+			this.certificates.renew(number, stars, facts.audit().id(), by, StatusHistory.Process.of(execution));
 			return true;
 		}
 		this.changes.apply(
 				this.records.changeRequest(number, kind)
 					.orElseThrow(() -> new IllegalStateException("No open change request of " + number)),
-				stars, by, StatusHistory.Process.of(execution));
+				stars, facts.audit().id(), by, StatusHistory.Process.of(execution));
 		return false;
 	}
 

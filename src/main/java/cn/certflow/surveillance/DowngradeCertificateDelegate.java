@@ -1,5 +1,7 @@
 package cn.certflow.surveillance;
 
+import cn.certflow.audit.AuditService;
+
 import cn.certflow.certificate.CertificateService;
 import cn.certflow.system.CurrentUser;
 import cn.certflow.system.StatusHistory;
@@ -18,16 +20,19 @@ class DowngradeCertificateDelegate implements JavaDelegate {
 
 	private final CurrentUser currentUser;
 
-	DowngradeCertificateDelegate(CertificateService certificates, CurrentUser currentUser) {
+	private final AuditService audits;
+
+	DowngradeCertificateDelegate(CertificateService certificates, CurrentUser currentUser, AuditService audits) {
 		this.certificates = certificates;
 		this.currentUser = currentUser;
+		this.audits = audits;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		int stars = CertificateAudit.DECIDED_STARS.from(execution).get();
 		this.certificates.reissue(this.certificates.forProcess(execution).number(),
-				CertificateService.Reissue.stars(stars),
+				CertificateService.Reissue.stars(stars).gradedBy(this.audits.currentAudit(execution).id()),
 				"监督降级 (R-SUR-3, R-CHG-1 (4)): " + CertificateAudit.DECISION_REASONS.from(execution).get(),
 				this.currentUser.id(), StatusHistory.Process.of(execution));
 	}

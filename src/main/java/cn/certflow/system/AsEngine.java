@@ -34,6 +34,15 @@ public class AsEngine {
 		}
 	}
 
+	/**
+	 * {@link #call} for a person the caller has authorised (a client account in its
+	 * portal): the engine checks no authorization, and every record the work writes names
+	 * {@code userId} as who acted ({@link CurrentUser}).
+	 */
+	public <T> T callFor(String userId, Supplier<T> work) {
+		return CurrentUser.onBehalfOf(userId, () -> call(work));
+	}
+
 	public void run(Runnable work) {
 		call(() -> {
 			work.run();

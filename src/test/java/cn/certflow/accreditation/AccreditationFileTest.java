@@ -106,8 +106,7 @@ class AccreditationFileTest {
 		at(2026, 3, 5, 10);
 		this.driver.complete("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
 				Map.of("documentReviewOutcome", "CORRECTIONS_NEEDED", "documentFindings", "缺少服务网点管理制度"));
-		this.driver.complete("reviewer", number, InitialCertification.Elements.SUBMIT_CORRECTIONS,
-				Map.of("correctionsNote", "已补充制度文件"));
+		this.driver.submitCorrections(number, "已补充制度文件");
 		at(2026, 3, 6, 10);
 		this.driver.passDocuments(number);
 		this.driver.planAudit(number, "lead", "auditor");
@@ -117,6 +116,7 @@ class AccreditationFileTest {
 		this.driver.score(number, "lead", "PCEC", 12);
 		at(2026, 3, 9, 17);
 		this.driver.closeMeeting(number, "lead", "服务承诺未在营业场所公示");
+		this.driver.answerCorrectiveActions(number);
 		at(2026, 3, 20, 10);
 		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
 				Map.of("verificationOutcome", "CLOSED", "verificationNotes", "已公示，见照片"));
@@ -149,10 +149,12 @@ class AccreditationFileTest {
 
 		// documents with their hashes, contract, document review rounds (R-APP-4,
 		// R-DOC-1)
-		// PCEC 6.2's seven and the credit-lookup screenshot (R-CRED-1)
-		assertThat(file.get("documents")).hasSize(8)
-			.allSatisfy(d -> assertThat(d.get("sha256").asText()).matches("[0-9a-f]{64}"))
-			.allSatisfy(d -> assertThat(d.get("uploadedBy").asText()).isEqualTo("reviewer"));
+		// PCEC 6.2's seven and the credit-lookup screenshot (R-CRED-1), by the reviewer,
+		// and the corrected organisation chart the client sent in the portal (issue 18.3)
+		assertThat(file.get("documents")).hasSize(9)
+			.allSatisfy(d -> assertThat(d.get("sha256").asText()).matches("[0-9a-f]{64}"));
+		assertThat(texts(file.get("documents"), "uploadedBy")).containsOnly("reviewer",
+				"client-" + request.creditCode().toLowerCase());
 		assertThat(texts(file.get("documents"), "fileName")).contains("business_license.pdf",
 				"credit_check_screenshot.pdf");
 		assertThat(file.at("/contract/number").asText()).isEqualTo("HT-" + number);

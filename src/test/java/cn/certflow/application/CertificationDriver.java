@@ -13,13 +13,17 @@ import cn.certflow.document.Documents;
 import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.grading.ScoringMethod;
 import cn.certflow.grading.SheetItem;
+import cn.certflow.portal.ClientAccount;
+import cn.certflow.portal.ClientTasks;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Drives an initial certification the way staff do in Tasklist: each task completed by a
@@ -43,8 +47,11 @@ public class CertificationDriver {
 
 	private final Qualifications qualifications;
 
+	private final ClientTasks clientTasks;
+
 	CertificationDriver(ApplicationService applications, Documents documents, TaskService tasks, RuntimeService runtime,
-			IdentityService identity, SchemeCatalog schemes, Qualifications qualifications) {
+			IdentityService identity, SchemeCatalog schemes, Qualifications qualifications, ClientTasks clientTasks) {
+		this.clientTasks = clientTasks;
 		this.qualifications = qualifications;
 		this.applications = applications;
 		this.documents = documents;
@@ -266,6 +273,50 @@ public class CertificationDriver {
 	public void closeMeeting(String number, String lead, String nonconformities) {
 		complete(lead, number, "Task_ClosingMeeting",
 				Map.of("clientConfirmedRecords", true, "nonconformities", nonconformities));
+	}
+
+	/**
+	 * The applicant sends its corrected documents in the portal, as the portal's service
+	 * takes them (issue 18.3, R-DOC-1): one corrected organisation chart and its note,
+	 * completing the task as a client account of the applicant.
+	 */
+	public void submitCorrections(String number, String note) {
+		Task task = task(number, InitialCertification.Elements.SUBMIT_CORRECTIONS);
+		if (task == null) {
+			throw new AssertionError("no document-corrections task of the client for " + number);
+		}
+		String creditCode = this.applications.get(number).creditCode();
+		ClientAccount client = new ClientAccount("client-" + creditCode.toLowerCase(), 0, creditCode, "申请组织", null);
+		this.clientTasks.submitDocumentCorrections(client, task.getId(), note,
+				List.of(new Documents.Upload(DocumentType.ORGANISATION_CHART.name(), "organisation-chart.pdf",
+						"application/pdf", "%PDF-1.4 组织机构图（整改后）".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+	}
+
+	/**
+	 * The client answers the open nonconformities of the audit of {@code number} (an
+	 * application's or a certificate's business key) in the portal, as the portal's
+	 * service takes it (issue 18.3): a correction and corrective action and one evidence
+	 * PDF for each, completing its task as a client account of the audited client.
+	 */
+	public void answerCorrectiveActions(String number) {
+		Task task = task(number, "Task_SubmitCorrectiveActions");
+		if (task == null) {
+			throw new AssertionError("no corrective-action task of the client for " + number);
+		}
+		String creditCode = (String) this.runtime.getVariable(task.getProcessInstanceId(),
+				ApplicationVariables.CREDIT_CODE.getName());
+		ClientAccount client = new ClientAccount("client-" + creditCode.toLowerCase(), 0, creditCode, "受审查方", null);
+		ClientTasks.ClientTask open = this.clientTasks.task(client, task.getId());
+		List<ClientTasks.ToAnswer> rows = this.clientTasks.toAnswer(open);
+		Map<Integer, List<MultipartFile>> evidence = new HashMap<>();
+		for (ClientTasks.ToAnswer row : rows) {
+			evidence.put(row.index(),
+					List.of(new MockMultipartFile("evidence[" + row.index() + "]",
+							"evidence-" + row.nonconformity().id() + ".pdf", "application/pdf",
+							"%PDF-1.4 整改证据".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+		}
+		this.clientTasks.submitCorrectiveActions(client, task.getId(),
+				rows.stream().map((row) -> "已分析原因，已纠正并制定纠正措施，防止再次发生").toList(), evidence);
 	}
 
 	/**

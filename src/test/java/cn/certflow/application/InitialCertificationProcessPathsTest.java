@@ -123,7 +123,7 @@ class InitialCertificationProcessPathsTest {
 					.done());
 		this.beans.record("clientOnRecordListener", "applicationReviewListener", "recordEscalationDelegate",
 				"rejectApplicationDelegate", "sendClientNoticeDelegate", "contractListener", "documentReviewListener",
-				"documentCorrectionsListener", "auditPlanListener", "impartialityListener",
+				"documentCorrectionsListener", "applicationClientListener", "auditPlanListener", "impartialityListener",
 				"certificationDecisionListener", "refuseCertificationDelegate", "issueCertificateDelegate",
 				"certificateIssuedNoticeListener", "holderOnRecordListener", "applicationTerminatedListener")
 			.silent("contactAccountListener", "creditCheckListener", "documentReviewCompetenceListener",
@@ -283,6 +283,8 @@ class InitialCertificationProcessPathsTest {
 		reviewDocuments(instance, "CORRECTIONS_NEEDED");
 		assertThat(instance).isWaitingAt(SUBMIT_CORRECTIONS, NOTIFY_DOCUMENT_FINDINGS)
 			.hasNotPassed(DETERMINE_AUDIT_TIME);
+		// issue 18.3: the client's task, done in the portal
+		assertThat(task(SUBMIT_CORRECTIONS, instance)).hasCandidateGroup("clients").hasName("提交整改后的文件").isNotAssigned();
 		complete(task(SUBMIT_CORRECTIONS, instance));
 		assertThat(instance).isWaitingAt(REVIEW_DOCUMENTS, NOTIFY_DOCUMENT_FINDINGS);
 		runJobAt(instance, NOTIFY_DOCUMENT_FINDINGS);
@@ -290,7 +292,8 @@ class InitialCertificationProcessPathsTest {
 		reviewDocuments(instance, "PASSED");
 		assertThat(instance).isWaitingAt(PLAN_AUDIT);
 		assertThat(this.beans.calls()).containsExactly("documentReviewListener:complete",
-				"documentCorrectionsListener:complete", "sendClientNoticeDelegate", "documentReviewListener:complete");
+				"applicationClientListener:create", "documentCorrectionsListener:complete", "sendClientNoticeDelegate",
+				"documentReviewListener:complete");
 	}
 
 	@Test

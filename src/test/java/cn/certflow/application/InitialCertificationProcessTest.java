@@ -132,10 +132,18 @@ class InitialCertificationProcessTest {
 		// kept, marked not sent
 		Map<String, Object> notice = this.jdbc
 			.sql("select n.kind, n.body, n.created_by, n.delivery_status, n.delivery_note"
-					+ " from client_notice n join application a on a.id = n.application_id where a.number = ?")
+					+ " from client_notice n join application a on a.id = n.application_id where a.number = ?"
+					+ " and n.kind = 'CERTIFICATE_ISSUED'")
 			.param(number)
 			.query()
 			.singleRow();
+		// issue 18.6: beside it the audit plan and the first surveillance's due date
+		assertThat(this.jdbc
+			.sql("select n.kind from client_notice n join application a on a.id = n.application_id"
+					+ " where a.number = ? order by n.id")
+			.param(number)
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder("AUDIT_PLAN", "CERTIFICATE_ISSUED", "SURVEILLANCE_PLAN");
 		assertThat(notice).containsEntry("kind", "CERTIFICATE_ISSUED")
 			.containsEntry("created_by", "decider")
 			.containsEntry("delivery_status", "NOT_SENT")
@@ -253,8 +261,14 @@ class InitialCertificationProcessTest {
 			.param(number)
 			.query(String.class)
 			.single()).isEqualTo("NOT_SENT");
-		this.driver.complete("reviewer", number, SUBMIT_CORRECTIONS, Map.of("correctionsNote", "已补充制度文件"));
+		// issue 18.3: the client sends them in the portal; the reviewers' next review
+		// shows
+		// its note
+		assertThat(this.driver.task(number, SUBMIT_CORRECTIONS).getName()).contains("提交整改后的文件");
+		this.driver.submitCorrections(number, "已补充制度文件");
 		assertThat(instance).isWaitingAt(REVIEW_DOCUMENTS);
+		assertThat(this.engine.getRuntimeService().getVariable(instance.getId(), "correctionsNote"))
+			.isEqualTo("已补充制度文件");
 		this.driver.passDocuments(number);
 		assertThat(instance).isWaitingAt(PLAN_AUDIT);
 		assertThat(this.jdbc.sql(
@@ -269,6 +283,7 @@ class InitialCertificationProcessTest {
 		// R-AUD-3: nonconformities with a 30-day correction deadline, then verification
 		String number = toClosingMeeting();
 		this.driver.closeMeeting(number, "lead", "投诉处理记录不完整\n服务网点未公示收费标准");
+		this.driver.answerCorrectiveActions(number);
 		Task verify = this.driver.task(number, OnsiteAudit.Elements.VERIFY_CORRECTIONS);
 		assertThat(verify.getAssignee()).isEqualTo("lead");
 		assertThat(verify.getDueDate())
@@ -318,6 +333,8 @@ class InitialCertificationProcessTest {
 			.query(String.class)
 			.list())
 			.containsExactly("特别扣分项（不符合国家法律、法规的要求）：维修收费未明示；证据：收费单 2026-02", "特别扣分项（对服务系统运行有影响的情况）：回访系统停用两周；证据：系统日志");
+		// issue 18.3: the client answers them in the portal first
+		this.driver.answerCorrectiveActions(number);
 		Task verify = this.driver.task(number, OnsiteAudit.Elements.VERIFY_CORRECTIONS);
 		assertThat(verify.getDueDate())
 			.isEqualTo(Date.from(EngineClock.MARCH_10.toInstant().plus(java.time.Duration.ofDays(30))));
@@ -335,6 +352,7 @@ class InitialCertificationProcessTest {
 		// R-AUD-3: uncorrected nonconformities -> a repeat on-site audit
 		String number = toClosingMeeting();
 		this.driver.closeMeeting(number, "lead", "投诉处理记录不完整");
+		this.driver.answerCorrectiveActions(number);
 		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
 				Map.of("verificationOutcome", "REPEAT_AUDIT"));
 		assertThat(this.driver.task(number, OnsiteAudit.Elements.OPENING_MEETING)).isNotNull();
@@ -350,6 +368,7 @@ class InitialCertificationProcessTest {
 		// reasons
 		String number = toClosingMeeting();
 		this.driver.closeMeeting(number, "lead", "售后服务体系未有效运行");
+		this.driver.answerCorrectiveActions(number);
 		assertThatThrownBy(() -> this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
 				Map.of("verificationOutcome", "NOT_RECOMMENDED")))
 			.isInstanceOf(InvalidInputException.class)
@@ -379,6 +398,7 @@ class InitialCertificationProcessTest {
 		// decider may still certify, but never silently: a written reason, recorded
 		String number = toClosingMeeting();
 		this.driver.closeMeeting(number, "lead", "售后服务体系未有效运行");
+		this.driver.answerCorrectiveActions(number);
 		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
 				Map.of("verificationOutcome", "NOT_RECOMMENDED", "clientSignedResult", true));
 		for (Map<String, Object> without : List.<Map<String, Object>>of(Map.of("decisionOutcome", "CERTIFY"),

@@ -6,10 +6,14 @@ import static cn.certflow.audit.OnsiteAudit.Elements.AUDIT_RECOMMENDED;
 import static cn.certflow.audit.OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT;
 import static cn.certflow.audit.OnsiteAudit.Elements.AUDIT_TERMINATED;
 import static cn.certflow.audit.OnsiteAudit.Elements.CLOSING_MEETING;
+import static cn.certflow.audit.OnsiteAudit.Elements.CORRECTIVE_ACTIONS_OVERDUE;
 import static cn.certflow.audit.OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS;
+import static cn.certflow.audit.OnsiteAudit.Elements.HANDLE_OVERDUE_CORRECTIVE_ACTIONS;
 import static cn.certflow.audit.OnsiteAudit.Elements.OPENING_MEETING;
+import static cn.certflow.audit.OnsiteAudit.Elements.OVERDUE_CORRECTIVE_ACTIONS_HANDLED;
 import static cn.certflow.audit.OnsiteAudit.Elements.RECORD_TERMINATION;
 import static cn.certflow.audit.OnsiteAudit.Elements.SCORE_AUDIT;
+import static cn.certflow.audit.OnsiteAudit.Elements.SUBMIT_CORRECTIVE_ACTIONS;
 import static cn.certflow.audit.OnsiteAudit.Elements.VERIFY_CORRECTIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -28,6 +32,7 @@ import cn.certflow.support.ProcessTestEngine;
 import cn.certflow.support.StandIns;
 import io.holunda.camunda.bpm.data.CamundaBpmData;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.camunda.bpm.engine.task.Task;
@@ -61,8 +66,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@link #shouldGoOnToScoringWhenTheQualityManagersDeclineTheTermination};</li>
  * <li>Gateway_NonconformitiesRaised: Flow_NoNonconformities → EndEvent_AuditRecommended
  * {@link #shouldRecommendWhenTheClosingMeetingRaisesNoNonconformity};
- * Flow_NonconformitiesRaised → Task_VerifyCorrections
+ * Flow_NonconformitiesRaised → Task_SubmitCorrectiveActions (the client's task in the
+ * portal, issue 18.3) → Task_VerifyCorrections
  * {@link #shouldGiveThirtyDaysToCorrectWhenTheClosingMeetingRaisesNonconformities};</li>
+ * <li>BoundaryEvent_CorrectiveActionsOverdue (non-interrupting timer at the correction
+ * deadline on the client's task) → Task_HandleOverdueCorrectiveActions →
+ * EndEvent_OverdueCorrectiveActionsHandled, the client's task still open:
+ * {@link #shouldEscalateToTheLeadAuditorAndReviewersWhenTheClientLetsTheDeadlinePass};</li>
  * <li>Gateway_CorrectionsVerified: Flow_CorrectionsClosed → EndEvent_AuditRecommended
  * {@link #shouldRecommendWhenTheCorrectionsAreVerifiedClosed}; Flow_NotRecommended →
  * EndEvent_AuditNotRecommended {@link #shouldNotRecommendWhenTheCorrectionsFail};
@@ -71,8 +81,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <li>the three end events hand their outcome back through auditOutcomeListener
  * (OUTCOME_BY_END_EVENT): each test that ends, and
  * {@link #shouldWalkAWholeAuditFromOpeningToRecommendation};</li>
- * <li>no timer, message, error or boundary event; Task_VerifyCorrections has a due date
- * (30 days, R-AUD-3), checked in
+ * <li>no message or error event; Task_SubmitCorrectiveActions and Task_VerifyCorrections
+ * have a due date (30 days, R-AUD-3), checked in
  * {@link #shouldGiveThirtyDaysToCorrectWhenTheClosingMeetingRaisesNonconformities}.</li>
  * </ul>
  */
@@ -105,7 +115,8 @@ class OnsiteAuditProcessTest {
 	void standIns() {
 		this.beans
 			.record("auditScoringListener", "correctionVerificationListener", "terminationApprovalListener",
-					"recordTerminationDelegate")
+					"recordTerminationDelegate", "auditClientListener", "correctiveActionsListener",
+					"overdueCorrectiveActionsListener")
 			// the opening meeting starts every (repeat) audit with no termination
 			// proposed
 			.task("openingMeetingListener", (task) -> OnsiteAudit.TERMINATION_PROPOSED.on(task).set(false))
@@ -185,6 +196,11 @@ class OnsiteAuditProcessTest {
 	private static void verifyCorrections(ProcessInstance instance, String outcome) {
 		complete(task(VERIFY_CORRECTIONS, instance), withVariables(OnsiteAudit.VERIFICATION_OUTCOME.getName(), outcome,
 				OnsiteAudit.CLIENT_SIGNED_RESULT.getName(), true, OnsiteAudit.VERIFICATION_NOTES.getName(), "现场验证"));
+	}
+
+	/** The client answers in the portal (issue 18.3): the task takes no variables. */
+	private static void submitCorrectiveActions(ProcessInstance instance) {
+		complete(task(SUBMIT_CORRECTIVE_ACTIONS, instance));
 	}
 
 	private static Object auditOutcome(ProcessInstance instance) {
@@ -280,7 +296,15 @@ class OnsiteAuditProcessTest {
 		// closing meeting
 		ProcessInstance instance = startBefore(CamundaBpmData.builder().build(), CLOSING_MEETING);
 		closingMeeting(instance, "投诉处理记录不完整\n服务人员培训记录缺失");
+		// issue 18.3: first the client answers, in the portal, by the same deadline
+		assertThat(instance).isWaitingAt(SUBMIT_CORRECTIVE_ACTIONS).hasNotPassed(AUDIT_RECOMMENDED);
+		assertThat(task(SUBMIT_CORRECTIVE_ACTIONS, instance)).hasCandidateGroup("clients")
+			.isNotAssigned()
+			.hasDueDate(this.correctionDue);
+		submitCorrectiveActions(instance);
 		assertThat(instance).isWaitingAt(VERIFY_CORRECTIONS).hasNotPassed(AUDIT_RECOMMENDED);
+		assertThat(this.beans.calls()).containsExactly("closingMeetingListener:complete", "auditClientListener:create",
+				"correctiveActionsListener:complete");
 		assertThat(task(VERIFY_CORRECTIONS, instance)).isAssignedTo(LEAD)
 			.hasDueDate(this.correctionDue)
 			.hasDueDate(this.clock.inDays(30));
@@ -336,6 +360,36 @@ class OnsiteAuditProcessTest {
 				"auditFindingsListener:complete", "auditFindingsListener:complete", "auditScoringListener:complete",
 				"closingMeetingListener:complete", "auditOutcomeListener:start");
 		assertThat(auditOutcome(instance)).isEqualTo(OnsiteAudit.Outcome.RECOMMENDED.name());
+	}
+
+	@Test
+	void shouldEscalateToTheLeadAuditorAndReviewersWhenTheClientLetsTheDeadlinePass() {
+		// issue 18.3, R-AUD-3: the correction deadline passes without the client's
+		// answer:
+		// the lead auditor or a reviewer is asked to act; the client may still answer
+		ProcessInstance instance = startBefore(correctionsOpen(), SUBMIT_CORRECTIVE_ACTIONS);
+		Job timer = engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(instance.getId())
+			.activityId(CORRECTIVE_ACTIONS_OVERDUE)
+			.singleResult();
+		assertThat(timer.getDuedate()).isEqualTo(this.clock.inDays(30));
+		this.clock.movePast(timer.getDuedate());
+		engine.getManagementService().executeJob(timer.getId());
+		assertThat(instance).isWaitingAt(SUBMIT_CORRECTIVE_ACTIONS, HANDLE_OVERDUE_CORRECTIVE_ACTIONS);
+		assertThat(task(HANDLE_OVERDUE_CORRECTIVE_ACTIONS, instance)).hasCandidateUser(LEAD)
+			.hasCandidateGroup("cb-reviewers")
+			.hasName("客户逾期未提交整改");
+		complete(task(HANDLE_OVERDUE_CORRECTIVE_ACTIONS, instance),
+				withVariables(OnsiteAudit.OVERDUE_CORRECTIVE_ACTIONS_NOTES.getName(), "已电话督促客户"));
+		assertThat(instance).hasPassed(OVERDUE_CORRECTIVE_ACTIONS_HANDLED)
+			.isWaitingAt(SUBMIT_CORRECTIVE_ACTIONS)
+			.hasNotPassed(VERIFY_CORRECTIONS);
+		assertThat(this.beans.calls()).containsExactly("auditClientListener:create",
+				"overdueCorrectiveActionsListener:complete");
+		// the late answer still goes to the verification
+		submitCorrectiveActions(instance);
+		assertThat(instance).isWaitingAt(VERIFY_CORRECTIONS);
 	}
 
 	private static VariableMap terminationProposed() {

@@ -176,6 +176,9 @@ class CertificateChangeProcessTest {
 		Certificate certificate = this.certificates.get(number);
 		assertThat(certificate.stars()).isEqualTo(2);
 		assertThat(certificate.grade()).isEqualTo("达标级");
+		// issue 20 point 11: the new revision says why it carries this grade, not the old
+		// grade's explanation
+		assertThat(certificate.gradeExplanation()).contains("未经审查评定").contains("三星级").contains("达标级");
 		assertThat(this.certificates.revisions(number)).extracting(CertificateRevision::stars).containsExactly(3, 2);
 		assertThat(this.requestRecords.get(id).status()).isEqualTo(CertificateRequest.DONE);
 		assertThat(this.driver.certification().task(number, CertificateAudit.Elements.PLAN_AUDIT))

@@ -60,6 +60,9 @@ class CertificateLifecycleProcessTest {
 	StatusHistory history;
 
 	@Autowired
+	cn.certflow.audit.AuditService audits;
+
+	@Autowired
 	HistoryService historyService;
 
 	@Autowired
@@ -352,6 +355,9 @@ class CertificateLifecycleProcessTest {
 		// R-SUR-3 / R-CHG-1 (4): 88 points → 三星级 below the certified 四星级 → reissue at 3★,
 		// the old version recalled
 		String number = this.driver.certify(4, 0);
+		// issue 20 point 11, R-DEC-2: the sheet reached 五星级, the certificate carries the
+		// 四星级 applied for, and its explanation says so
+		assertThat(this.certificates.get(number).gradeExplanation()).endsWith("颁发 四星级：审查评定为 五星级，不高于申请或决定的星级");
 		this.driver.moveTo(LocalDate.of(2027, 1, 9));
 		this.driver.plan(number);
 		this.driver.audit(number, 12);
@@ -370,6 +376,14 @@ class CertificateLifecycleProcessTest {
 		assertThat(certificate.stars()).isEqualTo(3);
 		assertThat(certificate.grade()).isEqualTo("三星级");
 		assertThat(certificate.revision()).isEqualTo(2);
+		// issue 20 point 11: the reissued revision carries the surveillance audit's
+		// grading
+		// (its table version and explanation), not the initial one's
+		cn.certflow.audit.AuditScore surveillanceScore = this.audits
+			.latestScore(this.surveillances.of(number).get(0).auditId())
+			.orElseThrow();
+		assertThat(certificate.decisionVersion()).isEqualTo(surveillanceScore.decisionVersion());
+		assertThat(certificate.gradeExplanation()).isEqualTo(surveillanceScore.explanation()).doesNotContain("颁发 四星级");
 		assertThat(this.certificates.revisions(number)).first().satisfies(first -> {
 			assertThat(first.stars()).isEqualTo(4);
 			assertThat(first.recalledOn()).isEqualTo(LocalDate.of(2027, 1, 9));

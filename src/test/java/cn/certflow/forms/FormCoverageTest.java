@@ -87,6 +87,12 @@ class FormCoverageTest {
 				keys("findings", "terminationClause", "terminationReason"));
 		expect("termination-approval", keys("terminationApproved", "terminationReviewNotes"), keys());
 		expect("closing-meeting", keys("clientConfirmedRecords", "nonconformities"), keys("clientConfirmedRecords"));
+		// issue 18.3: the lead auditor or a reviewer records what they did when the
+		// client let the deadline pass
+		// the client's task, done in the portal: staff only read it in Tasklist
+		expect("client-corrective-actions", keys(), keys());
+		expect("overdue-corrective-actions", keys("overdueCorrectiveActionsNotes"),
+				keys("overdueCorrectiveActionsNotes"));
 		expect("correction-verification", keys("verificationOutcome", "clientSignedResult", "verificationNotes"),
 				keys("verificationOutcome", "clientSignedResult"));
 		expect("certification-decision",

@@ -43,6 +43,11 @@ class ScoringFormTest {
 				expected.add(String.valueOf(p));
 			}
 			assertThat(values).as(item.id()).isEqualTo(expected);
+			// issue 19.5: each item comes preselected at its full points, to be lowered
+			// or
+			// set to 不适用 where the audit found less — no two clicks per item
+			assertThat(field.path("defaultValue").asText()).as(item.id() + " preselected")
+				.isEqualTo(String.valueOf(item.points()));
 		}
 		assertThat(form.toString()).doesNotContain("\"" + ScoringVariables.DEDUCTIONS_LAW + "\"",
 				"\"" + ScoringVariables.SPECIAL_STRENGTHS + "\"");

@@ -10,7 +10,9 @@ import cn.certflow.application.CertificationDriver;
 import cn.certflow.certificate.CertificateRequests;
 import cn.certflow.certificate.LifecycleDriver;
 import cn.certflow.surveillance.CertificateAudit;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,9 @@ class NoticeKindsTest {
 
 	@Autowired
 	LifecycleDriver lifecycle;
+
+	@Autowired
+	ProcessEngine engine;
 
 	@Autowired
 	Notices notices;
@@ -56,7 +61,26 @@ class NoticeKindsTest {
 		driver.planAudit(number, "lead", "auditor");
 
 		assertThat(kinds(request)).contains("AUDIT_PLAN");
-		assertThat(latest(request).body()).contains("2026-03-10").contains("lead").contains("auditor");
+		ClientNotice plan = latest(request);
+		assertThat(plan.body()).contains("2026-03-10").contains("lead").contains("auditor");
+		// mailed by its own delivery a minute later, not at some later mail step of the
+		// process (no mail server is configured here: kept as not sent, for a letter)
+		String delivery = this.engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceBusinessKey(NoticeDeliveryProcess.BUSINESS_KEY_PREFIX + plan.id())
+			.singleResult()
+			.getId();
+		ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime() + 61_000));
+		for (int step = 0; step < 2; step++) {
+			Job job = this.engine.getManagementService()
+				.createJobQuery()
+				.processInstanceId(delivery)
+				.executable()
+				.singleResult();
+			this.engine.getManagementService().executeJob(job.getId());
+		}
+		assertThat(latest(request).delivery()).isEqualTo(NoticeDelivery.NOT_SENT);
+		assertThat(latest(request).attempts()).isEqualTo(1);
 
 		driver.openAndEvaluate(number, "lead", "auditor");
 		driver.score(number, "lead", "PCEC", 0);

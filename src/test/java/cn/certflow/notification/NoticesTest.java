@@ -31,6 +31,9 @@ class NoticesTest {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtime;
+
 	@Test
 	void shouldWriteTheKindsTemplateIntoTheClientsInboxAndTheApplication() {
 		ApplicationRequest request = CertificationDriver.request("PCEC", 3, 50);
@@ -55,13 +58,17 @@ class NoticesTest {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
 		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
 
+		long[] written = new long[1];
 		transaction.executeWithoutResult((status) -> {
-			this.notices.send(NoticeKind.DOCUMENT_FINDINGS, NoticeTo.application(number),
+			written[0] = this.notices.send(NoticeKind.DOCUMENT_FINDINGS, NoticeTo.application(number),
 					Map.of("application", number, "findings", "营业执照过期"), "reviewer");
 			status.setRollbackOnly();
 		});
 
 		assertThat(this.notices.forApplication(number)).isEmpty();
+		assertThat(this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(NoticeDeliveryProcess.BUSINESS_KEY_PREFIX + written[0])
+			.count()).as("nor its delivery job").isZero();
 	}
 
 	@Test

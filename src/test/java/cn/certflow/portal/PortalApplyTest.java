@@ -17,6 +17,7 @@ import cn.certflow.document.DocumentType;
 import cn.certflow.document.Documents;
 import cn.certflow.support.ClientHttp;
 import cn.certflow.support.ClientHttp.Multipart;
+import cn.certflow.system.StatusHistory;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,9 @@ class PortalApplyTest {
 
 	@Autowired
 	RuntimeService runtime;
+
+	@Autowired
+	StatusHistory history;
 
 	@Test
 	void shouldStartTheCertificationWithTheFilesUnderTheAccountsCreditCode() {
@@ -97,6 +101,9 @@ class PortalApplyTest {
 		List<DocumentInfo> files = this.documents.list(DocumentOwner.application(number));
 		assertThat(files).extracting(DocumentInfo::type).containsExactlyInAnyOrderElementsOf(mandatory);
 		assertThat(files).extracting(DocumentInfo::uploadedBy).containsOnly("client");
+		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number)).first()
+			.as("the application's record names the client account that submitted it")
+			.satisfies(c -> assertThat(c.changedBy()).isEqualTo("client"));
 		assertThat(this.documents.missingMandatory(DocumentOwner.application(number)))
 			.as("only the reviewer's credit lookup is left (R-CRED-1)")
 			.containsExactly(DocumentType.CREDIT_CHECK_SCREENSHOT);

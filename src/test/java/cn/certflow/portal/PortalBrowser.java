@@ -116,6 +116,39 @@ class PortalBrowser {
 		return send(builder.build());
 	}
 
+	/**
+	 * A multipart POST with the page's CSRF token: text fields, and PDF file parts each
+	 * under its own name (e.g. {@code evidence[0]}).
+	 */
+	HttpResponse<String> postParts(String path, Map<String, String> fields, Map<String, byte[]> pdfs) {
+		String boundary = UUID.randomUUID().toString();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+			all.put("_csrf", this.csrf);
+			for (Map.Entry<String, String> e : all.entrySet()) {
+				out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+						+ e.getValue() + "\r\n")
+					.getBytes(StandardCharsets.UTF_8));
+			}
+			for (Map.Entry<String, byte[]> e : pdfs.entrySet()) {
+				out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey()
+						+ "\"; filename=\"evidence.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
+				out.write(e.getValue());
+				out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+			}
+			out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("X-CSRF-Token", this.csrf)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+			.build());
+	}
+
 	HttpResponse<String> postJson(String path, String json) {
 		return send(request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))

@@ -137,10 +137,14 @@ class PortalPagesTest {
 		PortalBrowser client2 = signedIn("client2");
 		String home = client2.get("/portal/").body();
 		assertThat(home).contains("尚缺以下必交文件", DocumentType.COMPANY_PROFILE.title()).doesNotContain("目前没有需要您补交的文件");
+		// R-CRED-1: the credit-check screenshot is the CB's to keep; the client is not
+		// asked for it
+		assertThat(home).doesNotContain("<li class=\"missing\">" + DocumentType.CREDIT_CHECK_SCREENSHOT.title());
 		HttpResponse<String> page = client2.get("/portal/applications/" + this.applicationOfClient2);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("尚缺以下必交文件", DocumentType.COMPANY_PROFILE.title(), "认证申请已收到",
 				"enctype=\"multipart/form-data\"", "value=\"BUSINESS_LICENSE\"");
+		assertThat(page.body()).doesNotContain("<li class=\"missing\">" + DocumentType.CREDIT_CHECK_SCREENSHOT.title());
 	}
 
 	@Test

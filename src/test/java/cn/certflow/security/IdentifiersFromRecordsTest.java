@@ -215,7 +215,7 @@ class IdentifiersFromRecordsTest {
 		this.driver.signContract(corrected);
 		complete("reviewer", corrected, REVIEW_DOCUMENTS,
 				Map.of("documentReviewOutcome", "CORRECTIONS_NEEDED", "documentFindings", "组织机构图缺失"));
-		complete("reviewer", corrected, SUBMIT_CORRECTIONS, Map.of("correctionsNote", "已补交"));
+		this.driver.submitCorrections(corrected, "已补交");
 		assertThat(statuses(corrected)).as("DocumentCorrectionsListener").endsWith("DOCUMENTS_RESUBMITTED");
 	}
 
@@ -252,6 +252,7 @@ class IdentifiersFromRecordsTest {
 		assertThat(count("select count(*) from nonconformity where audit_id = ? and closed_at is null", verifiedAudit))
 			.as("ClosingMeetingListener")
 			.isOne();
+		this.driver.answerCorrectiveActions(verified);
 		complete("lead", verified, OnsiteAudit.Elements.VERIFY_CORRECTIONS, Map.of("verificationOutcome", "CLOSED"));
 		assertThat(count("select count(*) from nonconformity where audit_id = ? and closed_at is null", verifiedAudit))
 			.as("CorrectionVerificationListener")

@@ -56,14 +56,16 @@ class TasklistFiltersTest {
 
 	@Test
 	void shouldGiveEachGroupItsFilters() {
-		assertThat(visibleFilters("reviewer")).containsExactlyInAnyOrder("我的任务", "逾期任务");
+		// issue 18.3: reviewers and lead auditors follow what the client still owes
+		// (客户待办)
+		assertThat(visibleFilters("reviewer")).containsExactlyInAnyOrder("我的任务", "逾期任务", "客户待办");
 		assertThat(visibleFilters("decider")).containsExactlyInAnyOrder("我的任务", "逾期任务", "待认证决定");
 		// issue 21 point 11: lead auditors' and quality managers' own filters
-		assertThat(visibleFilters("lead")).containsExactlyInAnyOrder("我的任务", "逾期任务", "待策划的审查", "进行中的审查");
+		assertThat(visibleFilters("lead")).containsExactlyInAnyOrder("我的任务", "逾期任务", "待策划的审查", "进行中的审查", "客户待办");
 		assertThat(visibleFilters("quality")).containsExactlyInAnyOrder("我的任务", "逾期任务", "待批准的终止审查", "待审批的决策表变更",
 				"待处理的申诉与投诉");
 		assertThat(visibleFilters("manager")).containsExactlyInAnyOrder("我的任务", "逾期任务", "待认证决定", "待策划的审查", "进行中的审查",
-				"待批准的终止审查", "待审批的决策表变更", "待处理的申诉与投诉", "全部任务");
+				"待批准的终止审查", "待审批的决策表变更", "待处理的申诉与投诉", "客户待办", "全部任务");
 	}
 
 	@Test
