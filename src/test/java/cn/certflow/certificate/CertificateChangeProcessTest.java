@@ -255,7 +255,7 @@ class CertificateChangeProcessTest {
 			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("等待期") // UPGRADE_WAITING of the regulatory
 											// clock
-			.hasMessageContaining("not before 2027-03-10");
+			.hasMessageContaining("最早 2027-03-10 起");
 		assertThatThrownBy(() -> this.requests.change(number,
 				new CertificateRequests.ChangeBody("UPGRADE", null, null, null, null, 3, null), "reviewer"))
 			.isInstanceOf(InvalidInputException.class)
