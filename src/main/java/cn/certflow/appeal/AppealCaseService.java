@@ -91,7 +91,7 @@ public class AppealCaseService {
 			kind = AppealComplaint.Kind.valueOf(body.kind());
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
-			problems.add(new FieldProblem("kind", "must be one of " + Arrays.toString(AppealComplaint.Kind.values())));
+			problems.add(new FieldProblem("kind", "须为以下之一：" + Arrays.toString(AppealComplaint.Kind.values())));
 		}
 		required(body.complainant(), "complainant", 200, problems);
 		required(body.subject(), "subject", 500, problems);
@@ -101,8 +101,7 @@ public class AppealCaseService {
 		}
 		required(body.description(), "description", MAX_TEXT, problems);
 		if (kind == AppealComplaint.Kind.APPEAL && blank(body.certificateNumber()) && blank(body.applicationNumber())) {
-			problems
-				.add(new FieldProblem("applicationNumber", "an appeal names the contested certificate or application"));
+			problems.add(new FieldProblem("applicationNumber", "申诉须写明所申诉的证书或申请编号"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -166,10 +165,10 @@ public class AppealCaseService {
 
 	private static void required(String value, String field, int max, List<FieldProblem> problems) {
 		if (blank(value)) {
-			problems.add(new FieldProblem(field, "is required"));
+			problems.add(new FieldProblem(field, "必填"));
 		}
 		else if (value.length() > max) {
-			problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+			problems.add(new FieldProblem(field, "最多 " + max + " 个字符"));
 		}
 	}
 

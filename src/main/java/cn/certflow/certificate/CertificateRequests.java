@@ -139,18 +139,16 @@ public class CertificateRequests {
 			}
 		}
 		reject(problems);
-		requireActive(certificate, "a " + kind + " request");
+		requireActive(certificate, "提出" + kindWord(kind));
 		if (certificate.status() == CertificateStatus.SUSPENDED) {
-			throw new ConflictException(
-					"certificate " + number + " is suspended: clear the suspension before a " + kind + " request");
+			throw new ConflictException("证书 " + number + " 已暂停（SUSPENDED）：须先恢复，才能提出" + kindWord(kind));
 		}
 		if (this.requests.openChanges(number) > 0) {
-			throw new ConflictException("certificate " + number + " already has a change in progress");
+			throw new ConflictException("证书 " + number + " 已有一项变更申请正在办理，办结前不能再提出");
 		}
 		if (kind == ChangeKind.UPGRADE && this.certificates.upgradeAllowedFrom(number).isAfter(EngineTime.today())) {
 			throw new ConflictException(
-					"an upgrade may be applied for only after the waiting period since certification (R-UPG-1): not before "
-							+ this.certificates.upgradeAllowedFrom(number));
+					"获证后须满等待期才能申请升级（R-UPG-1）：最早 " + this.certificates.upgradeAllowedFrom(number) + " 起");
 		}
 		int stars = (kind == ChangeKind.UPGRADE || kind == ChangeKind.DOWNGRADE) ? body.requestedStars()
 				: certificate.stars();
@@ -178,12 +176,12 @@ public class CertificateRequests {
 		String reason = reasonOf(body);
 		String requestedBy = (body.requestedBy() == null) ? "CB" : body.requestedBy();
 		if (!List.of("CB", "CLIENT").contains(requestedBy)) {
-			throw new InvalidInputException("requestedBy", "must be CB or CLIENT");
+			throw new InvalidInputException("requestedBy", "须为 CB（认证机构）或 CLIENT（获证组织）");
 		}
 		Certificate certificate = this.certificates.get(number);
-		requireActive(certificate, "suspended");
+		requireActive(certificate, "暂停");
 		if (certificate.status() == CertificateStatus.SUSPENDED) {
-			throw new ConflictException("certificate " + number + " is already suspended");
+			throw new ConflictException("证书 " + number + " 已处于暂停状态（SUSPENDED）");
 		}
 		long id = record(number, "SUSPENSION", reason, by);
 		correlate(number, CertificateLifecycle.Message.SUSPENSION_REQUESTED,
@@ -196,13 +194,13 @@ public class CertificateRequests {
 
 	@Transactional
 	public long withdraw(String number, ReasonBody body, String by) {
-		return end(number, body, by, "WITHDRAWAL", "withdrawn", CertificateLifecycle.Message.WITHDRAWAL_REQUESTED,
+		return end(number, body, by, "WITHDRAWAL", "撤销", CertificateLifecycle.Message.WITHDRAWAL_REQUESTED,
 				CertificateLifecycle.WITHDRAWAL_REASON, "撤销: ");
 	}
 
 	@Transactional
 	public long cancel(String number, ReasonBody body, String by) {
-		return end(number, body, by, "CANCELLATION", "cancelled", CertificateLifecycle.Message.CANCELLATION_REQUESTED,
+		return end(number, body, by, "CANCELLATION", "注销", CertificateLifecycle.Message.CANCELLATION_REQUESTED,
 				CertificateLifecycle.CANCELLATION_REASON, "注销（获证组织申请）: ");
 	}
 
@@ -228,11 +226,11 @@ public class CertificateRequests {
 		SurveillanceEventKind kind = enumValue(SurveillanceEventKind.class, body.kind(), "kind", problems);
 		LocalDate occurredOn = date(body.occurredOn(), "occurredOn", problems);
 		if (occurredOn != null && occurredOn.isAfter(EngineTime.today())) {
-			problems.add(new FieldProblem("occurredOn", "must not be in the future"));
+			problems.add(new FieldProblem("occurredOn", "不能晚于今天"));
 		}
 		text(body.evidence(), "evidence", true, problems);
 		reject(problems);
-		requireActive(this.certificates.get(number), "audited");
+		requireActive(this.certificates.get(number), "报告事件");
 		long id = this.requests.insert(new CertificateRequest(0, number, "EVENT", body.evidence(), null, null, null,
 				null, null, kind.name(), occurredOn, by, null, null, null));
 		correlate(number, CertificateLifecycle.Message.SURVEILLANCE_EVENT_REPORTED,
@@ -262,12 +260,12 @@ public class CertificateRequests {
 	public int setTransitionDeadline(TransitionBody body, String by, List<String> numbers) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (body.schemeId() == null || this.schemes.all().stream().noneMatch(s -> s.id().equals(body.schemeId()))) {
-			problems.add(new FieldProblem("schemeId", "unknown scheme"));
+			problems.add(new FieldProblem("schemeId", "没有这个认证方案"));
 		}
 		text(body.ruleDocument(), "ruleDocument", true, problems);
 		LocalDate deadline = date(body.deadline(), "deadline", problems);
 		if (deadline != null && !deadline.isAfter(EngineTime.today())) {
-			problems.add(new FieldProblem("deadline", "must be after today"));
+			problems.add(new FieldProblem("deadline", "须晚于今天"));
 		}
 		reject(problems);
 		int count = 0;
@@ -325,8 +323,7 @@ public class CertificateRequests {
 				.correlateWithResult());
 		}
 		catch (MismatchingMessageCorrelationException ex) {
-			throw new ConflictException(
-					"certificate " + number + " cannot take " + message + " now: " + ex.getMessage());
+			throw new ConflictException("证书 " + number + " 当前所处的环节不能办理这项申请（" + message + "）");
 		}
 	}
 
@@ -334,8 +331,29 @@ public class CertificateRequests {
 		CertificateStatus status = certificate.statusOn(EngineTime.today());
 		if (status.isFinal()) {
 			throw new ConflictException(
-					"certificate " + certificate.number() + " is " + status + " and cannot be " + what);
+					"证书 " + certificate.number() + " 已" + statusWord(status) + "（" + status + "），不能再" + what);
 		}
+	}
+
+	private static String kindWord(ChangeKind kind) {
+		return switch (kind) {
+			case NAME -> "名称变更申请";
+			case PREMISES -> "经营场所变更申请";
+			case SERVICE_PROCESS -> "主要服务流程变更申请";
+			case EXTENSION -> "扩大认证范围申请";
+			case UPGRADE -> "升级申请";
+			case DOWNGRADE -> "降级申请";
+			case TRANSITION -> "转换申请";
+		};
+	}
+
+	private static String statusWord(CertificateStatus status) {
+		return switch (status) {
+			case WITHDRAWN -> "撤销";
+			case CANCELLED -> "注销";
+			case EXPIRED -> "过期";
+			default -> status.name();
+		};
 	}
 
 	private static String reasonOf(ReasonBody body) {
@@ -347,10 +365,10 @@ public class CertificateRequests {
 
 	private static void text(String value, String field, boolean required, List<FieldProblem> problems) {
 		if (required && (value == null || value.isBlank())) {
-			problems.add(new FieldProblem(field, "is required"));
+			problems.add(new FieldProblem(field, "必填"));
 		}
 		else if (value != null && value.length() > MAX_TEXT) {
-			problems.add(new FieldProblem(field, "must be at most " + MAX_TEXT + " characters"));
+			problems.add(new FieldProblem(field, "最多 " + MAX_TEXT + " 个字符"));
 		}
 	}
 
@@ -359,7 +377,7 @@ public class CertificateRequests {
 			return LocalDate.parse(value);
 		}
 		catch (DateTimeParseException | NullPointerException ex) {
-			problems.add(new FieldProblem(field, "must be a date (yyyy-MM-dd)"));
+			problems.add(new FieldProblem(field, "须为日期（年-月-日，例如 2026-01-31）"));
 			return null;
 		}
 	}
@@ -370,7 +388,7 @@ public class CertificateRequests {
 			return Enum.valueOf(type, value);
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
-			problems.add(new FieldProblem(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
+			problems.add(new FieldProblem(field, "须为以下之一：" + Arrays.toString(type.getEnumConstants())));
 			return null;
 		}
 	}

@@ -253,9 +253,9 @@ class CertificateChangeProcessTest {
 		assertThatThrownBy(() -> this.requests.change(number,
 				new CertificateRequests.ChangeBody("UPGRADE", null, null, null, null, 5, null), "reviewer"))
 			.isInstanceOf(ConflictException.class)
-			.hasMessageContaining("waiting period") // UPGRADE_WAITING of the regulatory
-													// clock
-			.hasMessageContaining("not before 2027-03-10");
+			.hasMessageContaining("等待期") // UPGRADE_WAITING of the regulatory
+											// clock
+			.hasMessageContaining("最早 2027-03-10 起");
 		assertThatThrownBy(() -> this.requests.change(number,
 				new CertificateRequests.ChangeBody("UPGRADE", null, null, null, null, 3, null), "reviewer"))
 			.isInstanceOf(InvalidInputException.class)

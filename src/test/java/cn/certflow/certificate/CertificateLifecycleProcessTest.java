@@ -459,7 +459,7 @@ class CertificateLifecycleProcessTest {
 				new CertificateRequests.ChangeBody("EXTENSION", null, null, null, "01.08 家用电器维修", null, null),
 				"reviewer"))
 			.isInstanceOf(ConflictException.class)
-			.hasMessageContaining("suspended");
+			.hasMessageContaining("已暂停");
 		assertThatThrownBy(
 				() -> this.requests.suspend(number, new CertificateRequests.ReasonBody("again", "CB"), "decider"))
 			.isInstanceOf(ConflictException.class);
