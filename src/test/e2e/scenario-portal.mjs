@@ -307,12 +307,23 @@ try {
   await page.context().close();
 
   // --- 5. the CB suspends the certificate -----------------------------------------------------------------------
-  // Marked: the staff certificate page's suspension form comes with branch p4; until it is on main the decider
-  // suspends through the staff API (R-SUS-1).
+  // The decider suspends it on the staff certificate page (issue 19: no curl): Tasklist header 员工页面, search by the
+  // certificate number, the certificate page, 暂停证书 (R-SUS-1)
   const reason = '获证组织未按期接受监督审查（端到端测试）';
-  await api(`/api/certificates/${encodeURIComponent(certificate)}/suspension`, { user: 'decider', method: 'POST',
-    json: { reason, requestedBy: 'CB' } });
-  console.log(`decider suspended ${certificate} through POST /api/certificates/{n}/suspension (p4 form not on main yet)`);
+  page = await staff.login('decider');
+  await page.locator('.certflow-staff-link a').click();
+  await page.locator('.staff-header').waitFor();
+  await page.locator('#q').fill(certificate);
+  await page.getByRole('button', { name: '查找' }).click();
+  await page.locator('table.hits a', { hasText: certificate }).first().click();
+  await page.locator('#suspension-open').click();
+  await page.locator('#suspension-reason').fill(reason);
+  await screenshot(page, 'staff-suspension-form');
+  await page.locator('#suspension-submit').click();
+  await page.waitForURL(/done=SUSPENSION/);
+  check((await page.locator('td.status').first().innerText()).includes('暂停'), 'staff certificate page: suspended');
+  console.log(`decider suspended ${certificate} on the staff certificate page`);
+  await staff.logout();
   await portalLogin('client2');
   const suspended = page.locator('main tr', { hasText: '证书暂停通知' }).first();
   await eventually('the suspension notice in the inbox', async () => {

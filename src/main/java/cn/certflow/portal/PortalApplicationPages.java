@@ -1,8 +1,6 @@
 package cn.certflow.portal;
 
-import cn.certflow.document.DocumentInfo;
 import cn.certflow.document.DocumentOwner;
-import cn.certflow.system.InvalidInputException;
 import cn.certflow.web.Words;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,17 +41,9 @@ class PortalApplicationPages extends PortalPage {
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		ClientAccount account = account(request);
 		this.records.application(account, number);
-		try {
-			DocumentInfo stored = this.documents.upload(account, DocumentOwner.application(number), type, file);
-			redirect.addFlashAttribute("info", "已上传：" + stored.fileName() + "（SHA-256 " + stored.sha256() + "）");
-			return "redirect:/portal/applications/" + UriUtils.encodePathSegment(number, "UTF-8");
-		}
-		catch (InvalidInputException ex) {
-			response.setStatus(400);
-			model.addAttribute("errors", PortalForms.messages(ex));
-			model.addAttribute("chosenType", type);
-			return page(account, number, model);
-		}
+		return this.documents.uploadThenShow(account, DocumentOwner.application(number), type, file,
+				"/portal/applications/" + UriUtils.encodePathSegment(number, "UTF-8"), response, model, redirect,
+				() -> page(account, number, model));
 	}
 
 	private String page(ClientAccount account, String number, Model model) {

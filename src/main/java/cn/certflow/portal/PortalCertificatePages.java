@@ -6,10 +6,8 @@ import cn.certflow.certificate.Certificate;
 import cn.certflow.certificate.CertificatePdf;
 import cn.certflow.certificate.CertificateRevision;
 import cn.certflow.certificate.CertificateSites;
-import cn.certflow.document.DocumentInfo;
 import cn.certflow.document.DocumentOwner;
 import cn.certflow.system.EngineTime;
-import cn.certflow.system.InvalidInputException;
 import cn.certflow.system.NotFoundException;
 import cn.certflow.web.Words;
 import jakarta.servlet.http.HttpServletRequest;
@@ -91,17 +89,9 @@ class PortalCertificatePages extends PortalPage {
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		ClientAccount account = account(request);
 		this.records.certificate(account, number);
-		try {
-			DocumentInfo stored = this.documents.upload(account, DocumentOwner.certificate(number), type, file);
-			redirect.addFlashAttribute("info", "已上传：" + stored.fileName() + "（SHA-256 " + stored.sha256() + "）");
-			return "redirect:/portal/certificates/" + UriUtils.encodePathSegment(number, "UTF-8");
-		}
-		catch (InvalidInputException ex) {
-			response.setStatus(400);
-			model.addAttribute("errors", PortalForms.messages(ex));
-			model.addAttribute("chosenType", type);
-			return page(account, number, model);
-		}
+		return this.documents.uploadThenShow(account, DocumentOwner.certificate(number), type, file,
+				"/portal/certificates/" + UriUtils.encodePathSegment(number, "UTF-8"), response, model, redirect,
+				() -> page(account, number, model));
 	}
 
 	private String page(ClientAccount account, String number, Model model) {

@@ -254,6 +254,16 @@ class PortalPagesTest {
 		assertThat(unknownType.statusCode()).isEqualTo(400);
 		assertThat(unknownType.body()).contains("文件类型（type）", "未知的文件类型");
 
+		// R-CRED-1: the credit-check screenshot is the certification body's own lookup,
+		// never offered to nor taken from the client
+		assertThat(client2.get("/portal/applications/" + this.applicationOfClient2).body())
+			.doesNotContain("value=\"" + DocumentType.CREDIT_CHECK_SCREENSHOT.name() + "\"");
+		HttpResponse<String> keptByTheBody = client2.postFile(path,
+				Map.of("type", DocumentType.CREDIT_CHECK_SCREENSHOT.name()), "lookup.pdf", "application/pdf", PDF,
+				true);
+		assertThat(keptByTheBody.statusCode()).isEqualTo(400);
+		assertThat(keptByTheBody.body()).contains("文件类型（type）", "认证机构查询和留存");
+
 		HttpResponse<String> noType = client2.postFile(path, Map.of(), "licence.pdf", "application/pdf", PDF, true);
 		assertThat(noType.statusCode()).isEqualTo(400);
 		assertThat(noType.body()).contains("文件类型（type）");
