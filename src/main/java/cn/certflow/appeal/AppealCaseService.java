@@ -151,6 +151,14 @@ public class AppealCaseService {
 	}
 
 	/**
+	 * The appeals and complaints about a certificate, oldest first (the client's
+	 * certificate page lists them, issue 18 point 4).
+	 */
+	public List<CaseRecord> ofCertificate(String certificateNumber) {
+		return this.cases.ofCertificate(certificateNumber);
+	}
+
+	/**
 	 * An unknown certificate or application named in the body: 404 naming the body's
 	 * field.
 	 */

@@ -1,9 +1,11 @@
 package cn.certflow.appeal;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import cn.certflow.system.EngineTime;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -71,7 +73,7 @@ class CaseRepository {
 	}
 
 	/** Who decided the earlier cases on this application. */
-	java.util.List<String> decidersOf(String applicationNumber) {
+	List<String> decidersOf(String applicationNumber) {
 		return this.jdbc.sql(
 				"select distinct decided_by from complaint_case where application_number = ? and decided_by is not null")
 			.param(applicationNumber)
@@ -79,21 +81,33 @@ class CaseRepository {
 			.list();
 	}
 
+	private static final String COLUMNS = "select id, number, kind, certificate_number, application_number,"
+			+ " complainant, subject, description, involved_persons, received_by, received_at, acknowledgement_due,"
+			+ " acknowledged_at, acknowledged_by, acknowledgement_text, escalated_at, outcome, outcome_reasons,"
+			+ " client_at_fault, decided_by, decided_at, communicated_at, status from complaint_case";
+
+	private static final RowMapper<CaseRecord> RECORD = (rs, n) -> new CaseRecord(rs.getLong("id"),
+			rs.getString("number"), rs.getString("kind"), rs.getString("certificate_number"),
+			rs.getString("application_number"), rs.getString("complainant"), rs.getString("subject"),
+			rs.getString("description"), rs.getString("involved_persons"), rs.getString("received_by"),
+			rs.getObject("received_at", OffsetDateTime.class),
+			rs.getObject("acknowledgement_due", OffsetDateTime.class),
+			rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getString("acknowledged_by"),
+			rs.getString("acknowledgement_text"), rs.getObject("escalated_at", OffsetDateTime.class),
+			rs.getString("outcome"), rs.getString("outcome_reasons"), rs.getObject("client_at_fault", Boolean.class),
+			rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class),
+			rs.getObject("communicated_at", OffsetDateTime.class), rs.getString("status"));
+
 	Optional<CaseRecord> find(String number) {
-		return this.jdbc
-			.sql("select id, number, kind, certificate_number, application_number, complainant, subject,"
-					+ " description, involved_persons, received_by, received_at, acknowledgement_due, acknowledged_at,"
-					+ " acknowledged_by, acknowledgement_text, escalated_at, outcome, outcome_reasons, client_at_fault,"
-					+ " decided_by, decided_at, communicated_at, status from complaint_case where number = ?")
-			.param(number)
-			.query((rs, n) -> new CaseRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-					rs.getString(10), rs.getObject(11, OffsetDateTime.class), rs.getObject(12, OffsetDateTime.class),
-					rs.getObject(13, OffsetDateTime.class), rs.getString(14), rs.getString(15),
-					rs.getObject(16, OffsetDateTime.class), rs.getString(17), rs.getString(18),
-					rs.getObject(19, Boolean.class), rs.getString(20), rs.getObject(21, OffsetDateTime.class),
-					rs.getObject(22, OffsetDateTime.class), rs.getString(23)))
-			.optional();
+		return this.jdbc.sql(COLUMNS + " where number = ?").param(number).query(RECORD).optional();
+	}
+
+	/** The appeals and complaints about a certificate, oldest first. */
+	List<CaseRecord> ofCertificate(String certificateNumber) {
+		return this.jdbc.sql(COLUMNS + " where certificate_number = ? order by received_at, id")
+			.param(certificateNumber)
+			.query(RECORD)
+			.list();
 	}
 
 }

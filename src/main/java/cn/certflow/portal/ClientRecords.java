@@ -105,6 +105,19 @@ public class ClientRecords {
 		return this.requests.of(certificate(client, certificateNumber).number());
 	}
 
+	/**
+	 * The client's own appeals and complaints about its certificate, oldest first,
+	 * whether filed in the portal or by staff on its behalf. A third party's complaint
+	 * about the client is not listed: the complainant is told the outcome, and its
+	 * identity stays with the certification body.
+	 */
+	public List<CaseRecord> cases(ClientAccount client, String certificateNumber) {
+		return this.cases.ofCertificate(certificate(client, certificateNumber).number())
+			.stream()
+			.filter((c) -> "APPEAL".equals(c.kind()) || Objects.equals(c.complainant(), client.clientName()))
+			.toList();
+	}
+
 	/** The client's inbox: every notice the certification body sent it, newest first. */
 	public List<ClientNotice> notices(ClientAccount client) {
 		return this.notices.forClient(creditCode(client));

@@ -104,6 +104,7 @@ class PortalCertificatePages extends PortalPage {
 		model.addAttribute("verificationUrl", this.pdf.verificationUrl(certificate.number()));
 		model.addAttribute("timeline", this.records.certificateTimeline(account, number));
 		model.addAttribute("requests", this.records.requests(account, number));
+		model.addAttribute("cases", this.records.cases(account, number));
 		this.documents.show(account, DocumentOwner.certificate(number),
 				"/portal/certificates/" + UriUtils.encodePathSegment(number, "UTF-8") + "/documents", model);
 		model.addAttribute("words", Words.INSTANCE);

@@ -239,6 +239,28 @@ class PortalRequestsTest {
 	}
 
 	@Test
+	@DisplayName("issue 18.4, R-APL-1 (PCEC 14): the client's appeal is listed on its certificate page with its status; a third party's complaint about the client is not")
+	void shouldListTheClientsOwnCasesOnTheCertificatePage() {
+		PortalBrowser client = signedIn("client");
+		String thirdParty = this.cases.receive(new AppealCaseService.CaseBody("COMPLAINT", this.changed, null,
+				"李四（消费者）", "维修不及时", "报修后五天无人上门", "lisi@example.com"), "reviewer");
+
+		HttpResponse<String> sent = client.postFile(action(this.changed),
+				Map.of("kind", "APPEAL", "subject", "对降级决定申诉", "description", "评分表第 12 项的扣分没有依据"), null, null, null,
+				true);
+
+		assertThat(sent.statusCode()).as(sent::body).isEqualTo(302);
+		String page = client.get("/portal/certificates/" + this.changed).body();
+		Matcher number = CASE_NUMBER.matcher(page);
+		assertThat(number.find()).as("the appeal's number told after sending").isTrue();
+		assertThat(this.cases.get(number.group()).kind()).isEqualTo("APPEAL");
+		String cases = page.substring(page.indexOf("id=\"cases\""));
+		assertThat(cases).as("listed under 申诉与投诉")
+			.contains(number.group(), "对降级决定申诉", "申诉", "已收到")
+			.doesNotContain(thirdParty, "李四", "维修不及时");
+	}
+
+	@Test
 	@DisplayName("issue 18.6 isolation: client2 asking about client's certificate gets the portal's 404 page, nothing recorded")
 	void shouldAnswerAnotherClientsCertificateWithTheNotFoundPage() {
 		PortalBrowser other = signedIn("client2");
