@@ -379,6 +379,9 @@ try {
   // the input live, and shows the grade that the engine's DMN then awards.
   await loginOk('lead');
   await openTask('按评分表评分');
+  // PCEC 8.2.4: the client's representative confirms the on-site records before the scoring
+  await field('clientConfirmedRecords').check();
+  await fill('recordsConfirmedBy', '王五（售后服务部经理）');
   const preview = page.locator('.task-details .certflow-preview');
   const maxima = { '4_1_1': 10, '4_1_2': 15, '4_1_3': 10, '4_1_4': 25, '4_1_5': 15, '4_1_6': 7, '4_1_7': 8, '4_1_8': 10 };
   for (const [indicator, max] of Object.entries(maxima)) {
@@ -411,7 +414,6 @@ try {
   const grade = await field('grade').inputValue();
   console.log(`  score ${await field('score').inputValue()}, grade ${grade}`);
   check(grade === '五星级', 'the engine (DMN grade-cqm) awards the grade the preview showed');
-  await field('clientConfirmedRecords').check();
   await complete('closing-meeting');
   await logout();
 

@@ -193,6 +193,8 @@ try {
   await staff.logout();
   page = await staff.login('lead');
   await staff.openTask('按评分表评分');
+  await staff.field('clientConfirmedRecords').check();
+  await staff.fill('recordsConfirmedBy', '王五（售后服务部经理）');
   const maxima = { '4_1_1': 10, '4_1_2': 15, '4_1_3': 10, '4_1_4': 25, '4_1_5': 15, '4_1_6': 7, '4_1_7': 8, '4_1_8': 10 };
   for (const [indicator, max] of Object.entries(maxima)) await staff.fill(`indicator_${indicator}`, max);
   await staff.fill('surveyScore', 95);
@@ -205,7 +207,6 @@ try {
   await staff.complete('scoring');
   await staff.openTask('末次会议');
   const nonconformity = '投诉处理记录不完整：2 起投诉未记录处理结果和回访（CQM 4.1.5）';
-  await staff.field('clientConfirmedRecords').check();
   await staff.fill('nonconformities', nonconformity);
   await staff.complete('closing-meeting-nonconformity');
   await staff.logout();

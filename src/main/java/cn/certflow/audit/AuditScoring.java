@@ -10,6 +10,7 @@ import cn.certflow.grading.GradingService;
 import cn.certflow.grading.ScoringVariables;
 import cn.certflow.grading.SpecialDeduction;
 import cn.certflow.system.EngineTime;
+import cn.certflow.system.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,6 +35,9 @@ class AuditScoring {
 			ScoringVariables.SERIOUS_NONCONFORMITIES, ScoringVariables.OPERATING_MONTHS, "liabilityAccidents",
 			"negativeInfo", "majorComplaints" };
 
+	/** The length of the form field {@code recordsConfirmedBy}. */
+	static final int CONFIRMED_BY_LENGTH = 100;
+
 	private final AuditRepository audits;
 
 	private final ObjectMapper json;
@@ -54,12 +58,34 @@ class AuditScoring {
 	}
 
 	/**
+	 * The client's confirmation of the on-site records as the scoring form states it:
+	 * ticked, and by whom (name and position).
+	 */
+	record RecordsConfirmation(boolean confirmed, String confirmedBy) {
+	}
+
+	/**
 	 * Grades the process's current audit on its scheme's sheet and table (R-GRD-*), and
 	 * records the result; a bad score is refused. The audit and its scheme come from our
-	 * records: the scheme decides the sheet and the grade table.
+	 * records: the scheme decides the sheet and the grade table. PCEC 8.2.4 orders the
+	 * steps: the client confirms the on-site records, then they are scored against the
+	 * sheet — a scoring without the confirmation and the name of who confirmed is
+	 * refused, and the confirmation is recorded before the score.
 	 */
-	GradeResult grade(DelegateExecution execution, Map<String, Object> entered, String scoredBy) {
+	GradeResult grade(DelegateExecution execution, Map<String, Object> entered, RecordsConfirmation confirmation,
+			String scoredBy) {
+		if (!confirmation.confirmed()) {
+			throw new InvalidInputException(OnsiteAudit.CLIENT_CONFIRMED_RECORDS.getName(),
+					"受审查方须先确认现场审查记录，才能评分（PCEC 8.2.4）");
+		}
+		String confirmedBy = (confirmation.confirmedBy() != null) ? confirmation.confirmedBy().trim() : "";
+		if (confirmedBy.isEmpty() || confirmedBy.length() > CONFIRMED_BY_LENGTH) {
+			throw new InvalidInputException(OnsiteAudit.RECORDS_CONFIRMED_BY.getName(),
+					"请填写确认现场记录的受审查方代表（1–" + CONFIRMED_BY_LENGTH + " 个字）");
+		}
 		AuditRecord audit = this.auditService.currentAudit(execution);
+		this.auditService.recordEvent(audit.id(), "RECORDS_CONFIRMED", "受审查方代表 " + confirmedBy + " 确认了现场审查记录",
+				scoredBy);
 		String schemeId = this.applications.byId(audit.applicationId()).schemeId();
 		GradeResult result = this.grading.grade(schemeId, entered);
 		record(audit.id(), result, entered, scoredBy);

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * The lead auditor's scoring on the scheme's sheet: score computed, grade from the
  * scheme's DMN table with its version and explanation, recorded with who scored when
- * (R-GRD-*, R-AUD-1; {@link AuditScoring}). A bad score rejects the completion.
+ * (R-GRD-*, R-AUD-1; {@link AuditScoring}), after the client's confirmation of the
+ * on-site records (PCEC 8.2.4). A bad score or a missing confirmation rejects the
+ * completion.
  */
 @Component
 class AuditScoringListener implements TaskListener {
@@ -25,7 +27,11 @@ class AuditScoringListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		GradeResult result = this.scoring.grade(task.getExecution(), task.getVariables(), this.currentUser.id(task));
+		GradeResult result = this.scoring.grade(task.getExecution(), task.getVariables(),
+				new AuditScoring.RecordsConfirmation(
+						Boolean.TRUE.equals(OnsiteAudit.CLIENT_CONFIRMED_RECORDS.from(task).getOrNull()),
+						OnsiteAudit.RECORDS_CONFIRMED_BY.from(task).getOrNull()),
+				this.currentUser.id(task));
 		OnsiteAudit.SCORE.on(task).set(result.displayScore());
 		OnsiteAudit.STARS.on(task).set(result.stars());
 		OnsiteAudit.GRADE.on(task).set(result.grade());

@@ -1,6 +1,5 @@
 package cn.certflow.audit;
 
-import static cn.certflow.audit.OnsiteAudit.CLIENT_CONFIRMED_RECORDS;
 import static cn.certflow.audit.OnsiteAudit.NONCONFORMITIES;
 
 import cn.certflow.system.CurrentUser;
@@ -31,8 +30,7 @@ class ClosingMeetingListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		boolean confirmed = Boolean.TRUE.equals(CLIENT_CONFIRMED_RECORDS.from(task).getOrNull());
-		NonconformityCorrection.Closing closing = this.corrections.closingMeeting(task.getExecution(), confirmed,
+		NonconformityCorrection.Closing closing = this.corrections.closingMeeting(task.getExecution(),
 				FormInput.lines(NONCONFORMITIES, task, DESCRIPTION_LENGTH), this.currentUser.id(task));
 		closing.correctionDue()
 			.ifPresent((due) -> OnsiteAudit.CORRECTION_DUE_DATE.on(task).set(EngineTime.toDate(due)));

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Verification of the corrections (R-AUD-3, PCEC 8.2.4; {@link NonconformityCorrection}):
- * all closed; or a repeat on-site audit; or a "do not recommend" result that the client
- * signs.
+ * all closed; or a repeat on-site audit or a "do not recommend", each a written result
+ * that the client signs.
  */
 @Component
 class CorrectionVerificationListener implements TaskListener {
@@ -39,9 +39,11 @@ class CorrectionVerificationListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		String outcome = FormInput.requiredChoice(VERIFICATION_OUTCOME, task,
 				Set.of(CLOSED, REPEAT_AUDIT, NOT_RECOMMENDED));
-		boolean signed = Boolean.TRUE.equals(CLIENT_SIGNED_RESULT.from(task).getOrNull());
+		NonconformityCorrection.WrittenResult signature = new NonconformityCorrection.WrittenResult(
+				Boolean.TRUE.equals(CLIENT_SIGNED_RESULT.from(task).getOrNull()),
+				OnsiteAudit.CLIENT_SIGNATORY.from(task).getOrNull());
 		OnsiteAudit.OPEN_NONCONFORMITIES.on(task)
-			.set(this.corrections.verify(task.getExecution(), outcome, signed,
+			.set(this.corrections.verify(task.getExecution(), outcome, signature,
 					VERIFICATION_NOTES.from(task).getOrNull(), this.currentUser.id(task)));
 	}
 

@@ -15,11 +15,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
 
 /**
- * R-AUD-1, R-AUD-3, PCEC 8.2.4: at the closing meeting the client confirms the records
- * and each nonconformity raised gets a 30-day correction deadline; at a repeat audit,
- * earlier nonconformities not raised again count as closed. The corrections are then
- * verified: all closed, a repeat on-site audit, or a "do not recommend" result the client
- * signs.
+ * R-AUD-1, R-AUD-3, PCEC 8.2.4: at the closing meeting (after the client confirmed the
+ * records and the lead auditor scored, {@link AuditScoring}) each nonconformity raised
+ * gets a 30-day correction deadline; at a repeat audit, earlier nonconformities not
+ * raised again count as closed. The corrections are then verified: all closed, or a
+ * written result the client signs — a repeat on-site audit or "do not recommend"
+ * ("如需再实施一次现场审查或不建议批准认证， 审查组应在现场形成书面结果，并请企业签字确认").
  */
 @Service
 class NonconformityCorrection {
@@ -36,6 +37,15 @@ class NonconformityCorrection {
 	record Closing(Optional<OffsetDateTime> correctionDue, int open) {
 	}
 
+	/** The length of the form field {@code clientSignatory}. */
+	static final int SIGNATORY_LENGTH = 100;
+
+	/**
+	 * The client's signature on the written result, as the verification form states it.
+	 */
+	record WrittenResult(boolean signed, String signatory) {
+	}
+
 	private final AuditService audits;
 
 	private final Notices notices;
@@ -46,12 +56,7 @@ class NonconformityCorrection {
 	}
 
 	/** The closing meeting of the process's current audit. */
-	Closing closingMeeting(DelegateExecution execution, boolean clientConfirmed, List<String> nonconformities,
-			String by) {
-		if (!clientConfirmed) {
-			throw new InvalidInputException(OnsiteAudit.CLIENT_CONFIRMED_RECORDS.getName(),
-					"the client must confirm the audit records");
-		}
+	Closing closingMeeting(DelegateExecution execution, List<String> nonconformities, String by) {
 		long auditId = this.audits.currentAudit(execution).id();
 		// A repeat audit re-checks earlier nonconformities on site: what is not raised
 		// again is closed. Those from the special deductions of this audit's scoring stay
@@ -83,16 +88,26 @@ class NonconformityCorrection {
 	 * nonconformities still open.
 	 * @param outcome {@link #CLOSED}, {@link #REPEAT_AUDIT} or {@link #NOT_RECOMMENDED}
 	 */
-	int verify(DelegateExecution execution, String outcome, boolean clientSigned, String notes, String by) {
-		if (NOT_RECOMMENDED.equals(outcome) && !clientSigned) {
-			throw new InvalidInputException(OnsiteAudit.CLIENT_SIGNED_RESULT.getName(),
-					"the client must sign the written \"do not recommend\" result (PCEC 8.2.4)");
+	int verify(DelegateExecution execution, String outcome, WrittenResult signature, String notes, String by) {
+		String signatory = (signature.signatory() != null) ? signature.signatory().trim() : "";
+		if (!CLOSED.equals(outcome)) {
+			String result = REPEAT_AUDIT.equals(outcome) ? "再次实施现场审查" : "不建议批准认证";
+			if (!signature.signed()) {
+				throw new InvalidInputException(OnsiteAudit.CLIENT_SIGNED_RESULT.getName(),
+						"“" + result + "”须有客户签字确认的书面结果（PCEC 8.2.4）");
+			}
+			if (signatory.isEmpty() || signatory.length() > SIGNATORY_LENGTH) {
+				throw new InvalidInputException(OnsiteAudit.CLIENT_SIGNATORY.getName(),
+						"请填写签字确认书面结果的客户代表（1–" + SIGNATORY_LENGTH + " 个字）");
+			}
 		}
 		long auditId = this.audits.currentAudit(execution).id();
 		if (CLOSED.equals(outcome)) {
 			this.audits.closeNonconformities(auditId, by);
 		}
-		this.audits.recordEvent(auditId, "CORRECTIONS_" + outcome, notes, by);
+		String signed = CLOSED.equals(outcome) ? "" : "书面结果由客户代表 " + signatory + " 签字确认";
+		this.audits.recordEvent(auditId, "CORRECTIONS_" + outcome,
+				(notes == null || notes.isBlank()) ? signed : (signed.isEmpty() ? notes : signed + "；" + notes), by);
 		return this.audits.openNonconformities(auditId);
 	}
 

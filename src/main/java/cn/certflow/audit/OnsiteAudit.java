@@ -128,6 +128,12 @@ public final class OnsiteAudit {
 	// --- closing meeting and nonconformities, R-AUD-3
 	public static final VariableFactory<Boolean> CLIENT_CONFIRMED_RECORDS = booleanVariable("clientConfirmedRecords");
 
+	/**
+	 * Who of the client confirmed the on-site records before the scoring (PCEC 8.2.4):
+	 * name and position.
+	 */
+	public static final VariableFactory<String> RECORDS_CONFIRMED_BY = stringVariable("recordsConfirmedBy");
+
 	/** Nonconformities raised at the closing meeting, one per line. */
 	public static final VariableFactory<String> NONCONFORMITIES = stringVariable("nonconformities");
 
@@ -152,6 +158,12 @@ public final class OnsiteAudit {
 	public static final VariableFactory<String> VERIFICATION_NOTES = stringVariable("verificationNotes");
 
 	public static final VariableFactory<Boolean> CLIENT_SIGNED_RESULT = booleanVariable("clientSignedResult");
+
+	/**
+	 * Who of the client signed the written result of a repeat audit or a "do not
+	 * recommend" (PCEC 8.2.4).
+	 */
+	public static final VariableFactory<String> CLIENT_SIGNATORY = stringVariable("clientSignatory");
 
 	/** RECOMMENDED, NOT_RECOMMENDED or TERMINATED. */
 	public static final VariableFactory<String> AUDIT_OUTCOME = AuditVariables.AUDIT_OUTCOME;

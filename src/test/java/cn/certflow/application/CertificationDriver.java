@@ -225,6 +225,13 @@ public class CertificationDriver {
 	 * PCEC/ZHHT scoring form: every item at full marks except {@code pointsLost} points
 	 * taken from the first items.
 	 */
+	/**
+	 * What the scoring form states first (PCEC 8.2.4): the client's representative
+	 * confirmed the on-site records.
+	 */
+	public static final Map<String, Object> RECORDS_CONFIRMED = Map.of("clientConfirmedRecords", true,
+			"recordsConfirmedBy", "王五（售后服务部经理）");
+
 	public Map<String, Object> sheetScores(String schemeId, int pointsLost) {
 		Map<String, Object> scores = new HashMap<>();
 		int toLose = pointsLost;
@@ -235,6 +242,7 @@ public class CertificationDriver {
 		}
 		scores.put("deductions", List.of());
 		scores.put("strengths", List.of());
+		scores.putAll(RECORDS_CONFIRMED);
 		return scores;
 	}
 
@@ -271,8 +279,7 @@ public class CertificationDriver {
 	}
 
 	public void closeMeeting(String number, String lead, String nonconformities) {
-		complete(lead, number, "Task_ClosingMeeting",
-				Map.of("clientConfirmedRecords", true, "nonconformities", nonconformities));
+		complete(lead, number, "Task_ClosingMeeting", Map.of("nonconformities", nonconformities));
 	}
 
 	/**

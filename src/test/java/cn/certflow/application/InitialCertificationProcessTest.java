@@ -42,6 +42,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -348,13 +349,79 @@ class InitialCertificationProcessTest {
 	}
 
 	@Test
+	@DisplayName("issue 20.6, R-AUD-1, PCEC 8.2.4 \"请企业相关人员对现场记录进行确认，现场审查记录与评分细则对照，进行客观评分\": no scoring before the client confirmed the records, and the confirmation is recorded before the score")
+	void shouldScoreOnlyAfterTheClientConfirmedTheRecords_PCEC_8_2_4() {
+		String number = toEvaluation();
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
+				Map.of("findings", "ok"));
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT,
+				Map.of("findings", "ok"));
+		Map<String, Object> sheet = new java.util.HashMap<>(this.driver.sheetScores("PCEC", 0));
+		sheet.remove("clientConfirmedRecords");
+		assertThatThrownBy(() -> this.driver.complete("lead", number, OnsiteAudit.Elements.SCORE_AUDIT, sheet))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("clientConfirmedRecords")
+			.hasMessageContaining("受审查方须先确认现场审查记录");
+		sheet.put("clientConfirmedRecords", true);
+		sheet.put("recordsConfirmedBy", "  ");
+		assertThatThrownBy(() -> this.driver.complete("lead", number, OnsiteAudit.Elements.SCORE_AUDIT, sheet))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("recordsConfirmedBy");
+		assertThat(auditEvents(number)).as("nothing recorded on a refused form").doesNotContain("RECORDS_CONFIRMED");
+		assertThat(this.jdbc
+			.sql("select count(*) from audit_score s join audit a on a.id = s.audit_id"
+					+ " join application p on p.id = a.application_id where p.number = ?")
+			.param(number)
+			.query(Integer.class)
+			.single()).isZero();
+
+		this.driver.score(number, "lead", "PCEC", 0);
+		this.driver.closeMeeting(number, "lead", "");
+
+		assertThat(auditEvents(number)).containsSubsequence("RECORDS_CONFIRMED", "CLOSING_MEETING");
+		assertThat(this.jdbc.sql("select e.details from audit_event e join audit a on a.id = e.audit_id"
+				+ " join application p on p.id = a.application_id where p.number = ? and e.kind = 'RECORDS_CONFIRMED'")
+			.param(number)
+			.query(String.class)
+			.single()).contains("王五（售后服务部经理）");
+	}
+
+	@Test
+	@DisplayName("issue 20.6, R-AUD-3, PCEC 8.2.4 \"如需再实施一次现场审查或不建议批准认证，审查组应在现场形成书面结果，并请企业签字确认\": a repeat audit, like not recommended, needs the client's signature and its signatory")
+	void shouldRepeatTheOnsiteAuditOnlyWithTheClientsSignedWrittenResult_PCEC_8_2_4() {
+		String number = toClosingMeeting();
+		this.driver.closeMeeting(number, "lead", "投诉处理记录不完整");
+		this.driver.answerCorrectiveActions(number);
+		assertThatThrownBy(() -> this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
+				Map.of("verificationOutcome", "REPEAT_AUDIT")))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("clientSignedResult")
+			.hasMessageContaining("再次实施现场审查");
+		assertThatThrownBy(() -> this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
+				Map.of("verificationOutcome", "REPEAT_AUDIT", "clientSignedResult", true)))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("clientSignatory");
+		assertThat(this.driver.task(number, OnsiteAudit.Elements.VERIFY_CORRECTIONS)).as("still open").isNotNull();
+
+		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS, Map.of("verificationOutcome",
+				"REPEAT_AUDIT", "clientSignedResult", true, "clientSignatory", "赵六（总经理）"));
+
+		assertThat(this.driver.task(number, OnsiteAudit.Elements.OPENING_MEETING)).isNotNull();
+		assertThat(this.jdbc.sql("select e.details from audit_event e join audit a on a.id = e.audit_id"
+				+ " join application p on p.id = a.application_id where p.number = ? and e.kind = 'CORRECTIONS_REPEAT_AUDIT'")
+			.param(number)
+			.query(String.class)
+			.single()).contains("赵六（总经理）", "签字确认");
+	}
+
+	@Test
 	void shouldRepeatTheOnsiteAuditWhenCorrectionsFail() {
 		// R-AUD-3: uncorrected nonconformities -> a repeat on-site audit
 		String number = toClosingMeeting();
 		this.driver.closeMeeting(number, "lead", "投诉处理记录不完整");
 		this.driver.answerCorrectiveActions(number);
-		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
-				Map.of("verificationOutcome", "REPEAT_AUDIT"));
+		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS, Map.of("verificationOutcome",
+				"REPEAT_AUDIT", "clientSignedResult", true, "clientSignatory", "赵六（总经理）"));
 		assertThat(this.driver.task(number, OnsiteAudit.Elements.OPENING_MEETING)).isNotNull();
 		this.driver.openAndEvaluate(number, "lead", "auditor");
 		this.driver.score(number, "lead", "PCEC", 0);
@@ -373,8 +440,8 @@ class InitialCertificationProcessTest {
 				Map.of("verificationOutcome", "NOT_RECOMMENDED")))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("clientSignedResult");
-		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
-				Map.of("verificationOutcome", "NOT_RECOMMENDED", "clientSignedResult", true));
+		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS, Map.of("verificationOutcome",
+				"NOT_RECOMMENDED", "clientSignedResult", true, "clientSignatory", "赵六（总经理）"));
 		ProcessInstance instance = this.driver.instance(number);
 		assertThat(instance).isWaitingAt(CERTIFICATION_DECISION)
 			.variables()
@@ -399,8 +466,8 @@ class InitialCertificationProcessTest {
 		String number = toClosingMeeting();
 		this.driver.closeMeeting(number, "lead", "售后服务体系未有效运行");
 		this.driver.answerCorrectiveActions(number);
-		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS,
-				Map.of("verificationOutcome", "NOT_RECOMMENDED", "clientSignedResult", true));
+		this.driver.complete("lead", number, OnsiteAudit.Elements.VERIFY_CORRECTIONS, Map.of("verificationOutcome",
+				"NOT_RECOMMENDED", "clientSignedResult", true, "clientSignatory", "赵六（总经理）"));
 		for (Map<String, Object> without : List.<Map<String, Object>>of(Map.of("decisionOutcome", "CERTIFY"),
 				Map.of("decisionOutcome", "CERTIFY", "notRecommendedOverride", "  "))) {
 			assertThatThrownBy(() -> this.driver.complete("decider", number, CERTIFICATION_DECISION, without))
@@ -602,6 +669,18 @@ class InitialCertificationProcessTest {
 		this.driver.complete("lead", number, OnsiteAudit.Elements.OPENING_MEETING,
 				Map.of("planConfirmed", true, "attendance", "总经理"));
 		return number;
+	}
+
+	/**
+	 * The kinds of the audit events of the application's audits, in the order recorded.
+	 */
+	private List<String> auditEvents(String number) {
+		return this.jdbc
+			.sql("select e.kind from audit_event e join audit a on a.id = e.audit_id"
+					+ " join application p on p.id = a.application_id where p.number = ? order by e.id")
+			.param(number)
+			.query(String.class)
+			.list();
 	}
 
 	private String toClosingMeeting() {

@@ -95,7 +95,7 @@ class InitialCertificationRestIT {
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getBody()).contains("item_A2_2");
 		complete("lead", number, "Task_ScoreAudit", this.driver.sheetScores("PCEC", 12));
-		complete("lead", number, "Task_ClosingMeeting", Map.of("clientConfirmedRecords", true, "nonconformities", ""));
+		complete("lead", number, "Task_ClosingMeeting", Map.of("nonconformities", ""));
 		assertThat(taskIds("reviewer", number, "Task_CertificationDecision")).as("reviewers do not see the decision")
 			.isEmpty();
 		complete("decider", number, "Task_CertificationDecision", Map.of("decisionOutcome", "CERTIFY"));

@@ -86,15 +86,17 @@ class FormCoverageTest {
 				keys("findings", "observations", "proposeTermination", "terminationClause", "terminationReason"),
 				keys("findings", "terminationClause", "terminationReason"));
 		expect("termination-approval", keys("terminationApproved", "terminationReviewNotes"), keys());
-		expect("closing-meeting", keys("clientConfirmedRecords", "nonconformities"), keys("clientConfirmedRecords"));
+		// PCEC 8.2.4: the client confirms the records on the scoring form, before scoring
+		expect("closing-meeting", keys("nonconformities"), keys());
 		// issue 18.3: the lead auditor or a reviewer records what they did when the
 		// client let the deadline pass
 		// the client's task, done in the portal: staff only read it in Tasklist
 		expect("client-corrective-actions", keys(), keys());
 		expect("overdue-corrective-actions", keys("overdueCorrectiveActionsNotes"),
 				keys("overdueCorrectiveActionsNotes"));
-		expect("correction-verification", keys("verificationOutcome", "clientSignedResult", "verificationNotes"),
-				keys("verificationOutcome", "clientSignedResult"));
+		expect("correction-verification",
+				keys("verificationOutcome", "clientSignedResult", "clientSignatory", "verificationNotes"),
+				keys("verificationOutcome", "clientSignedResult", "clientSignatory"));
 		expect("certification-decision",
 				keys("decisionOutcome", "decisionReasons", "externalInformation", "notRecommendedOverride"),
 				keys("decisionOutcome"));
@@ -295,12 +297,15 @@ class FormCoverageTest {
 			.contains("\"REJECT\"");
 		assertThat(hide("document-review", "documentFindings")).contains("documentReviewOutcome")
 			.contains("\"CORRECTIONS_NEEDED\"");
-		assertThat(hide("correction-verification", "clientSignedResult")).contains("verificationOutcome")
-			.contains("\"NOT_RECOMMENDED\"");
+		for (String signature : List.of("clientSignedResult", "clientSignatory")) {
+			assertThat(hide("correction-verification", signature)).contains("verificationOutcome")
+				.contains("\"NOT_RECOMMENDED\"")
+				.contains("\"REPEAT_AUDIT\"");
+		}
 		// Booleans: only a checkbox submits a Boolean in form-js.
 		for (String[] bool : new String[][] { { "opening-meeting", "planConfirmed" },
-				{ "termination-approval", "terminationApproved" }, { "closing-meeting", "clientConfirmedRecords" },
-				{ "correction-verification", "clientSignedResult" },
+				{ "termination-approval", "terminationApproved" }, { "audit-scoring-pcec", "clientConfirmedRecords" },
+				{ "audit-scoring-cqm", "clientConfirmedRecords" }, { "correction-verification", "clientSignedResult" },
 				{ "decision-table-change-approval", "changeApproved" }, { "application-review", "confirmClientChange" },
 				{ "decision-table-change-approval", "impactReviewed" } }) {
 			assertThat(field(bool[0], bool[1]).path("type").asText()).as(bool[1]).isEqualTo("checkbox");

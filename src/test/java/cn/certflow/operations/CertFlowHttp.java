@@ -294,8 +294,8 @@ final class CertFlowHttp {
 				new TaskStep("auditor", number, "Task_EvaluateServiceCharacteristics",
 						Map.of("findings", "服务特性测评符合要求")),
 				new TaskStep("auditor", number, "Task_AuditServiceManagement", Map.of("findings", "服务管理体系运行有效")),
-				new TaskStep("lead", number, "Task_ScoreAudit", fullMarks()), new TaskStep("lead", number,
-						"Task_ClosingMeeting", Map.of("clientConfirmedRecords", true, "nonconformities", "")));
+				new TaskStep("lead", number, "Task_ScoreAudit", fullMarks()),
+				new TaskStep("lead", number, "Task_ClosingMeeting", Map.of("nonconformities", "")));
 	}
 
 	static TaskStep certifyStep(String number) {
@@ -323,6 +323,7 @@ final class CertFlowHttp {
 		}
 		scores.put("deductions", List.of());
 		scores.put("strengths", List.of());
+		scores.putAll(cn.certflow.application.CertificationDriver.RECORDS_CONFIRMED);
 		return scores;
 	}
 

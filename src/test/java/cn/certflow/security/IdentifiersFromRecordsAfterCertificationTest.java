@@ -138,7 +138,7 @@ class IdentifiersFromRecordsAfterCertificationTest {
 		complete("auditor", number, "Task_EvaluateServiceCharacteristics", Map.of("findings", "符合"));
 		complete("auditor", number, "Task_AuditServiceManagement", Map.of("findings", "有效"));
 		complete("lead", number, "Task_ScoreAudit", this.driver.certification().sheetScores("PCEC", 12));
-		complete("lead", number, "Task_ClosingMeeting", Map.of("clientConfirmedRecords", true));
+		complete("lead", number, "Task_ClosingMeeting", Map.of());
 		this.forgery.forge(number, this.forged);
 		String decide = this.driver.certification().task(number, CertificateAudit.Elements.DECIDE).getExecutionId();
 		assertThat(this.runtime.getVariable(decide, "recommendation")).as("RecommendSanctionDelegate")
@@ -364,7 +364,7 @@ class IdentifiersFromRecordsAfterCertificationTest {
 		complete("auditor", number, "Task_EvaluateServiceCharacteristics", Map.of("findings", "符合"));
 		complete("auditor", number, "Task_AuditServiceManagement", Map.of("findings", "有效"));
 		complete("lead", number, "Task_ScoreAudit", this.driver.certification().sheetScores("PCEC", pointsLost));
-		complete("lead", number, "Task_ClosingMeeting", Map.of("clientConfirmedRecords", true));
+		complete("lead", number, "Task_ClosingMeeting", Map.of());
 	}
 
 	private static Map<String, Object> decision(String decision, String reasons) {

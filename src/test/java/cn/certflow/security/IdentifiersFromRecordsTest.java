@@ -103,7 +103,7 @@ class IdentifiersFromRecordsTest {
 		// 88 points on the PCEC sheet: 三星级 — the forged schemeId (CQM) and 5★ must not
 		// count
 		complete("lead", number, OnsiteAudit.Elements.SCORE_AUDIT, this.driver.sheetScores("PCEC", 12));
-		complete("lead", number, OnsiteAudit.Elements.CLOSING_MEETING, Map.of("clientConfirmedRecords", true));
+		complete("lead", number, OnsiteAudit.Elements.CLOSING_MEETING, Map.of());
 		complete("decider", number, CERTIFICATION_DECISION, Map.of("decisionOutcome", "CERTIFY"));
 
 		long applicationId = applicationId(number);
@@ -247,8 +247,7 @@ class IdentifiersFromRecordsTest {
 		this.driver.complete("auditor", verified, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT,
 				Map.of("findings", "有效"));
 		complete("lead", verified, OnsiteAudit.Elements.SCORE_AUDIT, this.driver.sheetScores("PCEC", 0));
-		complete("lead", verified, OnsiteAudit.Elements.CLOSING_MEETING,
-				Map.of("clientConfirmedRecords", true, "nonconformities", "投诉处理记录不完整"));
+		complete("lead", verified, OnsiteAudit.Elements.CLOSING_MEETING, Map.of("nonconformities", "投诉处理记录不完整"));
 		assertThat(count("select count(*) from nonconformity where audit_id = ? and closed_at is null", verifiedAudit))
 			.as("ClosingMeetingListener")
 			.isOne();

@@ -479,9 +479,11 @@ class BadInputIT {
 								List.of(Map.of("kind", "INDUSTRY_LEADING", "description", " ", "evidence", "记录")))),
 						400, "strengths"),
 				// closing meeting and decision: free text longer than the record keeps
-				new Case("closing: nonconformity 2001 characters",
-						t -> t.submitForm("lead", t.atClosing, "Task_ClosingMeeting",
-								Map.of("clientConfirmedRecords", true, "nonconformities", "不".repeat(2001))),
+				new Case(
+						"closing: nonconformity 2001 characters",
+						t -> t.submitForm(
+								"lead", t.atClosing, "Task_ClosingMeeting",
+								Map.of("nonconformities", "不".repeat(2001))),
 						400, "nonconformities"),
 				new Case("decision: unknown outcome",
 						t -> t.submitForm("decider", t.atDecision, InitialCertification.Elements.CERTIFICATION_DECISION,
