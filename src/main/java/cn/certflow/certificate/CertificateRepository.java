@@ -95,6 +95,20 @@ class CertificateRepository {
 			.optional();
 	}
 
+	/** The reason a decision maker reduced the surveillances of the current cycle. */
+	Optional<String> surveillanceReduction(String number) {
+		return this.jdbc.sql("select surveillance_reduction from certificate where number = ?")
+			.param(number)
+			.query(String.class)
+			.optional();
+	}
+
+	void updateSurveillanceReduction(String number, String reason) {
+		this.jdbc.sql("update certificate set surveillance_reduction = ? where number = ?")
+			.params(reason, number)
+			.update();
+	}
+
 	void updateCycleStart(String number, LocalDate cycleStart) {
 		this.jdbc.sql("update certificate set cycle_start = ? where number = ?").params(cycleStart, number).update();
 	}

@@ -3,6 +3,7 @@ package cn.certflow.certificate;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
+import java.util.Optional;
 
 import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
@@ -254,6 +255,23 @@ public class CertificateService {
 		LocalDate first = revisions(number).get(0).issuedOn();
 		LocalDate current = get(number).issuedOn();
 		return this.clock.after(first.isBefore(current) ? first : current, RegulatoryPeriod.UPGRADE_WAITING);
+	}
+
+	/**
+	 * Records a recertification decision's surveillance frequency for the cycle it starts
+	 * (issue 21 point 2): the reason the decision maker reduced it, or null for the full
+	 * frequency. Whether a reduction is allowed is
+	 * {@code surveillance.SurveillanceReduction}'s rule.
+	 */
+	public void recordSurveillanceReduction(String number, String reason) {
+		this.certificates.updateSurveillanceReduction(get(number).number(), reason);
+	}
+
+	/**
+	 * Why the current cycle has fewer surveillances, if a decision maker reduced them.
+	 */
+	public Optional<String> surveillanceReduction(String number) {
+		return this.certificates.surveillanceReduction(number);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package cn.certflow.certificate;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import cn.certflow.clock.RegulatoryClock;
 import cn.certflow.clock.RegulatoryPeriod;
@@ -21,6 +22,13 @@ class CycleSchedule {
 	 * The surveillances of every cycle (PCEC 10.2 once a year; ZHHT 3.2 years 1 and 2).
 	 */
 	static final List<Integer> SURVEILLANCE_YEARS = List.of(1, 2);
+
+	/**
+	 * A cycle whose surveillances a decision maker reduced at recertification (PCEC 10.2
+	 * "可减少", never ZHHT: surveillance.SurveillanceReduction): one surveillance, in year
+	 * 1.
+	 */
+	static final List<Integer> REDUCED_SURVEILLANCE_YEARS = List.of(1);
 
 	/** The dates and surveillance years of a cycle, with the rules that set them. */
 	record Cycle(LocalDate start, LocalDate expiry, List<Integer> surveillanceYears, String frequencyRules,
@@ -44,8 +52,11 @@ class CycleSchedule {
 		LocalDate cycleStart = this.certificates.cycleStart(certificate.number());
 		LocalDate expiry = certificate.expiresOn().plusDays(1);
 		LocalDate deadline = this.clock.before(expiry, RegulatoryPeriod.RECERTIFICATION_APPLICATION_DEADLINE);
-		return new Cycle(cycleStart, expiry, SURVEILLANCE_YEARS,
-				"annual (PCEC 10.2; ZHHT 3.2 years 1 and 2)" + (renewed ? ", recertified" : ""),
+		Optional<String> reduced = renewed ? this.certificates.surveillanceReduction(certificate.number())
+				: Optional.empty();
+		return new Cycle(cycleStart, expiry, reduced.isPresent() ? REDUCED_SURVEILLANCE_YEARS : SURVEILLANCE_YEARS,
+				reduced.map((reason) -> "reduced at recertification to year 1 (PCEC 10.2 可减少): " + reason)
+					.orElse("annual (PCEC 10.2; ZHHT 3.2 years 1 and 2)" + (renewed ? ", recertified" : "")),
 				this.clock.before(expiry, RegulatoryPeriod.RECERTIFICATION_WINDOW), deadline,
 				this.clock.before(deadline, RegulatoryPeriod.RECERTIFICATION_REMINDER_LEAD));
 	}

@@ -204,6 +204,16 @@ public final class CertificateAudit {
 
 	public static final VariableFactory<String> DECISION_REASONS = stringVariable("certificateAuditReasons");
 
+	/**
+	 * Issue 21 point 2, PCEC 10.2 "可减少": the recertification decision reduces the next
+	 * cycle's surveillances ({@link SurveillanceReduction}).
+	 */
+	public static final VariableFactory<Boolean> REDUCE_SURVEILLANCE = booleanVariable("reduceSurveillance");
+
+	/** Why the surveillances are reduced. */
+	public static final VariableFactory<String> SURVEILLANCE_REDUCTION_REASON = stringVariable(
+			"surveillanceReductionReason");
+
 	public static final VariableFactory<Integer> DECIDED_STARS = customVariable("decidedStars", Integer.class);
 
 	public static final VariableFactory<Boolean> SUSPENDED = booleanVariable("suspendedAfterAudit");

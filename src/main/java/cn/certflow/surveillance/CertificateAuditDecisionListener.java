@@ -27,7 +27,11 @@ class CertificateAuditDecisionListener implements TaskListener {
 		this.decisions.decide(task,
 				new CertificateAuditDecisions.Form(
 						FormLists.strings(CertificateAudit.SANCTION_FACTS.from(task).getOrNull()),
-						CertificateAudit.DECISION_REASONS.from(task).getOrNull(), this.currentUser.id(task)));
+						CertificateAudit.DECISION_REASONS.from(task).getOrNull(),
+						new SurveillanceReduction.Request(
+								Boolean.TRUE.equals(CertificateAudit.REDUCE_SURVEILLANCE.from(task).getOrNull()),
+								CertificateAudit.SURVEILLANCE_REDUCTION_REASON.from(task).getOrNull()),
+						this.currentUser.id(task)));
 	}
 
 }

@@ -30,16 +30,22 @@ class CertificateAuditDecisions {
 
 	private final SurveillanceService surveillances;
 
+	private final SurveillanceReduction reduction;
+
 	CertificateAuditDecisions(SanctionAdvice advice, CertificateAuditRecords records, CertificationDecisions decisions,
-			SurveillanceService surveillances) {
+			SurveillanceService surveillances, SurveillanceReduction reduction) {
+		this.reduction = reduction;
 		this.advice = advice;
 		this.records = records;
 		this.decisions = decisions;
 		this.surveillances = surveillances;
 	}
 
-	/** The facts the decider ticked and the reasons, from the decision form. */
-	record Form(List<String> facts, String reasons, String by) {
+	/**
+	 * The facts the decider ticked, the reasons and, at recertification, a reduced
+	 * surveillance frequency, from the decision form.
+	 */
+	record Form(List<String> facts, String reasons, SurveillanceReduction.Request reduction, String by) {
 	}
 
 	/**
@@ -58,6 +64,7 @@ class CertificateAuditDecisions {
 		NeverMilderThanAdvised.check(kind, decision, advised);
 		Integer decidedStars = NeverMilderThanAdvised.decidedStars(decision, advised, stars, known.certifiedStars());
 		NeverMilderThanAdvised.reasons(decision, advised, reasons);
+		this.reduction.decide(known.certificate(), kind, decision, form.reduction());
 		CertificateAudit.DECIDED_STARS.on(task).set(decidedStars);
 		CertificateAudit.RECOMMENDATION_RULES.on(task).set(String.join("\n", advised.rules()));
 		CertificateAudit.DECISION_REASONS.on(task)

@@ -131,7 +131,12 @@ public class LifecycleDriver {
 	}
 
 	public void decide(String certificateNumber, String decision, String reasons) {
-		Map<String, Object> variables = new HashMap<>();
+		decide(certificateNumber, decision, reasons, Map.of());
+	}
+
+	/** The decision with further fields of the decision form. */
+	public void decide(String certificateNumber, String decision, String reasons, Map<String, Object> more) {
+		Map<String, Object> variables = new HashMap<>(more);
 		variables.put("certificateAuditDecision", decision);
 		variables.put("certificateAuditReasons", reasons);
 		variables.put("sanctionFacts", List.of());

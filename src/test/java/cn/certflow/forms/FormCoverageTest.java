@@ -120,8 +120,10 @@ class FormCoverageTest {
 						CertificateAudit.POSTPONED_TO.getName(), "leadAuditor", "auditTeam", "plannedDate",
 						CertificateAudit.SAMPLED_SITE.getName(), CertificateAudit.AUDIT_CONTENT.getName()),
 				keys(CertificateAudit.PLAN_DECISION.getName()));
-		expect("certificate-audit-decision", keys(CertificateAudit.DECISION.getName(),
-				CertificateAudit.DECISION_REASONS.getName(), CertificateAudit.SANCTION_FACTS.getName()),
+		expect("certificate-audit-decision",
+				keys(CertificateAudit.DECISION.getName(), CertificateAudit.DECISION_REASONS.getName(),
+						CertificateAudit.SANCTION_FACTS.getName(), CertificateAudit.REDUCE_SURVEILLANCE.getName(),
+						CertificateAudit.SURVEILLANCE_REDUCTION_REASON.getName()),
 				keys(CertificateAudit.DECISION.getName()));
 		expect("suspension-lifting",
 				keys(CertificateSuspension.CAUSE_CLEARED.getName(), CertificateSuspension.VERIFICATION_NOTES.getName()),
