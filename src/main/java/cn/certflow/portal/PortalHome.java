@@ -30,9 +30,12 @@ class PortalHome extends PortalPage {
 
 	private final Documents documents;
 
-	PortalHome(ClientRecords records, Documents documents) {
+	private final NoticeInbox inbox;
+
+	PortalHome(ClientRecords records, Documents documents, NoticeInbox inbox) {
 		this.records = records;
 		this.documents = documents;
+		this.inbox = inbox;
 	}
 
 	@GetMapping({ "/portal", "/portal/" })
@@ -53,7 +56,9 @@ class PortalHome extends PortalPage {
 		model.addAttribute("applications", applications);
 		model.addAttribute("certificates", this.records.certificates(account));
 		model.addAttribute("today", EngineTime.today());
-		model.addAttribute("notices", this.records.notices(account).stream().limit(NEWEST_NOTICES).toList());
+		List<NoticeInbox.Entry> inbox = this.inbox.entries(account);
+		model.addAttribute("notices", inbox.stream().limit(NEWEST_NOTICES).toList());
+		model.addAttribute("unread", inbox.stream().filter(NoticeInbox.Entry::unread).count());
 		model.addAttribute("waiting", waiting);
 		model.addAttribute("words", Words.INSTANCE);
 		return "portal/home";

@@ -3,12 +3,11 @@ package cn.certflow.surveillance;
 import java.time.LocalDate;
 import java.util.List;
 
-import cn.certflow.appeal.AppealCaseService;
-import cn.certflow.appeal.AppealComplaint;
-import cn.certflow.appeal.CaseRecord;
 import cn.certflow.certificate.Certificate;
+import cn.certflow.certificate.CertificateRequest;
+import cn.certflow.certificate.CertificateRequests;
 import cn.certflow.certificate.CertificateService;
-import cn.certflow.system.EngineTime;
+import cn.certflow.rules.SurveillanceEventKind;
 import cn.certflow.system.FormInput;
 import cn.certflow.system.InvalidInputException;
 import org.springframework.stereotype.Service;
@@ -17,10 +16,12 @@ import org.springframework.stereotype.Service;
  * Fewer surveillances are a decision, not automatic (issue 21 point 2). PCEC 10.2:
  * "获证单位为再认证且获证期间未被投诉时，可减少监督频次" — a decision maker may reduce the surveillances of the
  * cycle a recertification starts, with a written reason, only when the certificate is
- * being recertified (an approved recertification decision) and no complaint about it was
- * upheld during the cycle that ends (a complaint found groundless does not count against
- * the client). Never for ZHHT: ZHHT 3.2 fixes a surveillance in years 1 and 2. Every
- * other recertification decision records the full frequency.
+ * being recertified (an approved recertification decision) and no complaint was proven
+ * the client's fault during the cycle that ends — the event an upheld complaint reports
+ * to the certificate's lifecycle
+ * ({@link SurveillanceEventKind#SERIOUS_COMPLAINT_PROVEN}); a complaint found groundless
+ * does not count against the client. Never for ZHHT: ZHHT 3.2 fixes a surveillance in
+ * years 1 and 2. Every other recertification decision records the full frequency.
  */
 @Service
 class SurveillanceReduction {
@@ -30,11 +31,11 @@ class SurveillanceReduction {
 
 	private final CertificateService certificates;
 
-	private final AppealCaseService cases;
+	private final CertificateRequests requests;
 
-	SurveillanceReduction(CertificateService certificates, AppealCaseService cases) {
+	SurveillanceReduction(CertificateService certificates, CertificateRequests requests) {
 		this.certificates = certificates;
-		this.cases = cases;
+		this.requests = requests;
 	}
 
 	/** What the decision form asks: reduce, and why. */
@@ -76,16 +77,16 @@ class SurveillanceReduction {
 	}
 
 	/**
-	 * The numbers of the complaints about the certificate upheld in its current cycle.
+	 * What the complaints proven the client's fault in the certificate's current cycle
+	 * say (the evidence names the complaint's number).
 	 */
 	private List<String> upheldComplaints(Certificate certificate) {
 		LocalDate cycleStart = this.certificates.cycleStart(certificate.number());
-		return this.cases.ofCertificate(certificate.number())
+		return this.requests.of(certificate.number())
 			.stream()
-			.filter((c) -> AppealComplaint.Kind.COMPLAINT.name().equals(c.kind()))
-			.filter((c) -> AppealComplaint.UPHELD.equals(c.outcome()))
-			.filter((c) -> !c.receivedAt().atZoneSameInstant(EngineTime.ZONE).toLocalDate().isBefore(cycleStart))
-			.map(CaseRecord::number)
+			.filter((r) -> SurveillanceEventKind.SERIOUS_COMPLAINT_PROVEN.name().equals(r.eventKind()))
+			.filter((r) -> r.eventDate() != null && !r.eventDate().isBefore(cycleStart))
+			.map(CertificateRequest::description)
 			.toList();
 	}
 

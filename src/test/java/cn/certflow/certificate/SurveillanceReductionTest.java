@@ -52,6 +52,9 @@ class SurveillanceReductionTest {
 	AppealCaseService cases;
 
 	@Autowired
+	CertificateRequests requests;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@BeforeEach
@@ -99,36 +102,49 @@ class SurveillanceReductionTest {
 	}
 
 	@Test
-	@DisplayName("PCEC 10.2 可减少: a reduction needs a reason; a complaint upheld in the cycle bars it, a dismissed one does not; the next cycle has one surveillance and says why")
-	void shouldReduceOnlyByADecisionWithAReasonAndNoUpheldComplaint_PCEC_10_2() {
+	@DisplayName("PCEC 10.2 可减少: a reduction needs a reason; a complaint found groundless does not bar it; the next cycle has one surveillance and says why")
+	void shouldReduceOnlyByADecisionWithAReason_PCEC_10_2() {
 		String number = toRecertificationDecision("PCEC");
 		LocalDate expiry = this.certificates.get(number).expiresOn();
+		String complaint = this.cases.receive(new AppealCaseService.CaseBody("COMPLAINT", number, null, "李四（消费者）",
+				"维修不及时", "报修后五天无人上门", "lisi@example.com"), "reviewer");
+		// the outcome as the case decision records it (the appeal-complaint process's
+		// own tests walk that task): found groundless, nothing reported to the lifecycle
+		this.jdbc.sql("update complaint_case set outcome = 'DISMISSED', status = 'DECIDED' where number = ?")
+			.param(complaint)
+			.update();
 
 		assertThatThrownBy(() -> this.driver.decide(number, CertificateAudit.APPROVE, null,
 				Map.of("reduceSurveillance", true, "surveillanceReductionReason", " ")))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("surveillanceReductionReason")
 			.hasMessageContaining("理由");
-
-		String complaint = this.cases.receive(new AppealCaseService.CaseBody("COMPLAINT", number, null, "李四（消费者）",
-				"维修不及时", "报修后五天无人上门", "lisi@example.com"), "reviewer");
-		// the outcome as the case decision records it (the appeal-complaint process's
-		// own tests walk that task)
-		this.jdbc.sql("update complaint_case set outcome = 'UPHELD', status = 'DECIDED' where number = ?")
-			.param(complaint)
-			.update();
-		assertThatThrownBy(() -> this.driver.decide(number, CertificateAudit.APPROVE, null, REDUCE))
-			.isInstanceOf(InvalidInputException.class)
-			.hasMessageContaining("reduceSurveillance")
-			.hasMessageContaining(complaint);
 		assertThat(this.certificates.get(number).expiresOn()).as("nothing decided on a refused form").isEqualTo(expiry);
 
-		this.jdbc.sql("update complaint_case set outcome = 'DISMISSED' where number = ?").param(complaint).update();
 		this.driver.decide(number, CertificateAudit.APPROVE, null, REDUCE);
 
 		assertThat(this.certificates.get(number).expiresOn()).isAfter(expiry);
 		assertThat(surveillanceYears(number)).isEqualTo(List.of(1));
 		assertThat(frequencyRules(number)).contains("PCEC 10.2", "两次监督均无不符合项");
+	}
+
+	@Test
+	@DisplayName("PCEC 10.2 获证期间未被投诉: a complaint proven the client's fault in the cycle bars the reduction, naming it")
+	void shouldNotReduceAfterAComplaintProvenTheClientsFault_PCEC_10_2() {
+		String number = toRecertificationDecision("PCEC");
+		LocalDate expiry = this.certificates.get(number).expiresOn();
+		// what the appeal-complaint process reports when a complaint is upheld
+		this.requests.reportEvent(number, new CertificateRequests.EventBody("SERIOUS_COMPLAINT_PROVEN",
+				LocalDate.of(2028, 12, 1).toString(), "complaint CASE-2028-000042: 维修收费未明示"), "decider");
+
+		assertThatThrownBy(() -> this.driver.decide(number, CertificateAudit.APPROVE, null, REDUCE))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("reduceSurveillance")
+			.hasMessageContaining("CASE-2028-000042");
+		assertThat(this.certificates.get(number).expiresOn()).as("nothing decided on a refused form").isEqualTo(expiry);
+
+		this.driver.decide(number, CertificateAudit.APPROVE, null);
+		assertThat(surveillanceYears(number)).isEqualTo(List.of(1, 2));
 	}
 
 	@Test

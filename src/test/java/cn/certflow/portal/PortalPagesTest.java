@@ -20,6 +20,8 @@ import cn.certflow.document.DocumentOwner;
 import cn.certflow.document.DocumentType;
 import cn.certflow.document.Documents;
 import cn.certflow.notification.ClientNotice;
+import cn.certflow.notification.NoticeTo;
+import cn.certflow.notification.NoticeKind;
 import cn.certflow.notification.Notices;
 import cn.certflow.staff.StaffBrowser;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +105,30 @@ class PortalPagesTest {
 		PortalBrowser browser = new PortalBrowser(this.port);
 		assertThat(browser.signIn(user, user).statusCode()).as("login of " + user).isEqualTo(302);
 		return browser;
+	}
+
+	@Test
+	@DisplayName("issue 18.6: a new notice is marked 未读 in the account's inbox and counted on its home until the account opens it")
+	void shouldMarkANoticeUnreadUntilItIsOpened() {
+		long id = this.notices.send(NoticeKind.SURVEILLANCE_PLAN, NoticeTo.certificate(this.certificate.number()),
+				Map.of("due", "2027-03-10"), "reviewer");
+		PortalBrowser client = signedIn("client");
+		assertThat(row(client.get("/portal/notices").body(), id)).contains("未读");
+		assertThat(client.get("/portal/").body()).containsPattern("您有 \\d+ 条未读通知");
+
+		assertThat(client.get("/portal/notices/" + id).body()).contains("2027-03-10");
+
+		assertThat(row(client.get("/portal/notices").body(), id)).doesNotContain("未读");
+		PortalBrowser client2 = signedIn("client2");
+		assertThat(client2.get("/portal/notices").body()).as("client2 never sees client's notice")
+			.doesNotContain("/portal/notices/" + id + "\"");
+	}
+
+	/** The inbox row of the notice. */
+	private static String row(String page, long id) {
+		int link = page.indexOf("/portal/notices/" + id + "\"");
+		assertThat(link).as("notice " + id + " listed").isPositive();
+		return page.substring(page.lastIndexOf("<tr", link), page.indexOf("</tr>", link));
 	}
 
 	@Test
