@@ -235,13 +235,30 @@ public class CertificationDriver {
 	public Map<String, Object> sheetScores(String schemeId, int pointsLost) {
 		Map<String, Object> scores = new HashMap<>();
 		int toLose = pointsLost;
+		ScoringMethod method = this.schemes.get(schemeId).scoring();
 		for (SheetItem item : this.schemes.get(schemeId).sheet().items()) {
 			int lost = Math.min(toLose, item.points());
 			toLose -= lost;
-			scores.put(item.variableName(ScoringMethod.GBT27922_SHEET), String.valueOf(item.points() - lost));
+			scores.put(item.variableName(method), (method == ScoringMethod.GBT27922_SHEET)
+					? String.valueOf(item.points() - lost) : (long) (item.points() - lost));
 		}
-		scores.put("deductions", List.of());
-		scores.put("strengths", List.of());
+		if (method != ScoringMethod.GBT27922_SHEET) {
+			// CQM: surveys high, management audit passed, four years operating, nothing
+			// serious (R-GRD-CQM-*)
+			scores.put("surveyScore", 95L);
+			scores.put("faceSurveyScore", 95L);
+			scores.put("managementAuditPassed", true);
+			scores.put("operatingMonths", 48L);
+			for (String zero : List.of("seriousNonconformities", "liabilityAccidents12m", "liabilityAccidents24m",
+					"negativeInfo12m", "negativeInfo24m", "negativeInfoTotal", "majorComplaints",
+					"majorComplaintsUnrectified")) {
+				scores.put(zero, 0L);
+			}
+		}
+		else {
+			scores.put("deductions", List.of());
+			scores.put("strengths", List.of());
+		}
 		scores.putAll(RECORDS_CONFIRMED);
 		return scores;
 	}

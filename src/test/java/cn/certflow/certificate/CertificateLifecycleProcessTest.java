@@ -235,7 +235,7 @@ class CertificateLifecycleProcessTest {
 	 * 11, 13.2; ZHHT 3.2 surveillance in years 1 and 2; CQM 6.4 surveillance results).
 	 */
 	@org.junit.jupiter.params.ParameterizedTest
-	@org.junit.jupiter.params.provider.ValueSource(strings = { "PCEC", "ZHHT" })
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "PCEC", "ZHHT", "CQM" })
 	void shouldRunThreeYearsOfEachSchemeByTheRegulatoryClock(String scheme) {
 		String number = this.driver.certify(cn.certflow.application.CertificationDriver.request(scheme, 3, 120), 0);
 		LocalDate expiry = this.certificates.get(number).expiresOn().plusDays(1);
