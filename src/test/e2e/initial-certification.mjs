@@ -105,6 +105,10 @@ async function loginCockpit(user) {
   console.log(`logged in to Cockpit as ${user}`);
 }
 
+// A link of the Camunda webapps' header (Cockpit: 流程, 决策), clicked as a person does.
+const headerLink = (text) => page.locator('[cam-widget-header] a, .navbar a')
+  .filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) }).first();
+
 async function logout() {
   await page.context().close();
 }
@@ -454,11 +458,16 @@ try {
       message: '端到端测试：演示 Cockpit 中的故障（随后解决）' },
   });
   await loginCockpit('manager');
-  await page.goto(`${COCKPIT}#/processes`);
+  await headerLink('流程').click();
   await page.locator('tr', { has: page.getByText('初次认证', { exact: true }) }).first().waitFor();
   check(await page.getByText('现场审查', { exact: true }).first().isVisible(), 'Cockpit: process definitions by their names');
   await screenshot(page, 'cockpit-processes');
-  await page.goto(`${COCKPIT}#/process-instance/${instanceId}/runtime?tab=incidents-tab`);
+  // by clicks: the process definition, this instance in its list, the incidents tab
+  await page.locator('tr', { has: page.getByText('初次认证', { exact: true }) }).first()
+    .getByText('初次认证', { exact: true }).first().click();
+  await page.locator(`a[href*="process-instance/${instanceId}"]`).first().click();
+  await page.waitForURL(/#\/process-instance\//);
+  await page.locator('.nav-tabs a, [role=tab]').filter({ hasText: '故障' }).first().click();
   await page.getByText('端到端测试：演示 Cockpit 中的故障').first().waitFor();
   check(true, 'Cockpit: the manager sees the incident of the running instance');
   await screenshot(page, 'cockpit-incident');
@@ -481,19 +490,27 @@ try {
   await complete('certification-decision');
   await logout();
 
-  // 13. The certificate number, from the process history (manager may read all of it).
+  // 13. The certificate number, found as a person finds it (issue 19: no API, no typed URL): Tasklist's link to the
+  // staff pages, search by the application number, the certificate in the hit.
+  await loginOk('decider');
+  await page.locator('.certflow-staff-link a').click();
+  await page.locator('.staff-header').waitFor();
   let certificate;
   for (const deadline = Date.now() + 30000; !certificate && Date.now() < deadline;) {
-    const found = await api(`/engine-rest/history/variable-instance?variableName=certificateNumber`
-      + `&processInstanceBusinessKey=${encodeURIComponent(number)}`, { user: 'manager' });
-    certificate = found.find((v) => v.value)?.value;
-    if (!certificate) await new Promise((resolve) => setTimeout(resolve, 500));
+    await page.locator('#q').fill(number);
+    await page.getByRole('button', { name: '查找' }).click();
+    await page.locator('table.hits, p.empty').first().waitFor();
+    const link = page.locator('table.hits tbody tr', { hasText: number }).locator('a[href*="/staff/certificates/"]');
+    if (await link.count() > 0) certificate = (await link.first().innerText()).trim();
+    else await page.waitForTimeout(500);
   }
-  check(certificate, `certificate issued: ${certificate}`);
+  check(certificate, `certificate issued and found on the staff pages: ${certificate}`);
+  await screenshot(page, 'staff-search-certificate');
+  await logout();
 
   // 14. Cockpit: the grade-cqm evaluation of this audit in the decision history (history level full); Admin in Chinese.
   await loginCockpit('manager');
-  await page.goto(`${COCKPIT}#/decisions`);
+  await headerLink('决策').click();
   await page.locator('a[href^="#/decision-definition/grade-cqm"]').first().click();
   await page.locator('a[href^="#/decision-instance/"]').first().waitFor();
   await screenshot(page, 'cockpit-grade-cqm-history');
@@ -506,7 +523,7 @@ try {
   await logout();
   await login('admin', 'admin', { app: ADMIN });
   await page.locator('[cam-widget-header]').first().waitFor();
-  await page.goto(`${ADMIN}#/users`);
+  await page.locator('a[href="#/users"]').first().click();
   await page.getByText('用户列表').first().waitFor();
   await screenshot(page, 'admin-users');
   await logout();
