@@ -99,9 +99,10 @@ final class SimulatedStaff {
 				new Habit(0, 1, (v, r) -> Map.of("findings", "服务特性测评符合要求")));
 		this.habits.put("Task_AuditServiceManagement", new Habit(0, 1, (v, r) -> Map.of("findings", "服务管理体系运行有效")));
 		this.habits.put("Task_ScoreAudit", new Habit(0, 2, this::score));
-		this.habits.put("Task_ClosingMeeting", new Habit(0, 0, (v, r) -> Map.of("nonconformities", (r.nextInt(100) < 20) ? "1. 服务回访记录不完整（GB/T 27922 5.3）" : "")));
-		this.habits.put("Task_VerifyCorrections", new Habit(10, 28, (v, r) -> Map.of("verificationOutcome", "CLOSED",
-				"verificationNotes", "整改证据已验证")));
+		this.habits.put("Task_ClosingMeeting", new Habit(0, 0,
+				(v, r) -> Map.of("nonconformities", (r.nextInt(100) < 20) ? "1. 服务回访记录不完整（GB/T 27922 5.3）" : "")));
+		this.habits.put("Task_VerifyCorrections",
+				new Habit(10, 28, (v, r) -> Map.of("verificationOutcome", "CLOSED", "verificationNotes", "整改证据已验证")));
 		this.habits.put("Task_ApproveTermination",
 				new Habit(0, 2, (v, r) -> Map.of("terminationApproved", true, "terminationReviewNotes", "同意终止")));
 	}
