@@ -58,7 +58,7 @@ final class Lifecycle {
 		this.driver.uploadMandatoryDocuments(number);
 		String today = EngineTime.today().toString();
 		complete("reviewer", number, InitialCertification.Elements.REVIEW_APPLICATION,
-				Map.of(InitialCertification.REVIEW_OUTCOME.getName(), "ACCEPT"));
+				CertificationDriver.acceptance(Map.of()));
 		complete("reviewer", number, InitialCertification.Elements.SIGN_CONTRACT,
 				Map.of(InitialCertification.CONTRACT_NUMBER.getName(), "HT-" + number,
 						InitialCertification.CONTRACT_SIGNED_ON.getName(), today));
@@ -73,8 +73,8 @@ final class Lifecycle {
 		complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT,
 				Map.of(OnsiteAudit.FINDINGS.getName(), "服务管理体系运行有效"));
 		complete("lead", number, OnsiteAudit.Elements.SCORE_AUDIT, this.driver.sheetScores("PCEC", pointsLost));
-		complete("lead", number, OnsiteAudit.Elements.CLOSING_MEETING, Map
-			.of(OnsiteAudit.CLIENT_CONFIRMED_RECORDS.getName(), true, OnsiteAudit.NONCONFORMITIES.getName(), ""));
+		complete("lead", number, OnsiteAudit.Elements.CLOSING_MEETING,
+				Map.of(OnsiteAudit.NONCONFORMITIES.getName(), ""));
 		complete("decider", number, InitialCertification.Elements.CERTIFICATION_DECISION,
 				Map.of(InitialCertification.DECISION_OUTCOME.getName(), "CERTIFY"));
 		return number;
