@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import cn.certflow.system.CurrentUser;
 import cn.certflow.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
@@ -81,6 +82,21 @@ class NonconformityCorrection {
 						by);
 		}
 		return new Closing(due, open);
+	}
+
+	/**
+	 * The correction deadline of the process's current audit passed before the client
+	 * submitted its corrective actions (R-AUD-3): recorded on the audit and the client is
+	 * told, in the same transaction as the timer that found it (issue 18 point 6).
+	 */
+	void deadlinePassed(DelegateExecution execution) {
+		AuditRecord audit = this.audits.currentAudit(execution);
+		int open = this.audits.openNonconformities(audit.id());
+		String deadline = this.audits.earliestOpenDue(audit.id()).map(due -> due.toLocalDate().toString()).orElse("");
+		this.audits.recordEvent(audit.id(), "CORRECTION_DEADLINE_PASSED",
+				open + " nonconformities not answered by " + deadline, CurrentUser.SYSTEM);
+		this.notices.send(NoticeKind.CORRECTIVE_ACTIONS_OVERDUE, NoticeTo.applicationId(audit.applicationId()),
+				Map.of("open", open, "deadline", deadline), CurrentUser.SYSTEM);
 	}
 
 	/**

@@ -20,6 +20,12 @@ public enum NoticeKind {
 	/** Nonconformities and the deadline for corrective actions. */
 	NONCONFORMITIES,
 
+	/**
+	 * R-AUD-3: the correction deadline passed with the corrective actions not submitted;
+	 * what it means for the certification.
+	 */
+	CORRECTIVE_ACTIONS_OVERDUE,
+
 	/** PCEC 8.2.5: the on-site audit was terminated. */
 	AUDIT_TERMINATED,
 

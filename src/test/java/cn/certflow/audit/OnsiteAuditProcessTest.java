@@ -116,7 +116,7 @@ class OnsiteAuditProcessTest {
 		this.beans
 			.record("auditScoringListener", "correctionVerificationListener", "terminationApprovalListener",
 					"recordTerminationDelegate", "auditClientListener", "correctiveActionsListener",
-					"overdueCorrectiveActionsListener")
+					"overdueCorrectiveActionsListener", "correctionDeadlinePassedListener")
 			// the opening meeting starts every (repeat) audit with no termination
 			// proposed
 			.task("openingMeetingListener", (task) -> OnsiteAudit.TERMINATION_PROPOSED.on(task).set(false))
@@ -386,7 +386,7 @@ class OnsiteAuditProcessTest {
 			.isWaitingAt(SUBMIT_CORRECTIVE_ACTIONS)
 			.hasNotPassed(VERIFY_CORRECTIONS);
 		assertThat(this.beans.calls()).containsExactly("auditClientListener:create",
-				"overdueCorrectiveActionsListener:complete");
+				"correctionDeadlinePassedListener:create", "overdueCorrectiveActionsListener:complete");
 		// the late answer still goes to the verification
 		submitCorrectiveActions(instance);
 		assertThat(instance).isWaitingAt(VERIFY_CORRECTIONS);

@@ -94,6 +94,40 @@ class NoticeKindsTest {
 	}
 
 	@Test
+	void shouldTellTheClientWhenItLetTheCorrectionDeadlinePass() {
+		// R-AUD-3 (30 days to correct, then a repeat audit or "not recommended"), issue
+		// 18
+		// point 6: the timer at the deadline tells the client in its own transaction
+		this.lifecycle.moveTo(LocalDate.of(2026, 3, 10));
+		CertificationDriver driver = this.lifecycle.certification();
+		ApplicationRequest request = CertificationDriver.request("PCEC", 3, 120);
+		String number = driver.submit(request);
+		driver.acceptApplication(number);
+		driver.signContract(number);
+		driver.passDocuments(number);
+		driver.planAudit(number, "lead", "auditor");
+		driver.openAndEvaluate(number, "lead", "auditor");
+		driver.score(number, "lead", "PCEC", 0);
+		driver.closeMeeting(number, "lead", "服务承诺未公示\n投诉台账不完整");
+		Job deadline = this.engine.getManagementService()
+			.createJobQuery()
+			.activityId("BoundaryEvent_CorrectiveActionsOverdue")
+			.processInstanceId(driver.task(number, "Task_SubmitCorrectiveActions").getProcessInstanceId())
+			.singleResult();
+		assertThat(kinds(request)).doesNotContain("CORRECTIVE_ACTIONS_OVERDUE");
+
+		ClockUtil.setCurrentTime(new java.util.Date(deadline.getDuedate().getTime() + 60_000));
+		this.engine.getManagementService().executeJob(deadline.getId());
+
+		assertThat(latest(request)).satisfies(notice -> {
+			assertThat(notice.kind()).isEqualTo("CORRECTIVE_ACTIONS_OVERDUE");
+			assertThat(notice.applicationNumber()).isEqualTo(number);
+			assertThat(notice.body()).contains("2 项不符合项").contains("2026-04-09");
+		});
+		assertThat(driver.task(number, "Task_SubmitCorrectiveActions")).as("the client may still answer").isNotNull();
+	}
+
+	@Test
 	void shouldTellTheHolderWhenTheSurveillanceIsDueAndWhatItDecided() {
 		// PCEC 10.2: due within twelve months of the decision; the result told
 		this.lifecycle.moveTo(LocalDate.of(2026, 3, 10));
