@@ -373,9 +373,22 @@ try {
   await loginOk('auditor');
   await openTask('服务特性测评');
   await fill('findings', '服务网点、技术支持与投诉处理符合 CQM 要求（端到端测试）。');
+  // issue 20.10, CQM 5.4: the customer perception survey is recorded on the evaluation, not on the scoring form
+  await fill('surveyScore', 95);
+  await fill('faceSurveyScore', 95);
   await complete('characteristic-evaluation');
   await openTask('服务管理审核');
+  check(await field('surveyScore').count() === 0, 'management audit: no survey fields (they belong to the evaluation)');
   await fill('findings', '售后服务管理体系文件与实施一致，未发现不符合（端到端测试）。');
+  // CQM 5.3: the management audit's result and its serious nonconformities, where they arise
+  // (the first click after typing in another field can land while form-js re-renders on that field's blur: click
+  // again until the box shows the tick, as a person would)
+  for (let attempt = 0; attempt < 3 && !(await field('managementAuditPassed').isChecked()); attempt++) {
+    await page.locator('.fjs-form label', { hasText: '通过符合性审核' }).click();
+    await page.waitForTimeout(300);
+  }
+  check(await field('managementAuditPassed').isChecked(), 'management audit: passed ticked');
+  await fill('seriousNonconformities', 0);
   await complete('management-audit');
   await logout();
 
@@ -395,22 +408,23 @@ try {
     }
     await fill(`indicator_${indicator}`, max);
   }
-  await fill('surveyScore', 95);
-  await fill('faceSurveyScore', 75);
-  await field('managementAuditPassed').check();
-  await fill('seriousNonconformities', 0);
-  await fill('operatingMonths', 24);
+  // the survey and the management audit are shown, not asked again (issue 20.10)
+  check(await field('faceSurveyScore').count() === 0, 'scoring: the surveys are not retyped');
+  check((await page.locator('.task-details').innerText()).includes('S当面：95%'), 'scoring: shows the survey recorded at the evaluation');
+  await fill('operatingMonths', 8);
   for (const key of ['liabilityAccidents12m', 'liabilityAccidents24m', 'negativeInfo12m', 'negativeInfo24m',
     'negativeInfoTotal', 'majorComplaints', 'majorComplaintsUnrectified']) await fill(key, 0);
   const previewGrade = (grade) => preview.locator('strong', { hasText: new RegExp(`^${grade}$`) });
   await previewGrade('三星级').waitFor();
-  check((await preview.innerText()).includes('五星级未达到：S当面 ≥ 90%（实为 75%）'),
-    `preview: 三星级 with S当面 75 %, and why not higher (R-GRD-CQM-2)`);
+  // issue 20.12: the preview grades by the table in force (grade-cqm, read from the deployed DMN), not by its own copy
+  check((await preview.innerText()).includes('五星级未达到：经营月数 ≥ 12（实为 8）'),
+    `preview: 三星级 after 8 months of operation, and why not higher (CQM 6.2)`);
+  check((await preview.innerText()).includes('决策表 grade-cqm 第 1 版（生效版本）'), 'preview: names the table version in force');
   await preview.scrollIntoViewIfNeeded();
   await screenshot(page, 'scoring-preview-3-stars', page.locator('.task-details .fjs-form-field-grouplike', { has: page.locator('.certflow-preview') }).last());
-  await fill('faceSurveyScore', 95);
+  await fill('operatingMonths', 24);
   await previewGrade('五星级').waitFor();
-  check(!(await preview.innerText()).includes('未达到'), 'preview: 五星级 once S当面 is 95 %');
+  check(!(await preview.innerText()).includes('未达到'), 'preview: 五星级 once the client has operated 24 months');
   await screenshot(page, 'scoring-preview-5-stars', page.locator('.task-details .fjs-form-field-grouplike', { has: page.locator('.certflow-preview') }).last());
   await complete('scoring-cqm');
 

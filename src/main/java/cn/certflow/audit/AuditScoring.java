@@ -100,6 +100,20 @@ class AuditScoring {
 		return result;
 	}
 
+	/**
+	 * The grade table in force for the scheme of the process's current audit, as the
+	 * scoring form's preview reads it (issue 20 point 12), in JSON.
+	 */
+	SpinJsonNode gradeTableInForce(DelegateExecution execution) {
+		String schemeId = this.applications.byId(this.auditService.currentAudit(execution).applicationId()).schemeId();
+		try {
+			return org.camunda.spin.Spin.JSON(this.json.writeValueAsString(this.grading.gradeTableInForce(schemeId)));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	void record(long auditId, GradeResult result, Map<String, Object> variables, String scoredBy) {
 		Map<String, Object> entered = new TreeMap<>();
 		variables.forEach((name, value) -> {

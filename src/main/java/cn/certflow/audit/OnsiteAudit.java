@@ -10,6 +10,7 @@ import java.util.Map;
 
 import cn.certflow.application.ApplicationVariables;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
+import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * The reusable {@code onsite-audit} process (processes/onsite-audit.bpmn), called for
@@ -90,6 +91,12 @@ public final class OnsiteAudit {
 	// --- evaluations (each task writes findings; either may propose termination,
 	// R-AUD-2)
 	public static final VariableFactory<String> FINDINGS = stringVariable("findings");
+
+	/**
+	 * The grade table in force, rule by rule, on the scoring task (issue 20 point 12):
+	 * the form's preview reads it.
+	 */
+	public static final VariableFactory<SpinJsonNode> GRADE_TABLE = customVariable("gradeTable", SpinJsonNode.class);
 
 	/**
 	 * Observation kinds ticked on an evaluation form (ObservationKind names), judged by

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
@@ -40,12 +41,24 @@ public class GradingService {
 
 	private final GradeExplainer explainer;
 
+	private final GradeTablePreview preview;
+
 	public GradingService(DecisionService decisionService, RepositoryService repositoryService,
 			SchemeCatalog schemeCatalog, ApprovedDecisions approvedDecisions) {
 		this.decisionService = decisionService;
 		this.approvedDecisions = approvedDecisions;
 		this.schemeCatalog = schemeCatalog;
 		this.explainer = new GradeExplainer(repositoryService);
+		this.preview = new GradeTablePreview(repositoryService);
+	}
+
+	/**
+	 * The scheme's grade table in force, rule by rule, for the scoring form's live
+	 * preview (issue 20 point 12): the preview computes the grade from these rows, not
+	 * from thresholds of its own.
+	 */
+	public GradeTablePreview.Table gradeTableInForce(String schemeId) {
+		return this.preview.of(this.approvedDecisions.inForce(this.schemeCatalog.get(schemeId).gradingDecisionKey()));
 	}
 
 	/**
@@ -59,6 +72,32 @@ public class GradingService {
 			return gradeCqm(schemeId, facts);
 		}
 		return gradePcec(schemeId, (PcecScoreInput) input);
+	}
+
+	/**
+	 * The management audit's result entered on its task, for a scheme graded on CQM's
+	 * service characteristics; empty for the other schemes (their sheet has no such row).
+	 * @throws InvalidScoreException naming the field when a value is missing or bad
+	 */
+	public Optional<CqmEvaluationResults.ManagementAudit> managementAudit(String schemeId,
+			Map<String, Object> taskVariables) {
+		return gradedOnCqmCharacteristics(schemeId) ? Optional.of(ScoreSheetReader.readManagementAudit(taskVariables))
+				: Optional.empty();
+	}
+
+	/**
+	 * The customer perception survey entered on its record, for a scheme graded on CQM's
+	 * service characteristics; empty for the other schemes.
+	 * @throws InvalidScoreException naming the field when a value is missing or bad
+	 */
+	public Optional<CqmEvaluationResults.CustomerSurvey> customerSurvey(String schemeId,
+			Map<String, Object> taskVariables) {
+		return gradedOnCqmCharacteristics(schemeId) ? Optional.of(ScoreSheetReader.readCustomerSurvey(taskVariables))
+				: Optional.empty();
+	}
+
+	private boolean gradedOnCqmCharacteristics(String schemeId) {
+		return this.schemeCatalog.get(schemeId).scoring() == ScoringMethod.CQM_CHARACTERISTICS;
 	}
 
 	/**

@@ -120,13 +120,30 @@ public final class ScoreSheetReader {
 				throw new InvalidScoreException(name, name + " 不是评价表 " + scheme.sheet().file() + " 的指标");
 			}
 		}
-		return new CqmFacts(indicators, percent(variables, SURVEY_SCORE, "S"),
-				percent(variables, FACE_SURVEY_SCORE, "S_face"), bool(variables, MANAGEMENT_AUDIT_PASSED),
-				count(variables, SERIOUS_NONCONFORMITIES, "严重不符合"), count(variables, OPERATING_MONTHS, "经营月数"),
+		CqmEvaluationResults.CustomerSurvey survey = readCustomerSurvey(variables);
+		CqmEvaluationResults.ManagementAudit management = readManagementAudit(variables);
+		return new CqmFacts(indicators, survey.surveyScore(), survey.faceSurveyScore(), management.passed(),
+				management.seriousNonconformities(), count(variables, OPERATING_MONTHS, "经营月数"),
 				count(variables, LIABILITY_ACCIDENTS_12M, "1年内责任事故"),
 				count(variables, LIABILITY_ACCIDENTS_24M, "2年内责任事故"), count(variables, NEGATIVE_INFO_12M, "1年内负面信息"),
 				count(variables, NEGATIVE_INFO_24M, "2年内负面信息"), count(variables, NEGATIVE_INFO_TOTAL, "负面信息总数"),
 				count(variables, MAJOR_COMPLAINTS, "重大投诉"), count(variables, MAJOR_COMPLAINTS_UNRECTIFIED, "未整改重大投诉"));
+	}
+
+	/** The management-audit task's result (CQM 5.3, issue 20 point 10). */
+	public static CqmEvaluationResults.ManagementAudit readManagementAudit(Map<String, Object> variables) {
+		if (!(variables.get(MANAGEMENT_AUDIT_PASSED) instanceof Boolean)
+				&& isBlank(variables.get(MANAGEMENT_AUDIT_PASSED))) {
+			throw new InvalidScoreException(MANAGEMENT_AUDIT_PASSED, "请在服务管理审核中填写是否通过符合性审核");
+		}
+		return new CqmEvaluationResults.ManagementAudit(bool(variables, MANAGEMENT_AUDIT_PASSED),
+				count(variables, SERIOUS_NONCONFORMITIES, "管理审核严重不符合"));
+	}
+
+	/** The customer perception survey's record (CQM 5.4, issue 20 point 10). */
+	public static CqmEvaluationResults.CustomerSurvey readCustomerSurvey(Map<String, Object> variables) {
+		return new CqmEvaluationResults.CustomerSurvey(percent(variables, SURVEY_SCORE, "顾客感知调查 S"),
+				percent(variables, FACE_SURVEY_SCORE, "当面问卷调查 S当面"));
 	}
 
 	private static void addDeductions(List<SpecialDeduction> deductions, Map<String, Object> variables, String field,

@@ -243,15 +243,12 @@ public class CertificationDriver {
 					? String.valueOf(item.points() - lost) : (long) (item.points() - lost));
 		}
 		if (method != ScoringMethod.GBT27922_SHEET) {
-			// CQM: surveys high, management audit passed, four years operating, nothing
-			// serious (R-GRD-CQM-*)
-			scores.put("surveyScore", 95L);
-			scores.put("faceSurveyScore", 95L);
-			scores.put("managementAuditPassed", true);
+			// CQM: four years operating, nothing serious (R-GRD-CQM-*); the surveys and
+			// the
+			// management audit come from the evaluation tasks (openAndEvaluate)
 			scores.put("operatingMonths", 48L);
-			for (String zero : List.of("seriousNonconformities", "liabilityAccidents12m", "liabilityAccidents24m",
-					"negativeInfo12m", "negativeInfo24m", "negativeInfoTotal", "majorComplaints",
-					"majorComplaintsUnrectified")) {
+			for (String zero : List.of("liabilityAccidents12m", "liabilityAccidents24m", "negativeInfo12m",
+					"negativeInfo24m", "negativeInfoTotal", "majorComplaints", "majorComplaintsUnrectified")) {
 				scores.put(zero, 0L);
 			}
 		}
@@ -285,10 +282,32 @@ public class CertificationDriver {
 				"plannedDate", cn.certflow.system.EngineTime.today().toString()));
 	}
 
+	/**
+	 * CQM 5.3 and 5.4 as the evaluation tasks record them (issue 20 point 10): surveys
+	 * high, management audit passed with no serious nonconformity.
+	 */
+	public static final Map<String, Object> CQM_SURVEY = Map.of("surveyScore", 95L, "faceSurveyScore", 95L);
+
+	public static final Map<String, Object> CQM_MANAGEMENT_AUDIT = Map.of("managementAuditPassed", true,
+			"seriousNonconformities", 0L);
+
 	public void openAndEvaluate(String number, String lead, String auditor) {
 		complete(lead, number, "Task_OpeningMeeting", Map.of("planConfirmed", true, "attendance", "总经理、售后服务部经理"));
-		complete(auditor, number, "Task_EvaluateServiceCharacteristics", Map.of("findings", "服务特性测评符合要求"));
-		complete(auditor, number, "Task_AuditServiceManagement", Map.of("findings", "服务管理体系运行有效"));
+		Task characteristics = task(number, "Task_EvaluateServiceCharacteristics");
+		boolean cqm = "CQM".equals(this.runtime.getVariable(characteristics.getProcessInstanceId(),
+				ApplicationVariables.SCHEME_ID.getName()));
+		complete(auditor, number, "Task_EvaluateServiceCharacteristics",
+				withCqm(cqm, CQM_SURVEY, Map.of("findings", "服务特性测评符合要求")));
+		complete(auditor, number, "Task_AuditServiceManagement",
+				withCqm(cqm, CQM_MANAGEMENT_AUDIT, Map.of("findings", "服务管理体系运行有效")));
+	}
+
+	private static Map<String, Object> withCqm(boolean cqm, Map<String, Object> results, Map<String, Object> findings) {
+		Map<String, Object> values = new HashMap<>(findings);
+		if (cqm) {
+			values.putAll(results);
+		}
+		return values;
 	}
 
 	public void score(String number, String lead, String schemeId, int pointsLost) {

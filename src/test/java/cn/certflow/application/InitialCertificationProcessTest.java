@@ -349,6 +349,42 @@ class InitialCertificationProcessTest {
 	}
 
 	@Test
+	@DisplayName("issue 20.10, R-GRD-CQM-1, CQM 5.1/5.3/5.4: the management audit's result and serious nonconformities come from the management-audit task, the surveys from their own record; the scoring form cannot retype them")
+	void shouldGradeCqmOnTheResultsRecordedWhereTheyArise_CQM_5_3_5_4() {
+		String number = toEvaluation("CQM");
+		// the management audit without its result is refused, naming the field
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
+				Map.of("findings", "ok", "surveyScore", 95L, "faceSurveyScore", 75L));
+		assertThatThrownBy(() -> this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT,
+				Map.of("findings", "ok")))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("managementAuditPassed");
+		assertThat(auditEvents(number)).doesNotContain("MANAGEMENT_AUDIT_RESULT");
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT,
+				Map.of("findings", "ok", "managementAuditPassed", true, "seriousNonconformities", 0L));
+		assertThat(auditEvents(number)).contains("CUSTOMER_SURVEY", "MANAGEMENT_AUDIT_RESULT");
+
+		// retyping a survey on the scoring form is refused: it is not a field of that
+		// form
+		Map<String, Object> sheet = new java.util.HashMap<>(this.driver.sheetScores("CQM", 0));
+		sheet.put("faceSurveyScore", 95L);
+		assertThatThrownBy(() -> this.driver.complete("lead", number, OnsiteAudit.Elements.SCORE_AUDIT, sheet))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("faceSurveyScore");
+
+		// graded on what the evaluation recorded: every indicator full, S_face 75 % → 3★
+		// (R-GRD-CQM-2 例1)
+		this.driver.score(number, "lead", "CQM", 0);
+		Task closing = this.driver.task(number, OnsiteAudit.Elements.CLOSING_MEETING);
+		assertThat(this.engine.getTaskService().getVariable(closing.getId(), "grade")).isEqualTo("三星级");
+		assertThat(this.jdbc.sql("select e.details from audit_event e join audit a on a.id = e.audit_id"
+				+ " join application p on p.id = a.application_id where p.number = ? and e.kind = 'CUSTOMER_SURVEY'")
+			.param(number)
+			.query(String.class)
+			.single()).contains("S当面 75%");
+	}
+
+	@Test
 	@DisplayName("issue 20.6, R-AUD-1, PCEC 8.2.4 \"请企业相关人员对现场记录进行确认，现场审查记录与评分细则对照，进行客观评分\": no scoring before the client confirmed the records, and the confirmation is recorded before the score")
 	void shouldScoreOnlyAfterTheClientConfirmedTheRecords_PCEC_8_2_4() {
 		String number = toEvaluation();
@@ -661,7 +697,11 @@ class InitialCertificationProcessTest {
 	}
 
 	private String toEvaluation() {
-		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
+		return toEvaluation("PCEC");
+	}
+
+	private String toEvaluation(String schemeId) {
+		String number = this.driver.submit(CertificationDriver.request(schemeId, 3, 50));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
 		this.driver.passDocuments(number);

@@ -81,10 +81,14 @@ class FormCoverageTest {
 		expect("document-corrections", keys("correctionsNote"), keys("correctionsNote"));
 		expect("audit-plan", keys("leadAuditor", "auditTeam", "plannedDate"), keys("leadAuditor", "plannedDate"));
 		expect("opening-meeting", keys("planConfirmed", "attendance"), keys("planConfirmed", "attendance"));
-		// one form for both evaluations of the on-site audit (the task name says which)
+		// one form for both evaluations of the on-site audit (the task name says which);
+		// for CQM the characteristic evaluation records the surveys and the management
+		// audit its result (issue 20.10, CQM 5.3/5.4), each shown on its own task only
 		expect("audit-findings",
-				keys("findings", "observations", "proposeTermination", "terminationClause", "terminationReason"),
-				keys("findings", "terminationClause", "terminationReason"));
+				keys("findings", "observations", "surveyScore", "faceSurveyScore", "managementAuditPassed",
+						"seriousNonconformities", "proposeTermination", "terminationClause", "terminationReason"),
+				keys("findings", "surveyScore", "faceSurveyScore", "seriousNonconformities", "terminationClause",
+						"terminationReason"));
 		expect("termination-approval", keys("terminationApproved", "terminationReviewNotes"), keys());
 		// PCEC 8.2.4: the client confirms the records on the scoring form, before scoring
 		expect("closing-meeting", keys("nonconformities"), keys());

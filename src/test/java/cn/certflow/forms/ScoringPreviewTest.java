@@ -59,6 +59,8 @@ class ScoringPreviewTest {
 
 	private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
 
+	private static final ObjectMapper JSON = new ObjectMapper();
+
 	private static final Pattern GRADE = Pattern.compile("预评等级</th><td><strong>([^<]+)</strong>");
 
 	private static final Pattern PCEC_SCORE = Pattern.compile("得分（限 0–100）</th><td><strong>([^<]+)</strong>");
@@ -130,7 +132,7 @@ class ScoringPreviewTest {
 					rows("LAW", (many ? 5 : 0) + random.nextInt(3) / 2 + random.nextInt(4) / 3));
 			sheet.put(ScoringVariables.STRENGTHS, rows("INDUSTRY_LEADING", random.nextInt(7) / 3));
 			GradeResult engine = this.gradingService.grade("PCEC", sheet);
-			String preview = evaluate(pcecPreview, sheet);
+			String preview = evaluate(pcecPreview, "PCEC", sheet);
 			assertThat(find(GRADE, preview)).as("grade of sheet %d %s", n, sheet).isEqualTo(engine.grade());
 			assertThat(find(PCEC_SCORE, preview)).as("score of sheet %d", n).isEqualTo(engine.displayScore());
 			gradesSeen.merge(engine.grade(), 1, Integer::sum);
@@ -145,20 +147,55 @@ class ScoringPreviewTest {
 		// (R-GRD-PCEC-3)
 		Map<String, Object> sheet = fullMarks(pcec);
 		sheet.put("item_A2_2", "0");
-		assertThat(find(GRADE, evaluate(pcecPreview, sheet))).isEqualTo("五星级");
-		assertThat(find(PCEC_SCORE, evaluate(pcecPreview, sheet))).isEqualTo("95.0");
+		assertThat(find(GRADE, evaluate(pcecPreview, "PCEC", sheet))).isEqualTo("五星级");
+		assertThat(find(PCEC_SCORE, evaluate(pcecPreview, "PCEC", sheet))).isEqualTo("95.0");
 		sheet.put(ScoringVariables.DEDUCTIONS, rows("LAW", 5));
-		assertThat(find(GRADE, evaluate(pcecPreview, sheet))).isEqualTo("不合格")
+		assertThat(find(GRADE, evaluate(pcecPreview, "PCEC", sheet))).isEqualTo("不合格")
 			.isEqualTo(this.gradingService.grade("PCEC", sheet).grade());
-		assertThat(evaluate(pcecPreview, sheet)).contains("特别扣分项 5 项 ≥ 5");
+		assertThat(evaluate(pcecPreview, "PCEC", sheet)).contains("五星级未达到：得分 ≥ 95（实为 90）", "四星级未达到：特别扣分项数 < 5（实为 5）");
 		// not applicable items leave both sides: 94 of 99 applicable points (A2.2 0 of 5,
 		// A1.1 not applicable)
 		sheet = fullMarks(pcec);
 		sheet.put("item_A2_2", "0");
 		sheet.put("item_A1_1", ScoringVariables.NOT_APPLICABLE);
-		assertThat(evaluate(pcecPreview, sheet)).contains("<td>94 / 99</td>").contains("（不适用 1 条）");
-		assertThat(find(PCEC_SCORE, evaluate(pcecPreview, sheet))).isEqualTo("94.9")
+		assertThat(evaluate(pcecPreview, "PCEC", sheet)).contains("<td>94 / 99</td>").contains("（不适用 1 条）");
+		assertThat(find(PCEC_SCORE, evaluate(pcecPreview, "PCEC", sheet))).isEqualTo("94.9")
 			.isEqualTo(this.gradingService.grade("PCEC", sheet).displayScore());
+	}
+
+	@Test
+	void previewFollowsATableVersionWithAChangedThreshold() throws IOException {
+		// issue 20 point 12, R-GRD-DMN: a quality manager raises 五星级 from 95 to 96 in
+		// Camunda Modeler and the version comes into force; the live preview follows the
+		// table, with no change to the form
+		String raised = Files.readString(Path.of("rules/grade-pcec.dmn")).replace("&gt;= 95", "&gt;= 96");
+		extension.manageDeployment(extension.getProcessEngine()
+			.getRepositoryService()
+			.createDeployment()
+			.addString("grade-pcec.dmn", raised)
+			.deploy());
+		Map<String, Object> sheet = fullMarks(CATALOG.get("PCEC"));
+		sheet.put("item_A2_2", "0");
+		GradeResult engine = this.gradingService.grade("PCEC", sheet);
+		assertThat(engine.decisionVersion()).isEqualTo(2);
+		assertThat(engine.grade()).isEqualTo("四星级");
+		String preview = evaluate(pcecPreview, "PCEC", sheet);
+		assertThat(find(GRADE, preview)).isEqualTo("四星级");
+		assertThat(preview).contains("五星级未达到：得分 ≥ 96（实为 95）").contains("grade-pcec 第 2 版（生效版本）");
+	}
+
+	@Test
+	void previewSaysItCannotFollowATableItCannotRead() throws IOException {
+		// a condition the preview cannot compute makes it say so, never a wrong grade
+		String ranged = Files.readString(Path.of("rules/grade-pcec.dmn")).replace("&gt;= 90", "[90..95)");
+		extension.manageDeployment(extension.getProcessEngine()
+			.getRepositoryService()
+			.createDeployment()
+			.addString("grade-pcec.dmn", ranged)
+			.deploy());
+		String preview = evaluate(pcecPreview, "PCEC", fullMarks(CATALOG.get("PCEC")));
+		assertThat(find(GRADE, preview)).isEqualTo("—");
+		assertThat(preview).contains("无法用于预览").contains("[90..95)");
 	}
 
 	@Test
@@ -167,10 +204,10 @@ class ScoringPreviewTest {
 		Map<String, Object> sheet = fullMarks(pcec);
 		sheet.remove("item_B4_3");
 		sheet.put("item_C2_2", null);
-		String preview = evaluate(pcecPreview, sheet);
+		String preview = evaluate(pcecPreview, "PCEC", sheet);
 		assertThat(preview).contains("尚有 2 条未评分").contains("B4.3、C2.2").contains("<td>47 / 49（不适用 0 条）</td>");
 		// an empty form shows no grade, without failing
-		String empty = evaluate(pcecPreview, new HashMap<>());
+		String empty = evaluate(pcecPreview, "PCEC", new HashMap<>());
 		assertThat(empty).contains("尚有 49 条未评分");
 		assertThat(find(GRADE, empty)).isEqualTo("—");
 	}
@@ -222,7 +259,7 @@ class ScoringPreviewTest {
 				facts = top;
 			}
 			GradeResult engine = this.gradingService.grade("CQM", facts);
-			String preview = evaluate(cqmPreview, facts);
+			String preview = evaluate(cqmPreview, "CQM", facts);
 			assertThat(find(GRADE, preview)).as("grade of facts %d %s", n, facts).isEqualTo(engine.grade());
 			assertThat(new java.math.BigDecimal(find(CQM_X, preview))).as("X of facts %d", n)
 				.isEqualByComparingTo(engine.characteristicScore());
@@ -237,17 +274,17 @@ class ScoringPreviewTest {
 		// -> 4★; one indicator at 70 % -> 3★
 		Map<String, Object> facts = cqmFiveStars();
 		facts.put(ScoringVariables.FACE_SURVEY_SCORE, 75.0);
-		String preview = evaluate(cqmPreview, facts);
+		String preview = evaluate(cqmPreview, "CQM", facts);
 		assertThat(find(GRADE, preview)).isEqualTo("三星级");
-		assertThat(preview).contains("五星级未达到：S当面 ≥ 90%（实为 75%）", "四星级未达到：S当面 ≥ 80%（实为 75%）");
+		assertThat(preview).contains("五星级未达到：当面问卷调查 ≥ 90（实为 75）", "四星级未达到：当面问卷调查 ≥ 80（实为 75）");
 
 		facts = cqmFiveStars();
 		facts.put(ScoringVariables.MAJOR_COMPLAINTS, 1);
-		assertThat(find(GRADE, evaluate(cqmPreview, facts))).isEqualTo("四星级");
+		assertThat(find(GRADE, evaluate(cqmPreview, "CQM", facts))).isEqualTo("四星级");
 
 		facts = cqmFiveStars();
 		facts.put("indicator_4_1_4", 17.5);
-		preview = evaluate(cqmPreview, facts);
+		preview = evaluate(cqmPreview, "CQM", facts);
 		assertThat(find(GRADE, preview)).isEqualTo("三星级");
 		assertThat(preview).contains("最低 70%（4.1.4 技术支持）");
 	}
@@ -320,6 +357,16 @@ class ScoringPreviewTest {
 			action.accept(component);
 			forEachComponent(component, action);
 		});
+	}
+
+	/**
+	 * The preview as Tasklist shows it on the scoring task: with the grade table in force
+	 * that the task's create listener gives it (issue 20 point 12).
+	 */
+	private String evaluate(ParsedExpression expression, String schemeId, Map<String, Object> variables) {
+		Map<String, Object> withTable = new HashMap<>(variables);
+		withTable.put("gradeTable", JSON.convertValue(this.gradingService.gradeTableInForce(schemeId), Map.class));
+		return evaluate(expression, withTable);
 	}
 
 	static String evaluate(ParsedExpression expression, Map<String, Object> variables) {

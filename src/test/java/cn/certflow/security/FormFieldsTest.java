@@ -48,8 +48,14 @@ class FormFieldsTest {
 		Set<String> pcec = fieldsOf("audit-scoring-pcec");
 		assertThat(pcec).contains("item_A1_1", "item_C2_3", "deductions", "strengths")
 			.doesNotContain("applicationNumber", "clientName", "schemeId");
-		assertThat(fieldsOf("audit-scoring-cqm")).contains("indicator_4_1_1", "managementAuditPassed")
-			.doesNotContain("schemeId");
+		// issue 20 point 10 (CQM 5.3, 5.4): the surveys and the management audit's result
+		// come from the evaluation tasks; the scoring form shows them and cannot change
+		// them
+		assertThat(fieldsOf("audit-scoring-cqm")).contains("indicator_4_1_1", "operatingMonths")
+			.doesNotContain("schemeId", "managementAuditPassed", "seriousNonconformities", "surveyScore",
+					"faceSurveyScore");
+		assertThat(fieldsOf("audit-findings")).contains("findings", "managementAuditPassed", "seriousNonconformities",
+				"surveyScore", "faceSurveyScore");
 	}
 
 	@Test

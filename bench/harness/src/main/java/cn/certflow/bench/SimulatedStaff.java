@@ -95,9 +95,14 @@ final class SimulatedStaff {
 	private void describeOnsiteAudit() {
 		this.habits.put("Task_OpeningMeeting",
 				new Habit(0, 0, (v, r) -> Map.of("planConfirmed", true, "attendance", "总经理、售后服务部经理")));
-		this.habits.put("Task_EvaluateServiceCharacteristics",
-				new Habit(0, 1, (v, r) -> Map.of("findings", "服务特性测评符合要求")));
-		this.habits.put("Task_AuditServiceManagement", new Habit(0, 1, (v, r) -> Map.of("findings", "服务管理体系运行有效")));
+		// CQM 5.3 / 5.4 (issue 20 point 10): the surveys on the characteristic
+		// evaluation,
+		// the management audit's result on its own task
+		this.habits.put("Task_EvaluateServiceCharacteristics", new Habit(0, 1, (v, r) -> withCqm(v,
+				Map.of("surveyScore", (long) (75 + r.nextInt(25)), "faceSurveyScore", (long) (75 + r.nextInt(25))),
+				"服务特性测评符合要求")));
+		this.habits.put("Task_AuditServiceManagement",
+				new Habit(0, 1, (v, r) -> withCqm(v, CertificationDriver.CQM_MANAGEMENT_AUDIT, "服务管理体系运行有效")));
 		this.habits.put("Task_ScoreAudit", new Habit(0, 2, this::score));
 		this.habits.put("Task_ClosingMeeting", new Habit(0, 0,
 				(v, r) -> Map.of("nonconformities", (r.nextInt(100) < 20) ? "1. 服务回访记录不完整（GB/T 27922 5.3）" : "")));
@@ -157,9 +162,19 @@ final class SimulatedStaff {
 		return this.driver.sheetScores(scheme, lost);
 	}
 
+	private static Map<String, Object> withCqm(Map<String, Object> variables, Map<String, Object> results,
+			String findings) {
+		Map<String, Object> values = new HashMap<>(Map.of("findings", findings));
+		if ("CQM".equals(variables.get("schemeId"))) {
+			values.putAll(results);
+		}
+		return values;
+	}
+
 	/**
 	 * CQM: each service-characteristics indicator of the scheme's own sheet at 70–100 %
-	 * of its points, surveys at 75–99 %, the management audit passed, nothing serious.
+	 * of its points, nothing serious (the surveys and the management audit come from the
+	 * evaluation tasks).
 	 */
 	private Map<String, Object> cqmScores(Random random) {
 		Map<String, Object> values = new HashMap<>();
@@ -167,13 +182,9 @@ final class SimulatedStaff {
 			values.put(item.variableName(ScoringMethod.CQM_CHARACTERISTICS),
 					Math.round(item.points() * (0.7 + 0.3 * random.nextDouble())));
 		}
-		values.put("surveyScore", (long) (75 + random.nextInt(25)));
-		values.put("faceSurveyScore", (long) (75 + random.nextInt(25)));
-		values.put("managementAuditPassed", true);
 		values.put("operatingMonths", 48L);
-		for (String zero : List.of("seriousNonconformities", "liabilityAccidents12m", "liabilityAccidents24m",
-				"negativeInfo12m", "negativeInfo24m", "negativeInfoTotal", "majorComplaints",
-				"majorComplaintsUnrectified")) {
+		for (String zero : List.of("liabilityAccidents12m", "liabilityAccidents24m", "negativeInfo12m",
+				"negativeInfo24m", "negativeInfoTotal", "majorComplaints", "majorComplaintsUnrectified")) {
 			values.put(zero, 0L);
 		}
 		values.putAll(CertificationDriver.RECORDS_CONFIRMED);
