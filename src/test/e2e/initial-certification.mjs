@@ -348,13 +348,10 @@ try {
   await date('contractSignedOn', isoToday);
   await complete('contract');
 
-  // 6. reviewer: 文件评审 — passed.
-  await openTask('文件评审');
-  await choose('documentReviewOutcome', 0); // 通过 PASSED
-  await complete('document-review');
   await logout();
 
-  // 7. lead: 策划现场审查与审查组, 首次会议.
+  // 6. lead: 策划现场审查与审查组 — PCEC 8.1 (issue 20.3): the audit team is appointed first, and the document review is
+  // the team's (审查组组长和/或审查员进行文件评审), then 首次会议.
   await loginOk('lead');
   await openTask('策划现场审查');
   // issue 19.5, R-COMP-1: the team is chosen from the people qualified today for CQM / 29.01 (the register), not typed
@@ -362,6 +359,11 @@ try {
   await page.locator('.fjs-form label', { hasText: '（auditor）' }).first().click(); // checklist: 王芳（auditor）
   await date('plannedDate', isoToday);
   await complete('audit-plan');
+
+  // 7. lead (the audit team): 文件评审 — passed.
+  await openTask('文件评审');
+  await choose('documentReviewOutcome', 0); // 通过 PASSED
+  await complete('document-review');
 
   await openTask('首次会议');
   await field('planConfirmed').check();

@@ -104,12 +104,14 @@ class AccreditationFileTest {
 				CertificationDriver.acceptance(Map.of("reviewNotes", "信用信息无不良记录")));
 		this.driver.signContract(number);
 		at(2026, 3, 5, 10);
-		this.driver.complete("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
+		// PCEC 8.1 (issue 20.3): the audit team is appointed first and reviews the
+		// documents
+		this.driver.planAudit(number, "lead", "auditor");
+		this.driver.complete("lead", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
 				Map.of("documentReviewOutcome", "CORRECTIONS_NEEDED", "documentFindings", "缺少服务网点管理制度"));
 		this.driver.submitCorrections(number, "已补充制度文件");
 		at(2026, 3, 6, 10);
 		this.driver.passDocuments(number);
-		this.driver.planAudit(number, "lead", "auditor");
 		at(2026, 3, 9, 9);
 		this.driver.openAndEvaluate(number, "lead", "auditor");
 		at(2026, 3, 9, 15);
@@ -222,15 +224,15 @@ class AccreditationFileTest {
 		file.get("competence")
 			.forEach((h) -> held.add(h.get("step").asText() + " " + h.get("person").asText() + " "
 					+ h.at("/qualification/role").asText() + " " + h.at("/qualification/schemeId").asText()));
-		assertThat(held).contains("DOCUMENT_REVIEW reviewer DOCUMENT_REVIEWER PCEC",
-				"AUDIT_TEAM lead LEAD_AUDITOR PCEC", "DECISION decider DECIDER PCEC");
+		assertThat(held).contains("DOCUMENT_REVIEW lead LEAD_AUDITOR PCEC", "AUDIT_TEAM lead LEAD_AUDITOR PCEC",
+				"DECISION decider DECIDER PCEC");
 		assertThat(file.get("competence")).allSatisfy((h) -> assertThat(h.get("checkedOn").asText()).isNotEmpty());
 
 		// notices to the client, every status change with who/when/why
 		assertThat(texts(file.get("notices"), "kind")).contains("DOCUMENT_FINDINGS");
 		List<String> changes = file.get("statusHistory").findValues("toStatus").stream().map(JsonNode::asText).toList();
-		assertThat(changes).containsSubsequence("RECEIVED", "ACCEPTED", "CONTRACTED", "DOCUMENTS_IN_CORRECTION",
-				"DOCUMENTS_PASSED", "PLANNED", "AUDIT_PLANNED", "AWAITING_CORRECTIONS", "COMPLETED", "CERTIFIED");
+		assertThat(changes).containsSubsequence("RECEIVED", "ACCEPTED", "CONTRACTED", "PLANNED", "AUDIT_PLANNED",
+				"DOCUMENTS_IN_CORRECTION", "DOCUMENTS_PASSED", "AWAITING_CORRECTIONS", "COMPLETED", "CERTIFIED");
 		assertThat(changes).contains("VALID");
 		assertThat(file.get("statusHistory")).allSatisfy(c -> assertThat(c.get("changedBy").asText()).isNotBlank())
 			.allSatisfy(c -> assertThat(c.get("changedAt").asText()).isNotBlank());
@@ -239,6 +241,7 @@ class AccreditationFileTest {
 		JsonNode steps = file.get("processHistory");
 		assertThat(completedBy(steps, "Task_ReviewApplication")).isEqualTo("reviewer");
 		assertThat(completedBy(steps, "Task_PlanAudit")).isEqualTo("lead");
+		assertThat(completedBy(steps, "Task_ReviewDocuments")).isEqualTo("lead");
 		assertThat(completedBy(steps, "Task_EvaluateServiceCharacteristics")).isEqualTo("auditor");
 		assertThat(completedBy(steps, "Task_CertificationDecision")).isEqualTo("decider");
 		assertThat(texts(steps, "activityId")).as("the certificate issued, its lifecycle started")

@@ -68,7 +68,6 @@ class AssessorRecordsPostgresIT {
 		String number = this.driver.submit(request);
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.passDocuments(number);
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		assertThat(this.http.withBasicAuth("auditor", "auditor")
@@ -92,6 +91,7 @@ class AssessorRecordsPostgresIT {
 			.single()).isZero();
 
 		this.driver.planAudit(number, "lead", "dual");
+		this.driver.passDocuments(number);
 		this.driver.openAndEvaluate(number, "lead", "dual");
 		this.driver.score(number, "lead", "PCEC", 12);
 		this.driver.closeMeeting(number, "lead", "");

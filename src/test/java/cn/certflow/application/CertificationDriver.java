@@ -272,8 +272,14 @@ public class CertificationDriver {
 				"HT-" + number, "contractSignedOn", cn.certflow.system.EngineTime.today().toString()));
 	}
 
+	/**
+	 * The document review, by the lead of the audit team appointed before it (PCEC 8.1,
+	 * issue 20.3).
+	 */
 	public void passDocuments(String number) {
-		complete("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
+		String lead = (String) this.runtime.getVariable(instance(number).getId(),
+				cn.certflow.audit.AuditVariables.LEAD_AUDITOR.getName());
+		complete(lead, number, InitialCertification.Elements.REVIEW_DOCUMENTS,
 				Map.of("documentReviewOutcome", "PASSED"));
 	}
 
@@ -371,8 +377,8 @@ public class CertificationDriver {
 		String number = submit(request);
 		acceptApplication(number);
 		signContract(number);
-		passDocuments(number);
 		planAudit(number, lead, member);
+		passDocuments(number);
 		openAndEvaluate(number, lead, member);
 		score(number, lead, request.schemeId(), 0);
 		closeMeeting(number, lead, "");
@@ -387,8 +393,8 @@ public class CertificationDriver {
 		String number = submit(request);
 		acceptApplication(number);
 		signContract(number);
-		passDocuments(number);
 		planAudit(number, "lead", "auditor");
+		passDocuments(number);
 		openAndEvaluate(number, "lead", "auditor");
 		score(number, "lead", request.schemeId(), pointsLost);
 		closeMeeting(number, "lead", "");

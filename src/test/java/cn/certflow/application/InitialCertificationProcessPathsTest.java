@@ -68,9 +68,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@link #shouldAskForTheContractWhenTheApplicationIsAccepted}; Flow_Rejected →
  * Task_RejectApplication → Task_NotifyRejection → EndEvent_ApplicationRejected
  * {@link #shouldRejectTheApplicationInWritingAndMailTheReasons};</li>
- * <li>Gateway_DocumentsPassed: Flow_DocumentsPassed → Task_DetermineAuditTime (DMN
- * audit-time) → Task_PlanAudit
- * {@link #shouldDetermineTheAuditTimeAndAskForThePlanWhenTheDocumentsPass};
+ * <li>after the contract, Task_DetermineAuditTime (DMN audit-time) → Task_PlanAudit (the
+ * audit team) → Task_ReviewDocuments by that team (PCEC 8.1, issue 20.3);
+ * Gateway_DocumentsPassed: Flow_DocumentsPassed → CallActivity_OnsiteAudit
+ * {@link #shouldAppointTheTeamThatReviewsTheDocumentsThenAuditWhenTheyPass};
  * Flow_CorrectionsNeeded → Gateway_SendFindings (parallel: Task_SubmitCorrections and
  * Task_NotifyDocumentFindings → EndEvent_FindingsSent) → Task_ReviewDocuments again
  * {@link #shouldMailTheFindingsAndWaitForTheCorrectionsWhenTheDocumentsNeedThem};</li>
@@ -145,6 +146,14 @@ class InitialCertificationProcessPathsTest {
 			.build();
 	}
 
+	/** The audit team as the plan's listener leaves it on the process. */
+	private static VariableMap team() {
+		return CamundaBpmData.builder()
+			.set(AuditVariables.LEAD_AUDITOR, "lead")
+			.set(AuditVariables.AUDIT_TEAM_MEMBERS, "lead,auditor")
+			.build();
+	}
+
 	/** An application as the start form submits it. */
 	private static ProcessInstance apply() {
 		return engine.getRuntimeService().startProcessInstanceByKey(InitialCertification.KEY, NUMBER, application());
@@ -152,10 +161,14 @@ class InitialCertificationProcessPathsTest {
 
 	/** The certification started before one of its steps. */
 	private static ProcessInstance startBefore(String activityId) {
+		VariableMap variables = application();
+		if (REVIEW_DOCUMENTS.equals(activityId)) {
+			variables.putAll(team());
+		}
 		return engine.getRuntimeService()
 			.createProcessInstanceByKey(InitialCertification.KEY)
 			.businessKey(NUMBER)
-			.setVariables(application())
+			.setVariables(variables)
 			.startBeforeActivity(activityId)
 			.execute();
 	}
@@ -215,7 +228,7 @@ class InitialCertificationProcessPathsTest {
 			.isZero();
 		complete(task(SIGN_CONTRACT, instance),
 				withVariables(InitialCertification.CONTRACT_NUMBER.getName(), "HT-2026-001"));
-		assertThat(instance).isWaitingAt(REVIEW_DOCUMENTS);
+		assertThat(instance).hasPassed(DETERMINE_AUDIT_TIME).isWaitingAt(PLAN_AUDIT).hasNotPassed(REVIEW_DOCUMENTS);
 		assertThat(this.beans.calls()).containsExactly("registerApplicationDelegate", "clientOnRecordListener:create",
 				"applicationReviewListener:complete", "contractListener:complete");
 	}
@@ -260,19 +273,24 @@ class InitialCertificationProcessPathsTest {
 	}
 
 	@Test
-	void shouldDetermineTheAuditTimeAndAskForThePlanWhenTheDocumentsPass() {
-		// R-DOC-1, R-PLAN-1: passed documents → person-days from the DMN audit-time, then
-		// the plan
-		ProcessInstance instance = startBefore(REVIEW_DOCUMENTS);
-		reviewDocuments(instance, "PASSED");
+	void shouldAppointTheTeamThatReviewsTheDocumentsThenAuditWhenTheyPass() {
+		// R-PLAN-1: person-days from the DMN audit-time, then the team; PCEC 8.1 ("PCEC
+		// 安排审查组…由审查组组长和/或具备相关专业能力的审查员进行文件评审", issue 20.3): the
+		// document review is the team's; R-DOC-1: passed documents → the on-site audit
+		ProcessInstance instance = startBefore(DETERMINE_AUDIT_TIME);
 		assertThat(instance).hasPassed(DETERMINE_AUDIT_TIME)
-			.hasNotPassed(SUBMIT_CORRECTIONS, NOTIFY_DOCUMENT_FINDINGS)
 			.isWaitingAt(PLAN_AUDIT)
 			.variables()
 			.containsEntry(AuditVariables.PERSON_DAYS.getName(), 2);
 		assertThat(task(PLAN_AUDIT, instance)).hasCandidateGroup("lead-auditors");
-		complete(task(PLAN_AUDIT, instance));
-		assertThat(instance).isWaitingAt(ONSITE_AUDIT);
+		complete(task(PLAN_AUDIT, instance), team());
+		assertThat(instance).isWaitingAt(REVIEW_DOCUMENTS);
+		assertThat(task(REVIEW_DOCUMENTS, instance)).hasCandidateUser("lead").hasCandidateUser("auditor");
+		assertThat(engine.getTaskService().getIdentityLinksForTask(task(REVIEW_DOCUMENTS, instance).getId()))
+			.as("no one outside the team")
+			.allSatisfy((link) -> assertThat(link.getGroupId()).isNull());
+		reviewDocuments(instance, "PASSED");
+		assertThat(instance).hasNotPassed(SUBMIT_CORRECTIONS, NOTIFY_DOCUMENT_FINDINGS).isWaitingAt(ONSITE_AUDIT);
 	}
 
 	@Test
@@ -281,8 +299,7 @@ class InitialCertificationProcessPathsTest {
 		// back to the review
 		ProcessInstance instance = startBefore(REVIEW_DOCUMENTS);
 		reviewDocuments(instance, "CORRECTIONS_NEEDED");
-		assertThat(instance).isWaitingAt(SUBMIT_CORRECTIONS, NOTIFY_DOCUMENT_FINDINGS)
-			.hasNotPassed(DETERMINE_AUDIT_TIME);
+		assertThat(instance).isWaitingAt(SUBMIT_CORRECTIONS, NOTIFY_DOCUMENT_FINDINGS).hasNotPassed(ONSITE_AUDIT);
 		// issue 18.3: the client's task, done in the portal
 		assertThat(task(SUBMIT_CORRECTIONS, instance)).hasCandidateGroup("clients").hasName("提交整改后的文件").isNotAssigned();
 		complete(task(SUBMIT_CORRECTIONS, instance));
@@ -290,7 +307,7 @@ class InitialCertificationProcessPathsTest {
 		runJobAt(instance, NOTIFY_DOCUMENT_FINDINGS);
 		assertThat(instance).hasPassed(FINDINGS_SENT).isWaitingAt(REVIEW_DOCUMENTS);
 		reviewDocuments(instance, "PASSED");
-		assertThat(instance).isWaitingAt(PLAN_AUDIT);
+		assertThat(instance).isWaitingAt(ONSITE_AUDIT);
 		assertThat(this.beans.calls()).containsExactly("documentReviewListener:complete",
 				"applicationClientListener:create", "documentCorrectionsListener:complete", "sendClientNoticeDelegate",
 				"documentReviewListener:complete");

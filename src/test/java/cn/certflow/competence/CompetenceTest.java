@@ -19,6 +19,7 @@ import cn.certflow.system.InvalidInputException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,6 @@ class CompetenceTest {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.passDocuments(number);
 		assertThatThrownBy(() -> this.driver.planAudit(number, "lead", auditor))
 			.isInstanceOf(AuthorizationException.class)
 			.hasMessageContaining(auditor)
@@ -109,25 +109,44 @@ class CompetenceTest {
 			.doesNotContain("\"value\":\"auditor\"");
 		add(auditor, "AUDITOR", "PCEC", "01.07", EngineTime.today(), EngineTime.today().plusYears(3));
 		this.driver.planAudit(number, "lead", auditor);
+		this.driver.passDocuments(number);
 		assertThat(this.qualifications.heldFor(number)).extracting(Qualification.Held::step, Qualification.Held::person)
-			.contains(org.assertj.core.groups.Tuple.tuple("DOCUMENT_REVIEW", "reviewer"),
+			.contains(org.assertj.core.groups.Tuple.tuple("DOCUMENT_REVIEW", "lead"),
 					org.assertj.core.groups.Tuple.tuple("AUDIT_TEAM", "lead"),
 					org.assertj.core.groups.Tuple.tuple("AUDIT_TEAM", auditor));
 	}
 
 	@Test
-	@DisplayName("PCEC 8.1, R-COMP-1: the document review by an unqualified reviewer is refused")
-	void shouldRefuseAnUnqualifiedDocumentReviewer() {
+	@DisplayName("PCEC 8.1 (\"安排审查组…由审查组组长和/或具备相关专业能力的审查员进行文件评审\"), R-COMP-1, issue 20.3: the document review is the audit team's, appointed before it; a reviewer outside the team is refused, and a team member whose qualification lapsed since the plan is refused naming it")
+	void shouldLeaveTheDocumentReviewToTheQualifiedAuditTeam_PCEC_8_1() {
 		String reviewer = person(Groups.REVIEWERS);
+		String auditor = person(Groups.AUDITORS);
+		LocalDate today = EngineTime.today();
+		add(auditor, "AUDITOR", "PCEC", "01.07", today.minusYears(1), today.plusDays(1));
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
+		assertThat(this.driver.instance(number)).as("the team first").isWaitingAt(PLAN_AUDIT);
+		this.driver.planAudit(number, "lead", auditor);
+		assertThat(this.driver.instance(number)).isWaitingAt(REVIEW_DOCUMENTS);
 		assertThatThrownBy(() -> this.driver.complete(reviewer, number, REVIEW_DOCUMENTS,
 				Map.of("documentReviewOutcome", "PASSED")))
-			.isInstanceOf(AuthorizationException.class)
-			.hasMessageContaining(reviewer)
-			.hasMessageContaining("文件评审人员");
-		assertThat(this.driver.instance(number)).isWaitingAt(REVIEW_DOCUMENTS);
+			.isInstanceOf(AuthorizationException.class);
+		ClockUtil.setCurrentTime(
+				java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(java.time.Duration.ofDays(2))));
+		try {
+			assertThatThrownBy(() -> this.driver.complete(auditor, number, REVIEW_DOCUMENTS,
+					Map.of("documentReviewOutcome", "PASSED")))
+				.isInstanceOf(AuthorizationException.class)
+				.hasMessageContaining(auditor)
+				.hasMessageContaining("文件评审人员");
+			assertThat(this.driver.instance(number)).isWaitingAt(REVIEW_DOCUMENTS);
+			this.driver.complete("lead", number, REVIEW_DOCUMENTS, Map.of("documentReviewOutcome", "PASSED"));
+			assertThat(this.driver.instance(number)).isWaitingAt("CallActivity_OnsiteAudit");
+		}
+		finally {
+			ClockUtil.reset();
+		}
 	}
 
 	@Test

@@ -567,7 +567,6 @@ class DecisionGovernanceTest {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, headcount));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.passDocuments(number);
 		ProcessInstance instance = this.driver.instance(number);
 		assertThat(instance).isWaitingAt(InitialCertification.Elements.PLAN_AUDIT);
 		return ((Number) this.engine.getRuntimeService().getVariable(instance.getId(), "personDays")).intValue();

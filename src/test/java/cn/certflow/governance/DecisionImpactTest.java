@@ -310,7 +310,6 @@ class DecisionImpactTest {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, headcount));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.passDocuments(number);
 		return number;
 	}
 

@@ -105,10 +105,17 @@ class ScoringFormTest {
 			assertThat(field.path("validate").path("required").asBoolean()).isTrue();
 		}
 		Map<String, JsonNode> all = fields(form, "");
-		assertThat(all.get(ScoringVariables.MANAGEMENT_AUDIT_PASSED).path("type").asText()).isEqualTo("checkbox");
-		assertThat(all.get(ScoringVariables.FACE_SURVEY_SCORE).path("validate").path("max").asInt()).isEqualTo(100);
-		assertThat(all).containsKeys(ScoringVariables.SURVEY_SCORE, ScoringVariables.SERIOUS_NONCONFORMITIES,
-				ScoringVariables.OPERATING_MONTHS, ScoringVariables.LIABILITY_ACCIDENTS_12M,
+		// issue 20.10 (CQM 5.3, 5.4): the surveys and the management audit's result are
+		// entered on the evaluation tasks, where they arise, and only shown here
+		assertThat(all).doesNotContainKeys(ScoringVariables.MANAGEMENT_AUDIT_PASSED,
+				ScoringVariables.SERIOUS_NONCONFORMITIES, ScoringVariables.SURVEY_SCORE,
+				ScoringVariables.FACE_SURVEY_SCORE);
+		Map<String, JsonNode> evaluation = fields(read("forms/audit-findings.form"), "");
+		assertThat(evaluation.get(ScoringVariables.MANAGEMENT_AUDIT_PASSED).path("type").asText())
+			.isEqualTo("checkbox");
+		assertThat(evaluation.get(ScoringVariables.FACE_SURVEY_SCORE).path("validate").path("max").asInt())
+			.isEqualTo(100);
+		assertThat(all).containsKeys(ScoringVariables.OPERATING_MONTHS, ScoringVariables.LIABILITY_ACCIDENTS_12M,
 				ScoringVariables.LIABILITY_ACCIDENTS_24M, ScoringVariables.NEGATIVE_INFO_12M,
 				ScoringVariables.NEGATIVE_INFO_24M, ScoringVariables.NEGATIVE_INFO_TOTAL,
 				ScoringVariables.MAJOR_COMPLAINTS, ScoringVariables.MAJOR_COMPLAINTS_UNRECTIFIED);

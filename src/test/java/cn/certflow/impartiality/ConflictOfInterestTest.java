@@ -164,8 +164,8 @@ class ConflictOfInterestTest {
 		String number = this.driver.submit(request);
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.passDocuments(number);
 		this.driver.planAudit(number, "lead", "dual");
+		this.driver.passDocuments(number);
 		this.driver.openAndEvaluate(number, "lead", "dual");
 		this.driver.score(number, "lead", "PCEC", 12);
 		this.driver.closeMeeting(number, "lead", "");
@@ -234,7 +234,6 @@ class ConflictOfInterestTest {
 		String number = this.driver.submit(request);
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.passDocuments(number);
 		return number;
 	}
 

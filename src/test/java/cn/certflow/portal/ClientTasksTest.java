@@ -82,8 +82,8 @@ class ClientTasksTest {
 		String number = this.driver.submit(request);
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.passDocuments(number);
 		this.driver.planAudit(number, "lead", "auditor");
+		this.driver.passDocuments(number);
 		this.driver.openAndEvaluate(number, "lead", "auditor");
 		this.driver.score(number, "lead", schemeId, 0);
 		this.driver.closeMeeting(number, "lead", "投诉处理记录不完整\n服务人员培训记录缺失");
@@ -249,7 +249,8 @@ class ClientTasksTest {
 		String number = this.driver.submit(request);
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.complete("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
+		this.driver.planAudit(number, "lead", "auditor");
+		this.driver.complete("lead", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
 				Map.of("documentReviewOutcome", "CORRECTIONS_NEEDED", "documentFindings", "缺少服务网点管理制度"));
 		Task task = this.driver.task(number, InitialCertification.Elements.SUBMIT_CORRECTIONS);
 		String page = "/portal/tasks/" + task.getId();
@@ -278,7 +279,7 @@ class ClientTasksTest {
 				Map.of("files[0]", pdf("服务网点管理制度")));
 		assertThat(done.statusCode()).isEqualTo(302);
 		Task review = this.driver.task(number, InitialCertification.Elements.REVIEW_DOCUMENTS);
-		assertThat(review).as("the reviewers' document review runs again").isNotNull();
+		assertThat(review).as("the audit team's document review runs again").isNotNull();
 		assertThat(this.runtime.getVariable(review.getProcessInstanceId(), "correctionsNote")).isEqualTo("已补充服务网点管理制度");
 		assertThat(documentsOf(number)).isEqualTo(documents + 1);
 		assertThat((String) this.runtime.getVariable(review.getProcessInstanceId(), "applicationDocuments"))

@@ -261,19 +261,26 @@ final class SimulatedStaff {
 	}
 
 	/**
-	 * The assignee, else the demo account of the first staff group among the candidates.
+	 * The assignee, else the demo account of the first staff group among the candidates,
+	 * else the first candidate user; null for the client's tasks.
 	 */
 	private String who(Task task) {
 		if (task.getAssignee() != null) {
 			return task.getAssignee();
 		}
+		String candidateUser = null;
 		for (IdentityLink link : this.tasks.getIdentityLinksForTask(task.getId())) {
 			if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
 					&& ACCOUNT_OF_GROUP.containsKey(link.getGroupId())) {
 				return ACCOUNT_OF_GROUP.get(link.getGroupId());
 			}
+			if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null
+					&& candidateUser == null) {
+				candidateUser = link.getUserId();
+			}
 		}
-		return null;
+		// a task of the audit team (document review, evaluations): its first member
+		return candidateUser;
 	}
 
 	Map<String, Integer> doneByKey() {
