@@ -350,20 +350,25 @@ try {
 
   await logout();
 
-  // 6. lead: 策划现场审查与审查组 — PCEC 8.1 (issue 20.3): the audit team is appointed first, and the document review is
-  // the team's (审查组组长和/或审查员进行文件评审), then 首次会议.
+  // 6. lead: 组建审查组 — PCEC 8.1 (issue 20.3): the audit team is appointed before the document review, which is the
+  // team's (审查组组长和/或审查员进行文件评审); the on-site audit is planned once it passes (R-DOC-1).
   await loginOk('lead');
-  await openTask('策划现场审查');
+  await openTask('组建审查组');
   // issue 19.5, R-COMP-1: the team is chosen from the people qualified today for CQM / 29.01 (the register), not typed
   await select('leadAuditor', '（lead）');
   await page.locator('.fjs-form label', { hasText: '（auditor）' }).first().click(); // checklist: 王芳（auditor）
-  await date('plannedDate', isoToday);
-  await complete('audit-plan');
+  await complete('audit-team');
 
-  // 7. lead (the audit team): 文件评审 — passed.
+  // 7. lead (the audit team): 文件评审 — passed; then 策划现场审查 (the team as appointed, the date) and 首次会议.
   await openTask('文件评审');
   await choose('documentReviewOutcome', 0); // 通过 PASSED
   await complete('document-review');
+
+  await openTask('策划现场审查');
+  check(await page.locator('.fjs-form label', { hasText: '（auditor）' }).first().locator('input[type=checkbox]').isChecked(),
+    'plan: the team as appointed before the document review');
+  await date('plannedDate', isoToday);
+  await complete('audit-plan');
 
   await openTask('首次会议');
   await field('planConfirmed').check();

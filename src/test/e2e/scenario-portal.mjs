@@ -171,14 +171,16 @@ try {
   // lead: the audit team first, then its document review (PCEC 8.1, issue 20.3), the opening meeting; auditor:
   // evaluations; lead: scores, closing meeting with a nonconformity
   page = await staff.login('lead');
-  await staff.openTask('策划现场审查');
+  await staff.openTask('组建审查组');
   await staff.select('leadAuditor', '（lead）');
   await page.locator('.fjs-form label', { hasText: '（auditor）' }).first().click();
-  await staff.date('plannedDate', isoToday);
-  await staff.complete('audit-plan');
+  await staff.complete('audit-team');
   await staff.openTask('文件评审');
   await staff.choose('documentReviewOutcome', 0); // 通过
   await staff.complete('document-review');
+  await staff.openTask('策划现场审查');
+  await staff.date('plannedDate', isoToday);
+  await staff.complete('audit-plan');
   await staff.openTask('首次会议');
   await staff.field('planConfirmed').check();
   await staff.fill('attendance', '受审查方：总经理、客服总监；审查组：lead、auditor');

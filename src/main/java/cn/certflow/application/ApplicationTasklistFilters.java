@@ -28,7 +28,8 @@ class ApplicationTasklistFilters {
 
 	@Bean
 	TasklistFilterKeys initialAuditToPlanFilterKeys() {
-		return new TasklistFilterKeys(Filter.AUDITS_TO_PLAN, InitialCertification.Elements.PLAN_AUDIT);
+		return new TasklistFilterKeys(Filter.AUDITS_TO_PLAN, InitialCertification.Elements.APPOINT_AUDIT_TEAM,
+				InitialCertification.Elements.PLAN_AUDIT);
 	}
 
 }

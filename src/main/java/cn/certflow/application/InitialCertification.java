@@ -48,6 +48,12 @@ public final class InitialCertification {
 
 		public static final String SIGN_CONTRACT = "Task_SignContract";
 
+		/**
+		 * PCEC 8.1 (issue 20.3): the audit team, appointed before the document review it
+		 * does.
+		 */
+		public static final String APPOINT_AUDIT_TEAM = "Task_AppointAuditTeam";
+
 		public static final String REVIEW_DOCUMENTS = "Task_ReviewDocuments";
 
 		/**

@@ -50,16 +50,27 @@ public class AuditPlanning {
 	 * the audit is kept with the task's process, where the later steps find it
 	 * ({@link AuditService#currentAudit}).
 	 */
+	/**
+	 * PCEC 8.1 (issue 20.3): the audit team of an initial certification, appointed from
+	 * the task's form fields before the document review; the team's members become the
+	 * document review's candidates ({@link AuditVariables#AUDIT_TEAM_MEMBERS}). The
+	 * on-site audit itself is planned after the review passes (R-DOC-1, {@link #plan}).
+	 */
+	public void appointTeam(DelegateTask task, ApplicationRecord application) {
+		String appointer = this.currentUser.id(task);
+		String lead = AuditVariables.LEAD_AUDITOR.from(task).getOrDefault(appointer).trim();
+		List<String> members = members(task, lead);
+		this.audits.appointTeam(application.number(), lead, members, appointer);
+		List<String> team = new java.util.ArrayList<>(List.of(lead));
+		team.addAll(members);
+		AuditVariables.LEAD_AUDITOR.on(task).set(lead);
+		AuditVariables.AUDIT_TEAM_MEMBERS.on(task).set(String.join(",", team));
+	}
+
 	public long plan(DelegateTask task, String auditType, ApplicationRecord application) {
 		String planner = this.currentUser.id(task);
 		String lead = AuditVariables.LEAD_AUDITOR.from(task).getOrDefault(planner).trim();
-		List<String> members = FormLists.strings(AUDIT_TEAM.from(task).getOrNull())
-			.stream()
-			.flatMap((m) -> Arrays.stream(m.split("[,，\\s]+")))
-			.map(String::trim)
-			.filter(s -> !s.isEmpty() && !s.equals(lead))
-			.distinct()
-			.toList();
+		List<String> members = members(task, lead);
 		LocalDate plannedOn = FormInput.requiredDate(AuditVariables.PLANNED_DATE, task);
 		AuditService.Plan plan = this.audits.plan(application.number(), auditType,
 				AuditVariables.PERSON_DAYS.from(task).get().intValue(), lead, members, plannedOn, planner,
@@ -72,6 +83,17 @@ public class AuditPlanning {
 		AuditVariables.AUDIT_ID.on(task).set(plan.auditId());
 		AuditVariables.AUDIT_TEAM_MEMBERS.on(task).set(String.join(",", plan.team()));
 		return plan.auditId();
+	}
+
+	/** The team's other members, from the form's checklist or comma-separated ids. */
+	private static List<String> members(DelegateTask task, String lead) {
+		return FormLists.strings(AUDIT_TEAM.from(task).getOrNull())
+			.stream()
+			.flatMap((m) -> Arrays.stream(m.split("[,，\\s]+")))
+			.map(String::trim)
+			.filter(s -> !s.isEmpty() && !s.equals(lead))
+			.distinct()
+			.toList();
 	}
 
 }

@@ -59,8 +59,26 @@ public class AuditService {
 	record Plan(long auditId, List<String> team) {
 	}
 
-	Plan plan(String applicationNumber, String auditType, int personDays, String leadAuditor, List<String> members,
-			LocalDate plannedOn, String plannedBy, String processInstanceId) {
+	/**
+	 * PCEC 8.1 (issue 20.3): the audit team of an initial certification appointed before
+	 * the document review it does — the same checks as a plan (lead auditor, auditors, no
+	 * declared conflict with the client), recorded in the application's history.
+	 */
+	void appointTeam(String applicationNumber, String leadAuditor, List<String> members, String appointedBy) {
+		ApplicationRecord application = this.applications.get(applicationNumber);
+		List<FieldProblem> problems = teamProblems(application, leadAuditor, members, appointedBy);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		Set<String> team = new LinkedHashSet<>();
+		team.add(leadAuditor);
+		team.addAll(members);
+		this.applications.changeStatus(applicationNumber, ApplicationStatus.TEAM_APPOINTED, appointedBy,
+				"audit team " + team + " appointed for the document review and the audit");
+	}
+
+	private List<FieldProblem> teamProblems(ApplicationRecord application, String leadAuditor, List<String> members,
+			String by) {
 		List<FieldProblem> problems = new java.util.ArrayList<>();
 		if (leadAuditor == null || !inGroup(leadAuditor, Groups.LEAD_AUDITORS)) {
 			problems.add(new FieldProblem(OnsiteAudit.LEAD_AUDITOR.getName(),
@@ -71,17 +89,23 @@ public class AuditService {
 				problems.add(new FieldProblem("auditTeam", "'" + member + "' is not an auditor"));
 			}
 		}
-		if (plannedOn == null || plannedOn.isBefore(EngineTime.today())) {
-			problems.add(new FieldProblem("plannedDate", "must be today or later"));
-		}
-		ApplicationRecord application = this.applications.get(applicationNumber);
 		// Impartiality: nobody with a declared relationship with the client on the team
 		// (ISO/IEC 17065 4.2)
 		for (ConflictOfInterest.Conflict conflict : this.impartiality.auditTeamConflicts(application, leadAuditor,
-				members, plannedBy)) {
+				members, by)) {
 			problems.add(new FieldProblem(
 					conflict.userId().equals(leadAuditor) ? OnsiteAudit.LEAD_AUDITOR.getName() : "auditTeam",
 					conflict.reason()));
+		}
+		return problems;
+	}
+
+	Plan plan(String applicationNumber, String auditType, int personDays, String leadAuditor, List<String> members,
+			LocalDate plannedOn, String plannedBy, String processInstanceId) {
+		ApplicationRecord application = this.applications.get(applicationNumber);
+		List<FieldProblem> problems = teamProblems(application, leadAuditor, members, plannedBy);
+		if (plannedOn == null || plannedOn.isBefore(EngineTime.today())) {
+			problems.add(new FieldProblem("plannedDate", "must be today or later"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);

@@ -105,13 +105,14 @@ class AccreditationFileTest {
 		this.driver.signContract(number);
 		at(2026, 3, 5, 10);
 		// PCEC 8.1 (issue 20.3): the audit team is appointed first and reviews the
-		// documents
-		this.driver.planAudit(number, "lead", "auditor");
+		// documents; the on-site audit is planned once they pass (R-DOC-1)
+		this.driver.appointTeam(number, "lead", "auditor");
 		this.driver.complete("lead", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
 				Map.of("documentReviewOutcome", "CORRECTIONS_NEEDED", "documentFindings", "缺少服务网点管理制度"));
 		this.driver.submitCorrections(number, "已补充制度文件");
 		at(2026, 3, 6, 10);
 		this.driver.passDocuments(number);
+		this.driver.planAudit(number, "lead", "auditor");
 		at(2026, 3, 9, 9);
 		this.driver.openAndEvaluate(number, "lead", "auditor");
 		at(2026, 3, 9, 15);
@@ -231,8 +232,9 @@ class AccreditationFileTest {
 		// notices to the client, every status change with who/when/why
 		assertThat(texts(file.get("notices"), "kind")).contains("DOCUMENT_FINDINGS");
 		List<String> changes = file.get("statusHistory").findValues("toStatus").stream().map(JsonNode::asText).toList();
-		assertThat(changes).containsSubsequence("RECEIVED", "ACCEPTED", "CONTRACTED", "PLANNED", "AUDIT_PLANNED",
-				"DOCUMENTS_IN_CORRECTION", "DOCUMENTS_PASSED", "AWAITING_CORRECTIONS", "COMPLETED", "CERTIFIED");
+		assertThat(changes).containsSubsequence("RECEIVED", "ACCEPTED", "CONTRACTED", "TEAM_APPOINTED",
+				"DOCUMENTS_IN_CORRECTION", "DOCUMENTS_PASSED", "PLANNED", "AUDIT_PLANNED", "AWAITING_CORRECTIONS",
+				"COMPLETED", "CERTIFIED");
 		assertThat(changes).contains("VALID");
 		assertThat(file.get("statusHistory")).allSatisfy(c -> assertThat(c.get("changedBy").asText()).isNotBlank())
 			.allSatisfy(c -> assertThat(c.get("changedAt").asText()).isNotBlank());

@@ -77,7 +77,7 @@ class AssessorRecordsPostgresIT {
 					String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
-		assertThatThrownBy(() -> this.driver.planAudit(number, "lead", "auditor"))
+		assertThatThrownBy(() -> this.driver.appointTeam(number, "lead", "auditor"))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("auditTeam");
 		assertThat(this.jdbc
@@ -90,8 +90,9 @@ class AssessorRecordsPostgresIT {
 			.query(Integer.class)
 			.single()).isZero();
 
-		this.driver.planAudit(number, "lead", "dual");
+		this.driver.appointTeam(number, "lead", "dual");
 		this.driver.passDocuments(number);
+		this.driver.planAudit(number, "lead", "dual");
 		this.driver.openAndEvaluate(number, "lead", "dual");
 		this.driver.score(number, "lead", "PCEC", 12);
 		this.driver.closeMeeting(number, "lead", "");

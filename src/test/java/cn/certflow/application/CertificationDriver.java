@@ -283,6 +283,15 @@ public class CertificationDriver {
 				Map.of("documentReviewOutcome", "PASSED"));
 	}
 
+	/**
+	 * The audit team appointed before the document review (PCEC 8.1, issue 20.3), by the
+	 * lead.
+	 */
+	public void appointTeam(String number, String lead, String team) {
+		complete(lead, number, InitialCertification.Elements.APPOINT_AUDIT_TEAM,
+				Map.of("leadAuditor", lead, "auditTeam", team));
+	}
+
 	public void planAudit(String number, String lead, String team) {
 		complete(lead, number, InitialCertification.Elements.PLAN_AUDIT, Map.of("leadAuditor", lead, "auditTeam", team,
 				"plannedDate", cn.certflow.system.EngineTime.today().toString()));
@@ -377,8 +386,9 @@ public class CertificationDriver {
 		String number = submit(request);
 		acceptApplication(number);
 		signContract(number);
-		planAudit(number, lead, member);
+		appointTeam(number, lead, member);
 		passDocuments(number);
+		planAudit(number, lead, member);
 		openAndEvaluate(number, lead, member);
 		score(number, lead, request.schemeId(), 0);
 		closeMeeting(number, lead, "");
@@ -393,8 +403,9 @@ public class CertificationDriver {
 		String number = submit(request);
 		acceptApplication(number);
 		signContract(number);
-		planAudit(number, "lead", "auditor");
+		appointTeam(number, "lead", "auditor");
 		passDocuments(number);
+		planAudit(number, "lead", "auditor");
 		openAndEvaluate(number, "lead", "auditor");
 		score(number, "lead", request.schemeId(), pointsLost);
 		closeMeeting(number, "lead", "");

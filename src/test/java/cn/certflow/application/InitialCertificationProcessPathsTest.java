@@ -5,6 +5,7 @@ import static cn.certflow.application.InitialCertification.Elements.AUDIT_TERMIN
 import static cn.certflow.application.InitialCertification.Elements.CERTIFICATE_ISSUED;
 import static cn.certflow.application.InitialCertification.Elements.CERTIFICATION_DECISION;
 import static cn.certflow.application.InitialCertification.Elements.CERTIFICATION_REFUSED;
+import static cn.certflow.application.InitialCertification.Elements.APPOINT_AUDIT_TEAM;
 import static cn.certflow.application.InitialCertification.Elements.DETERMINE_AUDIT_TIME;
 import static cn.certflow.application.InitialCertification.Elements.ESCALATION_HANDLED;
 import static cn.certflow.application.InitialCertification.Elements.HANDLE_OVERDUE_REVIEW;
@@ -68,9 +69,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@link #shouldAskForTheContractWhenTheApplicationIsAccepted}; Flow_Rejected →
  * Task_RejectApplication → Task_NotifyRejection → EndEvent_ApplicationRejected
  * {@link #shouldRejectTheApplicationInWritingAndMailTheReasons};</li>
- * <li>after the contract, Task_DetermineAuditTime (DMN audit-time) → Task_PlanAudit (the
- * audit team) → Task_ReviewDocuments by that team (PCEC 8.1, issue 20.3);
- * Gateway_DocumentsPassed: Flow_DocumentsPassed → CallActivity_OnsiteAudit
+ * <li>after the contract, Task_AppointAuditTeam → Task_ReviewDocuments by that team (PCEC
+ * 8.1, issue 20.3); Gateway_DocumentsPassed: Flow_DocumentsPassed →
+ * Task_DetermineAuditTime (DMN audit-time) → Task_PlanAudit → CallActivity_OnsiteAudit
  * {@link #shouldAppointTheTeamThatReviewsTheDocumentsThenAuditWhenTheyPass};
  * Flow_CorrectionsNeeded → Gateway_SendFindings (parallel: Task_SubmitCorrections and
  * Task_NotifyDocumentFindings → EndEvent_FindingsSent) → Task_ReviewDocuments again
@@ -122,14 +123,16 @@ class InitialCertificationProcessPathsTest {
 					.userTask(ONSITE_AUDIT_TASK)
 					.endEvent()
 					.done());
-		this.beans.record("clientOnRecordListener", "applicationReviewListener", "recordEscalationDelegate",
-				"rejectApplicationDelegate", "sendClientNoticeDelegate", "contractListener", "documentReviewListener",
-				"documentCorrectionsListener", "applicationClientListener", "auditPlanListener", "impartialityListener",
-				"certificationDecisionListener", "refuseCertificationDelegate", "issueCertificateDelegate",
-				"certificateIssuedNoticeListener", "holderOnRecordListener", "applicationTerminatedListener")
+		this.beans
+			.record("clientOnRecordListener", "applicationReviewListener", "recordEscalationDelegate",
+					"rejectApplicationDelegate", "sendClientNoticeDelegate", "contractListener",
+					"documentReviewListener", "documentCorrectionsListener", "applicationClientListener",
+					"auditTeamListener", "auditPlanListener", "impartialityListener", "certificationDecisionListener",
+					"refuseCertificationDelegate", "issueCertificateDelegate", "certificateIssuedNoticeListener",
+					"holderOnRecordListener", "applicationTerminatedListener")
 			.silent("contactAccountListener", "creditCheckListener", "documentReviewCompetenceListener",
-					"auditTeamCompetenceListener", "deciderCompetenceListener", "qualifiedTeamListener",
-					"clientTaskOverdueDelegate")
+					"auditTeamCompetenceListener", "appointedTeamCompetenceListener", "deciderCompetenceListener",
+					"qualifiedTeamListener", "clientTaskOverdueDelegate")
 			.execution("registerApplicationDelegate", (execution) -> {
 				InitialCertification.APPLICATION_NUMBER.on(execution).set(NUMBER);
 				InitialCertification.REVIEW_DUE_DATE.on(execution).set(this.reviewDue);
@@ -228,7 +231,7 @@ class InitialCertificationProcessPathsTest {
 			.isZero();
 		complete(task(SIGN_CONTRACT, instance),
 				withVariables(InitialCertification.CONTRACT_NUMBER.getName(), "HT-2026-001"));
-		assertThat(instance).hasPassed(DETERMINE_AUDIT_TIME).isWaitingAt(PLAN_AUDIT).hasNotPassed(REVIEW_DOCUMENTS);
+		assertThat(instance).isWaitingAt(APPOINT_AUDIT_TEAM).hasNotPassed(REVIEW_DOCUMENTS, DETERMINE_AUDIT_TIME);
 		assertThat(this.beans.calls()).containsExactly("registerApplicationDelegate", "clientOnRecordListener:create",
 				"applicationReviewListener:complete", "contractListener:complete");
 	}
@@ -274,23 +277,29 @@ class InitialCertificationProcessPathsTest {
 
 	@Test
 	void shouldAppointTheTeamThatReviewsTheDocumentsThenAuditWhenTheyPass() {
-		// R-PLAN-1: person-days from the DMN audit-time, then the team; PCEC 8.1 ("PCEC
-		// 安排审查组…由审查组组长和/或具备相关专业能力的审查员进行文件评审", issue 20.3): the
-		// document review is the team's; R-DOC-1: passed documents → the on-site audit
-		ProcessInstance instance = startBefore(DETERMINE_AUDIT_TIME);
-		assertThat(instance).hasPassed(DETERMINE_AUDIT_TIME)
-			.isWaitingAt(PLAN_AUDIT)
-			.variables()
-			.containsEntry(AuditVariables.PERSON_DAYS.getName(), 2);
-		assertThat(task(PLAN_AUDIT, instance)).hasCandidateGroup("lead-auditors");
-		complete(task(PLAN_AUDIT, instance), team());
-		assertThat(instance).isWaitingAt(REVIEW_DOCUMENTS);
+		// PCEC 8.1 ("PCEC安排审查组对企业的管理文件进行评审…由审查组组长和/或具备相关专业能力的
+		// 审查员进行文件评审…文件评审通过后，方可安排现场审查", issue 20.3): the team first, the
+		// document review is the team's; R-DOC-1, R-PLAN-1: once it passes, person-days
+		// from the DMN audit-time, then the on-site plan
+		ProcessInstance instance = startBefore(APPOINT_AUDIT_TEAM);
+		assertThat(task(APPOINT_AUDIT_TEAM, instance)).hasCandidateGroup("lead-auditors");
+		complete(task(APPOINT_AUDIT_TEAM, instance), team());
+		assertThat(instance).isWaitingAt(REVIEW_DOCUMENTS).hasNotPassed(DETERMINE_AUDIT_TIME);
 		assertThat(task(REVIEW_DOCUMENTS, instance)).hasCandidateUser("lead").hasCandidateUser("auditor");
 		assertThat(engine.getTaskService().getIdentityLinksForTask(task(REVIEW_DOCUMENTS, instance).getId()))
 			.as("no one outside the team")
 			.allSatisfy((link) -> assertThat(link.getGroupId()).isNull());
 		reviewDocuments(instance, "PASSED");
-		assertThat(instance).hasNotPassed(SUBMIT_CORRECTIONS, NOTIFY_DOCUMENT_FINDINGS).isWaitingAt(ONSITE_AUDIT);
+		assertThat(instance).hasPassed(DETERMINE_AUDIT_TIME)
+			.hasNotPassed(SUBMIT_CORRECTIONS, NOTIFY_DOCUMENT_FINDINGS)
+			.isWaitingAt(PLAN_AUDIT)
+			.variables()
+			.containsEntry(AuditVariables.PERSON_DAYS.getName(), 2);
+		assertThat(task(PLAN_AUDIT, instance)).hasCandidateGroup("lead-auditors");
+		complete(task(PLAN_AUDIT, instance));
+		assertThat(instance).isWaitingAt(ONSITE_AUDIT);
+		assertThat(this.beans.calls()).containsExactly("auditTeamListener:complete", "documentReviewListener:complete",
+				"auditPlanListener:complete");
 	}
 
 	@Test
@@ -299,7 +308,8 @@ class InitialCertificationProcessPathsTest {
 		// back to the review
 		ProcessInstance instance = startBefore(REVIEW_DOCUMENTS);
 		reviewDocuments(instance, "CORRECTIONS_NEEDED");
-		assertThat(instance).isWaitingAt(SUBMIT_CORRECTIONS, NOTIFY_DOCUMENT_FINDINGS).hasNotPassed(ONSITE_AUDIT);
+		assertThat(instance).isWaitingAt(SUBMIT_CORRECTIONS, NOTIFY_DOCUMENT_FINDINGS)
+			.hasNotPassed(DETERMINE_AUDIT_TIME);
 		// issue 18.3: the client's task, done in the portal
 		assertThat(task(SUBMIT_CORRECTIONS, instance)).hasCandidateGroup("clients").hasName("提交整改后的文件").isNotAssigned();
 		complete(task(SUBMIT_CORRECTIONS, instance));
@@ -307,7 +317,7 @@ class InitialCertificationProcessPathsTest {
 		runJobAt(instance, NOTIFY_DOCUMENT_FINDINGS);
 		assertThat(instance).hasPassed(FINDINGS_SENT).isWaitingAt(REVIEW_DOCUMENTS);
 		reviewDocuments(instance, "PASSED");
-		assertThat(instance).isWaitingAt(ONSITE_AUDIT);
+		assertThat(instance).isWaitingAt(PLAN_AUDIT);
 		assertThat(this.beans.calls()).containsExactly("documentReviewListener:complete",
 				"applicationClientListener:create", "documentCorrectionsListener:complete", "sendClientNoticeDelegate",
 				"documentReviewListener:complete");

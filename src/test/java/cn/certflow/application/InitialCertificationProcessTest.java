@@ -125,7 +125,8 @@ class InitialCertificationProcessTest {
 		assertThat(certificate.statusOn(LocalDate.of(2029, 3, 9))).isEqualTo(CertificateStatus.VALID);
 		assertThat(certificate.statusOn(LocalDate.of(2029, 3, 10))).isEqualTo(CertificateStatus.EXPIRED);
 		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number)).extracting(StatusHistory.Change::toStatus)
-			.containsExactly("RECEIVED", "ACCEPTED", "CONTRACTED", "AUDIT_PLANNED", "DOCUMENTS_PASSED", "CERTIFIED");
+			.containsExactly("RECEIVED", "ACCEPTED", "CONTRACTED", "TEAM_APPOINTED", "DOCUMENTS_PASSED",
+					"AUDIT_PLANNED", "CERTIFIED");
 		assertThat(this.history.of(StatusHistory.Entity.APPLICATION, number))
 			.extracting(StatusHistory.Change::changedBy)
 			.contains("reviewer", "lead", "decider");
@@ -158,6 +159,8 @@ class InitialCertificationProcessTest {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 600));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
+		this.driver.appointTeam(number, "lead", "auditor");
+		this.driver.passDocuments(number);
 		assertThat(this.driver.instance(number)).isWaitingAt(PLAN_AUDIT)
 			.variables()
 			.containsEntry("personDays", this.auditTime.personDays(600, AuditType.INITIAL));
@@ -244,7 +247,7 @@ class InitialCertificationProcessTest {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.planAudit(number, "lead", "auditor");
+		this.driver.appointTeam(number, "lead", "auditor");
 		assertThatThrownBy(() -> this.driver.complete("lead", number, REVIEW_DOCUMENTS,
 				Map.of("documentReviewOutcome", "CORRECTIONS_NEEDED")))
 			.isInstanceOf(InvalidInputException.class)
@@ -254,7 +257,7 @@ class InitialCertificationProcessTest {
 		ProcessInstance instance = this.driver.instance(number);
 		assertThat(instance).as("the findings are e-mailed on a branch of their own; the corrections need not wait")
 			.isWaitingAt(SUBMIT_CORRECTIONS, NOTIFY_DOCUMENT_FINDINGS)
-			.isNotWaitingAt("CallActivity_OnsiteAudit");
+			.isNotWaitingAt(PLAN_AUDIT);
 		sendNotices(number);
 		assertThat(instance).isWaitingAt(SUBMIT_CORRECTIONS).isNotWaitingAt(NOTIFY_DOCUMENT_FINDINGS);
 		assertThat(this.jdbc
@@ -272,7 +275,7 @@ class InitialCertificationProcessTest {
 		assertThat(this.engine.getRuntimeService().getVariable(instance.getId(), "correctionsNote"))
 			.isEqualTo("已补充制度文件");
 		this.driver.passDocuments(number);
-		assertThat(instance).isWaitingAt("CallActivity_OnsiteAudit");
+		assertThat(instance).isWaitingAt(PLAN_AUDIT);
 		assertThat(this.jdbc.sql(
 				"select count(*) from document_review d join application a on a.id = d.application_id where a.number = ?")
 			.param(number)
@@ -547,8 +550,9 @@ class InitialCertificationProcessTest {
 		String number = this.driver.submit(request);
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.planAudit(number, "lead", "dual");
+		this.driver.appointTeam(number, "lead", "dual");
 		this.driver.passDocuments(number);
+		this.driver.planAudit(number, "lead", "dual");
 		this.driver.openAndEvaluate(number, "lead", "dual");
 		this.driver.score(number, "lead", "PCEC", 0);
 		this.driver.closeMeeting(number, "lead", "");
@@ -705,8 +709,9 @@ class InitialCertificationProcessTest {
 		String number = this.driver.submit(CertificationDriver.request(schemeId, 3, 50));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.planAudit(number, "lead", "auditor");
+		this.driver.appointTeam(number, "lead", "auditor");
 		this.driver.passDocuments(number);
+		this.driver.planAudit(number, "lead", "auditor");
 		this.driver.complete("lead", number, OnsiteAudit.Elements.OPENING_MEETING,
 				Map.of("planConfirmed", true, "attendance", "总经理"));
 		return number;

@@ -79,9 +79,10 @@ class InitialCertificationRestIT {
 		complete("reviewer", number, "Task_ReviewApplication", CertificationDriver.acceptance(Map.of()));
 		complete("reviewer", number, "Task_SignContract",
 				Map.of("contractNumber", "HT-1", "contractSignedOn", today()));
+		complete("lead", number, "Task_AppointAuditTeam", Map.of("leadAuditor", "lead", "auditTeam", "auditor"));
+		complete("lead", number, "Task_ReviewDocuments", Map.of("documentReviewOutcome", "PASSED"));
 		complete("lead", number, "Task_PlanAudit",
 				Map.of("leadAuditor", "lead", "auditTeam", "auditor", "plannedDate", today()));
-		complete("lead", number, "Task_ReviewDocuments", Map.of("documentReviewOutcome", "PASSED"));
 		complete("lead", number, "Task_OpeningMeeting", Map.of("planConfirmed", true, "attendance", "总经理"));
 		complete("auditor", number, "Task_EvaluateServiceCharacteristics", Map.of("findings", "良好"));
 		complete("auditor", number, "Task_AuditServiceManagement", Map.of("findings", "良好"));

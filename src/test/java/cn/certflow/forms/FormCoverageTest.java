@@ -79,6 +79,8 @@ class FormCoverageTest {
 		expect("document-review", keys("documentReviewOutcome", "documentFindings"),
 				keys("documentReviewOutcome", "documentFindings"));
 		expect("document-corrections", keys("correctionsNote"), keys("correctionsNote"));
+		// PCEC 8.1 (issue 20.3): the team before the document review, the date after it
+		expect("audit-team", keys("leadAuditor", "auditTeam"), keys("leadAuditor"));
 		expect("audit-plan", keys("leadAuditor", "auditTeam", "plannedDate"), keys("leadAuditor", "plannedDate"));
 		expect("opening-meeting", keys("planConfirmed", "attendance"), keys("planConfirmed", "attendance"));
 		// one form for both evaluations of the on-site audit (the task name says which);

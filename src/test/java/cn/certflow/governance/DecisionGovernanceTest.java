@@ -567,6 +567,8 @@ class DecisionGovernanceTest {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, headcount));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
+		this.driver.appointTeam(number, "lead", "auditor");
+		this.driver.passDocuments(number);
 		ProcessInstance instance = this.driver.instance(number);
 		assertThat(instance).isWaitingAt(InitialCertification.Elements.PLAN_AUDIT);
 		return ((Number) this.engine.getRuntimeService().getVariable(instance.getId(), "personDays")).intValue();

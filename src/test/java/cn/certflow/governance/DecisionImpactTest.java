@@ -310,6 +310,8 @@ class DecisionImpactTest {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, headcount));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
+		this.driver.appointTeam(number, "lead", "auditor");
+		this.driver.passDocuments(number);
 		return number;
 	}
 

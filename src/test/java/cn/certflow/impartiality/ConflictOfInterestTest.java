@@ -164,8 +164,9 @@ class ConflictOfInterestTest {
 		String number = this.driver.submit(request);
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.planAudit(number, "lead", "dual");
+		this.driver.appointTeam(number, "lead", "dual");
 		this.driver.passDocuments(number);
+		this.driver.planAudit(number, "lead", "dual");
 		this.driver.openAndEvaluate(number, "lead", "dual");
 		this.driver.score(number, "lead", "PCEC", 12);
 		this.driver.closeMeeting(number, "lead", "");
@@ -234,6 +235,9 @@ class ConflictOfInterestTest {
 		String number = this.driver.submit(request);
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
+		// PCEC 8.1: the team reviews the documents first; the plan re-checks it
+		this.driver.appointTeam(number, "lead", "auditor");
+		this.driver.passDocuments(number);
 		return number;
 	}
 

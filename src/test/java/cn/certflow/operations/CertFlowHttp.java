@@ -280,10 +280,12 @@ final class CertFlowHttp {
 		return List.of(
 				new TaskStep("reviewer", number, InitialCertification.Elements.SIGN_CONTRACT,
 						Map.of("contractNumber", "HT-" + number, "contractSignedOn", today())),
-				new TaskStep("lead", number, InitialCertification.Elements.PLAN_AUDIT,
-						Map.of("leadAuditor", "lead", "auditTeam", "auditor", "plannedDate", today())),
+				new TaskStep("lead", number, InitialCertification.Elements.APPOINT_AUDIT_TEAM,
+						Map.of("leadAuditor", "lead", "auditTeam", "auditor")),
 				new TaskStep("lead", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
 						Map.of("documentReviewOutcome", "PASSED")),
+				new TaskStep("lead", number, InitialCertification.Elements.PLAN_AUDIT,
+						Map.of("leadAuditor", "lead", "auditTeam", "auditor", "plannedDate", today())),
 				new TaskStep("lead", number, "Task_OpeningMeeting",
 						Map.of("planConfirmed", true, "attendance", "总经理、售后服务部经理")));
 	}

@@ -82,8 +82,9 @@ class ClientTasksTest {
 		String number = this.driver.submit(request);
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.planAudit(number, "lead", "auditor");
+		this.driver.appointTeam(number, "lead", "auditor");
 		this.driver.passDocuments(number);
+		this.driver.planAudit(number, "lead", "auditor");
 		this.driver.openAndEvaluate(number, "lead", "auditor");
 		this.driver.score(number, "lead", schemeId, 0);
 		this.driver.closeMeeting(number, "lead", "投诉处理记录不完整\n服务人员培训记录缺失");
@@ -249,7 +250,7 @@ class ClientTasksTest {
 		String number = this.driver.submit(request);
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.planAudit(number, "lead", "auditor");
+		this.driver.appointTeam(number, "lead", "auditor");
 		this.driver.complete("lead", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
 				Map.of("documentReviewOutcome", "CORRECTIONS_NEEDED", "documentFindings", "缺少服务网点管理制度"));
 		Task task = this.driver.task(number, InitialCertification.Elements.SUBMIT_CORRECTIONS);

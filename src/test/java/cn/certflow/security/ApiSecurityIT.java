@@ -400,8 +400,9 @@ class ApiSecurityIT {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.planAudit(number, "lead", "dual");
+		this.driver.appointTeam(number, "lead", "dual");
 		this.driver.passDocuments(number);
+		this.driver.planAudit(number, "lead", "dual");
 		this.driver.openAndEvaluate(number, "lead", "dual");
 		this.driver.score(number, "lead", "PCEC", 12);
 		this.driver.closeMeeting(number, "lead", "");

@@ -89,8 +89,9 @@ class ForgedVariablesIT {
 		String number = this.driver.submit(request);
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.planAudit(number, "lead", "dual");
+		this.driver.appointTeam(number, "lead", "dual");
 		this.driver.passDocuments(number);
+		this.driver.planAudit(number, "lead", "dual");
 		this.driver.openAndEvaluate(number, "lead", "dual");
 		this.driver.score(number, "lead", "PCEC", 31);
 		this.driver.closeMeeting(number, "lead", "");

@@ -92,9 +92,11 @@ class IdentifiersFromRecordsTest {
 		complete("reviewer", number, REVIEW_APPLICATION, CertificationDriver.acceptance(Map.of()));
 		complete("reviewer", number, SIGN_CONTRACT,
 				Map.of("contractNumber", "HT-" + number, "contractSignedOn", EngineTime.today().toString()));
+		complete("lead", number, cn.certflow.application.InitialCertification.Elements.APPOINT_AUDIT_TEAM,
+				Map.of("leadAuditor", "lead", "auditTeam", "auditor"));
+		complete("lead", number, REVIEW_DOCUMENTS, Map.of("documentReviewOutcome", "PASSED"));
 		complete("lead", number, PLAN_AUDIT,
 				Map.of("leadAuditor", "lead", "auditTeam", "auditor", "plannedDate", EngineTime.today().toString()));
-		complete("lead", number, REVIEW_DOCUMENTS, Map.of("documentReviewOutcome", "PASSED"));
 		long audit = auditOf(number);
 		complete("lead", number, OnsiteAudit.Elements.OPENING_MEETING,
 				Map.of("planConfirmed", true, "attendance", "总经理"));
@@ -149,8 +151,9 @@ class IdentifiersFromRecordsTest {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 5, 50));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.planAudit(number, "lead", "dual");
+		this.driver.appointTeam(number, "lead", "dual");
 		this.driver.passDocuments(number);
+		this.driver.planAudit(number, "lead", "dual");
 		this.driver.openAndEvaluate(number, "lead", "dual");
 		this.driver.score(number, "lead", "PCEC", 31);
 		this.driver.closeMeeting(number, "lead", "");
@@ -213,7 +216,7 @@ class IdentifiersFromRecordsTest {
 		String corrected = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
 		this.driver.acceptApplication(corrected);
 		this.driver.signContract(corrected);
-		this.driver.planAudit(corrected, "lead", "auditor");
+		this.driver.appointTeam(corrected, "lead", "auditor");
 		complete("lead", corrected, REVIEW_DOCUMENTS,
 				Map.of("documentReviewOutcome", "CORRECTIONS_NEEDED", "documentFindings", "组织机构图缺失"));
 		this.driver.submitCorrections(corrected, "已补交");
@@ -268,8 +271,9 @@ class IdentifiersFromRecordsTest {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.planAudit(number, "lead", "auditor");
+		this.driver.appointTeam(number, "lead", "auditor");
 		this.driver.passDocuments(number);
+		this.driver.planAudit(number, "lead", "auditor");
 		complete("lead", number, OnsiteAudit.Elements.OPENING_MEETING,
 				Map.of("planConfirmed", true, "attendance", "总经理"));
 		return number;

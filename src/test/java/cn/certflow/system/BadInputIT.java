@@ -110,14 +110,16 @@ class BadInputIT {
 		this.atScoring = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
 		this.driver.acceptApplication(this.atScoring);
 		this.driver.signContract(this.atScoring);
-		this.driver.planAudit(this.atScoring, "lead", "auditor");
+		this.driver.appointTeam(this.atScoring, "lead", "auditor");
 		this.driver.passDocuments(this.atScoring);
+		this.driver.planAudit(this.atScoring, "lead", "auditor");
 		this.driver.openAndEvaluate(this.atScoring, "lead", "auditor");
 		this.atClosing = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
 		this.driver.acceptApplication(this.atClosing);
 		this.driver.signContract(this.atClosing);
-		this.driver.planAudit(this.atClosing, "lead", "auditor");
+		this.driver.appointTeam(this.atClosing, "lead", "auditor");
 		this.driver.passDocuments(this.atClosing);
+		this.driver.planAudit(this.atClosing, "lead", "auditor");
 		this.driver.openAndEvaluate(this.atClosing, "lead", "auditor");
 		this.driver.score(this.atClosing, "lead", "PCEC", 12);
 		this.atDecision = this.driver.toDecision(CertificationDriver.request("PCEC", 3, 10), 12);

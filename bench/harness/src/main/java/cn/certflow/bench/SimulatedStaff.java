@@ -81,6 +81,8 @@ final class SimulatedStaff {
 				new Habit(0, 1, (v, r) -> Map.of("escalationAction", "已督促评审人员当日完成评审")));
 		this.habits.put("Task_SignContract", new Habit(2, 10,
 				(v, r) -> Map.of("contractNumber", "HT-" + v.get("applicationNumber"), "contractSignedOn", today())));
+		this.habits.put("Task_AppointAuditTeam",
+				new Habit(1, 5, (v, r) -> Map.of("leadAuditor", "lead", "auditTeam", "auditor")));
 		this.habits.put("Task_ReviewDocuments", new Habit(2, 8,
 				(v, r) -> (r.nextInt(100) < 15)
 						? Map.of("documentReviewOutcome", "CORRECTIONS_NEEDED", "documentFindings", "服务手册未覆盖安装服务，请补充")
