@@ -532,8 +532,15 @@ try {
   // 14. Cockpit: the grade-cqm evaluation of this audit in the decision history (history level full); Admin in Chinese.
   await loginCockpit('manager');
   await headerLink('决策').click();
+  await page.locator('a[href^="#/decision-definition/grade-cqm"]').first().waitFor();
+  // issue 19.6: the decisions screen and the table viewer in Chinese (no "N decision definitions deployed",
+  // no "Hit policy", When/Then)
+  check(!/deployed/i.test(await page.locator('body').innerText()), 'Cockpit decisions: the count in Chinese');
   await page.locator('a[href^="#/decision-definition/grade-cqm"]').first().click();
   await page.locator('a[href^="#/decision-instance/"]').first().waitFor();
+  await page.getByText('命中策略').first().waitFor();
+  const viewer = await page.locator('body').innerText();
+  check(!/Hit policy/i.test(viewer) && !/\bWhen\b/.test(viewer), 'Cockpit decision table: hit policy and columns in Chinese');
   await screenshot(page, 'cockpit-grade-cqm-history');
   await page.locator('a[href^="#/decision-instance/"]').first().click();
   await page.waitForURL(/#\/decision-instance\//);

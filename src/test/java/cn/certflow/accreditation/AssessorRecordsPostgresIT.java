@@ -90,9 +90,7 @@ class AssessorRecordsPostgresIT {
 			.query(Integer.class)
 			.single()).isZero();
 
-		this.driver.appointTeam(number, "lead", "dual");
-		this.driver.passDocuments(number);
-		this.driver.planAudit(number, "lead", "dual");
+		this.driver.reviewAndPlan(number, "lead", "dual");
 		this.driver.openAndEvaluate(number, "lead", "dual");
 		this.driver.score(number, "lead", "PCEC", 12);
 		this.driver.closeMeeting(number, "lead", "");

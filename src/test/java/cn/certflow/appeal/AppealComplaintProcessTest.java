@@ -124,9 +124,7 @@ class AppealComplaintProcessTest {
 		String application = this.driver.certification().submit(CertificationDriver.request("PCEC", 3, 50));
 		this.driver.certification().acceptApplication(application);
 		this.driver.certification().signContract(application);
-		this.driver.certification().appointTeam(application, "lead", "auditor");
-		this.driver.certification().passDocuments(application);
-		this.driver.certification().planAudit(application, "lead", "auditor");
+		this.driver.certification().reviewAndPlan(application, "lead", "auditor");
 		this.driver.certification()
 			.complete("lead", application, OnsiteAudit.Elements.OPENING_MEETING,
 					Map.of("planConfirmed", true, "attendance", "总经理"));

@@ -292,6 +292,16 @@ public class CertificationDriver {
 				Map.of("leadAuditor", lead, "auditTeam", team));
 	}
 
+	/**
+	 * After the contract, as PCEC 8.1 orders it: the audit team appointed, its document
+	 * review passed, then the on-site audit planned with that team.
+	 */
+	public void reviewAndPlan(String number, String lead, String team) {
+		appointTeam(number, lead, team);
+		passDocuments(number);
+		planAudit(number, lead, team);
+	}
+
 	public void planAudit(String number, String lead, String team) {
 		complete(lead, number, InitialCertification.Elements.PLAN_AUDIT, Map.of("leadAuditor", lead, "auditTeam", team,
 				"plannedDate", cn.certflow.system.EngineTime.today().toString()));
@@ -386,9 +396,7 @@ public class CertificationDriver {
 		String number = submit(request);
 		acceptApplication(number);
 		signContract(number);
-		appointTeam(number, lead, member);
-		passDocuments(number);
-		planAudit(number, lead, member);
+		reviewAndPlan(number, lead, member);
 		openAndEvaluate(number, lead, member);
 		score(number, lead, request.schemeId(), 0);
 		closeMeeting(number, lead, "");
@@ -403,9 +411,7 @@ public class CertificationDriver {
 		String number = submit(request);
 		acceptApplication(number);
 		signContract(number);
-		appointTeam(number, "lead", "auditor");
-		passDocuments(number);
-		planAudit(number, "lead", "auditor");
+		reviewAndPlan(number, "lead", "auditor");
 		openAndEvaluate(number, "lead", "auditor");
 		score(number, "lead", request.schemeId(), pointsLost);
 		closeMeeting(number, "lead", "");

@@ -550,9 +550,7 @@ class InitialCertificationProcessTest {
 		String number = this.driver.submit(request);
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.appointTeam(number, "lead", "dual");
-		this.driver.passDocuments(number);
-		this.driver.planAudit(number, "lead", "dual");
+		this.driver.reviewAndPlan(number, "lead", "dual");
 		this.driver.openAndEvaluate(number, "lead", "dual");
 		this.driver.score(number, "lead", "PCEC", 0);
 		this.driver.closeMeeting(number, "lead", "");
@@ -709,9 +707,7 @@ class InitialCertificationProcessTest {
 		String number = this.driver.submit(CertificationDriver.request(schemeId, 3, 50));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.appointTeam(number, "lead", "auditor");
-		this.driver.passDocuments(number);
-		this.driver.planAudit(number, "lead", "auditor");
+		this.driver.reviewAndPlan(number, "lead", "auditor");
 		this.driver.complete("lead", number, OnsiteAudit.Elements.OPENING_MEETING,
 				Map.of("planConfirmed", true, "attendance", "总经理"));
 		return number;

@@ -347,9 +347,7 @@ class CertificateHolderTest {
 	 */
 	Certificate certifyAccepted(String number) {
 		this.driver().signContract(number);
-		this.driver().appointTeam(number, "lead", "auditor");
-		this.driver().passDocuments(number);
-		this.driver().planAudit(number, "lead", "auditor");
+		this.driver().reviewAndPlan(number, "lead", "auditor");
 		this.driver().openAndEvaluate(number, "lead", "auditor");
 		this.driver().score(number, "lead", "PCEC", 0);
 		this.driver().closeMeeting(number, "lead", "");

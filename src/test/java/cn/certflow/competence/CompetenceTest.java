@@ -109,9 +109,7 @@ class CompetenceTest {
 			.contains("\"value\":\"lead\"")
 			.doesNotContain("\"value\":\"auditor\"");
 		add(auditor, "AUDITOR", "PCEC", "01.07", EngineTime.today(), EngineTime.today().plusYears(3));
-		this.driver.appointTeam(number, "lead", auditor);
-		this.driver.passDocuments(number);
-		this.driver.planAudit(number, "lead", auditor);
+		this.driver.reviewAndPlan(number, "lead", auditor);
 		assertThat(this.qualifications.heldFor(number)).extracting(Qualification.Held::step, Qualification.Held::person)
 			.contains(org.assertj.core.groups.Tuple.tuple("DOCUMENT_REVIEW", "lead"),
 					org.assertj.core.groups.Tuple.tuple("AUDIT_TEAM", "lead"),

@@ -80,9 +80,7 @@ class DocumentOwnersTest {
 		String application = driver.submit(applied);
 		driver.acceptApplication(application);
 		driver.signContract(application);
-		driver.appointTeam(application, "lead", "auditor");
-		driver.passDocuments(application);
-		driver.planAudit(application, "lead", "auditor");
+		driver.reviewAndPlan(application, "lead", "auditor");
 		driver.openAndEvaluate(application, "lead", "auditor");
 		driver.score(application, "lead", applied.schemeId(), 0);
 		driver.closeMeeting(application, "lead", "投诉处理记录不完整");

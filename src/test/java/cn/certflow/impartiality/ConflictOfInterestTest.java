@@ -164,9 +164,7 @@ class ConflictOfInterestTest {
 		String number = this.driver.submit(request);
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.appointTeam(number, "lead", "dual");
-		this.driver.passDocuments(number);
-		this.driver.planAudit(number, "lead", "dual");
+		this.driver.reviewAndPlan(number, "lead", "dual");
 		this.driver.openAndEvaluate(number, "lead", "dual");
 		this.driver.score(number, "lead", "PCEC", 12);
 		this.driver.closeMeeting(number, "lead", "");

@@ -57,9 +57,7 @@ class NoticeKindsTest {
 		String number = driver.submit(request);
 		driver.acceptApplication(number);
 		driver.signContract(number);
-		driver.appointTeam(number, "lead", "auditor");
-		driver.passDocuments(number);
-		driver.planAudit(number, "lead", "auditor");
+		driver.reviewAndPlan(number, "lead", "auditor");
 
 		assertThat(kinds(request)).contains("AUDIT_PLAN");
 		ClientNotice plan = latest(request);
@@ -105,9 +103,7 @@ class NoticeKindsTest {
 		String number = driver.submit(request);
 		driver.acceptApplication(number);
 		driver.signContract(number);
-		driver.appointTeam(number, "lead", "auditor");
-		driver.passDocuments(number);
-		driver.planAudit(number, "lead", "auditor");
+		driver.reviewAndPlan(number, "lead", "auditor");
 		driver.openAndEvaluate(number, "lead", "auditor");
 		driver.score(number, "lead", "PCEC", 0);
 		driver.closeMeeting(number, "lead", "服务承诺未公示\n投诉台账不完整");

@@ -82,9 +82,7 @@ class ClientTasksTest {
 		String number = this.driver.submit(request);
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.appointTeam(number, "lead", "auditor");
-		this.driver.passDocuments(number);
-		this.driver.planAudit(number, "lead", "auditor");
+		this.driver.reviewAndPlan(number, "lead", "auditor");
 		this.driver.openAndEvaluate(number, "lead", "auditor");
 		this.driver.score(number, "lead", schemeId, 0);
 		this.driver.closeMeeting(number, "lead", "投诉处理记录不完整\n服务人员培训记录缺失");

@@ -400,9 +400,7 @@ class ApiSecurityIT {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.appointTeam(number, "lead", "dual");
-		this.driver.passDocuments(number);
-		this.driver.planAudit(number, "lead", "dual");
+		this.driver.reviewAndPlan(number, "lead", "dual");
 		this.driver.openAndEvaluate(number, "lead", "dual");
 		this.driver.score(number, "lead", "PCEC", 12);
 		this.driver.closeMeeting(number, "lead", "");
@@ -645,12 +643,11 @@ class ApiSecurityIT {
 				.isEqualTo(200);
 			assertThat(status(user, HttpMethod.GET, "/api/cases/" + caseOfB, null)).as(user).isEqualTo(200);
 		}
-		// a lead auditor sees an application waiting for planning: the planning task is
-		// offered to them all
+		// a lead auditor sees an application waiting for its audit team (PCEC 8.1): the
+		// appointment task is offered to them all
 		String d = this.driver.submit(CertificationDriver.request("PCEC", 3, 10));
 		this.driver.acceptApplication(d);
 		this.driver.signContract(d);
-		this.driver.passDocuments(d);
 		assertThat(status("lead", HttpMethod.GET, "/api/applications/" + d, null)).isEqualTo(200);
 		assertThat(status("auditor", HttpMethod.GET, "/api/applications/" + d, null)).isEqualTo(404);
 	}

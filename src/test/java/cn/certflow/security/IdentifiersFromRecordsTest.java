@@ -151,9 +151,7 @@ class IdentifiersFromRecordsTest {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 5, 50));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.appointTeam(number, "lead", "dual");
-		this.driver.passDocuments(number);
-		this.driver.planAudit(number, "lead", "dual");
+		this.driver.reviewAndPlan(number, "lead", "dual");
 		this.driver.openAndEvaluate(number, "lead", "dual");
 		this.driver.score(number, "lead", "PCEC", 31);
 		this.driver.closeMeeting(number, "lead", "");
@@ -271,9 +269,7 @@ class IdentifiersFromRecordsTest {
 		String number = this.driver.submit(CertificationDriver.request("PCEC", 3, 50));
 		this.driver.acceptApplication(number);
 		this.driver.signContract(number);
-		this.driver.appointTeam(number, "lead", "auditor");
-		this.driver.passDocuments(number);
-		this.driver.planAudit(number, "lead", "auditor");
+		this.driver.reviewAndPlan(number, "lead", "auditor");
 		complete("lead", number, OnsiteAudit.Elements.OPENING_MEETING,
 				Map.of("planConfirmed", true, "attendance", "总经理"));
 		return number;
