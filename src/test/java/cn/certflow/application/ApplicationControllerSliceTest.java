@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 import cn.certflow.document.Documents;
 import cn.certflow.security.ApiAccess;
-import cn.certflow.system.ApiSlice;
+import cn.certflow.system.ApiControllerSlice;
 import cn.certflow.system.NotFoundException;
 import cn.certflow.system.StatusHistory;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +28,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -43,13 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * called. The whole HTTP stack (authentication filter, the real services, PostgreSQL)
  * stays proven by BadInputIT and ApiSecurityIT.
  */
-// the staff pages' access check is a WebMvcConfigurer (part of every web slice): not this
-// controller's concern
-@WebMvcTest(controllers = ApplicationController.class,
-		excludeFilters = @org.springframework.context.annotation.ComponentScan.Filter(
-				type = org.springframework.context.annotation.FilterType.REGEX,
-				pattern = "cn\\.certflow\\.(web|staff|portal)\\..*"))
-@Import(ApiSlice.class)
+@ApiControllerSlice(ApplicationController.class)
 class ApplicationControllerSliceTest {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,16 +60,6 @@ class ApplicationControllerSliceTest {
 
 	@MockitoBean
 	ApiAccess access;
-
-	/**
-	 * The staff pages' access check (a WebMvcConfigurer, so part of every web slice)
-	 * needs these.
-	 */
-	@MockitoBean
-	cn.certflow.security.WebappSession webappSession;
-
-	@MockitoBean
-	org.camunda.bpm.engine.IdentityService identityService;
 
 	/** A valid application as JSON, with {@code changes} applied. */
 	private static String application(Map<String, Object> changes) throws Exception {

@@ -12,15 +12,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.stream.Stream;
 
 import cn.certflow.security.ApiAccess;
-import cn.certflow.system.ApiSlice;
+import cn.certflow.system.ApiControllerSlice;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,11 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * register's own field checks (role, scheme, dates, evidence) stay proven by BadInputIT
  * and CompetenceTest.
  */
-@WebMvcTest(controllers = QualificationController.class,
-		excludeFilters = @org.springframework.context.annotation.ComponentScan.Filter(
-				type = org.springframework.context.annotation.FilterType.REGEX,
-				pattern = "cn\\.certflow\\.(web|staff|portal)\\..*"))
-@Import(ApiSlice.class)
+@ApiControllerSlice(QualificationController.class)
 class QualificationControllerSliceTest {
 
 	private static final String VALID = """
@@ -52,16 +46,6 @@ class QualificationControllerSliceTest {
 
 	@MockitoBean
 	ApiAccess access;
-
-	/**
-	 * The staff pages' access check (a WebMvcConfigurer, so part of every web slice)
-	 * needs these.
-	 */
-	@MockitoBean
-	cn.certflow.security.WebappSession webappSession;
-
-	@MockitoBean
-	org.camunda.bpm.engine.IdentityService identityService;
 
 	static Stream<Arguments> badBodies() {
 		return Stream.of(Arguments.of("not JSON", "role=AUDITOR", "body"), Arguments.of("JSON array", "[1, 2]", "body"),

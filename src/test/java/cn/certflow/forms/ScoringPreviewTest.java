@@ -168,12 +168,7 @@ class ScoringPreviewTest {
 		// issue 20 point 12, R-GRD-DMN: a quality manager raises 五星级 from 95 to 96 in
 		// Camunda Modeler and the version comes into force; the live preview follows the
 		// table, with no change to the form
-		String raised = Files.readString(Path.of("rules/grade-pcec.dmn")).replace("&gt;= 95", "&gt;= 96");
-		extension.manageDeployment(extension.getProcessEngine()
-			.getRepositoryService()
-			.createDeployment()
-			.addString("grade-pcec.dmn", raised)
-			.deploy());
+		deployPcecTableWith("&gt;= 95", "&gt;= 96");
 		Map<String, Object> sheet = fullMarks(CATALOG.get("PCEC"));
 		sheet.put("item_A2_2", "0");
 		GradeResult engine = this.gradingService.grade("PCEC", sheet);
@@ -187,12 +182,7 @@ class ScoringPreviewTest {
 	@Test
 	void previewSaysItCannotFollowATableItCannotRead() throws IOException {
 		// a condition the preview cannot compute makes it say so, never a wrong grade
-		String ranged = Files.readString(Path.of("rules/grade-pcec.dmn")).replace("&gt;= 90", "[90..95)");
-		extension.manageDeployment(extension.getProcessEngine()
-			.getRepositoryService()
-			.createDeployment()
-			.addString("grade-pcec.dmn", ranged)
-			.deploy());
+		deployPcecTableWith("&gt;= 90", "[90..95)");
 		String preview = evaluate(pcecPreview, "PCEC", fullMarks(CATALOG.get("PCEC")));
 		assertThat(find(GRADE, preview)).isEqualTo("—");
 		assertThat(preview).contains("无法用于预览").contains("[90..95)");
@@ -290,6 +280,19 @@ class ScoringPreviewTest {
 	}
 
 	// --- helpers
+
+	/**
+	 * A new version of grade-pcec, as a quality manager deploys it from Camunda Modeler:
+	 * the repository's table with one cell text changed; here the latest is in force.
+	 */
+	private static void deployPcecTableWith(String cell, String changedTo) throws IOException {
+		String changed = Files.readString(Path.of("rules/grade-pcec.dmn")).replace(cell, changedTo);
+		extension.manageDeployment(extension.getProcessEngine()
+			.getRepositoryService()
+			.createDeployment()
+			.addString("grade-pcec.dmn", changed)
+			.deploy());
+	}
 
 	private static Map<String, Object> fullMarks(Scheme scheme) {
 		Map<String, Object> sheet = new HashMap<>();

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import cn.certflow.security.ApiAccess;
-import cn.certflow.system.ApiSlice;
+import cn.certflow.system.ApiControllerSlice;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -23,8 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -37,11 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * a staff member reading someone else's declarations, gets 403. The whole HTTP stack
  * stays proven by BadInputIT and ConflictOfInterestTest.
  */
-@WebMvcTest(controllers = ConflictController.class,
-		excludeFilters = @org.springframework.context.annotation.ComponentScan.Filter(
-				type = org.springframework.context.annotation.FilterType.REGEX,
-				pattern = "cn\\.certflow\\.(web|staff|portal)\\..*"))
-@Import(ApiSlice.class)
+@ApiControllerSlice(ConflictController.class)
 class ConflictControllerSliceTest {
 
 	private static final String VALID = """
@@ -56,15 +50,9 @@ class ConflictControllerSliceTest {
 	@MockitoBean
 	ApiAccess access;
 
-	@MockitoBean
+	/** Mocked by the slice; stubbed here: who the caller is. */
+	@Autowired
 	IdentityService identity;
-
-	/**
-	 * The staff pages' access check (a WebMvcConfigurer, so part of every web slice)
-	 * needs it.
-	 */
-	@MockitoBean
-	cn.certflow.security.WebappSession webappSession;
 
 	@BeforeEach
 	void staffMember() {

@@ -51,13 +51,9 @@ class NoticeKindsTest {
 	@Test
 	void shouldTellTheClientThePlanAndTeamThenEachNonconformityWithItsDeadline() {
 		// PCEC 8.2.1 (the client knows the team), R-AUD-3 (30 days to correct)
-		this.lifecycle.moveTo(LocalDate.of(2026, 3, 10));
 		CertificationDriver driver = this.lifecycle.certification();
 		ApplicationRequest request = CertificationDriver.request("PCEC", 3, 120);
-		String number = driver.submit(request);
-		driver.acceptApplication(number);
-		driver.signContract(number);
-		driver.reviewAndPlan(number, "lead", "auditor");
+		String number = plannedOnMarch10(request);
 
 		assertThat(kinds(request)).contains("AUDIT_PLAN");
 		ClientNotice plan = latest(request);
@@ -97,13 +93,9 @@ class NoticeKindsTest {
 		// R-AUD-3 (30 days to correct, then a repeat audit or "not recommended"), issue
 		// 18
 		// point 6: the timer at the deadline tells the client in its own transaction
-		this.lifecycle.moveTo(LocalDate.of(2026, 3, 10));
 		CertificationDriver driver = this.lifecycle.certification();
 		ApplicationRequest request = CertificationDriver.request("PCEC", 3, 120);
-		String number = driver.submit(request);
-		driver.acceptApplication(number);
-		driver.signContract(number);
-		driver.reviewAndPlan(number, "lead", "auditor");
+		String number = plannedOnMarch10(request);
 		driver.openAndEvaluate(number, "lead", "auditor");
 		driver.score(number, "lead", "PCEC", 0);
 		driver.closeMeeting(number, "lead", "服务承诺未公示\n投诉台账不完整");
@@ -157,6 +149,20 @@ class NoticeKindsTest {
 		assertThat(this.notices.forCertificate(certificate)).filteredOn(n -> n.kind().equals("TRANSITION_DEADLINE"))
 			.singleElement()
 			.satisfies(n -> assertThat(n.body()).contains("2026-12-31").contains("PCEC-2027 服务认证规则"));
+	}
+
+	/**
+	 * A fresh application on 2026-03-10 through the contract, the team's document review
+	 * and the plan of its on-site audit, by lead with auditor.
+	 */
+	private String plannedOnMarch10(ApplicationRequest request) {
+		this.lifecycle.moveTo(LocalDate.of(2026, 3, 10));
+		CertificationDriver driver = this.lifecycle.certification();
+		String number = driver.submit(request);
+		driver.acceptApplication(number);
+		driver.signContract(number);
+		driver.reviewAndPlan(number, "lead", "auditor");
+		return number;
 	}
 
 	private List<String> kinds(ApplicationRequest request) {
