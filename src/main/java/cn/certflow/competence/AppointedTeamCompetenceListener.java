@@ -1,6 +1,7 @@
 package cn.certflow.competence;
 
-import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import cn.certflow.application.ApplicationRecord;
 import cn.certflow.application.ApplicationService;
@@ -32,10 +33,11 @@ class AppointedTeamCompetenceListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		ApplicationRecord application = this.applications.forProcess(task.getProcessInstanceId());
 		String lead = AuditVariables.LEAD_AUDITOR.from(task).get();
-		Arrays.stream(AuditVariables.AUDIT_TEAM_MEMBERS.from(task).get().split(","))
-			.forEach((person) -> this.qualifications.require(application.number(), AuditTeamCompetenceListener.STEP,
-					person, person.equals(lead) ? QualificationRole.LEAD_AUDITOR : QualificationRole.AUDITOR,
-					application.schemeId(), application.technicalArea(), true));
+		Map<String, Boolean> team = new LinkedHashMap<>();
+		for (String person : AuditVariables.AUDIT_TEAM_MEMBERS.from(task).get().split(",")) {
+			team.put(person, person.equals(lead));
+		}
+		this.qualifications.requireAuditTeam(application, AuditTeamCompetenceListener.STEP, team);
 	}
 
 }

@@ -35,10 +35,7 @@ class AuditTeamCompetenceListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		AuditRecord audit = this.audits.currentAudit(task.getExecution());
 		ApplicationRecord application = this.applications.byId(audit.applicationId());
-		this.audits.teamRoles(audit.id())
-			.forEach((person, lead) -> this.qualifications.require(application.number(), STEP, person,
-					lead ? QualificationRole.LEAD_AUDITOR : QualificationRole.AUDITOR, application.schemeId(),
-					application.technicalArea(), true));
+		this.qualifications.requireAuditTeam(application, STEP, this.audits.teamRoles(audit.id()));
 	}
 
 }

@@ -5,9 +5,11 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import cn.certflow.application.ApplicationRecord;
 import cn.certflow.grading.Scheme;
 import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.system.EngineTime;
@@ -136,6 +138,20 @@ public class Qualifications {
 			.distinct()
 			.sorted()
 			.toList();
+	}
+
+	/**
+	 * R-COMP-1 for an audit team (PCEC 8.1): its lead holds a lead auditor's
+	 * qualification, every other member an auditor's, for the application's scheme and
+	 * technical area today; each qualification held is kept for the accreditation file
+	 * under {@code step}.
+	 * @param leadByPerson each member of the team, true for its lead
+	 * @throws AuthorizationException naming the first person and what is missing
+	 */
+	public void requireAuditTeam(ApplicationRecord application, String step, Map<String, Boolean> leadByPerson) {
+		leadByPerson.forEach((person, lead) -> require(application.number(), step, person,
+				lead ? QualificationRole.LEAD_AUDITOR : QualificationRole.AUDITOR, application.schemeId(),
+				application.technicalArea(), true));
 	}
 
 	/**
