@@ -1,10 +1,10 @@
 // End-to-end test of the client portal (issue 18, acceptance): a client takes part in its own certification.
-// 1. client2 (北京中关村电脑服务股份有限公司) logs in at the portal, applies (CQM) with every field and its mandatory
+// 1. client2 (北京中关村电脑服务股份有限公司) logs in at the portal, applies (PCEC) with every field and its mandatory
 //    documents as files, and sees its application page with the documents (SHA-256) and the timeline;
 // 2. reviewer in Tasklist: 申请评审 of that application, opens a client's document from the review form, records the
 //    credit checks and uploads the credit-check screenshot on the staff documents page, accepts; contract; document
-//    review; lead plans the audit, opening meeting; auditor's evaluations; lead scores and closes the meeting with
-//    one nonconformity;
+//    review; lead plans the audit, opening meeting; auditor's evaluations; lead fills the whole PCEC score sheet (the
+//    entries a person makes counted and reported, issue 19 acceptance) and closes the meeting with one nonconformity;
 // 3. the client answers the nonconformity in the portal with evidence (待办事项, issue 18 point 3);
 // 4. lead verifies the corrections, decider certifies; the client sees the certificate, downloads its PDF and sees the
 //    CERTIFICATE_ISSUED notice (证书颁发通知) in 通知;
@@ -75,17 +75,17 @@ try {
   check((await main()).includes(creditCode), 'apply form: the credit code is the account\'s');
   await page.locator('#clientAddress').fill(clientAddress);
   await page.locator('#legalStatus').fill('股份有限公司');
-  await page.locator('#schemeId').selectOption('CQM');
+  await page.locator('#schemeId').selectOption('PCEC');
   await page.locator('#requestedStars').fill('3');
   await page.locator('#technicalArea').fill('29.01');
   await page.locator('#categories').fill('计算机维修\n家用电器');
   await page.locator('#sites').fill(`${clientAddress}\n北京市朝阳区建国路88号`);
   await page.locator('#headcount').fill('120');
   await page.locator('#contactEmail').fill('client2@client.example');
-  // the scheme's mandatory documents: the file inputs whose label says CQM 必须提交
+  // the scheme's mandatory documents: the file inputs whose label says PCEC … 必须提交
   const mandatory = [];
-  for (const label of await page.locator('label', { hasText: /CQM[^）]*必须提交/ }).all()) mandatory.push(await label.getAttribute('for'));
-  check(mandatory.length >= 4, `apply form: ${mandatory.length} documents mandatory for CQM (${mandatory.join(', ')})`);
+  for (const label of await page.locator('label', { hasText: /PCEC[^）]*必须提交/ }).all()) mandatory.push(await label.getAttribute('for'));
+  check(mandatory.length >= 4, `apply form: ${mandatory.length} documents mandatory for PCEC (${mandatory.join(', ')})`);
   const files = {};
   for (const input of mandatory) {
     files[input] = pdf(`${input.replace(/^file_/, '').toLowerCase()}.pdf`);
@@ -188,31 +188,38 @@ try {
   await staff.logout();
   page = await staff.login('auditor');
   await staff.openTask('服务特性测评');
-  await staff.fill('findings', '服务网点与技术支持符合 CQM 要求；投诉处理记录不完整（端到端测试）。');
-  await staff.fill('surveyScore', 95);
-  await staff.fill('faceSurveyScore', 95);
+  await staff.fill('findings', '服务网点与技术支持符合评分表要求；投诉处理记录不完整（端到端测试）。');
+  check(await staff.field('surveyScore').count() === 0, 'PCEC evaluation: no CQM survey fields');
   await staff.complete('characteristic-evaluation');
   await staff.openTask('服务管理审核');
   await staff.fill('findings', '售后服务管理体系文件与实施基本一致（端到端测试）。');
-  for (let attempt = 0; attempt < 3 && !(await staff.field('managementAuditPassed').isChecked()); attempt++) {
-    await page.locator('.fjs-form label', { hasText: '通过符合性审核' }).click();
-    await page.waitForTimeout(300);
-  }
-  await staff.fill('seriousNonconformities', 0);
   await staff.complete('management-audit');
   await staff.logout();
   page = await staff.login('lead');
   await staff.openTask('按评分表评分');
-  await staff.field('clientConfirmedRecords').check();
-  await staff.fill('recordsConfirmedBy', '王五（售后服务部经理）');
-  const maxima = { '4_1_1': 10, '4_1_2': 15, '4_1_3': 10, '4_1_4': 25, '4_1_5': 15, '4_1_6': 7, '4_1_7': 8, '4_1_8': 10 };
-  for (const [indicator, max] of Object.entries(maxima)) await staff.fill(`indicator_${indicator}`, max);
-  await staff.fill('operatingMonths', 36);
-  for (const key of ['liabilityAccidents12m', 'liabilityAccidents24m', 'negativeInfo12m', 'negativeInfo24m',
-    'negativeInfoTotal', 'majorComplaints', 'majorComplaintsUnrectified']) await staff.fill(key, 0);
-  await staff.complete('scoring');
+  {
+    // Issue 19 acceptance: the entries a person makes for a whole PCEC score sheet (GB/T 27922-2011, 49 items), counted
+    // as they are made here: a click on a checkbox 1, a select 2 (open, choose), a typed field 1. Every item comes
+    // preselected at its full points; the lead changes only what the audit found.
+    const entries = { clicks: 0, typed: 0 };
+    check(await page.locator('.fjs-form [id*="-Field_item_"][id$="-display"]').count() === 49,
+      'PCEC score sheet: the 49 items on one form');
+    await staff.field('clientConfirmedRecords').check(); entries.clicks += 1;
+    await staff.fill('recordsConfirmedBy', '王五（售后服务部经理）'); entries.typed += 1;
+    await staff.select('item_C2_1', '1'); entries.clicks += 2; // complaint records incomplete: 1 of 2 points
+    await staff.select('item_B6_2', '不适用'); entries.clicks += 2; // no waste goods taken back: not applicable
+    // the category subtotals follow the two changes (C: 24 of 25; B: one item not applicable)
+    const form = () => page.locator('.task-details .fjs-form').innerText();
+    check(await eventually('the subtotals', async () => (await form()).includes('实得 24 / 适用 25 分')
+      && (await form()).includes('其中不适用 1 条'), 10000), 'PCEC score sheet: subtotals per category follow the entries');
+    await page.screenshot({ path: `${out}/staff-pcec-score-sheet.png`, fullPage: true });
+    await staff.complete('scoring');
+    const total = entries.clicks + entries.typed;
+    console.log(`PCEC score sheet filled in the browser: ${total} entries (${entries.clicks} clicks + ${entries.typed} typed) for 49 items`);
+    writeFileSync(`${out}/pcec-score-sheet-entries.txt`, `${total} ${entries.clicks} ${entries.typed} 49\n`);
+  }
   await staff.openTask('末次会议');
-  const nonconformity = '投诉处理记录不完整：2 起投诉未记录处理结果和回访（CQM 4.1.5）';
+  const nonconformity = '投诉处理记录不完整：2 起投诉未记录处理结果和回访（评分表 C2.1）';
   await staff.fill('nonconformities', nonconformity);
   await staff.complete('closing-meeting-nonconformity');
   await staff.logout();

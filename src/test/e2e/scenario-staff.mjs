@@ -8,8 +8,7 @@
 //   no search page and no registers for an auditor;
 // - reviewer: no registers and no dashboard in the header;
 // - decider: the case page behind a decision (score sheet, findings).
-// Also counts the entries (clicks + typed fields) a whole PCEC score sheet takes in its Tasklist form
-// (forms/audit-scoring-pcec.form as deployed) and prints them.
+// (The entries a whole PCEC score sheet takes are counted where the lead fills one: scenario-portal.mjs.)
 // Screenshots: $E2E_OUT/staff-<role>-<page>.png (copied into docs/images for docs/ROLES.md).
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -66,26 +65,6 @@ async function staffPages(user) {
 
 const nav = async () => (await page.locator('.staff-header nav a').allInnerTexts()).map((t) => t.trim());
 
-// Entries a person makes to fill a whole score sheet in Tasklist: a select not preselected takes two clicks (open,
-// choose), a checkbox or radio not preset one, a typed field one; a preselected (defaultValue) field none.
-function scoreSheetEntries(file) {
-  const form = JSON.parse(readFileSync(file, 'utf8'));
-  const count = { clicks: 0, typed: 0, fields: 0 };
-  (function walk(components) {
-    for (const c of components ?? []) {
-      walk(c.components);
-      if (!c.key || c.readonly || c.disabled || c.type === 'text') continue;
-      count.fields += 1;
-      const preset = c.defaultValue !== undefined && c.defaultValue !== null && c.defaultValue !== '';
-      if (preset || !(c.validate?.required)) continue;
-      if (c.type === 'select') count.clicks += 2;
-      else if (['radio', 'checkbox', 'checklist'].includes(c.type)) count.clicks += 1;
-      else count.typed += 1;
-    }
-  })(form.components);
-  return count;
-}
-
 try {
   // 1. manager: the finished case found by client name, its case, client and certificate pages, the PDF.
   await staffPages('manager');
@@ -106,6 +85,13 @@ try {
   await page.locator('a.pdf').waitFor();
   check((await page.locator('h1').innerText()).includes(certificateNumber), `certificate page of ${certificateNumber}`);
   await screenshot('manager', 'certificate');
+  { // the accreditation file of the certificate (认可档案), opened from its page in a new tab
+    const [file] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: '认可档案' }).click()]);
+    await file.waitForLoadState();
+    check((await file.locator('body').innerText()).includes(certificateNumber), 'accreditation file of the certificate opens from its page');
+    await file.screenshot({ path: `${out}/staff-manager-accreditation-file.png`, fullPage: true });
+    await file.close();
+  }
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a.pdf').click()]);
   const pdf = `${out}/staff-certificate.pdf`;
   await download.saveAs(pdf);
@@ -137,6 +123,10 @@ try {
   const facts = await page.locator('table.facts').innerText();
   check(facts.includes('审批人') && facts.includes('回归用例'), `approval seen: ${facts.split('\n').filter((l) => /状态|审批人/.test(l)).join('; ')}`);
   await screenshot('quality', 'decision-table-approval');
+  await page.locator('.staff-header nav a', { hasText: '人员资格登记' }).click();
+  await page.locator('h1', { hasText: '人员资格登记' }).waitFor();
+  check((await page.locator('main').innerText()).includes('lead'), 'quality: the qualifications register, reached from the header');
+  await screenshot('quality', 'qualifications');
   await page.context().close();
 
   // 3. auditor: no search, no registers; declares a conflict of interest (a wrong form first).
@@ -173,6 +163,13 @@ try {
   check(reviewerNav.includes('查找申请和证书') && !reviewerNav.includes('决策表版本') && !reviewerNav.includes('管理看板'),
     `reviewer's header: ${reviewerNav.join(' | ')}`);
   await screenshot('reviewer', 'search');
+  await page.locator('#q').fill(code);
+  await page.getByRole('button', { name: '查找' }).click();
+  await page.locator('table.hits tbody tr', { hasText: clientPrefix }).first().locator('td').nth(1).locator('a').click();
+  await page.locator('a#client-accounts').click();
+  await page.locator('h1').waitFor();
+  check((await page.locator('main').innerText()).includes(clientPrefix), 'reviewer: the client\'s portal accounts, from the client page');
+  await screenshot('reviewer', 'client-accounts');
   await page.context().close();
 
   // 5. decider: the case behind a decision.
@@ -184,12 +181,6 @@ try {
   check((await page.locator('main').innerText()).includes('认证决定'), 'decider: case page with score sheet, nonconformities, decision');
   await screenshot('decider', 'case');
   await page.context().close();
-
-  // 6. the PCEC score sheet: entries for a whole sheet in the Tasklist form.
-  const entries = scoreSheetEntries(new URL('../../../forms/audit-scoring-pcec.form', import.meta.url));
-  const total = entries.clicks + entries.typed;
-  console.log(`PCEC score sheet: ${total} entries (${entries.clicks} clicks + ${entries.typed} typed fields) for ${entries.fields} fields`);
-  writeFileSync(`${out}/pcec-score-sheet-entries.txt`, `${total} ${entries.clicks} ${entries.typed} ${entries.fields}\n`);
 
   console.log(`E2E PASSED (staff pages): ${applicationNumber}, certificate ${certificateNumber}`);
   await browser.close();

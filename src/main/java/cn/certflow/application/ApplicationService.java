@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.Map;
+import java.util.Optional;
 
 import cn.certflow.clock.RegulatoryClock;
 import cn.certflow.clock.RegulatoryPeriod;
 import cn.certflow.notification.NoticeKind;
 import cn.certflow.notification.NoticeTo;
 import cn.certflow.notification.Notices;
+import cn.certflow.system.CurrentUser;
+import cn.certflow.security.Groups;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.NumberAllocator;
 import cn.certflow.system.StatusHistory;
@@ -113,17 +116,40 @@ public class ApplicationService {
 
 	/**
 	 * One round of the document review (R-DOC-1, PCEC 8.1): recorded; findings to correct
-	 * go to the client in the same transaction as the status change.
+	 * go to the client, with the date the corrections are due (regulatory clock
+	 * DOCUMENT_CORRECTIONS), in the same transaction as the status change.
+	 * @return when the corrections are due; empty when the review passed
 	 */
-	void documentsReviewed(ApplicationRecord application, boolean passed, String findings, String reviewer) {
+	Optional<OffsetDateTime> documentsReviewed(ApplicationRecord application, boolean passed, String findings,
+			String reviewer) {
 		this.applications.recordDocumentReview(application.id(), passed, findings, reviewer);
-		if (!passed) {
-			this.notices.send(NoticeKind.DOCUMENT_FINDINGS, NoticeTo.application(application.number()),
-					Map.of("findings", findings), reviewer);
-		}
+		Optional<OffsetDateTime> due = passed ? Optional.empty()
+				: Optional.of(this.clock.after(EngineTime.now(), RegulatoryPeriod.DOCUMENT_CORRECTIONS));
+		due.ifPresent((d) -> this.notices.send(NoticeKind.DOCUMENT_FINDINGS, NoticeTo.application(application.number()),
+				Map.of("findings", findings, "deadline", d.toLocalDate().toString()), reviewer));
 		changeStatus(application.number(),
 				passed ? ApplicationStatus.DOCUMENTS_PASSED : ApplicationStatus.DOCUMENTS_IN_CORRECTION, reviewer,
 				passed ? "document review passed" : findings);
+		return due;
+	}
+
+	/**
+	 * The client let the corrections' deadline pass (PCEC 8.1, product default period):
+	 * the escalation to the reviewers is recorded and the client is reminded; its task
+	 * stays open.
+	 */
+	void documentCorrectionsOverdue(ApplicationRecord application, OffsetDateTime due) {
+		this.applications.recordEscalation(application.id(), "DOCUMENT_CORRECTIONS_OVERDUE", due, Groups.REVIEWERS);
+		this.notices.send(NoticeKind.DOCUMENT_CORRECTIONS_OVERDUE, NoticeTo.application(application.number()),
+				Map.of("deadline", due.toLocalDate().toString()), CurrentUser.SYSTEM);
+	}
+
+	/**
+	 * What the lead auditor or a reviewer did about overdue corrections, on the timeline.
+	 */
+	void overdueCorrectionsFollowedUp(ApplicationRecord application, String notes, String by) {
+		this.history.record(StatusHistory.Entity.APPLICATION, application.number(), application.status().name(),
+				application.status().name(), by, "overdue document corrections followed up: " + notes);
 	}
 
 	public ApplicationRecord get(String number) {

@@ -6,6 +6,7 @@ import static cn.certflow.application.InitialCertification.DOCUMENT_REVIEW_OUTCO
 import java.util.Set;
 
 import cn.certflow.system.CurrentUser;
+import cn.certflow.system.EngineTime;
 import cn.certflow.system.FormInput;
 import cn.certflow.system.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -41,7 +42,9 @@ class DocumentReviewListener implements TaskListener {
 			throw new InvalidInputException(DOCUMENT_FINDINGS.getName(), "list the findings the client must correct");
 		}
 		ApplicationRecord application = this.applications.forProcess(task.getProcessInstanceId());
-		this.applications.documentsReviewed(application, passed, findings, this.currentUser.id(task));
+		this.applications.documentsReviewed(application, passed, findings, this.currentUser.id(task))
+			.ifPresent(
+					(due) -> InitialCertification.DOCUMENT_CORRECTIONS_DUE_DATE.on(task).set(EngineTime.toDate(due)));
 	}
 
 }

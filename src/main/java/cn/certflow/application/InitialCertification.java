@@ -62,6 +62,14 @@ public final class InitialCertification {
 		public static final String SUBMIT_CORRECTIONS = "Task_SubmitCorrections";
 
 		/**
+		 * The corrections' deadline passed (non-interrupting: the client may still send).
+		 */
+		public static final String DOCUMENT_CORRECTIONS_OVERDUE = "BoundaryEvent_DocumentCorrectionsOverdue";
+
+		/** The audit team's lead or a reviewer follows up the overdue corrections. */
+		public static final String HANDLE_OVERDUE_DOCUMENT_CORRECTIONS = "Task_HandleOverdueDocumentCorrections";
+
+		/**
 		 * E-mails the document review findings, on a branch of its own: the corrections
 		 * task does not wait.
 		 */
@@ -199,6 +207,18 @@ public final class InitialCertification {
 	 * {@link Elements#SUBMIT_CORRECTIONS}), shown to the reviewers' next document review.
 	 */
 	public static final VariableFactory<String> CORRECTIONS_NOTE = stringVariable("correctionsNote");
+
+	/**
+	 * When the client's corrected documents are due (regulatory clock
+	 * DOCUMENT_CORRECTIONS from the review that found them): the client task's due date
+	 * and its timer.
+	 */
+	public static final VariableFactory<Date> DOCUMENT_CORRECTIONS_DUE_DATE = dateVariable(
+			"documentCorrectionsDueDate");
+
+	/** What the lead auditor or a reviewer did about overdue corrections. */
+	public static final VariableFactory<String> OVERDUE_DOCUMENT_CORRECTIONS_NOTES = stringVariable(
+			"overdueDocumentCorrectionsNotes");
 
 	// --- planning, R-PLAN-1/2: the plan form's and onsite-audit's variables are
 	// audit.AuditVariables (AuditPlanning writes them here)

@@ -16,6 +16,13 @@ public enum RegulatoryPeriod {
 	/** R-AUD-3: a nonconformity is corrected within 30 days. */
 	NONCONFORMITY_CORRECTION("P30D", "R-AUD-3（说明材料 004）", "不符合项整改期限", Origin.SEED),
 
+	/**
+	 * PCEC 8.1 asks the client to correct the documents the review found wanting
+	 * ("告知企业进行及时的纠正并采取纠正措施") but sets no period; this product default is when the client
+	 * is reminded and the reviewers are asked to follow it up.
+	 */
+	DOCUMENT_CORRECTIONS("P30D", "PCEC 8.1（种子规则未规定期限，本产品默认值）", "文件评审发现的整改期限（逾期提醒客户并转评审人员跟进）", Origin.PRODUCT_DEFAULT),
+
 	/** R-CERT-1: a certificate is valid 3 years. */
 	CERTIFICATE_VALIDITY("P3Y", "PCEC 13.2", "认证证书有效期", Origin.SEED),
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import cn.certflow.security.ApiAccess;
 import cn.certflow.security.WebappSession;
 import cn.certflow.security.WebappSession.StaffUser;
+import cn.certflow.web.StaffNavigation;
 import cn.certflow.system.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,6 +69,7 @@ class QualificationPage {
 	private String page(StaffUser user, Model model, String done, List<InvalidInputException.FieldProblem> problems) {
 		model.addAttribute("title", "人员资格登记");
 		model.addAttribute("user", user);
+		model.addAttribute("nav", StaffNavigation.linksFor(user));
 		model.addAttribute("keeper", user.inAnyOf(QualificationController.KEEPERS));
 		model.addAttribute("qualifications", this.qualifications.all());
 		model.addAttribute("expiring", this.qualifications.expiring());

@@ -11,8 +11,14 @@ public enum NoticeKind {
 	/** R-APP-3, PCEC 7.1 (3): the application is not accepted, with the reason. */
 	APPLICATION_REJECTED,
 
-	/** Document review: findings to correct. */
+	/** Document review: findings to correct, and by when. */
 	DOCUMENT_FINDINGS,
+
+	/**
+	 * PCEC 8.1: the corrected documents did not arrive by their deadline (a product
+	 * default, regulatory clock DOCUMENT_CORRECTIONS); the review waits for them.
+	 */
+	DOCUMENT_CORRECTIONS_OVERDUE,
 
 	/** The audit plan and the audit team. */
 	AUDIT_PLAN,

@@ -2,11 +2,11 @@ package cn.certflow.portal;
 
 import java.util.Optional;
 
-import cn.certflow.security.Groups;
 import cn.certflow.security.WebappSession;
 import cn.certflow.security.WebappSession.StaffUser;
 import cn.certflow.system.InvalidInputException;
 import cn.certflow.system.NotFoundException;
+import cn.certflow.web.StaffNavigation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/staff/clients/{creditCode}/accounts")
 class ClientAccountsPage {
 
-	private static final String[] MAY_OPEN = { Groups.REVIEWERS, Groups.ADMINS };
+	private static final String[] MAY_OPEN = StaffNavigation.ACCOUNT_KEEPERS;
 
 	private final WebappSession session;
 

@@ -51,17 +51,17 @@ class DemoClientAccounts implements ApplicationRunner {
 		if (!this.withApplications) {
 			return;
 		}
-		apply(TIANJIN, "天津海河家电售后服务有限公司", "天津市红桥区丁字沽三号路85号", "有限责任公司", "家用电器安装维修", "client@client.example");
-		apply(BEIJING, "北京中关村电脑服务股份有限公司", "北京市海淀区中关村大街1号", "股份有限公司", "计算机维修", "client2@client.example");
+		apply(TIANJIN, "天津海河家电售后服务有限公司", "天津市红桥区丁字沽三号路85号", "有限责任公司", "PCEC", "家用电器安装维修", "client@client.example");
+		apply(BEIJING, "北京中关村电脑服务股份有限公司", "北京市海淀区中关村大街1号", "股份有限公司", "CQM", "计算机维修", "client2@client.example");
 	}
 
-	private void apply(String creditCode, String name, String address, String legalStatus, String category,
-			String email) {
+	private void apply(String creditCode, String name, String address, String legalStatus, String scheme,
+			String category, String email) {
 		if (!this.applications.ofClient(creditCode).isEmpty()) {
 			return;
 		}
 		this.applications
-			.submit(new ApplicationRequest(name, address, creditCode, legalStatus, "PCEC", 3, "01.07",
+			.submit(new ApplicationRequest(name, address, creditCode, legalStatus, scheme, 3, "01.07",
 					List.of(category), List.of(address), 40,
 					List.of("APPLICATION_FORM", "BUSINESS_LICENSE", "COMPANY_PROFILE", "ORGANISATION_CHART",
 							"SERVICE_MANAGEMENT_DOCUMENTS", "INTERNAL_AUDIT_REPORT", "RELATED_SYSTEM_DOCUMENTS"),

@@ -107,6 +107,7 @@ class CasePages extends StaffPage {
 		keys.put("CASE", cases.stream().map(StaffRecords.CaseRow::number).toList());
 		model.addAttribute("title", client.name());
 		model.addAttribute("client", client);
+		model.addAttribute("keepsAccounts", user(request).inAnyOf(StaffNavigation.ACCOUNT_KEEPERS));
 		model.addAttribute("applications", applications);
 		model.addAttribute("audits", audits);
 		model.addAttribute("certificates",

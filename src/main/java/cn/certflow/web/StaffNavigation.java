@@ -19,6 +19,9 @@ public final class StaffNavigation {
 	/** Who keeps and reads the registers (conflicts of all, decision tables). */
 	public static final String[] REGISTER_READERS = { Groups.QUALITY_MANAGERS, Groups.MANAGERS, Groups.ADMINS };
 
+	/** Who opens a client's portal accounts (creates one, makes a set-password link). */
+	public static final String[] ACCOUNT_KEEPERS = { Groups.REVIEWERS, Groups.ADMINS };
+
 	/** Who sees the managers' dashboard. */
 	public static final String[] DASHBOARD_READERS = { Groups.MANAGERS, Groups.QUALITY_MANAGERS, Groups.ADMINS };
 
@@ -45,6 +48,7 @@ public final class StaffNavigation {
 			links.add(new Link("查找申请和证书", "/staff/cases"));
 		}
 		links.add(new Link("利益冲突声明", "/staff/conflicts"));
+		links.add(new Link("人员资格登记", "/staff/qualifications"));
 		if (user.inAnyOf(REGISTER_READERS)) {
 			links.add(new Link("决策表版本", "/staff/decision-tables"));
 		}

@@ -26,6 +26,8 @@ import static cn.certflow.application.InitialCertification.Elements.REVIEW_DOCUM
 import static cn.certflow.application.InitialCertification.Elements.REVIEW_OVERDUE;
 import static cn.certflow.application.InitialCertification.Elements.SIGN_CONTRACT;
 import static cn.certflow.application.InitialCertification.Elements.SUBMIT_CORRECTIONS;
+import static cn.certflow.application.InitialCertification.Elements.DOCUMENT_CORRECTIONS_OVERDUE;
+import static cn.certflow.application.InitialCertification.Elements.HANDLE_OVERDUE_DOCUMENT_CORRECTIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -113,9 +115,13 @@ class InitialCertificationProcessPathsTest {
 	/** What the register delegate sets: 10 days to review (R-APP-2). */
 	private Date reviewDue;
 
+	/** What the document review's listener sets when corrections are needed. */
+	private Date correctionsDue;
+
 	@BeforeEach
 	void standIns() {
 		this.reviewDue = this.clock.inDays(10);
+		this.correctionsDue = this.clock.inDays(30);
 		engine.deploy("onsite-audit-stand-in.bpmn",
 				Bpmn.createExecutableProcess(OnsiteAudit.KEY)
 					.camundaHistoryTimeToLive(1)
@@ -123,16 +129,20 @@ class InitialCertificationProcessPathsTest {
 					.userTask(ONSITE_AUDIT_TASK)
 					.endEvent()
 					.done());
-		this.beans
-			.record("clientOnRecordListener", "applicationReviewListener", "recordEscalationDelegate",
-					"rejectApplicationDelegate", "sendClientNoticeDelegate", "contractListener",
-					"documentReviewListener", "documentCorrectionsListener", "applicationClientListener",
-					"auditTeamListener", "auditPlanListener", "impartialityListener", "certificationDecisionListener",
-					"refuseCertificationDelegate", "issueCertificateDelegate", "certificateIssuedNoticeListener",
-					"holderOnRecordListener", "applicationTerminatedListener")
+		this.beans.record("clientOnRecordListener", "applicationReviewListener", "recordEscalationDelegate",
+				"rejectApplicationDelegate", "sendClientNoticeDelegate", "contractListener",
+				"documentCorrectionsListener", "applicationClientListener", "documentCorrectionsOverdueListener",
+				"overdueDocumentCorrectionsListener", "auditTeamListener", "auditPlanListener", "impartialityListener",
+				"certificationDecisionListener", "refuseCertificationDelegate", "issueCertificateDelegate",
+				"certificateIssuedNoticeListener", "holderOnRecordListener", "applicationTerminatedListener")
 			.silent("contactAccountListener", "creditCheckListener", "documentReviewCompetenceListener",
 					"auditTeamCompetenceListener", "appointedTeamCompetenceListener", "deciderCompetenceListener",
 					"qualifiedTeamListener", "clientTaskOverdueDelegate")
+			.task("documentReviewListener", (task) -> {
+				if ("CORRECTIONS_NEEDED".equals(InitialCertification.DOCUMENT_REVIEW_OUTCOME.from(task).get())) {
+					InitialCertification.DOCUMENT_CORRECTIONS_DUE_DATE.on(task).set(this.correctionsDue);
+				}
+			})
 			.execution("registerApplicationDelegate", (execution) -> {
 				InitialCertification.APPLICATION_NUMBER.on(execution).set(NUMBER);
 				InitialCertification.REVIEW_DUE_DATE.on(execution).set(this.reviewDue);
@@ -321,6 +331,32 @@ class InitialCertificationProcessPathsTest {
 		assertThat(this.beans.calls()).containsExactly("documentReviewListener:complete",
 				"applicationClientListener:create", "documentCorrectionsListener:complete", "sendClientNoticeDelegate",
 				"documentReviewListener:complete");
+	}
+
+	@Test
+	void shouldRemindTheClientAndAskTheTeamToFollowUpWhenTheCorrectedDocumentsAreOverdue() {
+		// PCEC 8.1 sets no period for the corrections: the product default (regulatory
+		// clock DOCUMENT_CORRECTIONS) is the client task's due date and its timer; not
+		// before, and the client's task stays open after (issue 18.3)
+		ProcessInstance instance = startBefore(REVIEW_DOCUMENTS);
+		reviewDocuments(instance, "CORRECTIONS_NEEDED");
+		assertThat(task(SUBMIT_CORRECTIONS, instance).getDueDate()).isEqualTo(this.correctionsDue);
+		this.clock.moveJustBefore(this.correctionsDue);
+		assertThat(engine.dueTimers(instance)).isEmpty();
+		this.clock.movePast(this.correctionsDue);
+		assertThat(engine.fireDueTimers(instance)).isEqualTo(1);
+		assertThat(instance).hasPassed(DOCUMENT_CORRECTIONS_OVERDUE)
+			.isWaitingAt(SUBMIT_CORRECTIONS, HANDLE_OVERDUE_DOCUMENT_CORRECTIONS);
+		assertThat(task(HANDLE_OVERDUE_DOCUMENT_CORRECTIONS, instance)).hasCandidateUser("lead")
+			.hasCandidateGroup("cb-reviewers")
+			.hasName("客户逾期未提交整改文件");
+		complete(task(HANDLE_OVERDUE_DOCUMENT_CORRECTIONS, instance));
+		assertThat(instance).hasPassed("EndEvent_OverdueDocumentCorrectionsHandled").isWaitingAt(SUBMIT_CORRECTIONS);
+		assertThat(engine.fireDueTimers(instance)).as("the timer fires once").isZero();
+		complete(task(SUBMIT_CORRECTIONS, instance));
+		assertThat(instance).isWaitingAt(REVIEW_DOCUMENTS);
+		assertThat(this.beans.calls()).containsSubsequence("documentCorrectionsOverdueListener:create",
+				"overdueDocumentCorrectionsListener:complete", "documentCorrectionsListener:complete");
 	}
 
 	@Test

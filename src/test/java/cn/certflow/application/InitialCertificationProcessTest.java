@@ -739,6 +739,7 @@ class InitialCertificationProcessTest {
 	private void sendNotices(String number) {
 		Job job = this.management.createJobQuery()
 			.processInstanceId(this.driver.instance(number).getId())
+			.messages()
 			.singleResult();
 		assertThat(job).as("notice job of " + number).isNotNull();
 		this.management.executeJob(job.getId());

@@ -100,6 +100,9 @@ class FormCoverageTest {
 		expect("client-corrective-actions", keys(), keys());
 		expect("overdue-corrective-actions", keys("overdueCorrectiveActionsNotes"),
 				keys("overdueCorrectiveActionsNotes"));
+		// PCEC 8.1 (issue 18.3): the same when the corrected documents are overdue
+		expect("overdue-document-corrections", keys("overdueDocumentCorrectionsNotes"),
+				keys("overdueDocumentCorrectionsNotes"));
 		expect("correction-verification",
 				keys("verificationOutcome", "clientSignedResult", "clientSignatory", "verificationNotes"),
 				keys("verificationOutcome", "clientSignedResult", "clientSignatory"));
@@ -362,7 +365,7 @@ class FormCoverageTest {
 			.filter(DocumentType::fromApplicant)
 			.forEach((t) -> expected.put(t.name(), t.title()));
 		assertThat(options).containsExactlyEntriesOf(expected);
-		assertThat(texts("application-start")).contains("POST /api/applications/{number}/documents");
+		assertThat(texts("application-start")).contains("员工页面", "打开和上传文件").doesNotContain("/api/");
 		assertThat(texts("application-review")).contains("{{applicationDocuments}}",
 				"/staff/documents/application/{{applicationNumber}}");
 		assertThat(texts("certification-decision")).contains("审查组成员不得作出认证决定");

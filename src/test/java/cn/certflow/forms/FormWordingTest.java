@@ -24,6 +24,13 @@ class FormWordingTest {
 	private static final Pattern FILE_NAME = Pattern
 		.compile("[\\w\\u4e00-\\u9fff-]+\\.(dmn|drl|bpmn|form|csv|cases\\.json)\\b");
 
+	/**
+	 * An address or an API call written out as text, not the target of a link: a person
+	 * cannot click it (a link's target {@code ](/staff/...)} is not text a person reads).
+	 */
+	private static final Pattern ADDRESS = Pattern
+		.compile("(?<!\\]\\()/(staff|portal|api|engine-rest|camunda)/[\\w/{}.-]*|\\b(GET|POST|PUT|DELETE) /");
+
 	@Test
 	void shouldShowTheAuditTeamsOutcomeAsWordsInBothDecisionForms() throws IOException {
 		for (String form : List.of("certification-decision", "certificate-audit-decision")) {
@@ -47,6 +54,22 @@ class FormWordingTest {
 						Arrays.stream(OnsiteAudit.Outcome.values()).map(Enum::name).toList());
 			assertThat(outcome.get(0).path("description").asText()).doesNotContain("RECOMMENDED");
 		}
+	}
+
+	@Test
+	void shouldWriteNoAddressOrApiCallAsTextInAnyForm_issue19_5() throws IOException {
+		List<String> found = new ArrayList<>();
+		for (File file : new File("forms").listFiles((dir, name) -> name.endsWith(".form"))) {
+			forEachComponent(new ObjectMapper().readTree(file), (c) -> {
+				for (String property : List.of("text", "label", "description")) {
+					var matcher = ADDRESS.matcher(c.path(property).asText());
+					while (matcher.find()) {
+						found.add(file.getName() + ": " + matcher.group());
+					}
+				}
+			});
+		}
+		assertThat(found).isEmpty();
 	}
 
 	@Test

@@ -43,6 +43,9 @@ class NoticeKindsTest {
 	@Autowired
 	CertificateRequests requests;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@AfterEach
 	void resetClock() {
 		ClockUtil.reset();
@@ -115,6 +118,51 @@ class NoticeKindsTest {
 			assertThat(notice.body()).contains("2 项不符合项").contains("2026-04-09");
 		});
 		assertThat(driver.task(number, "Task_SubmitCorrectiveActions")).as("the client may still answer").isNotNull();
+	}
+
+	@Test
+	void shouldGiveTheClientADeadlineForItsCorrectedDocumentsAndRemindItWhenItPasses() {
+		// PCEC 8.1 ("告知企业进行及时的纠正并采取纠正措施"; no period in the seeds: the product
+		// default DOCUMENT_CORRECTIONS, 30 days) — the findings say by when; at the
+		// deadline the client is reminded in the timer's transaction, the escalation is
+		// recorded, the lead auditor and reviewers get the follow-up, and the client may
+		// still send
+		this.lifecycle.moveTo(LocalDate.of(2026, 3, 10));
+		CertificationDriver driver = this.lifecycle.certification();
+		ApplicationRequest request = CertificationDriver.request("PCEC", 3, 120);
+		String number = driver.submit(request);
+		driver.acceptApplication(number);
+		driver.signContract(number);
+		driver.appointTeam(number, "lead", "auditor");
+		driver.complete("lead", number, "Task_ReviewDocuments",
+				java.util.Map.of("documentReviewOutcome", "CORRECTIONS_NEEDED", "documentFindings", "缺少服务网点管理制度"));
+		assertThat(latest(request)).satisfies(notice -> {
+			assertThat(notice.kind()).isEqualTo("DOCUMENT_FINDINGS");
+			assertThat(notice.body()).contains("缺少服务网点管理制度").contains("2026-04-09");
+		});
+		Job deadline = this.engine.getManagementService()
+			.createJobQuery()
+			.activityId("BoundaryEvent_DocumentCorrectionsOverdue")
+			.processInstanceId(driver.task(number, "Task_SubmitCorrections").getProcessInstanceId())
+			.singleResult();
+		assertThat(deadline.getDuedate()).isEqualTo(driver.task(number, "Task_SubmitCorrections").getDueDate());
+
+		ClockUtil.setCurrentTime(new java.util.Date(deadline.getDuedate().getTime() + 60_000));
+		this.engine.getManagementService().executeJob(deadline.getId());
+
+		assertThat(latest(request)).satisfies(notice -> {
+			assertThat(notice.kind()).isEqualTo("DOCUMENT_CORRECTIONS_OVERDUE");
+			assertThat(notice.applicationNumber()).isEqualTo(number);
+			assertThat(notice.body()).contains("2026-04-09");
+		});
+		assertThat(this.jdbc
+			.sql("select kind from escalation e join application a on a.id = e.application_id where a.number = ?")
+			.param(number)
+			.query(String.class)
+			.list()).contains("DOCUMENT_CORRECTIONS_OVERDUE");
+		driver.complete("lead", number, "Task_HandleOverdueDocumentCorrections",
+				java.util.Map.of("overdueDocumentCorrectionsNotes", "已电话督促客户，客户承诺一周内提交"));
+		assertThat(driver.task(number, "Task_SubmitCorrections")).as("the client may still send").isNotNull();
 	}
 
 	@Test

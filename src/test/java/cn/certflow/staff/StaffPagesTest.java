@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,11 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +68,10 @@ class StaffPagesTest {
 
 	@Autowired
 	AuditTimeService auditTime;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
 
 	String application;
 
@@ -172,6 +180,48 @@ class StaffPagesTest {
 		HttpResponse<String> anonymous = new StaffBrowser(this.port).get("/staff/cases");
 		assertThat(anonymous.statusCode()).isEqualTo(302);
 		assertThat(anonymous.headers().firstValue("Location").orElseThrow()).contains("/camunda/app/tasklist/");
+	}
+
+	/**
+	 * Issue 19 acceptance "every page under authorization": every staff page the
+	 * application maps (read from Spring MVC's mappings, so a page added later is covered
+	 * too) answers a client account 403 and sends a browser without a login to Tasklist's
+	 * login; the real numbers fill the path, so no page answers from a lookup miss.
+	 */
+	@Test
+	void shouldRefuseEveryMappedStaffPageToAClientAccountAndSendStrangersToTheLogin() throws Exception {
+		List<String> pages = new ArrayList<>();
+		this.mappings.getHandlerMethods().forEach((info, method) -> {
+			if (info.getMethodsCondition().getMethods().stream().anyMatch((m) -> m != RequestMethod.GET)) {
+				return;
+			}
+			for (String pattern : info.getPatternValues()) {
+				if (pattern.startsWith("/staff")) {
+					pages.add(fill(pattern));
+				}
+			}
+		});
+		assertThat(pages).as("the staff pages found").hasSizeGreaterThan(15);
+		User client = this.identity.newUser("client-all-" + System.nanoTime() % 100000);
+		client.setPassword("Kunden-Passwort-2026!");
+		this.identity.saveUser(client);
+		StaffBrowser outsider = new StaffBrowser(this.port).basic(client.getId(), "Kunden-Passwort-2026!");
+		StaffBrowser stranger = new StaffBrowser(this.port);
+		for (String path : pages) {
+			assertThat(outsider.get(path).statusCode()).as("client account on %s", path).isEqualTo(403);
+			HttpResponse<String> anonymous = stranger.get(path);
+			assertThat(anonymous.statusCode()).as("no login on %s", path).isIn(302, 401);
+			assertThat(anonymous.body()).as(path).doesNotContain(CLIENT);
+		}
+	}
+
+	private String fill(String pattern) {
+		return pattern.replace("{creditCode}", this.creditCode)
+			.replace("{kind}/{key}", "application/" + this.application)
+			.replace("{number}",
+					pattern.contains("/certificates/") || pattern.contains("/certificate/") ? this.certificate
+							: this.application)
+			.replaceAll("\\{[^}]*\\}", "1");
 	}
 
 	@Test
