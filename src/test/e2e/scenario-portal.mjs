@@ -212,7 +212,7 @@ try {
     const form = () => page.locator('.task-details .fjs-form').innerText();
     check(await eventually('the subtotals', async () => (await form()).includes('实得 24 / 适用 25 分')
       && (await form()).includes('其中不适用 1 条'), 10000), 'PCEC score sheet: subtotals per category follow the entries');
-    await page.screenshot({ path: `${out}/staff-pcec-score-sheet.png`, fullPage: true });
+    await page.screenshot({ path: `${out}/staff-lead-pcec-score-sheet.png`, fullPage: true });
     await staff.complete('scoring');
     const total = entries.clicks + entries.typed;
     console.log(`PCEC score sheet filled in the browser: ${total} entries (${entries.clicks} clicks + ${entries.typed} typed) for 49 items`);

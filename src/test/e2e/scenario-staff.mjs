@@ -89,7 +89,7 @@ try {
     const [file] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: '认可档案' }).click()]);
     await file.waitForLoadState();
     check((await file.locator('body').innerText()).includes(certificateNumber), 'accreditation file of the certificate opens from its page');
-    await file.screenshot({ path: `${out}/staff-manager-accreditation-file.png`, fullPage: true });
+    await file.screenshot({ path: `${out}/staff-manager-accreditation-file.png` }); // its top: the page is several screens long
     await file.close();
   }
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a.pdf').click()]);
