@@ -61,7 +61,7 @@ class NoticesTest {
 		long[] written = new long[1];
 		transaction.executeWithoutResult((status) -> {
 			written[0] = this.notices.send(NoticeKind.DOCUMENT_FINDINGS, NoticeTo.application(number),
-					Map.of("application", number, "findings", "营业执照过期"), "reviewer");
+					Map.of("application", number, "findings", "营业执照过期", "deadline", "2026-04-09"), "reviewer");
 			status.setRollbackOnly();
 		});
 
