@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 import cn.certflow.accreditation.AccreditationFile.Audit;
 import cn.certflow.accreditation.AccreditationFile.Evaluation;
@@ -38,20 +37,19 @@ import cn.certflow.impartiality.ImpartialityCheck;
 import cn.certflow.planning.AuditType;
 import cn.certflow.surveillance.Surveillance;
 import cn.certflow.surveillance.SurveillanceService;
+import cn.certflow.system.AsSystem;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.StatusHistory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.springframework.stereotype.Service;
@@ -88,7 +86,7 @@ class AccreditationFileBuilder {
 	 */
 	private final DecisionImpactReports impactReports;
 
-	private final IdentityService identity;
+	private final AsSystem asSystem;
 
 	private final ObjectMapper json;
 
@@ -100,9 +98,8 @@ class AccreditationFileBuilder {
 
 	AccreditationFileBuilder(CertificateService certificates, ApplicationService applications, CycleRecords records,
 			StatusHistory statusHistory, ConflictOfInterest impartiality, SchemeCatalog schemes, HistoryService history,
-			RepositoryService repository, IdentityService identity, ObjectMapper json,
-			SurveillanceService surveillances, CertificateRequests requests, DecisionImpactReports impactReports,
-			Qualifications qualifications) {
+			RepositoryService repository, AsSystem asSystem, ObjectMapper json, SurveillanceService surveillances,
+			CertificateRequests requests, DecisionImpactReports impactReports, Qualifications qualifications) {
 		this.qualifications = qualifications;
 		this.impactReports = impactReports;
 		this.surveillances = surveillances;
@@ -115,12 +112,14 @@ class AccreditationFileBuilder {
 		this.schemes = schemes;
 		this.history = history;
 		this.repository = repository;
-		this.identity = identity;
+		this.asSystem = asSystem;
 		this.json = json;
 	}
 
 	AccreditationFile build(String certificateNumber, String requestedBy) {
-		return withoutEngineAuthorization(() -> assemble(certificateNumber, requestedBy));
+		// our controller has checked the caller's group already: the engine's records are
+		// read as the system
+		return this.asSystem.query(() -> assemble(certificateNumber, requestedBy));
 	}
 
 	private AccreditationFile assemble(String certificateNumber, String requestedBy) {
@@ -369,23 +368,6 @@ class AccreditationFileBuilder {
 
 	private static OffsetDateTime time(Date date) {
 		return (date != null) ? OffsetDateTime.ofInstant(date.toInstant(), EngineTime.ZONE) : null;
-	}
-
-	/**
-	 * Runs engine queries as the system: the controller has checked the caller's group
-	 * already.
-	 */
-	private <T> T withoutEngineAuthorization(Supplier<T> query) {
-		Authentication caller = this.identity.getCurrentAuthentication();
-		this.identity.clearAuthentication();
-		try {
-			return query.get();
-		}
-		finally {
-			if (caller != null) {
-				this.identity.setAuthentication(caller);
-			}
-		}
 	}
 
 }

@@ -1,6 +1,7 @@
 package cn.certflow.competence;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.certflow.security.ApiAccess;
@@ -29,6 +30,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 @RequestMapping("/staff/qualifications")
 class QualificationPage {
+
+	/** The form's fields in the page's words, for the problems shown. */
+	static final Map<String, String> LABELS = Map.of("userId", "人员账号", "role", "角色", "schemeId", "认证方案",
+			"technicalArea", "技术领域", "validFrom", "有效期自", "validUntil", "有效期至", "evidence", "依据");
 
 	private final WebappSession session;
 
@@ -75,7 +80,10 @@ class QualificationPage {
 		model.addAttribute("expiring", this.qualifications.expiring());
 		model.addAttribute("roles", QualificationRole.values());
 		model.addAttribute("done", done);
-		model.addAttribute("problems", (problems != null) ? problems : List.of());
+		List<InvalidInputException.FieldProblem> shown = (problems != null) ? problems : List.of();
+		model.addAttribute("problems", shown);
+		model.addAttribute("labels", LABELS);
+		model.addAttribute("invalid", shown.stream().map(InvalidInputException.FieldProblem::field).toList());
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new Qualification.Request("", "", "", "", "", "", ""));
 		}

@@ -16,6 +16,7 @@ import cn.certflow.system.EngineTime;
 import cn.certflow.system.InvalidInputException;
 import cn.certflow.system.InvalidInputException.FieldProblem;
 import org.camunda.bpm.engine.AuthorizationException;
+import cn.certflow.system.AsSystem;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +44,11 @@ public class Qualifications {
 
 	private final IdentityService identity;
 
-	Qualifications(QualificationRepository register, SchemeCatalog schemes, IdentityService identity) {
+	private final AsSystem asSystem;
+
+	Qualifications(QualificationRepository register, SchemeCatalog schemes, IdentityService identity,
+			AsSystem asSystem) {
+		this.asSystem = asSystem;
 		this.register = register;
 		this.schemes = schemes;
 		this.identity = identity;
@@ -56,7 +61,7 @@ public class Qualifications {
 	public Qualification add(Qualification.Request request, String recordedBy) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String userId = trim(request.userId());
-		if (userId.isEmpty() || this.identity.createUserQuery().userId(userId).count() == 0) {
+		if (userId.isEmpty() || account(userId).isEmpty()) {
 			problems.add(new FieldProblem("userId", "没有账号 '" + userId + "'"));
 		}
 		QualificationRole role = null;
@@ -113,9 +118,20 @@ public class Qualifications {
 
 	/** "张伟（lead）": the person's name as the account has it, and the user id. */
 	public String displayName(String userId) {
-		org.camunda.bpm.engine.identity.User user = this.identity.createUserQuery().userId(userId).singleResult();
-		String name = (user != null) ? (nonNull(user.getLastName()) + nonNull(user.getFirstName())) : "";
+		String name = account(userId).map((user) -> nonNull(user.getLastName()) + nonNull(user.getFirstName()))
+			.orElse("");
 		return name.isBlank() ? userId : name + "（" + userId + "）";
+	}
+
+	/**
+	 * The account, looked up by the system: whether a person has an account is not a
+	 * matter of the caller's read permission on users (a quality manager registers
+	 * qualifications without reading every account; a lead sees the names of the people
+	 * qualified).
+	 */
+	private java.util.Optional<org.camunda.bpm.engine.identity.User> account(String userId) {
+		return this.asSystem
+			.query(() -> java.util.Optional.ofNullable(this.identity.createUserQuery().userId(userId).singleResult()));
 	}
 
 	private static String nonNull(String value) {

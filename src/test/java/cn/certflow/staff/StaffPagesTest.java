@@ -262,6 +262,48 @@ class StaffPagesTest {
 	}
 
 	/** R-GRD-DMN: the quality manager sees each version's approval and cases. */
+	/**
+	 * Issue 19.3 and acceptance (R-COMP-1, PCEC 8.1): the qualifications register page —
+	 * every staff member reads it from the header, only quality managers register; bad
+	 * input answers 400 with each wrong field named in Chinese and highlighted, and
+	 * nothing is added.
+	 */
+	@Test
+	void shouldRegisterAQualificationOnThePageOnlyForQualityManagersAndRefuseBadInputNamingTheField() throws Exception {
+		StaffBrowser reviewer = new StaffBrowser(this.port).login("reviewer", "reviewer");
+		HttpResponse<String> read = reviewer.get("/staff/qualifications");
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(read.body()).contains("人员资格登记", "href=\"/staff/qualifications\"").doesNotContain("登记资格");
+		long before = qualifications();
+		// the page has no form for a reviewer: the session's token from another page
+		HttpResponse<String> notAKeeper = reviewer.submit("/staff/conflicts", "/staff/qualifications",
+				Map.of("userId", "auditor", "role", "AUDITOR", "schemeId", "PCEC", "technicalArea", "01", "validFrom",
+						"2026-01-01", "validUntil", "2027-12-31", "evidence", "注册证书 X-1"));
+		assertThat(notAKeeper.statusCode()).isEqualTo(403);
+
+		StaffBrowser quality = new StaffBrowser(this.port).login("quality", "quality");
+		HttpResponse<String> bad = quality.submit("/staff/qualifications", "/staff/qualifications",
+				Map.of("userId", "nobody-here", "role", "AUDITOR", "schemeId", "PCEC", "technicalArea", "1.7",
+						"validFrom", "2026-01-01", "validUntil", "2025-12-31", "evidence", "注册证书 X-1"));
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(bad.body()).contains("人员账号：没有账号", "技术领域：技术领域代码须如 01.07", "有效期至：有效期至不能早于有效期自")
+			.containsPattern("name=\"technicalArea\"[^>]*class=\"invalid\"")
+			.doesNotContainPattern("name=\"evidence\"[^>]*class=\"invalid\"");
+		assertThat(qualifications()).isEqualTo(before);
+
+		HttpResponse<String> added = quality.submit("/staff/qualifications", "/staff/qualifications",
+				Map.of("userId", "auditor", "role", "AUDITOR", "schemeId", "PCEC", "technicalArea", "35", "validFrom",
+						"2026-01-01", "validUntil", "2027-12-31", "evidence", "注册证书 X-1"));
+		assertThat(added.statusCode()).as(added.body().replaceAll("(?s).*<ul class=\"problems\">(.*?)</ul>.*", "$1"))
+			.isEqualTo(200);
+		assertThat(added.body()).contains("已登记：auditor");
+		assertThat(qualifications()).isEqualTo(before + 1);
+	}
+
+	private long qualifications() {
+		return this.jdbc.sql("select count(*) from qualification").query(Long.class).single();
+	}
+
 	@Test
 	void shouldShowEveryTableVersionWithApprovalApproverCasesAndTheVersionInForce() throws Exception {
 		StaffBrowser quality = new StaffBrowser(this.port).login("quality", "quality");
