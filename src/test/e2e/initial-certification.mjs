@@ -318,6 +318,13 @@ try {
   await notSubmitted.waitFor();
   check(await page.locator('.task-details .fjs-form').isVisible(),
     `not confirmed: the form stays open (${(await notSubmitted.innerText()).replace(/[×\s]+/g, ' ').trim()})`);
+  { // issue 19.5: form-js's own message in Chinese, under the field it is about
+    const errors = (await page.locator('.task-details .fjs-form-field-error').allInnerTexts()).join(' ');
+    check(errors.includes('此项必填') && !/required/i.test(errors),
+      `not confirmed: form-js says in Chinese what is missing (${errors.trim()})`);
+    check(await page.locator('.task-details .fjs-has-errors [id$="-Field_confirmClientChange"]').count() === 1,
+      'not confirmed: the unticked confirmation is the field marked');
+  }
   await notSubmitted.locator('[ng-click^="removeNotification"]').click(); // it covers the 完成 button
   await notSubmitted.waitFor({ state: 'hidden' });
   const [reviewTask] = await api(`/engine-rest/task?taskDefinitionKey=Task_ReviewApplication`
