@@ -37,7 +37,7 @@ import cn.certflow.impartiality.ImpartialityCheck;
 import cn.certflow.planning.AuditType;
 import cn.certflow.surveillance.Surveillance;
 import cn.certflow.surveillance.SurveillanceService;
-import cn.certflow.system.AsSystem;
+import cn.certflow.system.AsEngine;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.StatusHistory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -86,7 +86,7 @@ class AccreditationFileBuilder {
 	 */
 	private final DecisionImpactReports impactReports;
 
-	private final AsSystem asSystem;
+	private final AsEngine asEngine;
 
 	private final ObjectMapper json;
 
@@ -98,7 +98,7 @@ class AccreditationFileBuilder {
 
 	AccreditationFileBuilder(CertificateService certificates, ApplicationService applications, CycleRecords records,
 			StatusHistory statusHistory, ConflictOfInterest impartiality, SchemeCatalog schemes, HistoryService history,
-			RepositoryService repository, AsSystem asSystem, ObjectMapper json, SurveillanceService surveillances,
+			RepositoryService repository, AsEngine asEngine, ObjectMapper json, SurveillanceService surveillances,
 			CertificateRequests requests, DecisionImpactReports impactReports, Qualifications qualifications) {
 		this.qualifications = qualifications;
 		this.impactReports = impactReports;
@@ -112,14 +112,14 @@ class AccreditationFileBuilder {
 		this.schemes = schemes;
 		this.history = history;
 		this.repository = repository;
-		this.asSystem = asSystem;
+		this.asEngine = asEngine;
 		this.json = json;
 	}
 
 	AccreditationFile build(String certificateNumber, String requestedBy) {
 		// our controller has checked the caller's group already: the engine's records are
 		// read as the system
-		return this.asSystem.query(() -> assemble(certificateNumber, requestedBy));
+		return this.asEngine.call(() -> assemble(certificateNumber, requestedBy));
 	}
 
 	private AccreditationFile assemble(String certificateNumber, String requestedBy) {

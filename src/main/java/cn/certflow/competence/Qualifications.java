@@ -16,7 +16,7 @@ import cn.certflow.system.EngineTime;
 import cn.certflow.system.InvalidInputException;
 import cn.certflow.system.InvalidInputException.FieldProblem;
 import org.camunda.bpm.engine.AuthorizationException;
-import cn.certflow.system.AsSystem;
+import cn.certflow.system.AsEngine;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,11 +44,11 @@ public class Qualifications {
 
 	private final IdentityService identity;
 
-	private final AsSystem asSystem;
+	private final AsEngine asEngine;
 
 	Qualifications(QualificationRepository register, SchemeCatalog schemes, IdentityService identity,
-			AsSystem asSystem) {
-		this.asSystem = asSystem;
+			AsEngine asEngine) {
+		this.asEngine = asEngine;
 		this.register = register;
 		this.schemes = schemes;
 		this.identity = identity;
@@ -130,8 +130,8 @@ public class Qualifications {
 	 * qualified).
 	 */
 	private java.util.Optional<org.camunda.bpm.engine.identity.User> account(String userId) {
-		return this.asSystem
-			.query(() -> java.util.Optional.ofNullable(this.identity.createUserQuery().userId(userId).singleResult()));
+		return this.asEngine
+			.call(() -> java.util.Optional.ofNullable(this.identity.createUserQuery().userId(userId).singleResult()));
 	}
 
 	private static String nonNull(String value) {

@@ -3,6 +3,7 @@ package cn.certflow.staff;
 import java.util.List;
 
 import cn.certflow.surveillance.AuditForecast;
+import cn.certflow.system.AsEngine;
 import cn.certflow.system.EngineTime;
 import cn.certflow.web.StaffNavigation;
 import cn.certflow.web.StaffPage;
@@ -27,7 +28,10 @@ class ManagerDashboard extends StaffPage {
 
 	private final AuditForecast forecast;
 
-	ManagerDashboard(WorkInProgress work, AuditForecast forecast) {
+	private final AsEngine asEngine;
+
+	ManagerDashboard(WorkInProgress work, AuditForecast forecast, AsEngine asEngine) {
+		this.asEngine = asEngine;
 		this.work = work;
 		this.forecast = forecast;
 	}
@@ -36,8 +40,8 @@ class ManagerDashboard extends StaffPage {
 	String dashboard(HttpServletRequest request, Model model) {
 		requireAnyGroup(request, "管理看板", StaffNavigation.DASHBOARD_READERS);
 		// the audit-time table is evaluated for the forecast, not by the reader
-		List<AuditForecast.Month> months = this.work
-			.withoutEngineAuthorization(() -> this.forecast.months(EngineTime.today(), FORECAST_MONTHS));
+		List<AuditForecast.Month> months = this.asEngine
+			.call(() -> this.forecast.months(EngineTime.today(), FORECAST_MONTHS));
 		model.addAttribute("title", "管理看板");
 		model.addAttribute("steps", this.work.bySteps());
 		model.addAttribute("teams", this.work.byTeams());

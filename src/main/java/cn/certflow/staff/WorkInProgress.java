@@ -5,14 +5,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 import cn.certflow.security.ApiAccess;
 import cn.certflow.system.EngineTime;
 import cn.certflow.web.GroupNames;
-import org.camunda.bpm.engine.IdentityService;
+import cn.certflow.system.AsEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,13 +39,13 @@ class WorkInProgress {
 
 	private final TaskService tasks;
 
-	private final IdentityService identity;
+	private final AsEngine asEngine;
 
 	private final JdbcClient jdbc;
 
-	WorkInProgress(TaskService tasks, IdentityService identity, JdbcClient jdbc) {
+	WorkInProgress(TaskService tasks, AsEngine asEngine, JdbcClient jdbc) {
 		this.tasks = tasks;
-		this.identity = identity;
+		this.asEngine = asEngine;
 		this.jdbc = jdbc;
 	}
 
@@ -70,7 +68,7 @@ class WorkInProgress {
 	/** Open tasks offered to each staff group (team), and assigned to each person. */
 	List<Count> byTeams() {
 		Date now = EngineTime.nowDate();
-		return withoutEngineAuthorization(() -> {
+		return this.asEngine.call(() -> {
 			List<Count> counts = new ArrayList<>();
 			for (String group : ApiAccess.STAFF) {
 				int open = (int) this.tasks.createTaskQuery().active().taskCandidateGroup(group).count();
@@ -105,20 +103,7 @@ class WorkInProgress {
 	}
 
 	private List<Task> openTasks() {
-		return withoutEngineAuthorization(() -> this.tasks.createTaskQuery().active().list());
-	}
-
-	<T> T withoutEngineAuthorization(Supplier<T> query) {
-		Authentication caller = this.identity.getCurrentAuthentication();
-		this.identity.clearAuthentication();
-		try {
-			return query.get();
-		}
-		finally {
-			if (caller != null) {
-				this.identity.setAuthentication(caller);
-			}
-		}
+		return this.asEngine.call(() -> this.tasks.createTaskQuery().active().list());
 	}
 
 }
