@@ -7,19 +7,19 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** The case is acknowledged to the person who raised it, in writing (R-APL-1). */
+/**
+ * The case is acknowledged to the person who raised it, in writing (R-APL-1;
+ * {@link CaseAcknowledgement}).
+ */
 @Component
 class CaseAcknowledgementListener implements TaskListener {
 
-	private final CaseRepository cases;
-
-	private final StatusHistory history;
+	private final CaseAcknowledgement acknowledgement;
 
 	private final CurrentUser currentUser;
 
-	CaseAcknowledgementListener(CaseRepository cases, StatusHistory history, CurrentUser currentUser) {
-		this.cases = cases;
-		this.history = history;
+	CaseAcknowledgementListener(CaseAcknowledgement acknowledgement, CurrentUser currentUser) {
+		this.acknowledgement = acknowledgement;
 		this.currentUser = currentUser;
 	}
 
@@ -27,11 +27,8 @@ class CaseAcknowledgementListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		String text = FormInput.requiredText(AppealComplaint.ACKNOWLEDGEMENT_TEXT, task,
 				"write the acknowledgement sent to the complainant");
-		String by = this.currentUser.id(task);
 		// the case is the process's business key, never a process variable (issue 15)
-		CaseRecord record = this.cases.find(task.getExecution().getProcessBusinessKey()).orElseThrow();
-		this.cases.acknowledged(record.id(), text, by);
-		this.history.record(StatusHistory.Entity.CASE, record.number(), "RECEIVED", "ACKNOWLEDGED", by, text,
+		this.acknowledgement.acknowledge(task.getExecution().getProcessBusinessKey(), text, this.currentUser.id(task),
 				StatusHistory.Process.of(task));
 	}
 

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Service;
  * Who is written to about a case (R-APL-1, PCEC 14; issue 18): the complainant at the
  * e-mail address on the case when there is one (a third party without an account); the
  * client whose application or certificate the case concerns. Each notice carries the case
- * number, so the case's own mail step sends it at once.
+ * number: the outcome is mailed at once by the case's own mail step, the acknowledgement
+ * by its own delivery ({@link cn.certflow.notification.NoticeDeliveryProcess}).
  */
 @Service
 class CaseNotices {

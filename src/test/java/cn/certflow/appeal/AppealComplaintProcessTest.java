@@ -13,6 +13,10 @@ import cn.certflow.audit.OnsiteAudit;
 import cn.certflow.certificate.CertificateLifecycle;
 import cn.certflow.certificate.CertificateRequests;
 import cn.certflow.certificate.LifecycleDriver;
+import cn.certflow.notification.ClientNotice;
+import cn.certflow.notification.NoticeDelivery;
+import cn.certflow.notification.NoticeKind;
+import cn.certflow.notification.Notices;
 import cn.certflow.security.Groups;
 import cn.certflow.surveillance.CertificateAudit;
 import cn.certflow.system.InvalidInputException;
@@ -22,6 +26,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +65,9 @@ class AppealComplaintProcessTest {
 	@Autowired
 	IdentityService identity;
 
+	@Autowired
+	Notices notices;
+
 	@BeforeEach
 	void setUp() {
 		init(this.engine);
@@ -94,6 +102,11 @@ class AppealComplaintProcessTest {
 		this.driver.certification()
 			.complete("reviewer", number, AppealComplaint.Elements.ACKNOWLEDGE,
 					Map.of("acknowledgementText", "已收到贵公司申诉，将在30日内答复"));
+		// CASE_ACKNOWLEDGED (R-APL-1): the appellant is the client, told in its inbox
+		assertThat(notices(number, NoticeKind.CASE_ACKNOWLEDGED)).singleElement().satisfies((n) -> {
+			assertThat(n.applicationNumber()).isEqualTo(application);
+			assertThat(n.body()).contains("申诉").contains(number).contains("已收到贵公司申诉，将在30日内答复");
+		});
 		assertThatThrownBy(
 				() -> this.driver.certification().claim(AUDITING_QM, number, AppealComplaint.Elements.DECIDE))
 			.isInstanceOf(AuthorizationException.class)
@@ -111,6 +124,18 @@ class AppealComplaintProcessTest {
 		assertThat(record.status()).isEqualTo("CLOSED");
 		assertThat(record.decidedBy()).isEqualTo("quality");
 		assertThat(record.communicatedAt()).isNotNull();
+		// CASE_OUTCOME (R-APL-1): the appeal's outcome with its reasons, written with
+		// the decision and mailed at once by the case's own next step (no mail server
+		// here: kept for a letter)
+		assertThat(notices(number, NoticeKind.CASE_OUTCOME)).singleElement()
+			.satisfies((n) -> assertThat(n.delivery()).isEqualTo(NoticeDelivery.PENDING));
+		mailOutcome(number);
+		assertThat(notices(number, NoticeKind.CASE_OUTCOME)).singleElement().satisfies((n) -> {
+			assertThat(n.applicationNumber()).isEqualTo(application);
+			assertThat(n.body()).contains("处理结果：不成立").contains("复核评分无误，维持原决定");
+			assertThat(n.attempts()).isOne();
+			assertThat(n.delivery()).isEqualTo(NoticeDelivery.NOT_SENT);
+		});
 		assertThat(this.history.of(StatusHistory.Entity.CASE, number)).extracting(StatusHistory.Change::toStatus)
 			.containsExactly("RECEIVED", "ACKNOWLEDGED", "DISMISSED", "CLOSED");
 	}
@@ -201,13 +226,26 @@ class AppealComplaintProcessTest {
 	@Test
 	void shouldTriggerASpecialAuditForAComplaintProvenTheClientsFault() {
 		// R-APL-1 + R-SUR-2: an upheld complaint, the client at fault → the certificate's
-		// lifecycle plans a special audit
+		// lifecycle plans a special audit. The complainant is a consumer without an
+		// account, written to at the e-mail address on the case (issue 18)
 		String certificate = this.driver.certify(3, 0);
-		String number = this.cases.receive(
-				new AppealComplaintBody("COMPLAINT", certificate, null, "某消费者", "维修后再次故障", "三次维修未修好，拒绝退换").body(),
-				"reviewer");
+		String number = this.cases.receive(new AppealComplaintBody("COMPLAINT", certificate, null, "张先生", "维修后再次故障",
+				"三次维修未修好，拒绝退换", "zhang@example.com")
+			.body(), "reviewer");
+		assertThat(this.notices.forCase(number)).as("nothing written before the acknowledgement").isEmpty();
 		this.driver.certification()
-			.complete("reviewer", number, AppealComplaint.Elements.ACKNOWLEDGE, Map.of("acknowledgementText", "已受理"));
+			.complete("reviewer", number, AppealComplaint.Elements.ACKNOWLEDGE,
+					Map.of("acknowledgementText", "已受理，30日内书面答复"));
+		// CASE_ACKNOWLEDGED (R-APL-1, PCEC 14): the acknowledgement as the reviewer wrote
+		// it, in the task's transaction, to the complainant's e-mail and to the client
+		assertThat(notices(number, NoticeKind.CASE_ACKNOWLEDGED)).satisfiesExactly((toComplainant) -> {
+			assertThat(toComplainant.contactEmail()).isEqualTo("zhang@example.com");
+			assertThat(toComplainant.certificateNumber()).isNull();
+			assertThat(toComplainant.body()).startsWith("张先生：").contains(number).contains("已受理，30日内书面答复");
+		}, (toClient) -> {
+			assertThat(toClient.certificateNumber()).isEqualTo(certificate);
+			assertThat(toClient.body()).contains(number).contains("已受理，30日内书面答复");
+		});
 		assertThatThrownBy(() -> this.driver.certification()
 			.complete("quality", number, AppealComplaint.Elements.DECIDE,
 					Map.of("caseOutcome", "DISMISSED", "caseOutcomeReasons", "不成立", "clientAtFault", true)))
@@ -216,8 +254,24 @@ class AppealComplaintProcessTest {
 		this.driver.certification()
 			.complete("quality", number, AppealComplaint.Elements.DECIDE,
 					Map.of("caseOutcome", "UPHELD", "caseOutcomeReasons", "经核实系获证组织责任", "clientAtFault", true));
-		this.driver.fireDueJobs(); // the outcome is e-mailed asynchronously, then
-									// reported
+		// CASE_OUTCOME (R-APL-1): written with the decision, to the same two
+		assertThat(notices(number, NoticeKind.CASE_OUTCOME)).hasSize(2)
+			.allSatisfy((n) -> assertThat(n.delivery()).isEqualTo(NoticeDelivery.PENDING));
+		mailOutcome(number);
+
+		// mailed at once by the case's own next step, not by a later one; no mail
+		// server here: kept for a letter, with why
+		assertThat(notices(number, NoticeKind.CASE_OUTCOME))
+			.satisfiesExactly(
+					(toComplainant) -> assertThat(toComplainant.contactEmail()).isEqualTo("zhang@example.com"),
+					(toClient) -> assertThat(toClient.certificateNumber()).isEqualTo(certificate))
+			.allSatisfy((n) -> {
+				assertThat(n.body()).contains(number).contains("处理结果：成立").contains("经核实系获证组织责任");
+				assertThat(n.attempts()).isOne();
+				assertThat(n.delivery()).isEqualTo(NoticeDelivery.NOT_SENT);
+				assertThat(n.deliveryNote()).contains("no mail server configured");
+			});
+		this.driver.fireDueJobs(); // then reported to the certificate's lifecycle
 
 		assertThat(this.requests.of(certificate)).anySatisfy(r -> {
 			assertThat(r.eventKind()).isEqualTo("SERIOUS_COMPLAINT_PROVEN");
@@ -233,13 +287,45 @@ class AppealComplaintProcessTest {
 		assertThat(List.of(this.cases.get(number).status())).containsExactly("CLOSED");
 	}
 
-	/** Test shorthand for a case body. */
+	/**
+	 * Runs the case's asynchronous mail step, Task_MailOutcome, as the job executor would
+	 * (it is off in tests), and nothing else.
+	 */
+	private void mailOutcome(String caseNumber) {
+		String instance = this.engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceBusinessKey(caseNumber, AppealComplaint.KEY)
+			.singleResult()
+			.getId();
+		Job mail = this.engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(instance)
+			.activityId("Task_MailOutcome")
+			.singleResult();
+		assertThat(mail).as("the mail step of " + caseNumber).isNotNull();
+		this.engine.getManagementService().executeJob(mail.getId());
+	}
+
+	/** The notices of {@code kind} about the case, oldest first. */
+	private List<ClientNotice> notices(String caseNumber, NoticeKind kind) {
+		return this.notices.forCase(caseNumber).stream().filter((n) -> n.kind().equals(kind.name())).toList();
+	}
+
+	/**
+	 * Test shorthand for a case body; {@code complainantEmail} for a complainant without
+	 * an account.
+	 */
 	record AppealComplaintBody(String kind, String certificateNumber, String applicationNumber, String complainant,
-			String subject, String description) {
+			String subject, String description, String complainantEmail) {
+
+		AppealComplaintBody(String kind, String certificateNumber, String applicationNumber, String complainant,
+				String subject, String description) {
+			this(kind, certificateNumber, applicationNumber, complainant, subject, description, null);
+		}
 
 		AppealCaseService.CaseBody body() {
 			return new AppealCaseService.CaseBody(this.kind, this.certificateNumber, this.applicationNumber,
-					this.complainant, this.subject, this.description);
+					this.complainant, this.subject, this.description, this.complainantEmail);
 		}
 
 	}

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import cn.certflow.certificate.CertificateLifecycle.Elements;
+import cn.certflow.notification.ClientNotice;
+import cn.certflow.notification.NoticeKind;
+import cn.certflow.notification.Notices;
 import cn.certflow.surveillance.CertificateAudit;
 import cn.certflow.system.ConflictException;
 import cn.certflow.system.InvalidInputException;
@@ -51,6 +55,9 @@ class CertificateChangeProcessTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Notices notices;
 
 	@BeforeEach
 	void setUp() {
@@ -102,6 +109,11 @@ class CertificateChangeProcessTest {
 		assertThat(this.driver.certification().task(number, CertificateAudit.Elements.PLAN_AUDIT))
 			.as("a name change needs no audit even when ticked")
 			.isNull();
+		// CERTIFICATE_REISSUED (R-CHG-1 (1), issue 18 point 6): the holder, under its new
+		// name, is told of revision 2 by the review that reissued it
+		assertThat(notice(number, NoticeKind.CERTIFICATE_REISSUED).body()).startsWith("天津新名称服务有限公司：")
+			.contains("第 2 版")
+			.contains("名称变更 (R-CHG-1 (1))");
 	}
 
 	@Test
@@ -231,6 +243,8 @@ class CertificateChangeProcessTest {
 
 	@Test
 	void shouldRejectAChangeWithReasonsForTheClient() {
+		// R-CHG-1, R-EXT-1: a change request not accepted; CHANGE_REJECTED tells the
+		// holder the reviewer's reasons, written by the review
 		String number = this.driver.certify(3, 0);
 		long id = this.requests.change(number,
 				new CertificateRequests.ChangeBody("EXTENSION", null, null, null, "99.99 无关", null, null), "reviewer");
@@ -244,6 +258,21 @@ class CertificateChangeProcessTest {
 					"changeReviewNotes", "超出认证机构业务范围", "onsiteAuditNeeded", false));
 		assertThat(this.requestRecords.get(id).status()).isEqualTo(CertificateRequest.REJECTED);
 		assertThat(this.certificates.get(number).revision()).isEqualTo(1);
+		assertThat(notice(number, NoticeKind.CHANGE_REJECTED).body()).contains("变更申请未被受理").contains("超出认证机构业务范围");
+	}
+
+	/**
+	 * The one notice of {@code kind} about the certificate, written by the step that
+	 * changed it (issue 18 point 6).
+	 */
+	private ClientNotice notice(String number, NoticeKind kind) {
+		List<ClientNotice> written = this.notices.forCertificate(number)
+			.stream()
+			.filter((n) -> n.kind().equals(kind.name()))
+			.toList();
+		assertThat(written).as(kind + " notice about " + number).hasSize(1);
+		assertThat(written.get(0).certificateNumber()).isEqualTo(number);
+		return written.get(0);
 	}
 
 	@Test

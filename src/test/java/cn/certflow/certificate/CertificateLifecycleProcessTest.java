@@ -12,6 +12,9 @@ import java.util.Map;
 import cn.certflow.certificate.CertificateLifecycle.Elements;
 import cn.certflow.clock.RegulatoryClock;
 import cn.certflow.clock.RegulatoryPeriod;
+import cn.certflow.notification.ClientNotice;
+import cn.certflow.notification.NoticeKind;
+import cn.certflow.notification.Notices;
 import cn.certflow.surveillance.CertificateAudit;
 import cn.certflow.surveillance.Surveillance;
 import cn.certflow.surveillance.SurveillanceService;
@@ -70,6 +73,9 @@ class CertificateLifecycleProcessTest {
 
 	@Autowired
 	RegulatoryClock regulatoryClock;
+
+	@Autowired
+	Notices notices;
 
 	@BeforeEach
 	void setUp() {
@@ -388,6 +394,12 @@ class CertificateLifecycleProcessTest {
 			assertThat(first.stars()).isEqualTo(4);
 			assertThat(first.recalledOn()).isEqualTo(LocalDate.of(2027, 1, 9));
 		});
+		// CERTIFICATE_DOWNGRADED (R-SUR-3, issue 18 point 6): the holder is told the new
+		// grade and revision by the decision's own transaction
+		assertThat(notice(number, NoticeKind.CERTIFICATE_DOWNGRADED).body()).contains("2027-01-09")
+			.contains("降为 三星级")
+			.contains("第 2 版")
+			.contains("R-SUR-3");
 		assertWaitingAt(number, Elements.SURVEILLANCE_PLANNING_TIME);
 	}
 
@@ -473,6 +485,9 @@ class CertificateLifecycleProcessTest {
 					Map.of("causeCleared", true, "verificationNotes", "现场验证投诉已整改"));
 
 		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.VALID);
+		// SUSPENSION_LIFTED (R-SUS-1, PCEC 12.3): the holder may use the certificate
+		// again, told by the verification that lifted it
+		assertThat(notice(number, NoticeKind.SUSPENSION_LIFTED).body()).contains("2026-06-01").contains("现场验证投诉已整改");
 		assertThat(this.history.of(StatusHistory.Entity.CERTIFICATE, number)).extracting(StatusHistory.Change::toStatus)
 			.containsExactly("VALID", "SUSPENDED", "VALID");
 		assertThat(this.history.of(StatusHistory.Entity.CERTIFICATE, number)).element(1).satisfies(c -> {
@@ -588,15 +603,7 @@ class CertificateLifecycleProcessTest {
 	void shouldExpireByItselfWhenRecertificationIsNotDecidedBeforeExpiry() {
 		// R-REC-1 / R-CERT-1: applied, audit not finished by expiry → expired, the audit
 		// cancelled
-		String number = this.driver.certify(3, 0);
-		this.driver.moveTo(LocalDate.of(2027, 1, 9));
-		this.driver.surveil(number, 0, CertificateAudit.KEEP);
-		this.driver.moveTo(LocalDate.of(2027, 11, 10));
-		this.driver.surveil(number, 0, CertificateAudit.KEEP);
-		this.driver.moveTo(LocalDate.of(2028, 12, 10));
-		this.driver.certification()
-			.complete("reviewer", number, Elements.RECEIVE_RECERTIFICATION, Map.of("recertificationDecision", "APPLY",
-					"changesDeclared", true, "changesDescription", "新增一个服务网点"));
+		String number = appliedForRecertificationWithChanges();
 		this.driver.certification()
 			.complete("reviewer", number, Elements.REVIEW_RECERTIFICATION_DOCUMENTS,
 					Map.of("recertificationDocumentsOutcome", "PASSED"));
@@ -614,6 +621,44 @@ class CertificateLifecycleProcessTest {
 			assertThat(c.changedBy()).isEqualTo("system");
 			assertThat(c.processKey()).isEqualTo(CertificateLifecycle.KEY);
 		});
+		// CERTIFICATE_EXPIRED (R-CERT-1, PCEC 11): written by the expiry timer's step
+		assertThat(notice(number, NoticeKind.CERTIFICATE_EXPIRED).body()).contains("2029-03-10").contains("到期失效");
+	}
+
+	@Test
+	void shouldTellTheHolderWhyItsRecertificationDocumentsFailed() {
+		// R-REC-1, R-DOC-1, PCEC 11: the declared changes' documents fail their review →
+		// RECERTIFICATION_DOCUMENTS_FAILED with the findings, written by the review
+		// itself, then mailed by the lifecycle's next step; the certificate runs out
+		String number = appliedForRecertificationWithChanges();
+
+		this.driver.certification()
+			.complete("reviewer", number, Elements.REVIEW_RECERTIFICATION_DOCUMENTS, Map
+				.of("recertificationDocumentsOutcome", "FAILED", "recertificationDocumentFindings", "新增服务网点无服务规范"));
+
+		assertThat(notice(number, NoticeKind.RECERTIFICATION_DOCUMENTS_FAILED).body()).contains("新增服务网点无服务规范");
+		assertThat(this.driver.certification().task(number, CertificateAudit.Elements.PLAN_AUDIT)).isNull();
+		assertWaitingAt(number, Elements.MAIL_PENDING_NOTICES);
+		this.driver.fireDueJobs();
+		assertThat(notice(number, NoticeKind.RECERTIFICATION_DOCUMENTS_FAILED).attempts()).isOne();
+		assertWaitingAt(number, Elements.WAIT_FOR_EXPIRY);
+	}
+
+	/**
+	 * Certified on {@link #CERTIFIED}, both surveillances kept, and on 2028-12-10 applied
+	 * for recertification with a change declared: its documents are up for review.
+	 */
+	private String appliedForRecertificationWithChanges() {
+		String number = this.driver.certify(3, 0);
+		this.driver.moveTo(LocalDate.of(2027, 1, 9));
+		this.driver.surveil(number, 0, CertificateAudit.KEEP);
+		this.driver.moveTo(LocalDate.of(2027, 11, 10));
+		this.driver.surveil(number, 0, CertificateAudit.KEEP);
+		this.driver.moveTo(LocalDate.of(2028, 12, 10));
+		this.driver.certification()
+			.complete("reviewer", number, Elements.RECEIVE_RECERTIFICATION, Map.of("recertificationDecision", "APPLY",
+					"changesDeclared", true, "changesDescription", "新增一个服务网点"));
+		return number;
 	}
 
 	@Test
@@ -622,6 +667,10 @@ class CertificateLifecycleProcessTest {
 		String number = this.driver.certify(3, 0);
 		this.requests.cancel(number, new CertificateRequests.ReasonBody("企业停止经营该业务", "CLIENT"), "reviewer");
 		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.CANCELLED);
+		// CERTIFICATE_CANCELLED (R-SUS-1, PCEC 12.3): in the cancellation's transaction
+		assertThat(notice(number, NoticeKind.CERTIFICATE_CANCELLED).body()).contains("2026-03-10")
+			.contains("注销")
+			.contains("企业停止经营该业务");
 		assertThat(this.driver.lifecycle(number)).isNull();
 		assertThat(this.history.of(StatusHistory.Entity.CERTIFICATE, number)).last().satisfies(c -> {
 			assertThat(c.changedBy()).isEqualTo("reviewer");
@@ -636,6 +685,24 @@ class CertificateLifecycleProcessTest {
 		this.requests.withdraw(number, new CertificateRequests.ReasonBody("列入严重失信名单", null), "decider");
 		assertThat(this.certificates.get(number).status()).isEqualTo(CertificateStatus.WITHDRAWN);
 		assertThat(this.driver.lifecycle(number)).isNull();
+		// CERTIFICATE_WITHDRAWN (R-SUS-1, PCEC 12.3): in the withdrawal's transaction
+		assertThat(notice(number, NoticeKind.CERTIFICATE_WITHDRAWN).body()).contains("2026-03-10")
+			.contains("撤销")
+			.contains("列入严重失信名单");
+	}
+
+	/**
+	 * The one notice of {@code kind} about the certificate (issue 18 point 6: written by
+	 * the step that changed the certificate, in its transaction).
+	 */
+	private ClientNotice notice(String number, NoticeKind kind) {
+		List<ClientNotice> written = this.notices.forCertificate(number)
+			.stream()
+			.filter((n) -> n.kind().equals(kind.name()))
+			.toList();
+		assertThat(written).as(kind + " notice about " + number).hasSize(1);
+		assertThat(written.get(0).certificateNumber()).isEqualTo(number);
+		return written.get(0);
 	}
 
 	private int reminders(String number) {

@@ -2,8 +2,16 @@ package cn.certflow.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import cn.certflow.application.ApplicationRequest;
 import cn.certflow.application.CertificationDriver;
@@ -21,11 +29,59 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Issue 18 point 6: the client is told each step the certification body takes about it,
- * written by the step itself (the event happens → the notice is in the client's inbox):
- * the audit plan and team, the nonconformities with their deadline, the surveillance due,
- * its result, and a transition deadline. Each other kind has its test beside the step
- * that writes it (ClientNoticeDeliveryTest, CertificateLifecycleProcessTest,
- * AppealComplaintProcessTest).
+ * written by the step itself, in its transaction (the event happens → the notice is in
+ * the client's inbox). Where each kind is tested, the event made to happen through the
+ * processes:
+ * <ul>
+ * <li>APPLICATION_REJECTED:
+ * InitialCertificationProcessTest#shouldRejectOnlyWithAWrittenReason,
+ * IdentifiersFromRecordsTest#shouldEscalateRejectAndTakeCorrectionsOnTheirOwnApplications,
+ * ClientNoticeDeliveryTest#shouldEmailTheRejectionReasonAndRecordWhoSentItWhen;</li>
+ * <li>DOCUMENT_FINDINGS, DOCUMENT_CORRECTIONS_OVERDUE:
+ * {@link #shouldGiveTheClientADeadlineForItsCorrectedDocumentsAndRemindItWhenItPasses};</li>
+ * <li>AUDIT_PLAN, NONCONFORMITIES:
+ * {@link #shouldTellTheClientThePlanAndTeamThenEachNonconformityWithItsDeadline};</li>
+ * <li>CORRECTIVE_ACTIONS_OVERDUE:
+ * {@link #shouldTellTheClientWhenItLetTheCorrectionDeadlinePass};</li>
+ * <li>AUDIT_TERMINATED:
+ * IdentifiersFromRecordsTest#shouldTerminateAndVerifyCorrectionsOnTheirOwnAudits;</li>
+ * <li>CERTIFICATION_REFUSED:
+ * IdentifiersFromRecordsTest#shouldKeepTheAuditTeamFromDecidingAndRefuseAFailedGradeWhateverAuditTheVariablesName;</li>
+ * <li>CERTIFICATE_ISSUED:
+ * InitialCertificationProcessTest#shouldIssueCertificateValidThreeYearsOnTheHappyPath,
+ * ClientNoticeDeliveryTest#shouldEmailTheIssuedCertificate;</li>
+ * <li>SURVEILLANCE_PLAN, SURVEILLANCE_RESULT:
+ * {@link #shouldTellTheHolderWhenTheSurveillanceIsDueAndWhatItDecided};</li>
+ * <li>CERTIFICATE_AUDIT_REFUSED:
+ * IdentifiersFromRecordsAfterCertificationTest#shouldReviewAuditAndReissueTheCertificatesOwnChanges;</li>
+ * <li>CERTIFICATE_SUSPENDED: PortalRequestsTest#shouldSuspendAtTheClientsRequest;</li>
+ * <li>SUSPENSION_LIFTED:
+ * CertificateLifecycleProcessTest#shouldSuspendOnRequestAndLiftOnlyAfterVerification;</li>
+ * <li>CERTIFICATE_WITHDRAWN:
+ * CertificateLifecycleProcessTest#shouldWithdrawByDecisionOfTheCertificationBody;</li>
+ * <li>CERTIFICATE_CANCELLED:
+ * CertificateLifecycleProcessTest#shouldCancelAtTheClientsRequest;</li>
+ * <li>CERTIFICATE_EXPIRED:
+ * CertificateLifecycleProcessTest#shouldExpireByItselfWhenRecertificationIsNotDecidedBeforeExpiry;</li>
+ * <li>CERTIFICATE_DOWNGRADED:
+ * CertificateLifecycleProcessTest#shouldDowngradeAndReissueWhenSurveillanceFallsBelowTheCertifiedGrade;</li>
+ * <li>CERTIFICATE_REISSUED:
+ * CertificateChangeProcessTest#shouldReissueUnderTheNewNameAfterDocumentReview;</li>
+ * <li>CHANGE_REJECTED:
+ * CertificateChangeProcessTest#shouldRejectAChangeWithReasonsForTheClient;</li>
+ * <li>TRANSITION_DEADLINE:
+ * {@link #shouldTellEveryHolderOfTheSchemeItsTransitionDeadline};</li>
+ * <li>RECERTIFICATION_REMINDER: CertificateLifecycleProcessTest
+ * #shouldOpenTheRecertificationApplicationForTheLastYearAndTakeALateOneOnlyWithAReason;</li>
+ * <li>RECERTIFICATION_DOCUMENTS_FAILED:
+ * CertificateLifecycleProcessTest#shouldTellTheHolderWhyItsRecertificationDocumentsFailed;</li>
+ * <li>CASE_ACKNOWLEDGED, CASE_OUTCOME (to a complainant without an account at the case's
+ * e-mail address and to the client; the outcome mailed at once by the case's own step):
+ * AppealComplaintProcessTest#shouldTriggerASpecialAuditForAComplaintProvenTheClientsFault,
+ * to the appellant client:
+ * AppealComplaintProcessTest#shouldKeepAnyoneInvolvedFromDecidingAnAppeal.</li>
+ * </ul>
+ * {@link #shouldHaveAProcessTestNamingEveryKind} fails when a kind is added without one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
@@ -197,6 +253,37 @@ class NoticeKindsTest {
 		assertThat(this.notices.forCertificate(certificate)).filteredOn(n -> n.kind().equals("TRANSITION_DEADLINE"))
 			.singleElement()
 			.satisfies(n -> assertThat(n.body()).contains("2026-12-31").contains("PCEC-2027 服务认证规则"));
+	}
+
+	/**
+	 * A tripwire, not a proof: every kind is named, as {@code NoticeKind.KIND} or quoted
+	 * on a line that speaks of a kind (a notice's {@code kind()}, SQL
+	 * {@code kind = '...'}), in a test of the whole application other than NoticesTest
+	 * (which writes kinds by hand, no event happening). The line rule keeps a status of
+	 * the same name (an application's AUDIT_TERMINATED) from counting; whether the test
+	 * makes the event happen is what the list above says.
+	 */
+	@Test
+	void shouldHaveAProcessTestNamingEveryKind() throws IOException {
+		List<String> lines = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(Path.of("src", "test", "java"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
+				String text = Files.readString(file);
+				if (text.contains("@SpringBootTest") && !file.endsWith("NoticesTest.java")) {
+					lines.addAll(text.lines().toList());
+				}
+			}
+		}
+		assertThat(lines).as("the tests were found").isNotEmpty();
+		assertThat(Arrays.stream(NoticeKind.values())
+			.filter((kind) -> lines.stream().noneMatch((line) -> names(line, kind)))
+			.toList()).as("notice kinds without a process test").isEmpty();
+	}
+
+	private static boolean names(String line, NoticeKind kind) {
+		return Pattern.compile("\\bNoticeKind\\." + kind.name() + "\\b").matcher(line).find()
+				|| (line.toLowerCase(Locale.ROOT).contains("kind")
+						&& (line.contains("\"" + kind.name() + "\"") || line.contains("'" + kind.name() + "'")));
 	}
 
 	/**

@@ -14,6 +14,8 @@ import cn.certflow.certificate.CertificateLifecycle;
 import cn.certflow.certificate.CertificateRequests;
 import cn.certflow.certificate.CertificateSuspension;
 import cn.certflow.certificate.LifecycleDriver;
+import cn.certflow.notification.NoticeKind;
+import cn.certflow.notification.Notices;
 import cn.certflow.surveillance.CertificateAudit;
 import cn.certflow.system.EngineTime;
 import cn.certflow.system.InvalidInputException;
@@ -62,6 +64,9 @@ class IdentifiersFromRecordsAfterCertificationTest {
 
 	@Autowired
 	IdentityService identity;
+
+	@Autowired
+	Notices notices;
 
 	/**
 	 * A quality manager who is also an auditor (AppealComplaintProcessTest has the same).
@@ -228,6 +233,13 @@ class IdentifiersFromRecordsAfterCertificationTest {
 		assertThat(text("select status from certificate_request where id = ?", refused))
 			.as("NotifyCertificateAuditRefusalDelegate")
 			.isEqualTo("REJECTED");
+		// CERTIFICATE_AUDIT_REFUSED (R-DEC-2): the reasons go to the process's
+		// holder, not to the one the forged variables name
+		assertThat(this.notices.forCertificate(number))
+			.filteredOn((n) -> n.kind().equals(NoticeKind.CERTIFICATE_AUDIT_REFUSED.name()))
+			.as("NotifyCertificateAuditRefusalDelegate")
+			.singleElement()
+			.satisfies((n) -> assertThat(n.body()).contains("变更审查未获通过").contains("新址未达到认证要求"));
 		long approved = this.requests.change(number,
 				new CertificateRequests.ChangeBody("PREMISES", "再次迁址", null, "天津市西青区新址2号", null, null, null),
 				"reviewer");
