@@ -261,18 +261,8 @@ class CertificateChangeProcessTest {
 		assertThat(notice(number, NoticeKind.CHANGE_REJECTED).body()).contains("变更申请未被受理").contains("超出认证机构业务范围");
 	}
 
-	/**
-	 * The one notice of {@code kind} about the certificate, written by the step that
-	 * changed it (issue 18 point 6).
-	 */
 	private ClientNotice notice(String number, NoticeKind kind) {
-		List<ClientNotice> written = this.notices.forCertificate(number)
-			.stream()
-			.filter((n) -> n.kind().equals(kind.name()))
-			.toList();
-		assertThat(written).as(kind + " notice about " + number).hasSize(1);
-		assertThat(written.get(0).certificateNumber()).isEqualTo(number);
-		return written.get(0);
+		return CertificateNotice.theOne(this.notices, number, kind);
 	}
 
 	@Test

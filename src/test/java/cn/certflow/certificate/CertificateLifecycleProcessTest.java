@@ -691,18 +691,8 @@ class CertificateLifecycleProcessTest {
 			.contains("列入严重失信名单");
 	}
 
-	/**
-	 * The one notice of {@code kind} about the certificate (issue 18 point 6: written by
-	 * the step that changed the certificate, in its transaction).
-	 */
 	private ClientNotice notice(String number, NoticeKind kind) {
-		List<ClientNotice> written = this.notices.forCertificate(number)
-			.stream()
-			.filter((n) -> n.kind().equals(kind.name()))
-			.toList();
-		assertThat(written).as(kind + " notice about " + number).hasSize(1);
-		assertThat(written.get(0).certificateNumber()).isEqualTo(number);
-		return written.get(0);
+		return CertificateNotice.theOne(this.notices, number, kind);
 	}
 
 	private int reminders(String number) {
