@@ -71,13 +71,15 @@ class ApiErrors {
 
 	/**
 	 * Not JSON, or a JSON value of the wrong type: named by its path in the body
-	 * ({@code sites[0]}), else "body".
+	 * ({@code sites[0]}), else "body". A body that stops inside a value (cut off in a
+	 * string) is not JSON, whatever field it stopped in.
 	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
 		String field = "body";
 		String message;
-		if (ex.getCause() instanceof JsonMappingException mapping) {
+		if (ex.getCause() instanceof JsonMappingException mapping
+				&& !(mapping.getCause() instanceof com.fasterxml.jackson.core.JsonParseException)) {
 			if (mapping.getPath().isEmpty()) {
 				message = "must be a JSON object with the expected fields";
 			}

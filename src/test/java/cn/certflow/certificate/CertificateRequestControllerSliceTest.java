@@ -88,6 +88,7 @@ class CertificateRequestControllerSliceTest {
 				Arguments.of(CERTIFICATE + "/withdrawal", "{\"reason\": \"x\", \"requestedBy\": true}", "requestedBy",
 						"has the wrong type or format"),
 				Arguments.of(CERTIFICATE + "/cancellation", "{\"reason\": \"停业\",", "body", "is not valid JSON"),
+				Arguments.of(CERTIFICATE + "/cancellation", "{\"reason\": \"停业", "body", "is not valid JSON"),
 				Arguments.of(CERTIFICATE + "/events", "{\"kind\": \"MEDIA_EXPOSURE_PROVEN\", \"occurredOn\": 20260301}",
 						"occurredOn", "has the wrong type or format"),
 				Arguments.of("/api/certificates/transition", "{\"schemeId\": [\"PCEC\"]}", "schemeId",
