@@ -145,6 +145,14 @@ class ApplicationRepository {
 			.update();
 	}
 
+	/** When the application's documents were last reviewed, if ever. */
+	Optional<OffsetDateTime> lastDocumentReviewAt(long applicationId) {
+		return this.jdbc.sql("select max(reviewed_at) from document_review where application_id = ?")
+			.param(applicationId)
+			.query(OffsetDateTime.class)
+			.optional();
+	}
+
 	void recordDocumentReview(long applicationId, boolean passed, String findings, String reviewer) {
 		int round = this.jdbc.sql("select count(*) from document_review where application_id = ?")
 			.param(applicationId)

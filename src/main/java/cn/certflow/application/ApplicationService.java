@@ -123,8 +123,7 @@ public class ApplicationService {
 	Optional<OffsetDateTime> documentsReviewed(ApplicationRecord application, boolean passed, String findings,
 			String reviewer) {
 		this.applications.recordDocumentReview(application.id(), passed, findings, reviewer);
-		Optional<OffsetDateTime> due = passed ? Optional.empty()
-				: Optional.of(this.clock.after(EngineTime.now(), RegulatoryPeriod.DOCUMENT_CORRECTIONS));
+		Optional<OffsetDateTime> due = passed ? Optional.empty() : Optional.of(correctionsDue(EngineTime.now()));
 		due.ifPresent((d) -> this.notices.send(NoticeKind.DOCUMENT_FINDINGS, NoticeTo.application(application.number()),
 				Map.of("findings", findings, "deadline", d.toLocalDate().toString()), reviewer));
 		changeStatus(application.number(),
@@ -138,10 +137,16 @@ public class ApplicationService {
 	 * the escalation to the reviewers is recorded and the client is reminded; its task
 	 * stays open.
 	 */
-	void documentCorrectionsOverdue(ApplicationRecord application, OffsetDateTime due) {
+	void documentCorrectionsOverdue(ApplicationRecord application) {
+		OffsetDateTime due = correctionsDue(this.applications.lastDocumentReviewAt(application.id()).orElseThrow());
 		this.applications.recordEscalation(application.id(), "DOCUMENT_CORRECTIONS_OVERDUE", due, Groups.REVIEWERS);
 		this.notices.send(NoticeKind.DOCUMENT_CORRECTIONS_OVERDUE, NoticeTo.application(application.number()),
 				Map.of("deadline", due.toLocalDate().toString()), CurrentUser.SYSTEM);
+	}
+
+	/** The corrected documents are due this long after the review that asked for them. */
+	private OffsetDateTime correctionsDue(OffsetDateTime reviewedAt) {
+		return this.clock.after(reviewedAt, RegulatoryPeriod.DOCUMENT_CORRECTIONS);
 	}
 
 	/**

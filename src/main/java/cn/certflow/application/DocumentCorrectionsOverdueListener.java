@@ -1,6 +1,5 @@
 package cn.certflow.application;
 
-import cn.certflow.system.EngineTime;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -21,8 +20,9 @@ class DocumentCorrectionsOverdueListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		this.applications.documentCorrectionsOverdue(this.applications.forProcess(task.getProcessInstanceId()),
-				EngineTime.toOffsetDateTime(InitialCertification.DOCUMENT_CORRECTIONS_DUE_DATE.from(task).get()));
+		// the deadline from our records (the review that asked for the corrections), not
+		// a variable
+		this.applications.documentCorrectionsOverdue(this.applications.forProcess(task.getProcessInstanceId()));
 	}
 
 }

@@ -45,9 +45,4 @@ public final class EngineTime {
 		return date.toInstant().atZone(ZONE).toLocalDate();
 	}
 
-	/** The moment in the certification body's time zone. */
-	public static OffsetDateTime toOffsetDateTime(Date date) {
-		return date.toInstant().atZone(ZONE).toOffsetDateTime();
-	}
-
 }

@@ -58,36 +58,32 @@ class FormWordingTest {
 
 	@Test
 	void shouldWriteNoAddressOrApiCallAsTextInAnyForm_issue19_5() throws IOException {
-		List<String> found = new ArrayList<>();
-		for (File file : new File("forms").listFiles((dir, name) -> name.endsWith(".form"))) {
-			forEachComponent(new ObjectMapper().readTree(file), (c) -> {
-				for (String property : List.of("text", "label", "description")) {
-					var matcher = ADDRESS.matcher(c.path(property).asText());
-					while (matcher.find()) {
-						found.add(file.getName() + ": " + matcher.group());
-					}
-				}
-			});
-		}
-		assertThat(found).isEmpty();
+		assertThat(textsMatching(ADDRESS)).isEmpty();
 	}
 
 	@Test
 	void shouldNameNoRuleOrFormFileInAnyFormsText() throws IOException {
+		assertThat(textsMatching(FILE_NAME)).isEmpty();
+	}
+
+	/**
+	 * "form: match" for each match of {@code pattern} in what any form shows a person.
+	 */
+	private static List<String> textsMatching(Pattern pattern) throws IOException {
 		File[] files = new File("forms").listFiles((dir, name) -> name.endsWith(".form"));
 		assertThat(files).isNotEmpty();
 		List<String> found = new ArrayList<>();
 		for (File file : files) {
 			forEachComponent(new ObjectMapper().readTree(file), (c) -> {
 				for (String property : List.of("text", "label", "description")) {
-					var matcher = FILE_NAME.matcher(c.path(property).asText());
+					var matcher = pattern.matcher(c.path(property).asText());
 					while (matcher.find()) {
 						found.add(file.getName() + ": " + matcher.group());
 					}
 				}
 			});
 		}
-		assertThat(found).isEmpty();
+		return found;
 	}
 
 	/**
