@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The managers' dashboard (issue 19.4): work in progress and overdue work by step and by
  * team, certificates by status and scheme, and the audits and person-days due per month
- * over the next twelve months ({@link AuditForecast}). Managers, quality managers and
- * administrators; others 403. Read only.
+ * over the next twelve months ({@link AuditForecast}), in total, by scheme and by team.
+ * Managers, quality managers and administrators; others 403. Read only.
  */
 @Controller
 class ManagerDashboard extends StaffPage {
@@ -40,13 +40,16 @@ class ManagerDashboard extends StaffPage {
 	String dashboard(HttpServletRequest request, Model model) {
 		requireAnyGroup(request, "管理看板", StaffNavigation.DASHBOARD_READERS);
 		// the audit-time table is evaluated for the forecast, not by the reader
-		List<AuditForecast.Month> months = this.asEngine
-			.call(() -> this.forecast.months(EngineTime.today(), FORECAST_MONTHS));
+		AuditForecast.Forecast forecast = this.asEngine
+			.call(() -> this.forecast.forecast(EngineTime.today(), FORECAST_MONTHS));
+		List<AuditForecast.Month> months = forecast.months();
 		model.addAttribute("title", "管理看板");
 		model.addAttribute("steps", this.work.bySteps());
 		model.addAttribute("teams", this.work.byTeams());
 		model.addAttribute("certificates", this.work.certificates());
 		model.addAttribute("months", months);
+		model.addAttribute("schemes", forecast.schemes());
+		model.addAttribute("forecastTeams", forecast.teams());
 		model.addAttribute("maxDays",
 				Math.max(1, months.stream().mapToInt(AuditForecast.Month::personDays).max().orElse(1)));
 		model.addAttribute("today", EngineTime.today());

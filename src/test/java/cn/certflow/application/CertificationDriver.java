@@ -392,15 +392,7 @@ public class CertificationDriver {
 	 * {@code lead} with {@code member}.
 	 */
 	public String toDecisionWithTeam(String lead, String member) {
-		ApplicationRequest request = request("PCEC", 3, 120);
-		String number = submit(request);
-		acceptApplication(number);
-		signContract(number);
-		reviewAndPlan(number, lead, member);
-		openAndEvaluate(number, lead, member);
-		score(number, lead, request.schemeId(), 0);
-		closeMeeting(number, lead, "");
-		return number;
+		return toDecision(request("PCEC", 3, 120), 0, lead, member);
 	}
 
 	/**
@@ -408,13 +400,20 @@ public class CertificationDriver {
 	 * auditor.
 	 */
 	public String toDecision(ApplicationRequest request, int pointsLost) {
+		return toDecision(request, pointsLost, "lead", "auditor");
+	}
+
+	/**
+	 * From a fresh application to the certification decision task, audited by this team.
+	 */
+	public String toDecision(ApplicationRequest request, int pointsLost, String lead, String member) {
 		String number = submit(request);
 		acceptApplication(number);
 		signContract(number);
-		reviewAndPlan(number, "lead", "auditor");
-		openAndEvaluate(number, "lead", "auditor");
-		score(number, "lead", request.schemeId(), pointsLost);
-		closeMeeting(number, "lead", "");
+		reviewAndPlan(number, lead, member);
+		openAndEvaluate(number, lead, member);
+		score(number, lead, request.schemeId(), pointsLost);
+		closeMeeting(number, lead, "");
 		return number;
 	}
 

@@ -15,6 +15,7 @@ import cn.certflow.application.InitialCertification;
 import cn.certflow.planning.AuditTimeService;
 import cn.certflow.security.Groups;
 import cn.certflow.planning.AuditType;
+import cn.certflow.competence.QualificationRole;
 import cn.certflow.surveillance.AuditForecast;
 import cn.certflow.system.EngineTime;
 import org.camunda.bpm.engine.IdentityService;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Issue 19 points 1, 3 and 7: the staff pages with one Tasklist login: a finished
@@ -81,6 +83,8 @@ class StaffPagesTest {
 
 	String pending;
 
+	static final String SECOND_LEAD = "lead2";
+
 	@BeforeAll
 	void certifyOneClientAndLeaveOneAtTheDecision() {
 		ApplicationRequest base = CertificationDriver.request("PCEC", 5, 120);
@@ -97,6 +101,18 @@ class StaffPagesTest {
 			.query(String.class)
 			.single();
 		this.pending = this.driver.toDecision(CertificationDriver.request("PCEC", 5, 120), 0);
+		// a second team and scheme for the managers' forecast: a CQM client audited by
+		// lead2
+		this.identity.clearAuthentication();
+		User lead2 = this.identity.newUser(SECOND_LEAD);
+		lead2.setPassword("Zweiter-Leiter-2026!");
+		this.identity.saveUser(lead2);
+		this.identity.createMembership(SECOND_LEAD, Groups.LEAD_AUDITORS);
+		this.identity.createMembership(SECOND_LEAD, Groups.AUDITORS);
+		this.driver.qualify(SECOND_LEAD, QualificationRole.LEAD_AUDITOR);
+		String cqm = this.driver.toDecision(CertificationDriver.request("CQM", 3, 40), 0, SECOND_LEAD, "auditor");
+		this.driver.complete("decider", cqm, InitialCertification.Elements.CERTIFICATION_DECISION,
+				Map.of("decisionOutcome", "CERTIFY"));
 	}
 
 	@Test
@@ -322,27 +338,41 @@ class StaffPagesTest {
 	}
 
 	/**
-	 * PCEC 10.2, R-SUR-1, R-PLAN-1: the certificate issued today brings one surveillance
-	 * in the month of its first anniversary, with the person-days of the audit-time table
-	 * for its 120 people; the application at its decision is work in progress.
+	 * PCEC 10.2, R-SUR-1, R-PLAN-1, issue 22's forecast: each certificate issued today
+	 * brings one surveillance in the month of its first anniversary, with the person-days
+	 * of the audit-time table for its headcount; the PCEC one (120 people, lead) and the
+	 * CQM one (40 people, lead2) are counted in total, by scheme and by team (the lead
+	 * auditor of the certificate's last audit); the application at its decision is work
+	 * in progress.
 	 */
 	@Test
-	void shouldShowManagersWorkInProgressCertificatesAndTheSurveillanceDueInAYearWithItsPersonDays() throws Exception {
+	void shouldShowManagersWorkInProgressCertificatesAndTheAuditsDueInAYearByMonthSchemeAndTeam() throws Exception {
 		LocalDate today = EngineTime.today();
-		List<AuditForecast.Month> months = this.forecast.months(today, 13);
+		AuditForecast.Forecast forecast = this.forecast.forecast(today, 13);
+		List<AuditForecast.Month> months = forecast.months();
 		assertThat(months).hasSize(13);
 		AuditForecast.Month anniversary = months.get(12);
 		assertThat(anniversary.month()).isEqualTo(YearMonth.from(today.plusYears(1)));
-		int days = this.auditTime.personDays(120, AuditType.SURVEILLANCE);
-		assertThat(anniversary.surveillances()).isEqualTo(1);
-		assertThat(anniversary.personDays()).isEqualTo(days);
+		int pcecDays = this.auditTime.personDays(120, AuditType.SURVEILLANCE);
+		int cqmDays = this.auditTime.personDays(40, AuditType.SURVEILLANCE);
+		assertThat(pcecDays).as("a larger client, a longer audit").isGreaterThan(cqmDays);
+		assertThat(anniversary.surveillances()).isEqualTo(2);
+		assertThat(anniversary.personDays()).isEqualTo(pcecDays + cqmDays);
 		assertThat(months.stream().mapToInt(AuditForecast.Month::audits).sum()).as("second year and expiry later")
-			.isEqualTo(1);
+			.isEqualTo(2);
+		assertThat(forecast.schemes())
+			.extracting(AuditForecast.Line::name, AuditForecast.Line::audits, AuditForecast.Line::personDays)
+			.containsExactly(tuple("CQM", 1, cqmDays), tuple("PCEC", 1, pcecDays));
+		assertThat(forecast.teams())
+			.extracting(AuditForecast.Line::name, AuditForecast.Line::audits, AuditForecast.Line::personDays)
+			.containsExactly(tuple("lead", 1, pcecDays), tuple(SECOND_LEAD, 1, cqmDays));
+		assertThat(forecast.teams().get(1).months().get(12).audits()).as("in the anniversary month").isEqualTo(1);
 
 		HttpResponse<String> page = new StaffBrowser(this.port).login("manager", "manager").get("/staff/dashboard");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("复核与认证决定", "认证决定人员（待认领）", "有效", anniversary.month().toString(),
-				"<td>" + days + "</td>");
+				"<td>" + (pcecDays + cqmDays) + "</td>", "按方案", "按审查组", "<td>" + SECOND_LEAD + "</td>",
+				"<td>1（" + cqmDays + "）</td>", "<td>1（" + pcecDays + "）</td>");
 	}
 
 	private long declarations() {
