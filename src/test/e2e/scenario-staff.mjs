@@ -108,6 +108,11 @@ try {
   await page.locator('.staff-header nav a', { hasText: '管理看板' }).click();
   await page.getByRole('heading', { name: '进行中的工作（按步骤）' }).waitFor();
   check((await page.locator('main').innerText()).includes('证书（按方案和状态）'), 'managers\' dashboard');
+  // issue 22: the audits due over the next twelve months by scheme and by team, the new certificate's scheme among them
+  const schemes = await page.locator('table.forecast-schemes tr td:first-child').allInnerTexts();
+  const teams = await page.locator('table.forecast-teams tr td:first-child').allInnerTexts();
+  check(schemes.includes(certificateNumber.split('-')[0]) && teams.length > 0,
+    `forecast by scheme (${schemes.join(', ')}) and by team (${teams.join(', ')})`);
   await screenshot('manager', 'dashboard');
   await page.context().close();
 

@@ -52,6 +52,16 @@ public final class OnsiteAudit {
 
 		public static final String VERIFY_CORRECTIONS = "Task_VerifyCorrections";
 
+		/**
+		 * Non-interrupting timer at the correction deadline on the lead auditor's
+		 * verification: the verification is late, the reviewers are asked to act.
+		 */
+		public static final String VERIFICATION_OVERDUE = "BoundaryEvent_VerificationOverdue";
+
+		public static final String HANDLE_OVERDUE_VERIFICATION = "Task_HandleOverdueVerification";
+
+		public static final String OVERDUE_VERIFICATION_HANDLED = "EndEvent_OverdueVerificationHandled";
+
 		public static final String AUDIT_RECOMMENDED = "EndEvent_AuditRecommended";
 
 		public static final String AUDIT_NOT_RECOMMENDED = "EndEvent_AuditNotRecommended";
@@ -158,6 +168,9 @@ public final class OnsiteAudit {
 	/** What the lead auditor or a reviewer did when the client let the deadline pass. */
 	public static final VariableFactory<String> OVERDUE_CORRECTIVE_ACTIONS_NOTES = stringVariable(
 			"overdueCorrectiveActionsNotes");
+
+	/** What a reviewer did when the lead auditor's verification passed the deadline. */
+	public static final VariableFactory<String> OVERDUE_VERIFICATION_NOTES = stringVariable("overdueVerificationNotes");
 
 	/** CLOSED, REPEAT_AUDIT or NOT_RECOMMENDED. */
 	public static final VariableFactory<String> VERIFICATION_OUTCOME = stringVariable("verificationOutcome");

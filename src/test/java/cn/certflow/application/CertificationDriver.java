@@ -371,6 +371,14 @@ public class CertificationDriver {
 		if (task == null) {
 			throw new AssertionError("no corrective-action task of the client for " + number);
 		}
+		answerCorrectiveActions(task);
+	}
+
+	/**
+	 * The client answers the nonconformities of this corrective-action task in the
+	 * portal.
+	 */
+	public void answerCorrectiveActions(Task task) {
 		String creditCode = (String) this.runtime.getVariable(task.getProcessInstanceId(),
 				ApplicationVariables.CREDIT_CODE.getName());
 		ClientAccount client = new ClientAccount("client-" + creditCode.toLowerCase(), 0, creditCode, "受审查方", null);

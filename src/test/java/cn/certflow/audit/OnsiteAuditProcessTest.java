@@ -14,6 +14,9 @@ import static cn.certflow.audit.OnsiteAudit.Elements.OVERDUE_CORRECTIVE_ACTIONS_
 import static cn.certflow.audit.OnsiteAudit.Elements.RECORD_TERMINATION;
 import static cn.certflow.audit.OnsiteAudit.Elements.SCORE_AUDIT;
 import static cn.certflow.audit.OnsiteAudit.Elements.SUBMIT_CORRECTIVE_ACTIONS;
+import static cn.certflow.audit.OnsiteAudit.Elements.HANDLE_OVERDUE_VERIFICATION;
+import static cn.certflow.audit.OnsiteAudit.Elements.OVERDUE_VERIFICATION_HANDLED;
+import static cn.certflow.audit.OnsiteAudit.Elements.VERIFICATION_OVERDUE;
 import static cn.certflow.audit.OnsiteAudit.Elements.VERIFY_CORRECTIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -116,7 +119,8 @@ class OnsiteAuditProcessTest {
 		this.beans
 			.record("auditScoringListener", "correctionVerificationListener", "terminationApprovalListener",
 					"recordTerminationDelegate", "auditClientListener", "correctiveActionsListener",
-					"overdueCorrectiveActionsListener", "correctionDeadlinePassedListener")
+					"overdueCorrectiveActionsListener", "correctionDeadlinePassedListener",
+					"overdueVerificationListener")
 			// CQM's survey and management-audit results: InitialCertificationProcessTest
 			.silent("customerSurveyListener", "managementAuditResultListener", "scoringPreviewListener")
 			// the opening meeting starts every (repeat) audit with no termination
@@ -392,6 +396,39 @@ class OnsiteAuditProcessTest {
 		// the late answer still goes to the verification
 		submitCorrectiveActions(instance);
 		assertThat(instance).isWaitingAt(VERIFY_CORRECTIONS);
+	}
+
+	@Test
+	void shouldAskTheReviewersToActWhenTheLeadAuditorsVerificationPassesTheDeadline() {
+		// R-AUD-3, PCEC 8.2.4 (found by the year simulation of issue 22): the client
+		// answered, the lead auditor has not verified by the correction deadline; the
+		// reviewers are asked to act once, the verification stays with the lead
+		ProcessInstance instance = startBefore(correctionsOpen(), VERIFY_CORRECTIONS);
+		assertThat(task(VERIFY_CORRECTIONS, instance).getDueDate()).isEqualTo(this.clock.inDays(30));
+		Job timer = engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(instance.getId())
+			.activityId(VERIFICATION_OVERDUE)
+			.singleResult();
+		assertThat(timer.getDuedate()).isEqualTo(this.clock.inDays(30));
+		this.clock.moveJustBefore(timer.getDuedate());
+		assertThat(engine.getManagementService().createJobQuery().executable().count()).as("not due before the date")
+			.isZero();
+		this.clock.movePast(timer.getDuedate());
+		assertThat(engine.getManagementService().createJobQuery().executable().count()).isEqualTo(1);
+		engine.getManagementService().executeJob(timer.getId());
+		assertThat(instance).isWaitingAt(VERIFY_CORRECTIONS, HANDLE_OVERDUE_VERIFICATION);
+		assertThat(task(HANDLE_OVERDUE_VERIFICATION, instance)).hasCandidateGroup("cb-reviewers").hasName("整改验证逾期");
+		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
+			.as("the timer fires once")
+			.isZero();
+		complete(task(HANDLE_OVERDUE_VERIFICATION, instance),
+				withVariables(OnsiteAudit.OVERDUE_VERIFICATION_NOTES.getName(), "已督促审查组长三个工作日内完成验证"));
+		assertThat(instance).hasPassed(OVERDUE_VERIFICATION_HANDLED).isWaitingAt(VERIFY_CORRECTIONS);
+		verifyCorrections(instance, CorrectionVerificationListener.CLOSED);
+		assertThat(instance).isEnded().hasPassed(AUDIT_RECOMMENDED);
+		assertThat(this.beans.calls()).containsExactly("overdueVerificationListener:complete",
+				"correctionVerificationListener:complete", "auditOutcomeListener:start");
 	}
 
 	private static VariableMap terminationProposed() {

@@ -100,6 +100,9 @@ class FormCoverageTest {
 		expect("client-corrective-actions", keys(), keys());
 		expect("overdue-corrective-actions", keys("overdueCorrectiveActionsNotes"),
 				keys("overdueCorrectiveActionsNotes"));
+		// R-AUD-3: a reviewer records what they did when the lead auditor's verification
+		// passed the correction deadline
+		expect("overdue-correction-verification", keys("overdueVerificationNotes"), keys("overdueVerificationNotes"));
 		// PCEC 8.1 (issue 18.3): the same when the corrected documents are overdue
 		expect("overdue-document-corrections", keys("overdueDocumentCorrectionsNotes"),
 				keys("overdueDocumentCorrectionsNotes"));

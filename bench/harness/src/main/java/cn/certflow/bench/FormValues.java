@@ -90,7 +90,10 @@ final class FormValues {
 				fields.add(new Field(key, c.path("type").asText(), c.path("validate").path("required").asBoolean(false),
 						first));
 			}
-			collect(c.path("components"), fields);
+			if (!c.path("type").asText().equals("dynamiclist")) {
+				// a list's own fields are its rows' keys, not the task's variables
+				collect(c.path("components"), fields);
+			}
 		}
 	}
 

@@ -58,6 +58,9 @@ final class SimulatedStaff {
 
 	private final FormValues forms;
 
+	/** The client's task of answering the audit's nonconformities (PCEC 8.2.6). */
+	static final String CORRECTIVE_ACTIONS = "Task_SubmitCorrectiveActions";
+
 	private final Random random;
 
 	private final SchemeCatalog schemes;
@@ -108,6 +111,11 @@ final class SimulatedStaff {
 		this.habits.put("Task_ScoreAudit", new Habit(0, 2, this::score));
 		this.habits.put("Task_ClosingMeeting", new Habit(0, 0,
 				(v, r) -> Map.of("nonconformities", (r.nextInt(100) < 20) ? "1. 服务回访记录不完整（GB/T 27922 5.3）" : "")));
+		this.habits.put(CORRECTIVE_ACTIONS, new Habit(5, 25, (v, r) -> Map.of()));
+		this.habits.put("Task_HandleOverdueCorrectiveActions",
+				new Habit(0, 2, (v, r) -> Map.of("overdueCorrectiveActionsNotes", "已电话督促客户提交整改")));
+		this.habits.put("Task_HandleOverdueVerification",
+				new Habit(0, 1, (v, r) -> Map.of("overdueVerificationNotes", "已督促审查组长三个工作日内完成验证")));
 		this.habits.put("Task_VerifyCorrections",
 				new Habit(10, 28, (v, r) -> Map.of("verificationOutcome", "CLOSED", "verificationNotes", "整改证据已验证")));
 		this.habits.put("Task_ApproveTermination",
@@ -253,7 +261,11 @@ final class SimulatedStaff {
 		Map<String, Object> variables = this.tasks.getVariables(task.getId());
 		Map<String, Object> values = this.forms.submit(task, habit.values().apply(variables, this.random), today());
 		String user = who(task);
-		if (user == null) {
+		if (CORRECTIVE_ACTIONS.equals(task.getTaskDefinitionKey())) {
+			// the client answers each nonconformity with evidence in its portal
+			this.driver.answerCorrectiveActions(task);
+		}
+		else if (user == null) {
 			this.tasks.complete(task.getId(), values); // the client, in its portal
 		}
 		else {
