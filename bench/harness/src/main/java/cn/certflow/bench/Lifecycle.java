@@ -62,7 +62,10 @@ final class Lifecycle {
 		complete("reviewer", number, InitialCertification.Elements.SIGN_CONTRACT,
 				Map.of(InitialCertification.CONTRACT_NUMBER.getName(), "HT-" + number,
 						InitialCertification.CONTRACT_SIGNED_ON.getName(), today));
-		complete("reviewer", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
+		// PCEC 8.1: the audit team is appointed first and reviews the documents itself
+		complete("lead", number, InitialCertification.Elements.APPOINT_AUDIT_TEAM,
+				Map.of(AuditVariables.LEAD_AUDITOR.getName(), "lead", AUDIT_TEAM, "auditor"));
+		complete("lead", number, InitialCertification.Elements.REVIEW_DOCUMENTS,
 				Map.of(InitialCertification.DOCUMENT_REVIEW_OUTCOME.getName(), "PASSED"));
 		complete("lead", number, InitialCertification.Elements.PLAN_AUDIT, Map.of(AuditVariables.LEAD_AUDITOR.getName(),
 				"lead", AUDIT_TEAM, "auditor", AuditVariables.PLANNED_DATE.getName(), today));
@@ -81,10 +84,10 @@ final class Lifecycle {
 	}
 
 	/**
-	 * Engine transactions a lifecycle commits that write: the start plus ten task
+	 * Engine transactions a lifecycle commits that write: the start plus eleven task
 	 * completions.
 	 */
-	static final int WRITING_STEPS = 11;
+	static final int WRITING_STEPS = 12;
 
 	private void complete(String user, String number, String taskDefinitionKey, Map<String, Object> variables) {
 		long begin = System.nanoTime();

@@ -12,6 +12,7 @@ import cn.certflow.grading.SchemeCatalog;
 import cn.certflow.grading.ScoringMethod;
 import cn.certflow.grading.SheetItem;
 import cn.certflow.security.Groups;
+import cn.certflow.surveillance.CertificateAudit;
 import cn.certflow.system.EngineTime;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -214,14 +215,21 @@ final class SimulatedStaff {
 
 	/** The decider after an audit follows the rules' recommendation (its first word). */
 	private static Map<String, Object> decideCertificateAudit(Map<String, Object> variables, Random random) {
-		String recommendation = String.valueOf(variables.getOrDefault("recommendation", "KEEP")).trim();
-		String decision = recommendation.isEmpty() ? "KEEP" : recommendation.split("[\\s:：(（]")[0];
-		if (!List.of("KEEP", "DOWNGRADE", "SUSPEND", "WITHDRAW").contains(decision)) {
-			decision = "KEEP";
+		// a surveillance is kept, downgraded, suspended or withdrawn; a recertification,
+		// change or extension approved or refused (CertificateAudit.Kind)
+		CertificateAudit.Kind kind = CertificateAudit.Kind
+			.valueOf(String.valueOf(variables.getOrDefault("auditKind", "SURVEILLANCE")));
+		String recommendation = String.valueOf(variables.getOrDefault("recommendation", "")).trim();
+		String decision = recommendation.isEmpty() ? "" : recommendation.split("[\\s:：(（]")[0];
+		if (!kind.decisions().contains(decision)) {
+			decision = kind.decisions().contains(CertificateAudit.KEEP) ? CertificateAudit.KEEP
+					: CertificateAudit.APPROVE;
 		}
 		Map<String, Object> values = new HashMap<>();
 		values.put("certificateAuditDecision", decision);
-		values.put("certificateAuditReasons", "KEEP".equals(decision) ? "" : "按规则建议：" + recommendation);
+		values.put("certificateAuditReasons",
+				List.of(CertificateAudit.KEEP, CertificateAudit.APPROVE).contains(decision) ? ""
+						: "按规则建议：" + recommendation);
 		values.put("sanctionFacts", List.of());
 		return values;
 	}

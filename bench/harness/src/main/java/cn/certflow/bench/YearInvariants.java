@@ -115,17 +115,30 @@ final class YearInvariants {
 			if (this.overdueReported.contains(task.getId())) {
 				continue;
 			}
-			long escalations = this.history.createHistoricActivityInstanceQuery()
-				.processInstanceId(task.getProcessInstanceId())
-				.activityType("boundaryTimer")
-				.startedAfter(task.getDueDate())
-				.count();
+			// the escalation may sit on the call activity in the calling process (the
+			// lifecycle's 监督到期未完成 on a surveillance audit's planning task)
+			long escalations = 0;
+			for (String instance = task.getProcessInstanceId(); instance != null
+					&& escalations == 0; instance = superInstance(instance)) {
+				escalations = this.history.createHistoricActivityInstanceQuery()
+					.processInstanceId(instance)
+					.activityType("boundaryTimer")
+					.startedAfter(task.getDueDate())
+					.count();
+			}
 			if (escalations == 0 && task.getDueDate().getTime() < now.getTime() - 24 * 3600_000L) {
 				this.overdueReported.add(task.getId());
 				violation("task overdue for a day without its escalation",
 						day + " " + task.getTaskDefinitionKey() + " due " + task.getDueDate());
 			}
 		}
+	}
+
+	private String superInstance(String processInstanceId) {
+		return this.history.createHistoricProcessInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.singleResult()
+			.getSuperProcessInstanceId();
 	}
 
 	private void certificateStatuses(LocalDate day) {

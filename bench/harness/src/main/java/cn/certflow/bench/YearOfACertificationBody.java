@@ -78,7 +78,7 @@ public final class YearOfACertificationBody {
 					engine.getTaskService(), engine.getHistoryService(), jdbc, demoCertificates);
 			ComplaintDesk complaints = new ComplaintDesk(app.bean(AppealCaseService.class), jdbc);
 			SimulatedCalendar calendar = new SimulatedCalendar(driver, engine.getManagementService(), staff, complaints,
-					invariants, random, perDay);
+					invariants, random, perDay, jdbc);
 
 			long buildUp = System.nanoTime();
 			calendar.run(buildUpStart, (int) java.time.temporal.ChronoUnit.DAYS.between(buildUpStart, yearStart), true);
