@@ -77,13 +77,9 @@ final class SimulatedCalendar {
 		ClockUtil
 			.setCurrentTime(Date.from(LocalDateTime.of(day, LocalTime.of(9, 0)).atZone(EngineTime.ZONE).toInstant()));
 		if (day.getDayOfMonth() == 1) {
-			// this image's PostgreSQL runs with autovacuum off: without fresh statistics
-			// the
-			// planner keeps scanning tables it still believes empty (act_ru_job,
-			// application,
-			// act_ru_task: the first 2.5 simulated years ran 2-3x slower and slowing); a
-			// production server's autovacuum analyzes as tables grow, this stands in for
-			// it
+			// autovacuum is off on this image's PostgreSQL: without fresh statistics the
+			// planner keeps scanning tables it believes empty (act_ru_job, application);
+			// a production server's autovacuum analyzes as they grow, this stands in
 			this.jdbc.execute("ANALYZE");
 		}
 		boolean workingDay = day.getDayOfWeek().getValue() < 6;
