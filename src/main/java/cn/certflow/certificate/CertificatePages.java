@@ -150,6 +150,7 @@ class CertificatePages extends StaffPage {
 		model.addAttribute("revisions", this.certificates.revisions(number));
 		model.addAttribute("requests", this.requests.of(number));
 		model.addAttribute("changes", this.history.of(StatusHistory.Entity.CERTIFICATE, number));
+		model.addAttribute("auditEscalations", this.history.of(StatusHistory.Entity.CERTIFICATE_AUDIT, number));
 		model.addAttribute("forms", StaffRequestForms.formsFor(user(request)).stream().map(Enum::name).toList());
 		model.addAttribute("failed", (failed != null) ? failed.name() : null);
 		Map<String, String> values = new LinkedHashMap<>(fields);

@@ -31,6 +31,20 @@ public final class CertificateAudit {
 
 		public static final String PLAN_AUDIT = "Task_PlanCertificateAudit";
 
+		/** Non-interrupting timer at {@code ${auditDueDate}} on the plan task. */
+		public static final String PLANNING_OVERDUE = "BoundaryEvent_PlanningOverdue";
+
+		/**
+		 * Managers act on a plan not made in time
+		 * ({@link Kind#escalatesOverduePlanning()}).
+		 */
+		public static final String HANDLE_OVERDUE_PLANNING = "Task_HandleOverduePlanning";
+
+		public static final String OVERDUE_PLANNING_HANDLED = "EndEvent_OverduePlanningHandled";
+
+		/** The calling lifecycle escalates this kind's overdue plan. */
+		public static final String OVERDUE_LEFT_TO_CALLER = "EndEvent_OverdueLeftToCaller";
+
 		public static final String ONSITE_AUDIT = "CallActivity_OnsiteAudit";
 
 		public static final String RECOMMEND_SANCTION = "Task_RecommendSanction";
@@ -102,6 +116,15 @@ public final class CertificateAudit {
 			return this.surveillance;
 		}
 
+		/**
+		 * Whether a plan not made by its due date is escalated by the certificate audit
+		 * itself (to managers); the lifecycle escalates an annual surveillance's
+		 * (监督到期未完成) and ends the cycle at expiry for a recertification.
+		 */
+		public boolean escalatesOverduePlanning() {
+			return this != SURVEILLANCE && this != RECERTIFICATION;
+		}
+
 		public Set<String> decisions() {
 			return this.surveillance ? Set.of(KEEP, DOWNGRADE, SUSPEND, WITHDRAW) : Set.of(APPROVE, REFUSE);
 		}
@@ -153,6 +176,12 @@ public final class CertificateAudit {
 	public static final VariableFactory<Date> LATEST_DATE = CertificateVariables.SURVEILLANCE_LATEST_DATE;
 
 	// --- audit time
+	/** {@link Kind#escalatesOverduePlanning()} of this audit's kind. */
+	public static final VariableFactory<Boolean> PLANNING_ESCALATED_HERE = booleanVariable("planningEscalatedHere");
+
+	/** What managers did about a plan not made in time. */
+	public static final VariableFactory<String> OVERDUE_PLANNING_NOTES = stringVariable("overduePlanningNotes");
+
 	public static final VariableFactory<String> AUDIT_TIME_BASIS = stringVariable("auditTimeBasis");
 
 	public static final VariableFactory<Number> PERSON_DAYS = AuditVariables.PERSON_DAYS;

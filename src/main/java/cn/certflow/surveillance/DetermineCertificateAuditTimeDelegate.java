@@ -33,6 +33,7 @@ class DetermineCertificateAuditTimeDelegate implements JavaDelegate {
 		CertificateAudit.SITES.on(execution).set(prepared.sites());
 		CertificateAudit.EARLIER_NONCONFORMITIES.on(execution).set(prepared.earlierNonconformities());
 		prepared.dueDate().ifPresent(CertificateAudit.AUDIT_DUE_DATE.on(execution)::set);
+		CertificateAudit.PLANNING_ESCALATED_HERE.on(execution).set(kind.escalatesOverduePlanning());
 	}
 
 }

@@ -223,6 +223,9 @@ class CertificateLifecycleGatewayPathsTest {
 				if (CertificateAudit.AUDIT_DUE_DATE.from(execution).getOrNull() == null) {
 					CertificateAudit.AUDIT_DUE_DATE.on(execution).set(this.clock.inDays(30));
 				}
+				CertificateAudit.PLANNING_ESCALATED_HERE.on(execution)
+					.set(CertificateAudit.Kind.valueOf(CertificateAudit.AUDIT_KIND.from(execution).get())
+						.escalatesOverduePlanning());
 			})
 			// a three-year cycle from now, surveillance in years 1 and 2, the application
 			// window the last year, deadline 3 months before expiry, reminder a month
@@ -547,7 +550,13 @@ class CertificateLifecycleGatewayPathsTest {
 		this.clock.moveJustBefore(due);
 		assertThat(engine.dueTimers(instance)).isEmpty();
 		this.clock.movePast(due);
-		assertThat(engine.fireDueTimers(instance)).isEqualTo(1);
+		// the lifecycle's 监督到期未完成, and the audit's own plan timer, which leaves an
+		// annual surveillance to it (CertificateAuditProcessTest)
+		assertThat(engine.fireDueTimers(instance)).isEqualTo(2);
+		assertThat(engine.getHistoryService()
+			.createHistoricActivityInstanceQuery()
+			.activityId(CertificateAudit.Elements.OVERDUE_LEFT_TO_CALLER)
+			.count()).isEqualTo(1);
 		assertThat(instance).hasPassed(SURVEILLANCE_OVERDUE)
 			.isWaitingAt(SURVEILLANCE_AUDIT, HANDLE_OVERDUE_SURVEILLANCE);
 		assertThat(task(HANDLE_OVERDUE_SURVEILLANCE, instance)).hasCandidateGroup("managers");

@@ -1,6 +1,7 @@
 package cn.certflow.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -318,6 +319,35 @@ class CertificateLifecycleProcessTest {
 			.param(number)
 			.query(String.class)
 			.single()).startsWith("recorded: no trigger fired");
+	}
+
+	@Test
+	void shouldEscalateASpecialAuditNotPlannedInTimeToManagersAndRecordWhatTheyDid() {
+		// PCEC 10.2(1), R-SUR-2 (found by the year simulation of issue 22): the special
+		// audit's plan is due CERTIFICATE_AUDIT_PLANNING after the event; past that date
+		// the
+		// managers are asked to act, and the escalation and their answer are recorded on
+		// the certificate's audits
+		String number = this.driver.certify(3, 0);
+		LocalDate reported = LocalDate.of(2026, 5, 2);
+		this.driver.moveTo(reported);
+		this.driver.certification()
+			.as("reviewer", () -> this.requests.reportEvent(number,
+					new CertificateRequests.EventBody("MEDIA_EXPOSURE_PROVEN", "2026-05-01", "报道属实"), "reviewer"));
+		LocalDate due = this.regulatoryClock.after(reported, RegulatoryPeriod.CERTIFICATE_AUDIT_PLANNING);
+		this.driver.moveTo(due.minusDays(1));
+		assertThat(this.driver.certification().task(number, CertificateAudit.Elements.HANDLE_OVERDUE_PLANNING))
+			.isNull();
+		this.driver.moveTo(due.plusDays(1));
+		this.driver.certification()
+			.complete("manager", number, CertificateAudit.Elements.HANDLE_OVERDUE_PLANNING,
+					Map.of(CertificateAudit.OVERDUE_PLANNING_NOTES.getName(), "已改派审查组长，本周内完成策划"));
+		assertThat(this.history.of(StatusHistory.Entity.CERTIFICATE_AUDIT, number))
+			.extracting(StatusHistory.Change::toStatus, StatusHistory.Change::changedBy)
+			.containsExactly(tuple("ESCALATED", "system"), tuple("ESCALATION_HANDLED", "manager"));
+		assertThat(this.driver.certification().task(number, CertificateAudit.Elements.PLAN_AUDIT))
+			.as("the plan stays with the lead auditors")
+			.isNotNull();
 	}
 
 	@Test

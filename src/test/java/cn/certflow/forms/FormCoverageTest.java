@@ -116,6 +116,10 @@ class FormCoverageTest {
 		// certificate-suspension, appeal-complaint
 		expect("overdue-surveillance", keys(CertificateLifecycle.OVERDUE_NOTES.getName()),
 				keys(CertificateLifecycle.OVERDUE_NOTES.getName()));
+		// PCEC 10.2, 12.1, 12.2: managers record what they did about a special, change,
+		// extension or upgrade audit not planned by its due date
+		expect("overdue-certificate-audit-plan", keys(CertificateAudit.OVERDUE_PLANNING_NOTES.getName()),
+				keys(CertificateAudit.OVERDUE_PLANNING_NOTES.getName()));
 		expect("recertification-application", keys(CertificateLifecycle.RECERTIFICATION_DECISION.getName(),
 				CertificateLifecycle.LATE_APPLICATION_REASON.getName(), CertificateLifecycle.CHANGES_DECLARED.getName(),
 				CertificateLifecycle.CHANGES_DESCRIPTION.getName()),

@@ -7,9 +7,13 @@ import static cn.certflow.surveillance.CertificateAudit.Elements.DECIDE;
 import static cn.certflow.surveillance.CertificateAudit.Elements.DECISION_GATEWAY;
 import static cn.certflow.surveillance.CertificateAudit.Elements.DETERMINE_AUDIT_TIME;
 import static cn.certflow.surveillance.CertificateAudit.Elements.DOWNGRADE;
+import static cn.certflow.surveillance.CertificateAudit.Elements.HANDLE_OVERDUE_PLANNING;
 import static cn.certflow.surveillance.CertificateAudit.Elements.MAIL_REFUSAL;
 import static cn.certflow.surveillance.CertificateAudit.Elements.NOTIFY_REFUSAL;
 import static cn.certflow.surveillance.CertificateAudit.Elements.ONSITE_AUDIT;
+import static cn.certflow.surveillance.CertificateAudit.Elements.OVERDUE_LEFT_TO_CALLER;
+import static cn.certflow.surveillance.CertificateAudit.Elements.OVERDUE_PLANNING_HANDLED;
+import static cn.certflow.surveillance.CertificateAudit.Elements.PLANNING_OVERDUE;
 import static cn.certflow.surveillance.CertificateAudit.Elements.PLAN_AUDIT;
 import static cn.certflow.surveillance.CertificateAudit.Elements.RECOMMEND_SANCTION;
 import static cn.certflow.surveillance.CertificateAudit.Elements.SUSPEND;
@@ -90,8 +94,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <li>every decision of {@link CertificateAudit.Kind#decisions()} has its path out of
  * Gateway_Decision:
  * {@link #shouldHaveAPathOutOfTheDecisionForEveryDecisionTheListenerAccepts};</li>
- * <li>no timer of its own: the plan task is due at {@code ${auditDueDate}}
- * {@link #shouldDetermineTheAuditTimeThenAskTheLeadAuditorsToPlanByTheDueDate}.</li>
+ * <li>the plan task is due at {@code ${auditDueDate}}
+ * {@link #shouldDetermineTheAuditTimeThenAskTheLeadAuditorsToPlanByTheDueDate}; its
+ * non-interrupting timer BoundaryEvent_PlanningOverdue at that date, then
+ * Gateway_OverdueEscalatedHere: Flow_OverdueEscalatedHere → Task_HandleOverduePlanning
+ * {@link #shouldAskManagersToActWhenASpecialAuditIsNotPlannedByItsDueDate};
+ * Flow_OverdueLeftToCaller → EndEvent_OverdueLeftToCaller
+ * {@link #shouldLeaveAnOverdueSurveillancePlanToTheLifecyclesEscalation}.</li>
  * </ul>
  */
 @Deployment(resources = { "processes/certificate-audit.bpmn", "processes/certificate-suspension.bpmn" })
@@ -173,12 +182,15 @@ class CertificateAuditProcessTest {
 		this.beans
 			.record("impartialityListener", "certificateAuditDecisionListener", "applyCertificateAuditApprovalDelegate",
 					"notifyCertificateAuditRefusalDelegate", "downgradeCertificateDelegate",
-					"suspensionLiftingListener", "liftSuspensionDelegate")
+					"suspensionLiftingListener", "liftSuspensionDelegate", "overduePlanningListener")
 			.execution("determineCertificateAuditTimeDelegate", (execution) -> {
 				CertificateAudit.PERSON_DAYS.on(execution).set(2);
 				InitialCertification.SCORING_FORM.on(execution).set(new SchemeCatalog().get(SCHEME).scoringFormKey());
 				CertificateAudit.CERTIFIED_STARS.on(execution).set(5);
 				CertificateAudit.REQUESTED_STARS.on(execution).set(5);
+				CertificateAudit.PLANNING_ESCALATED_HERE.on(execution)
+					.set(CertificateAudit.Kind.valueOf(CertificateAudit.AUDIT_KIND.from(execution).get())
+						.escalatesOverduePlanning());
 			})
 			.task("certificateAuditPlanListener", (task) -> {
 				if (CertificateAuditPlanListener.POSTPONE.equals(CertificateAudit.PLAN_DECISION.from(task).get())) {
@@ -488,6 +500,52 @@ class CertificateAuditProcessTest {
 			String condition = CertificateAudit.DECISION.getName() + " == '" + decision + "'";
 			assertThat(conditions).as(decision).filteredOn((text) -> text.contains(condition)).hasSize(1);
 		}
+	}
+
+	@Test
+	void shouldAskManagersToActWhenASpecialAuditIsNotPlannedByItsDueDate() {
+		// PCEC 10.2 (found by the year simulation of issue 22): a special audit has no
+		// escalation in the lifecycle; when its plan passes the due date the managers are
+		// asked to act once, and the plan stays with the lead auditors
+		VariableMap special = surveillance();
+		special.putValue(CertificateAudit.AUDIT_KIND.getName(), CertificateAudit.Kind.SPECIAL.name());
+		ProcessInstance instance = engine.getRuntimeService()
+			.startProcessInstanceByKey(CertificateAudit.KEY, NUMBER, special);
+		Job timer = engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(instance.getId())
+			.activityId(PLANNING_OVERDUE)
+			.singleResult();
+		assertThat(timer.getDuedate()).isEqualTo(this.surveillanceDue);
+		this.clock.moveJustBefore(timer.getDuedate());
+		assertThat(dueJobs(instance)).as("not due before the date").isEmpty();
+		this.clock.movePast(timer.getDuedate());
+		engine.getManagementService().executeJob(dueJobs(instance).get(0).getId());
+		assertThat(instance).isWaitingAt(PLAN_AUDIT, HANDLE_OVERDUE_PLANNING);
+		assertThat(task(HANDLE_OVERDUE_PLANNING, instance)).hasCandidateGroup("managers").hasName("处理逾期的审查策划");
+		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
+			.as("the timer fires once")
+			.isZero();
+		complete(task(HANDLE_OVERDUE_PLANNING, instance),
+				withVariables(CertificateAudit.OVERDUE_PLANNING_NOTES.getName(), "已督促审查组长本周内完成策划"));
+		assertThat(instance).hasPassed(OVERDUE_PLANNING_HANDLED).isWaitingAt(PLAN_AUDIT);
+		plan(instance);
+		assertThat(instance).isWaitingAt(ONSITE_AUDIT);
+		assertThat(this.beans.calls()).containsExactly("determineCertificateAuditTimeDelegate",
+				"overduePlanningListener:create", "overduePlanningListener:complete",
+				"certificateAuditPlanListener:complete");
+	}
+
+	@Test
+	void shouldLeaveAnOverdueSurveillancePlanToTheLifecyclesEscalation() {
+		// R-SUR-1: an annual surveillance not done by its due date is escalated by the
+		// lifecycle (监督到期未完成, CertificateLifecycleProcessTest): no second task here
+		ProcessInstance instance = start();
+		this.clock.movePast(this.surveillanceDue);
+		engine.getManagementService().executeJob(dueJobs(instance).get(0).getId());
+		assertThat(instance).hasPassed(OVERDUE_LEFT_TO_CALLER).isWaitingAt(PLAN_AUDIT);
+		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+		assertThat(this.beans.calls()).doesNotContain("overduePlanningListener:create");
 	}
 
 }

@@ -142,6 +142,8 @@ final class SimulatedStaff {
 			return plan;
 		}));
 		this.habits.put("Task_DecideCertificateAudit", new Habit(1, 7, SimulatedStaff::decideCertificateAudit));
+		this.habits.put("Task_HandleOverduePlanning",
+				new Habit(0, 2, (v, r) -> Map.of("overduePlanningNotes", "已督促审查组长本周内完成策划")));
 		this.habits.put("Task_HandleOverdueSurveillance",
 				new Habit(0, 2, (v, r) -> Map.of("overdueNotes", "已联系客户安排监督审查")));
 		this.habits.put("Task_ReceiveRecertificationApplication",

@@ -129,9 +129,15 @@ final class YearInvariants {
 			if (escalations == 0 && task.getDueDate().getTime() < now.getTime() - 24 * 3600_000L) {
 				this.overdueReported.add(task.getId());
 				violation("task overdue for a day without its escalation",
-						day + " " + task.getTaskDefinitionKey() + " due " + task.getDueDate());
+						day + " " + task.getTaskDefinitionKey() + kind(task) + " due " + task.getDueDate());
 			}
 		}
+	}
+
+	/** The kind of an audit after certification the task belongs to, if it does. */
+	private String kind(Task task) {
+		Object kind = this.runtime.getVariable(task.getExecutionId(), "auditKind");
+		return (kind != null) ? " (" + kind + ")" : "";
 	}
 
 	private String superInstance(String processInstanceId) {
