@@ -2,7 +2,7 @@
 # A year of a certification body (issue 22): builds bench/harness (root pom, profile bench-harness) and runs
 # cn.certflow.bench.YearOfACertificationBody on this machine's PostgreSQL (127.0.0.1:5432, user postgres, trust; a
 # scratch database created and dropped per run). Options: --certificates=2000 --days=365 --build-up-years=3
-# --seed=7 --out=target/results-year.md (quick look: --certificates=60 --days=120 --build-up-years=1).
+# --seed=7 --staff-threads=1 --out=target/results-year.md (quick look: --certificates=60 --days=120 --build-up-years=1).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(cd ../.. && pwd)

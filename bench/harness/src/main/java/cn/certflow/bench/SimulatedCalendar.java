@@ -4,13 +4,17 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.certflow.application.ApplicationRequest;
 import cn.certflow.application.CertificationDriver;
 import cn.certflow.system.EngineTime;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,16 +48,28 @@ final class SimulatedCalendar {
 
 	private final JdbcTemplate jdbc;
 
+	private final Workers workers;
+
 	int applications;
 
 	int jobsExecuted;
 
 	int tasksDone;
 
+	/** Job runs that collided with another and were run again alone. */
+	int jobCollisions;
+
+	/**
+	 * Wall time by part of the day: arrivals, due jobs, staff (SimulatedStaff splits
+	 * listing and completing), invariants, ANALYZE.
+	 */
+	final Map<String, Long> nanos = new LinkedHashMap<>();
+
 	SimulatedCalendar(CertificationDriver driver, ManagementService management, SimulatedStaff staff,
 			ComplaintDesk complaints, YearInvariants invariants, Random random, double applicationsPerWorkingDay,
-			JdbcTemplate jdbc) {
+			JdbcTemplate jdbc, Workers workers) {
 		this.jdbc = jdbc;
+		this.workers = workers;
 		this.driver = driver;
 		this.management = management;
 		this.staff = staff;
@@ -76,12 +92,14 @@ final class SimulatedCalendar {
 	private void day(LocalDate day, boolean arrivals) {
 		ClockUtil
 			.setCurrentTime(Date.from(LocalDateTime.of(day, LocalTime.of(9, 0)).atZone(EngineTime.ZONE).toInstant()));
+		long began = System.nanoTime();
 		if (day.getDayOfMonth() == 1) {
 			// autovacuum is off on this image's PostgreSQL: without fresh statistics the
 			// planner keeps scanning tables it believes empty (act_ru_job, application);
 			// a production server's autovacuum analyzes as they grow, this stands in
 			this.jdbc.execute("ANALYZE");
 		}
+		began = took("ANALYZE", began);
 		boolean workingDay = day.getDayOfWeek().getValue() < 6;
 		if (workingDay && arrivals) {
 			for (int n = poisson(this.applicationsPerWorkingDay); n > 0; n--) {
@@ -89,18 +107,28 @@ final class SimulatedCalendar {
 			}
 			this.complaints.receiveToday(this.random);
 		}
+		began = took("arrivals", began);
 		for (int round = 0; round < 500; round++) {
 			int moved = fireDueJobs();
+			began = took("due jobs", began);
 			if (workingDay) {
 				int done = this.staff.workOn(day);
 				this.tasksDone += done;
 				moved += done;
 			}
+			began = took("staff", began);
 			if (moved == 0) {
 				break;
 			}
 		}
 		this.invariants.endOfDay(day);
+		took("invariants", began);
+	}
+
+	private long took(String part, long since) {
+		long now = System.nanoTime();
+		this.nanos.merge(part, now - since, Long::sum);
+		return now;
 	}
 
 	private void apply() {
@@ -112,21 +140,37 @@ final class SimulatedCalendar {
 		this.applications++;
 	}
 
-	/** Executes the jobs due now, each once, a failing one left to its retries. */
+	/**
+	 * Executes the jobs due now, each once, a failing one left to its retries; with
+	 * several workers at once (as the job executor's threads), one process instance's
+	 * jobs in order, a job that collided run again alone.
+	 */
 	private int fireDueJobs() {
-		int executed = 0;
-		for (Job job : this.management.createJobQuery().executable().list()) {
-			this.invariants.firing(job);
-			try {
-				this.management.executeJob(job.getId());
-				executed++;
-			}
-			catch (RuntimeException ex) {
-				this.invariants.jobFailed(job, ex);
+		List<Job> due = this.management.createJobQuery().executable().list();
+		due.forEach(this.invariants::firing);
+		AtomicInteger executed = new AtomicInteger();
+		List<Job> collided = this.workers.doAll(due, Job::getProcessInstanceId, (job) -> execute(job, executed));
+		this.jobCollisions += collided.size();
+		for (Job job : collided) {
+			if (this.management.createJobQuery().jobId(job.getId()).count() > 0) {
+				execute(job, executed);
 			}
 		}
-		this.jobsExecuted += executed;
-		return executed;
+		this.jobsExecuted += executed.get();
+		return executed.get();
+	}
+
+	private void execute(Job job, AtomicInteger executed) {
+		try {
+			this.management.executeJob(job.getId());
+			executed.incrementAndGet();
+		}
+		catch (OptimisticLockingException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			this.invariants.jobFailed(job, ex);
+		}
 	}
 
 	private int poisson(double mean) {

@@ -87,7 +87,7 @@ final class YearInvariants {
 	 * A job that threw is left to its retries; with none left it becomes an incident
 	 * (counted at day end).
 	 */
-	void jobFailed(Job job, RuntimeException ex) {
+	synchronized void jobFailed(Job job, RuntimeException ex) {
 		this.failedJobRuns++;
 		if (this.failureExamples.size() < EXAMPLES) {
 			this.failureExamples.add(job.getProcessDefinitionKey() + ": " + ex.getMessage());

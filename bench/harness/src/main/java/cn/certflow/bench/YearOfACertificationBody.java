@@ -31,8 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>
  * Usage: bench/harness/simulate.sh [--certificates=2000] [--days=365]
- * [--build-up-years=3] [--seed=7] [--server=jdbc:postgresql://127.0.0.1:5432/]
- * [--user=postgres] [--out=target/results-year.md]
+ * [--build-up-years=3] [--seed=7] [--staff-threads=1]
+ * [--server=jdbc:postgresql://127.0.0.1:5432/] [--user=postgres]
+ * [--out=target/results-year.md]
  */
 public final class YearOfACertificationBody {
 
@@ -51,6 +52,7 @@ public final class YearOfACertificationBody {
 		int days = Integer.parseInt(o.getOrDefault("days", "365"));
 		int buildUpYears = Integer.parseInt(o.getOrDefault("build-up-years", "3"));
 		Random random = new Random(Long.parseLong(o.getOrDefault("seed", "7")));
+		int staffThreads = Integer.parseInt(o.getOrDefault("staff-threads", "1"));
 		double perDay = certificates / (3 * WORKING_DAYS * CERTIFIED_SHARE);
 		LocalDate yearStart = LocalDate.of(2031, 1, 1);
 		LocalDate buildUpStart = yearStart.minusYears(buildUpYears);
@@ -72,13 +74,14 @@ public final class YearOfACertificationBody {
 			}
 			JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
 			Set<String> demoCertificates = startEmpty(engine, jdbc);
+			Workers workers = new Workers(staffThreads);
 			SimulatedStaff staff = new SimulatedStaff(driver, engine.getTaskService(),
-					new FormValues(engine.getFormService()), app.bean(SchemeCatalog.class), random);
+					new FormValues(engine.getFormService()), app.bean(SchemeCatalog.class), random, workers);
 			YearInvariants invariants = new YearInvariants(engine.getManagementService(), engine.getRuntimeService(),
 					engine.getTaskService(), engine.getHistoryService(), jdbc, demoCertificates);
 			ComplaintDesk complaints = new ComplaintDesk(app.bean(AppealCaseService.class), jdbc);
 			SimulatedCalendar calendar = new SimulatedCalendar(driver, engine.getManagementService(), staff, complaints,
-					invariants, random, perDay, jdbc);
+					invariants, random, perDay, jdbc, workers);
 
 			long buildUp = System.nanoTime();
 			calendar.run(buildUpStart, (int) java.time.temporal.ChronoUnit.DAYS.between(buildUpStart, yearStart), true);
@@ -97,6 +100,9 @@ public final class YearOfACertificationBody {
 			CommitCounter.Snapshot commits = CommitCounter.snapshot();
 			long cpu = Machine.processCpuNanos();
 			double pgCpu = postgres.seconds();
+			Map<String, Long> partsBefore = new HashMap<>(calendar.nanos);
+			long listingBefore = staff.listingNanos;
+			int collisionsBefore = staff.collisions.get() + calendar.jobCollisions;
 			long start = System.nanoTime();
 			calendar.run(yearStart, days, true);
 			double seconds = (System.nanoTime() - start) / 1e9;
@@ -122,6 +128,16 @@ public final class YearOfACertificationBody {
 					sum(staff.doneByKey()) - sum(doneBefore) + " / " + (calendar.jobsExecuted - jobsBefore));
 			row(out, "engine steps (writing transactions) / read-only transactions", steps + " / " + used.reads());
 			row(out, "engine steps per second", String.format("%.1f", steps / seconds));
+			row(out, "people completing tasks and job threads at once (--staff-threads)", staffThreads);
+			StringBuilder parts = new StringBuilder();
+			calendar.nanos.forEach((part, ns) -> parts.append(parts.isEmpty() ? "" : ", ")
+				.append(part)
+				.append(String.format(" %.0f s", (ns - partsBefore.getOrDefault(part, 0L)) / 1e9)));
+			parts.append(String.format(" (of which listing the open tasks %.0f s)",
+					(staff.listingNanos - listingBefore) / 1e9));
+			row(out, "wall time of the measured year by part of the day", parts);
+			row(out, "task completions and job runs that collided and were done again alone",
+					staff.collisions.get() + calendar.jobCollisions - collisionsBefore);
 			row(out, "JVM CPU per step", String.format("%.2f ms", 1000 * jvmCpu / Math.max(1, steps)));
 			row(out, "PostgreSQL CPU per step", String.format("%.2f ms", 1000 * pg / Math.max(1, steps)));
 			row(out, "invariant violations in the measured year", invariants.total() - violationsBefore);
