@@ -12,6 +12,7 @@ import java.util.Map;
 
 import cn.certflow.certificate.CertificateLifecycle.Elements;
 import cn.certflow.clock.RegulatoryClock;
+import cn.certflow.staff.StaffBrowser;
 import cn.certflow.clock.RegulatoryPeriod;
 import cn.certflow.notification.ClientNotice;
 import cn.certflow.notification.NoticeKind;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -77,6 +79,9 @@ class CertificateLifecycleProcessTest {
 
 	@Autowired
 	Notices notices;
+
+	@LocalServerPort
+	int port;
 
 	@BeforeEach
 	void setUp() {
@@ -322,7 +327,7 @@ class CertificateLifecycleProcessTest {
 	}
 
 	@Test
-	void shouldEscalateASpecialAuditNotPlannedInTimeToManagersAndRecordWhatTheyDid() {
+	void shouldEscalateASpecialAuditNotPlannedInTimeToManagersAndRecordWhatTheyDid() throws Exception {
 		// PCEC 10.2(1), R-SUR-2 (found by the year simulation of issue 22): the special
 		// audit's plan is due CERTIFICATE_AUDIT_PLANNING after the event; past that date
 		// the
@@ -348,6 +353,11 @@ class CertificateLifecycleProcessTest {
 		assertThat(this.driver.certification().task(number, CertificateAudit.Elements.PLAN_AUDIT))
 			.as("the plan stays with the lead auditors")
 			.isNotNull();
+		// the certificate's staff page shows the escalation and the managers' answer
+		String page = new StaffBrowser(this.port).login("manager", "manager")
+			.get("/staff/certificates/" + number)
+			.body();
+		assertThat(page).contains("获证后审查逾期记录", "逾期已上报", "逾期已处理", "已改派审查组长，本周内完成策划");
 	}
 
 	@Test
