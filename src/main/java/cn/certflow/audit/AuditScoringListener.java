@@ -1,6 +1,7 @@
 package cn.certflow.audit;
 
 import cn.certflow.grading.GradeResult;
+import cn.certflow.grading.ScoringVariables;
 import cn.certflow.system.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
  * scheme's DMN table with its version and explanation, recorded with who scored when
  * (R-GRD-*, R-AUD-1; {@link AuditScoring}), after the client's confirmation of the
  * on-site records (PCEC 8.2.4). A bad score or a missing confirmation rejects the
- * completion.
+ * completion. Once recorded, the sheet's item scores leave the process
+ * ({@link SheetScoresKeptInRecords}).
  */
 @Component
 class AuditScoringListener implements TaskListener {
@@ -37,6 +39,8 @@ class AuditScoringListener implements TaskListener {
 		OnsiteAudit.GRADE.on(task).set(result.grade());
 		OnsiteAudit.GRADE_EXPLANATION.on(task).set(String.join("\n", result.explanation()));
 		OnsiteAudit.GRADE_DECISION_VERSION.on(task).set(result.decisionVersion());
+		task.getExecution()
+			.removeVariables(task.getVariableNames().stream().filter(ScoringVariables::isSheetScore).toList());
 	}
 
 }

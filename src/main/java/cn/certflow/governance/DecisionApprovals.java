@@ -38,9 +38,19 @@ class DecisionApprovals implements ApprovedDecisions {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The version in force, read with the three columns it needs: every grading and every
+	 * audit-time plan asks, and the whole record carries the regression cases and their
+	 * results (kilobytes of JSON each; issue 22, "our own record reads").
+	 */
 	@Override
 	public ApprovedDecision inForce(String decisionKey) {
-		return inForceRecord(decisionKey).map(DecisionApproval::approved)
+		return this.jdbc
+			.sql("select decision_key, decision_version, decision_definition_id from decision_approval"
+					+ " where decision_key = ? and status = ? order by decision_version desc fetch first 1 rows only")
+			.params(decisionKey, ApprovalStatus.APPROVED.name())
+			.query((rs, row) -> new ApprovedDecision(rs.getString(1), rs.getInt(2), rs.getString(3)))
+			.optional()
 			.orElseThrow(() -> new IllegalStateException("Decision '" + decisionKey
 					+ "' has no approved version (R-GRD-DMN): deploy it with its regression cases"
 					+ " and have a second quality manager approve it"));

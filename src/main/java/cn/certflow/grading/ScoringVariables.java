@@ -67,6 +67,14 @@ public final class ScoringVariables {
 
 	public static final String INDICATOR_PREFIX = "indicator_";
 
+	/**
+	 * Whether a variable is one score of the sheet as the scoring form submits it: an
+	 * item (PCEC) or an indicator (CQM).
+	 */
+	public static boolean isSheetScore(String name) {
+		return name.startsWith(ITEM_PREFIX) || name.startsWith(INDICATOR_PREFIX);
+	}
+
 	public static final String SURVEY_SCORE = "surveyScore";
 
 	public static final String FACE_SURVEY_SCORE = "faceSurveyScore";

@@ -389,6 +389,61 @@ class InitialCertificationProcessTest {
 	}
 
 	@Test
+	@DisplayName("issue 22, R-AUD-1, R-GRD-PCEC: every item score entered on the sheet is kept with the audit's scoring, once; the process and the engine's history do not carry 49 copies nobody reads")
+	void shouldKeepTheSheetScoresInTheAuditsScoringAndNotAsProcessVariables() throws Exception {
+		String number = toEvaluation();
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.EVALUATE_SERVICE_CHARACTERISTICS,
+				Map.of("findings", "ok"));
+		this.driver.complete("auditor", number, OnsiteAudit.Elements.AUDIT_SERVICE_MANAGEMENT,
+				Map.of("findings", "ok"));
+		Map<String, Object> sheet = this.driver.sheetScores("PCEC", 7);
+		Map<String, Object> items = new java.util.TreeMap<>();
+		sheet.forEach((name, value) -> {
+			if (name.startsWith("item_")) {
+				items.put(name, value);
+			}
+		});
+		assertThat(items).as("the PCEC sheet's items").hasSizeGreaterThan(40);
+
+		this.driver.complete("lead", number, OnsiteAudit.Elements.SCORE_AUDIT, sheet);
+
+		String root = this.driver.instance(number).getId();
+		Map<String, Object> recorded = new com.fasterxml.jackson.databind.ObjectMapper().readValue(this.jdbc
+			.sql("select s.item_scores from audit_score s join audit a on a.id = s.audit_id"
+					+ " join application p on p.id = a.application_id where p.number = ?")
+			.param(number)
+			.query(String.class)
+			.single(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+			});
+		assertThat(recorded).as("every item as entered, in the audit's scoring").containsAllEntriesOf(items);
+		assertThat(this.jdbc
+			.sql("select count(*) from ACT_RU_VARIABLE where PROC_INST_ID_ in"
+					+ " (select ID_ from ACT_RU_EXECUTION where ROOT_PROC_INST_ID_ = ?) and left(NAME_, 5) = 'item_'")
+			.param(root)
+			.query(Integer.class)
+			.single()).as("no item score left in the running audit").isZero();
+		assertThat(this.jdbc
+			.sql("select count(*) from ACT_HI_VARINST where ROOT_PROC_INST_ID_ = ? and left(NAME_, 5) = 'item_'")
+			.param(root)
+			.query(Integer.class)
+			.single()).as("nor in the engine's history").isZero();
+		assertThat(this.jdbc.sql("select distinct NAME_ from ACT_RU_VARIABLE where PROC_INST_ID_ in"
+				+ " (select ID_ from ACT_RU_EXECUTION where ROOT_PROC_INST_ID_ = ?) and NAME_ in ('score', 'stars', 'grade', 'gradeExplanation')")
+			.param(root)
+			.query(String.class)
+			.list()).as("the result of the grading stays in the process for the decision")
+			.containsExactlyInAnyOrder("score", "stars", "grade", "gradeExplanation");
+		assertThat(this.jdbc
+			.sql("select count(*) from ACT_HI_DECINST where ROOT_PROC_INST_ID_ = ? and DEC_DEF_KEY_ = 'grade-pcec'")
+			.param(root)
+			.query(Integer.class)
+			.single()).as("the grading's decision history stays (Cockpit, accreditation file)").isEqualTo(1);
+
+		this.driver.closeMeeting(number, "lead", "");
+		assertThat(this.driver.instance(number)).isWaitingAt(CERTIFICATION_DECISION);
+	}
+
+	@Test
 	@DisplayName("issue 20.6, R-AUD-1, PCEC 8.2.4 \"请企业相关人员对现场记录进行确认，现场审查记录与评分细则对照，进行客观评分\": no scoring before the client confirmed the records, and the confirmation is recorded before the score")
 	void shouldScoreOnlyAfterTheClientConfirmedTheRecords_PCEC_8_2_4() {
 		String number = toEvaluation();

@@ -57,6 +57,21 @@ class HistoryWithoutVariableDetailsTest {
 	}
 
 	@Test
+	void shouldWriteNoHistoryOfAVariableOurRecordsKeepAndAllOfTheOthers() {
+		this.engine = engine(true,
+				(processDefinitionKey, name) -> "review".equals(processDefinitionKey) && "note".equals(name));
+		ProcessInstance instance = runOneTaskWithTwoUpdates();
+
+		assertThat(this.engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.list()).extracting(HistoricVariableInstance::getName).containsExactly("score");
+		assertThat(this.engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count())
+			.as("the process ended normally, its variables deleted without history to mark")
+			.isEqualTo(1);
+	}
+
+	@Test
 	void shouldWriteTheDetailsWithTheEnginesOwnHandler() {
 		this.engine = engine(false);
 		runOneTaskWithTwoUpdates();
@@ -84,6 +99,10 @@ class HistoryWithoutVariableDetailsTest {
 	}
 
 	private static ProcessEngine engine(boolean withoutDetails) {
+		return engine(withoutDetails, (processDefinitionKey, name) -> false);
+	}
+
+	private static ProcessEngine engine(boolean withoutDetails, VariablesKeptInRecords kept) {
 		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
 			.createStandaloneInMemProcessEngineConfiguration()
 			.setJdbcUrl("jdbc:h2:mem:history-" + withoutDetails + System.nanoTime())
@@ -91,7 +110,10 @@ class HistoryWithoutVariableDetailsTest {
 			.setJobExecutorActivate(false);
 		configuration.setProcessEngineName("history-" + withoutDetails + System.nanoTime());
 		if (withoutDetails) {
-			configuration.getProcessEnginePlugins().add(new HistoryWithoutVariableDetails());
+			configuration.getProcessEnginePlugins()
+				.add(new HistoryWithoutVariableDetails(
+						new org.springframework.beans.factory.support.StaticListableBeanFactory(Map.of("kept", kept))
+							.getBeanProvider(VariablesKeptInRecords.class)));
 		}
 		return configuration.buildProcessEngine();
 	}

@@ -46,9 +46,17 @@ final class Lifecycle {
 
 	private final TaskService tasks;
 
+	/** What each completion costs, when measured ({@link StepCosts}); else null. */
+	private final StepCosts costs;
+
 	Lifecycle(CertificationDriver driver, TaskService tasks) {
+		this(driver, tasks, null);
+	}
+
+	Lifecycle(CertificationDriver driver, TaskService tasks, StepCosts costs) {
 		this.driver = driver;
 		this.tasks = tasks;
+		this.costs = costs;
 	}
 
 	/** Runs one certification to its certificate; returns the application number. */
@@ -95,7 +103,9 @@ final class Lifecycle {
 		if (task == null) {
 			throw new IllegalStateException("no open task " + taskDefinitionKey + " for " + number);
 		}
-		this.driver.as(user, () -> this.complete.time(() -> this.tasks.complete(task.getId(), variables)));
+		Runnable completion = () -> this.complete.time(() -> this.tasks.complete(task.getId(), variables));
+		this.driver.as(user,
+				(this.costs != null) ? () -> this.costs.measure(taskDefinitionKey, completion) : completion);
 		this.step.record(System.nanoTime() - begin);
 	}
 

@@ -67,7 +67,13 @@ final class LifecycleBenchmark {
 	}
 
 	Result measure(int threads, int lifecycles) throws InterruptedException {
-		Lifecycle lifecycle = new Lifecycle(this.app.bean(CertificationDriver.class), this.app.bean(TaskService.class));
+		return measure(threads, lifecycles, null);
+	}
+
+	/** As {@link #measure(int, int)}, recording what each completion costs if asked. */
+	Result measure(int threads, int lifecycles, StepCosts costs) throws InterruptedException {
+		Lifecycle lifecycle = new Lifecycle(this.app.bean(CertificationDriver.class), this.app.bean(TaskService.class),
+				costs);
 		AtomicInteger remaining = new AtomicInteger(lifecycles);
 		ConcurrentLinkedQueue<String> numbers = new ConcurrentLinkedQueue<>();
 		ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
