@@ -17,8 +17,10 @@ import cn.certflow.grading.SheetItem;
 import cn.certflow.security.Groups;
 import cn.certflow.surveillance.CertificateAudit;
 import cn.certflow.system.EngineTime;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -50,12 +52,18 @@ final class SimulatedStaff {
 			Groups.LEAD_AUDITORS, "lead", Groups.AUDITORS, "auditor", Groups.DECISION_MAKERS, "decider",
 			Groups.QUALITY_MANAGERS, "quality", Groups.MANAGERS, "manager");
 
+	/** An appeal's or complaint's decision (R-APL-1). */
+	static final String DECIDE_CASE = "Task_DecideCase";
+
 	/**
-	 * Tasks done by a named account rather than by the first of the group: an appeal or
-	 * complaint is decided by the second quality manager, whom the simulation keeps out
-	 * of every other task (R-APL-1: nobody involved in the contested matter decides it).
+	 * Who decides appeals and complaints: quality managers the simulation keeps out of
+	 * every other task, the first of them the application does not find involved in the
+	 * contested matter (R-APL-1: nobody involved decides it; a decider of an earlier case
+	 * about the same certificate is involved in the next). {@link #hireCaseDeciders}
+	 * creates the accounts after the second demo quality manager.
 	 */
-	private static final Map<String, String> DOER_OF_TASK = Map.of("Task_DecideCase", "quality2");
+	static final List<String> CASE_DECIDERS = List.of("quality2", "quality3", "quality4", "quality5", "quality6",
+			"quality7");
 
 	private static final Habit UNKNOWN = new Habit(1, 5, (variables, random) -> Map.of());
 
@@ -342,10 +350,51 @@ final class SimulatedStaff {
 		else if (user == null) {
 			this.tasks.complete(task.getId(), values); // the client, in its portal
 		}
+		else if (DECIDE_CASE.equals(task.getTaskDefinitionKey())) {
+			decideCase(task, values);
+		}
 		else {
 			this.driver.as(user, () -> this.tasks.complete(task.getId(), values));
 		}
 		this.doneByKey.merge(task.getTaskDefinitionKey(), 1, Integer::sum);
+	}
+
+	/**
+	 * The first case decider the application accepts (R-APL-1 refuses one involved in the
+	 * contested matter, changing nothing); the last refusal if all are involved.
+	 */
+	private void decideCase(Task task, Map<String, Object> values) {
+		RuntimeException refusal = null;
+		for (String decider : CASE_DECIDERS) {
+			try {
+				this.driver.as(decider, () -> this.tasks.complete(task.getId(), values));
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!String.valueOf(ex.getMessage()).contains("R-APL-1")) {
+					throw ex;
+				}
+				refusal = ex;
+			}
+		}
+		throw refusal;
+	}
+
+	/**
+	 * Accounts for the case deciders after the demo's quality2, in the quality managers'
+	 * group: setup a certification body's administrator does once in Camunda Admin.
+	 */
+	static void hireCaseDeciders(IdentityService identity) {
+		for (String id : CASE_DECIDERS) {
+			if (identity.createUserQuery().userId(id).count() == 0) {
+				User user = identity.newUser(id);
+				user.setFirstName("质量");
+				user.setLastName(id);
+				user.setPassword("Sim-" + java.util.UUID.randomUUID() + "-Qm9!");
+				identity.saveUser(user);
+				identity.createMembership(id, Groups.QUALITY_MANAGERS);
+			}
+		}
 	}
 
 	/**
@@ -356,8 +405,8 @@ final class SimulatedStaff {
 		if (task.getAssignee() != null) {
 			return task.getAssignee();
 		}
-		if (DOER_OF_TASK.containsKey(task.getTaskDefinitionKey())) {
-			return DOER_OF_TASK.get(task.getTaskDefinitionKey());
+		if (DECIDE_CASE.equals(task.getTaskDefinitionKey())) {
+			return CASE_DECIDERS.get(0);
 		}
 		String candidateUser = null;
 		for (IdentityLink link : this.tasks.getIdentityLinksForTask(task.getId())) {

@@ -75,6 +75,7 @@ public final class YearOfACertificationBody {
 			JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
 			Set<String> demoCertificates = startEmpty(engine, jdbc);
 			Workers workers = new Workers(staffThreads);
+			SimulatedStaff.hireCaseDeciders(engine.getIdentityService());
 			SimulatedStaff staff = new SimulatedStaff(driver, engine.getTaskService(),
 					new FormValues(engine.getFormService()), app.bean(SchemeCatalog.class), random, workers);
 			YearInvariants invariants = new YearInvariants(engine.getManagementService(), engine.getRuntimeService(),
