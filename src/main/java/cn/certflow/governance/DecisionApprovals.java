@@ -34,6 +34,13 @@ class DecisionApprovals implements ApprovedDecisions {
 
 	private final JdbcClient jdbc;
 
+	/**
+	 * The version in force (R-GRD-DMN): the highest approved version of the key; the key
+	 * and the status are the parameters.
+	 */
+	private static final String IN_FORCE = " from decision_approval where decision_key = ? and status = ?"
+			+ " order by decision_version desc fetch first 1 rows only";
+
 	DecisionApprovals(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -45,9 +52,7 @@ class DecisionApprovals implements ApprovedDecisions {
 	 */
 	@Override
 	public ApprovedDecision inForce(String decisionKey) {
-		return this.jdbc
-			.sql("select decision_key, decision_version, decision_definition_id from decision_approval"
-					+ " where decision_key = ? and status = ? order by decision_version desc fetch first 1 rows only")
+		return this.jdbc.sql("select decision_key, decision_version, decision_definition_id" + IN_FORCE)
 			.params(decisionKey, ApprovalStatus.APPROVED.name())
 			.query((rs, row) -> new ApprovedDecision(rs.getString(1), rs.getInt(2), rs.getString(3)))
 			.optional()
@@ -57,9 +62,7 @@ class DecisionApprovals implements ApprovedDecisions {
 	}
 
 	Optional<DecisionApproval> inForceRecord(String decisionKey) {
-		return this.jdbc
-			.sql("select " + COLUMNS + " from decision_approval where decision_key = ? and status = ?"
-					+ " order by decision_version desc fetch first 1 rows only")
+		return this.jdbc.sql("select " + COLUMNS + IN_FORCE)
 			.params(decisionKey, ApprovalStatus.APPROVED.name())
 			.query(DecisionApprovals::map)
 			.optional();
