@@ -1,7 +1,6 @@
 package cn.certflow.audit;
 
 import cn.certflow.grading.GradeResult;
-import cn.certflow.grading.ScoringVariables;
 import cn.certflow.system.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -22,9 +21,12 @@ class AuditScoringListener implements TaskListener {
 
 	private final CurrentUser currentUser;
 
-	AuditScoringListener(AuditScoring scoring, CurrentUser currentUser) {
+	private final SheetScoresKeptInRecords keptInRecords;
+
+	AuditScoringListener(AuditScoring scoring, CurrentUser currentUser, SheetScoresKeptInRecords keptInRecords) {
 		this.scoring = scoring;
 		this.currentUser = currentUser;
+		this.keptInRecords = keptInRecords;
 	}
 
 	@Override
@@ -40,7 +42,10 @@ class AuditScoringListener implements TaskListener {
 		OnsiteAudit.GRADE_EXPLANATION.on(task).set(String.join("\n", result.explanation()));
 		OnsiteAudit.GRADE_DECISION_VERSION.on(task).set(result.decisionVersion());
 		task.getExecution()
-			.removeVariables(task.getVariableNames().stream().filter(ScoringVariables::isSheetScore).toList());
+			.removeVariables(task.getVariableNames()
+				.stream()
+				.filter((name) -> this.keptInRecords.keeps(OnsiteAudit.KEY, name))
+				.toList());
 	}
 
 }

@@ -140,9 +140,17 @@ final class StepCosts implements AutoCloseable {
 				mean.applyAsDouble(Kind::scoringCpuMillis));
 	}
 
-	/** Scoring step ÷ the mean plain step, by CPU (JVM thread + PostgreSQL). */
-	double ratio() {
-		return kind(SCORING).cpuMillis() / plain().cpuMillis();
+	/** The grading step, the mean plain step, and the first ÷ the second by CPU. */
+	record GradingStep(Kind scoring, Kind plain) {
+
+		double ratio() {
+			return this.scoring.cpuMillis() / this.plain.cpuMillis();
+		}
+
+	}
+
+	GradingStep gradingStep() {
+		return new GradingStep(kind(SCORING), plain());
 	}
 
 	static String table(StepCosts costs) {
