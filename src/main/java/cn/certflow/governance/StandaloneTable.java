@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import cn.certflow.system.ParsedOnceFeelEngine;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
@@ -25,10 +25,10 @@ import org.camunda.bpm.model.dmn.instance.Rule;
  * One version of a decision table, parsed from its deployed XML onto the standalone
  * Camunda DMN engine (issue 23): the impact simulation evaluates it without the process
  * engine, so it writes no decision history, touches no record and bumps no metric. Same
- * FEEL engine as the process engine (feel-engine as pinned in the root pom, the DMN
- * engine's default Scala FEEL factory). FEEL only: a cell in JUEL or a script language is
- * not run here (it fails that evaluation), so a candidate table cannot run code while it
- * is being simulated. Each evaluation also tells which rules matched, from
+ * FEEL engine as the process engine (feel-engine as pinned in the root pom, each cell
+ * parsed once: {@link ParsedOnceFeelEngine}). FEEL only: a cell in JUEL or a script
+ * language is not run here (it fails that evaluation), so a candidate table cannot run
+ * code while it is being simulated. Each evaluation also tells which rules matched, from
  * {@link DmnDecisionTableEvaluationListener} events.
  */
 final class StandaloneTable {
@@ -138,8 +138,7 @@ final class StandaloneTable {
 		};
 		// the DMN engine's public configuration has no setting for expression languages:
 		// its default implementation does
-		DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
-			.createDefaultDmnEngineConfiguration();
+		DefaultDmnEngineConfiguration configuration = ParsedOnceFeelEngine.standaloneConfiguration();
 		configuration.setCustomPostDecisionTableEvaluationListeners(List.of(matchingRules));
 		configuration.scriptEngineResolver((language) -> {
 			throw new IllegalArgumentException("影响分析只计算 FEEL 表达式，不运行 " + language + " 脚本");

@@ -11,10 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.certflow.system.ParsedOnceFeelEngine;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -48,7 +48,7 @@ class GradeExplainer {
 
 	private final RepositoryService repositoryService;
 
-	private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+	private final DmnEngine dmnEngine = ParsedOnceFeelEngine.standaloneEngine();
 
 	private final Map<String, Probe> probes = new ConcurrentHashMap<>();
 

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import javax.script.ScriptEngineManager;
 
 import cn.certflow.support.DatabaseSnapshot;
+import cn.certflow.system.ParsedOnceFeelEngine;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
@@ -28,6 +29,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -224,6 +226,15 @@ class FeelOnlyDecisionsTest {
 				assertThat(FeelOnlyExpressions.violations(Files.readAllBytes(file))).as(file.toString()).isEmpty();
 			}
 		}
+	}
+
+	@Test
+	@DisplayName("Issue 22: the application's decision engine evaluates FEEL parsing each cell once (system.ParsedOnceFeelEngine, no custom functions to hand it)")
+	void shouldParseEachCellOnceInTheApplicationsEngine() {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
+			.getProcessEngineConfiguration();
+		assertThat(configuration.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(ParsedOnceFeelEngine.class);
+		assertThat(configuration.getDmnFeelCustomFunctionProviders()).isNullOrEmpty();
 	}
 
 	@Test
