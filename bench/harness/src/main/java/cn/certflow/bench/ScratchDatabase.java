@@ -67,18 +67,27 @@ final class ScratchDatabase implements AutoCloseable {
 		}
 	}
 
-	/** The server settings that shape the figures, for the report. */
+	/**
+	 * The server settings that shape the figures, for the report: those
+	 * docs/OPERATIONS.md ("PostgreSQL server settings") recommends for production.
+	 */
 	String settings() throws SQLException {
 		StringBuilder text = new StringBuilder();
 		try (Connection c = connect();
 				Statement s = c.createStatement();
 				var rs = s.executeQuery("select name, setting, unit from pg_settings where name in ('server_version',"
-						+ " 'autovacuum', 'shared_buffers', 'synchronous_commit', 'fsync', 'max_connections') order by name")) {
+						+ " 'autovacuum', 'shared_buffers', 'synchronous_commit', 'fsync', 'max_connections',"
+						+ " 'effective_cache_size', 'work_mem', 'maintenance_work_mem', 'random_page_cost', 'max_wal_size',"
+						+ " 'jit', 'shared_preload_libraries') order by name")) {
 			while (rs.next()) {
 				String unit = rs.getString(3);
 				String value = rs.getString(2);
 				if ("8kB".equals(unit)) {
 					value = (Long.parseLong(value) * 8 / 1024) + " MB";
+				}
+				else if ("kB".equals(unit) || "MB".equals(unit)) {
+					long kilobytes = Long.parseLong(value) * ("MB".equals(unit) ? 1024 : 1);
+					value = (kilobytes >= 1024) ? (kilobytes / 1024) + " MB" : kilobytes + " kB";
 				}
 				text.append(text.isEmpty() ? "" : ", ").append(rs.getString(1)).append(' ').append(value);
 			}

@@ -198,8 +198,8 @@ public final class ImpactBenchmark {
 			String application = String.format("APP-2026-%06d", i);
 			clients.add(new Object[] { i, "基准客户 " + i + " 有限公司", "天津市红桥区 " + i + " 号", String.format("91%016d", i),
 					"有限责任公司", now });
-			applications.add(new Object[] { i, application, i, "PCEC", 5, "01.07", "[\"机械和设备制造业服务\"]", "[\"天津市红桥区\"]",
-					120, "[]", "CERTIFIED", now, now });
+			applications.add(new Object[] { i, application, i, "基准客户 " + i + " 有限公司", "天津市红桥区 " + i + " 号", "有限责任公司",
+					"PCEC", 5, "01.07", "[\"机械和设备制造业服务\"]", "[\"天津市红桥区\"]", 120, "[]", "CERTIFIED", now, now });
 			audits
 				.add(new Object[] { i, i, "INITIAL", 5, "lead", Date.valueOf(LocalDate.now()), "CLOSED", "lead", now });
 			scores.add(new Object[] { i, i, "PCEC", variables.get(GradingService.SCORE), given, outcome.get("grade"),
@@ -214,9 +214,9 @@ public final class ImpactBenchmark {
 		}
 		jdbc.batchUpdate("insert into client (id, name, address, credit_code, legal_status, created_at)"
 				+ " values (?, ?, ?, ?, ?, ?)", clients);
-		jdbc.batchUpdate("insert into application (id, number, client_id, scheme, requested_stars, technical_area,"
-				+ " categories, sites, headcount, declared_documents, status, received_at, review_due_at)"
-				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", applications);
+		jdbc.batchUpdate("insert into application (id, number, client_id, client_name, client_address, legal_status,"
+				+ " scheme, requested_stars, technical_area, categories, sites, headcount, declared_documents, status,"
+				+ " received_at, review_due_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", applications);
 		jdbc.batchUpdate("insert into audit (id, application_id, audit_type, person_days, lead_auditor, planned_on,"
 				+ " status, planned_by, planned_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", audits);
 		jdbc.batchUpdate("insert into audit_score (id, audit_id, scheme, score, stars, grade, decision_key,"

@@ -3,6 +3,7 @@ package cn.certflow.bench;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 
+import cn.certflow.system.ParsedOnceFeelEngine;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -19,7 +20,10 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Baseline for the engine benchmark: the same table and the same inputs on the standalone
- * Camunda DMN engine (no process engine, no database, no history), parsed once.
+ * Camunda DMN engine (no process engine, no database, no history), the table parsed once.
+ * Beside it the same engine with the application's FEEL engine, which also keeps each
+ * cell's parsed FEEL expression ({@code system.ParsedOnceFeelEngine}, issue 22):
+ * Camunda's FEEL engine parses every cell's text again at each evaluation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -30,6 +34,10 @@ public class GradePcecStandaloneBenchmark {
 	private DmnEngine dmnEngine;
 
 	private DmnDecision pcec;
+
+	private DmnEngine parsedOnceEngine;
+
+	private DmnDecision parsedOncePcec;
 
 	private final PcecInputs inputs = new PcecInputs();
 
@@ -45,6 +53,17 @@ public class GradePcecStandaloneBenchmark {
 		}
 		inputs.check(
 				v -> PcecInputs.stars(dmnEngine.evaluateDecisionTable(pcec, v).getFirstResult().getEntry("stars"), v));
+		parsedOnceEngine = ParsedOnceFeelEngine.standaloneEngine();
+		try (InputStream in = getClass().getClassLoader().getResourceAsStream(PcecInputs.RESOURCE)) {
+			parsedOncePcec = parsedOnceEngine.parseDecision(PcecInputs.DECISION_KEY, in);
+		}
+		inputs.check(v -> PcecInputs
+			.stars(parsedOnceEngine.evaluateDecisionTable(parsedOncePcec, v).getFirstResult().getEntry("stars"), v));
+	}
+
+	@Benchmark
+	public DmnDecisionTableResult gradePcecStandaloneDmnFeelParsedOnce() {
+		return parsedOnceEngine.evaluateDecisionTable(parsedOncePcec, inputs.next());
 	}
 
 	@Benchmark
