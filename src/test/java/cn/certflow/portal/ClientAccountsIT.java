@@ -13,9 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.certflow.security.Groups;
+import cn.certflow.staff.StaffBrowser;
 import cn.certflow.support.EngineClock;
 import cn.certflow.support.PostgresDatabase;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -134,6 +136,33 @@ class ClientAccountsIT {
 				.isIn(401, 403);
 		}
 		assertThat(api("client").get("/staff/search").statusCode()).as("staff pages").isEqualTo(403);
+	}
+
+	@Test
+	@DisplayName("issue 18.1, issue 22: a staff account made a client while logged in to Tasklist is refused once the webapps' authentication cache loads its groups again (time-to-live 5 min)")
+	void shouldRefuseAStaffAccountMadeAClientWhenItsGroupsAreLoadedAgain() throws Exception {
+		String user = "moved-reviewer";
+		String password = "Tq7#vLm2Xw9!";
+		User account = this.identity.newUser(user);
+		account.setFirstName("调岗");
+		account.setLastName("审核员");
+		account.setPassword(password);
+		this.identity.saveUser(account);
+		this.identity.createMembership(user, Groups.REVIEWERS);
+		try {
+			StaffBrowser tasklist = new StaffBrowser(this.port).login(user, password);
+			String tasks = "/camunda/api/engine/engine/default/task";
+			assertThat(tasklist.json(tasks).statusCode()).as("a reviewer's Tasklist").isEqualTo(200);
+			this.identity.createMembership(user, Groups.CLIENTS);
+			this.clock.moveBy(Duration.ofMinutes(5).plusSeconds(1));
+			List<Integer> answers = List.of(tasklist.json(tasks).statusCode(), tasklist.json(tasks).statusCode());
+			assertThat(answers)
+				.as("refused at its first request once the groups are due, and logged out of the webapps")
+				.containsExactly(403, 401);
+		}
+		finally {
+			this.identity.deleteUser(user);
+		}
 	}
 
 	@Test

@@ -50,6 +50,11 @@ final class BenchApplication implements AutoCloseable {
 		return new BenchApplication(context);
 	}
 
+	/** The port the application's web server listens on (Tasklist, the REST API). */
+	int port() {
+		return Integer.parseInt(this.context.getEnvironment().getProperty("local.server.port"));
+	}
+
 	<T> T bean(Class<T> type) {
 		return this.context.getBean(type);
 	}

@@ -71,6 +71,9 @@ public final class Harness {
 					if (this.options.phases.contains("lifecycle")) {
 						scenarios.lifecycles(app, postgres, db);
 					}
+					if (this.options.phases.contains("tasklist")) {
+						scenarios.tasklist(app, postgres, db);
+					}
 					if (this.options.phases.contains("decisions")) {
 						scenarios.decisions(app, postgres);
 					}

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class Options {
 
-	static final List<String> PHASES = List.of("lifecycle", "decisions", "growth", "timers");
+	static final List<String> PHASES = List.of("lifecycle", "tasklist", "decisions", "growth", "timers");
 
 	boolean quick;
 

@@ -110,6 +110,29 @@ final class Scenarios {
 		return lines;
 	}
 
+	/**
+	 * Tasklist's read path ({@link TasklistReads}): needs {@code pg_stat_statements}, as
+	 * the census.
+	 */
+	void tasklist(BenchApplication app, PostgresCpu postgres, ScratchDatabase db) throws java.sql.SQLException {
+		StatementCensus census = new StatementCensus(db);
+		if (!census.reset()) {
+			this.report.note("Tasklist read path not measured: pg_stat_statements is not loaded on this server ("
+					+ census.unavailable() + ")");
+			return;
+		}
+		TasklistReads.Result result = TasklistReads.run(app, db, postgres, this.options.quick ? 20 : 40,
+				this.options.quick ? 5 : 50);
+		for (StepCosts.Kind k : result.sequences()) {
+			this.report.row("tasklist", k.step() + ", as the reviewer",
+					f("%.0f statements, %.1f ms wall", k.statements(), k.wallMillis()),
+					f("PostgreSQL execution %.2f ms, CPU %.1f ms", k.execMillis(), k.databaseCpuMillis()), "");
+			System.out.printf("[bench] tasklist: %s: %.0f statements, %.1f ms wall%n", k.step(), k.statements(),
+					k.wallMillis());
+		}
+		this.report.section(result.table());
+	}
+
 	void decisions(BenchApplication app, PostgresCpu postgres) {
 		DecisionBenchmark benchmark = new DecisionBenchmark(app, postgres, this.options.quick ? 100 : 3000);
 		for (DecisionBenchmark.Result result : List.of(benchmark.pcec(this.options.decisionSeconds),

@@ -70,6 +70,7 @@ final class StatementCensus {
 				PreparedStatement s = c.prepareStatement("select s.calls, s.rows, s.total_exec_time, s.query"
 						+ " from pg_stat_statements s join pg_database d on d.oid = s.dbid"
 						+ " where d.datname = current_database() and s.query not like '%pg_stat_statements%'"
+						+ " and s.query not like '%pg_stat_activity%'" // PostgresCpu's
 						+ " and s.query not in ('BEGIN', 'COMMIT', 'ROLLBACK', 'SELECT 1', 'select 1')"
 						+ " order by s.calls desc")) {
 			try (ResultSet rs = s.executeQuery()) {
