@@ -152,6 +152,9 @@ final class Scenarios {
 	void timers(BenchApplication app, ScratchDatabase db) throws Exception {
 		TimerBenchmark benchmark = new TimerBenchmark(app, db, this.options);
 		TimerBenchmark.Result[] results = benchmark.run();
+		if (benchmark.statements != null) {
+			this.report.section(StatementCensus.table(benchmark.statements));
+		}
 		this.oneNode = results[0];
 		this.twoNodes = results[1];
 		this.timerRounds.addAll(benchmark.rounds);

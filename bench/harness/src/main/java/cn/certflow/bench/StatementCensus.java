@@ -23,7 +23,7 @@ import java.util.Locale;
  */
 final class StatementCensus {
 
-	/** One statement: per certification. */
+	/** One statement: per certification (or per the census's unit). */
 	record Entry(double calls, double rows, double millis, String query) {
 
 		String kind() {
@@ -35,7 +35,7 @@ final class StatementCensus {
 	}
 
 	/** The census of one run of {@code certifications} certifications. */
-	record Result(int certifications, List<Entry> top, double calls, double millis, String byKind) {
+	record Result(int certifications, List<Entry> top, double calls, double millis, String byKind, String unit) {
 	}
 
 	private final ScratchDatabase db;
@@ -65,6 +65,14 @@ final class StatementCensus {
 
 	/** The statements of this database since {@link #reset()}, per certification. */
 	Result read(int certifications) throws SQLException {
+		return read(certifications, "certification", "target/statements.tsv");
+	}
+
+	/**
+	 * The statements of this database since {@link #reset()}, per {@code unit} (a
+	 * certification, a fired timer), also written whole to {@code tsv}.
+	 */
+	Result read(int certifications, String unit, String tsv) throws SQLException {
 		List<Entry> all = new ArrayList<>();
 		try (Connection c = this.db.connect();
 				PreparedStatement s = c.prepareStatement("select s.calls, s.rows, s.total_exec_time, s.query"
@@ -87,24 +95,25 @@ final class StatementCensus {
 			double n = all.stream().filter((e) -> e.kind().equals(kind)).mapToDouble(Entry::calls).sum();
 			kinds.append(kinds.isEmpty() ? "" : ", ").append(f("%s %.0f", kind.toUpperCase(Locale.ROOT), n));
 		}
-		StringBuilder tsv = new StringBuilder("calls\trows\texec_ms\tstatement\n");
-		all.forEach((e) -> tsv.append(f("%.1f\t%.1f\t%.2f\t%s%n", e.calls(), e.rows(), e.millis(), e.query())));
+		StringBuilder rows = new StringBuilder("calls\trows\texec_ms\tstatement\n");
+		all.forEach((e) -> rows.append(f("%.1f\t%.1f\t%.2f\t%s%n", e.calls(), e.rows(), e.millis(), e.query())));
 		try {
-			java.nio.file.Files.writeString(java.nio.file.Path.of("target/statements.tsv"), tsv);
+			java.nio.file.Files.writeString(java.nio.file.Path.of(tsv), rows);
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
-		return new Result(certifications, all.stream().limit(20).toList(), calls, millis, kinds.toString());
+		return new Result(certifications, all.stream().limit(20).toList(), calls, millis, kinds.toString(), unit);
 	}
 
 	/** The top statements as a Markdown table. */
 	static String table(Result result) {
 		StringBuilder md = new StringBuilder();
 		md.append(f(
-				"Top 20 statements per certification (pg_stat_statements, %d certifications on 1 thread; "
-						+ "%.0f statements and %.1f ms of PostgreSQL execution per certification; %s)%n%n",
-				result.certifications(), result.calls(), result.millis(), result.byKind()));
+				"Top 20 statements per %s (pg_stat_statements, %d of them; "
+						+ "%.1f statements and %.2f ms of PostgreSQL execution per %s; %s)%n%n",
+				result.unit(), result.certifications(), result.calls(), result.millis(), result.unit(),
+				result.byKind()));
 		md.append("| # | calls | rows | exec ms | statement |\n|---:|---:|---:|---:|---|\n");
 		int i = 1;
 		for (Entry e : result.top()) {

@@ -123,6 +123,12 @@ final class TimerBenchmark {
 	 */
 	private Connection monitor;
 
+	/**
+	 * The statements per fired timer of the first round on one node, when
+	 * {@code pg_stat_statements} is loaded; else null.
+	 */
+	StatementCensus.Result statements;
+
 	TimerBenchmark(BenchApplication app, ScratchDatabase db, Options options) {
 		this.app = app;
 		this.db = db;
@@ -157,8 +163,16 @@ final class TimerBenchmark {
 				for (int round = 0; round < this.options.timerRounds; round++) {
 					boolean oneFirst = round % 2 == 0;
 					for (int nodes : oneFirst ? new int[] { 1, 2 } : new int[] { 2, 1 }) {
-						Result r = fire(app, (nodes == 2) ? second : null, dueSurveillance(app, this.options.timers),
-								postgres, nodes);
+						List<String> due = dueSurveillance(app, this.options.timers);
+						// the statements of the first round on one node, per fired timer
+						StatementCensus census = (nodes == 1 && this.statements == null) ? new StatementCensus(this.db)
+								: null;
+						boolean counting = census != null && census.reset();
+						Result r = fire(app, (nodes == 2) ? second : null, due, postgres, nodes);
+						if (counting) {
+							this.statements = census.read(due.size(), "fired surveillance timer",
+									"target/statements-timers.tsv");
+						}
 						(nodes == 1 ? ones : twos).add(r);
 						System.out.printf(
 								"[bench] timers, %s: %,d in %.1f s = %.0f/s, %s, OLE %d, acquisition failures %d%n",
