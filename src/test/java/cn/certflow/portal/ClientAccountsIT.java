@@ -16,8 +16,8 @@ import cn.certflow.security.Groups;
 import cn.certflow.staff.StaffBrowser;
 import cn.certflow.support.EngineClock;
 import cn.certflow.support.PostgresDatabase;
+import cn.certflow.support.TestAccounts;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -141,14 +141,8 @@ class ClientAccountsIT {
 	@Test
 	@DisplayName("issue 18.1, issue 22: a staff account made a client while logged in to Tasklist is refused once the webapps' authentication cache loads its groups again (time-to-live 5 min)")
 	void shouldRefuseAStaffAccountMadeAClientWhenItsGroupsAreLoadedAgain() throws Exception {
-		String user = "moved-reviewer";
 		String password = "Tq7#vLm2Xw9!";
-		User account = this.identity.newUser(user);
-		account.setFirstName("调岗");
-		account.setLastName("审核员");
-		account.setPassword(password);
-		this.identity.saveUser(account);
-		this.identity.createMembership(user, Groups.REVIEWERS);
+		String user = TestAccounts.create(this.identity, "moved-reviewer", password, "调岗", "审核员", Groups.REVIEWERS);
 		try {
 			StaffBrowser tasklist = new StaffBrowser(this.port).login(user, password);
 			String tasks = "/camunda/api/engine/engine/default/task";

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.certflow.support.TestAccounts;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.digest.Sha512HashDigest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -212,13 +212,7 @@ class AccountProtectionTest {
 	}
 
 	private String user(String id, String password) {
-		User user = this.identity.newUser(id);
-		user.setFirstName("Gerda");
-		user.setLastName("Tester");
-		user.setPassword(password);
-		this.identity.saveUser(user);
-		this.identity.createMembership(id, Groups.REVIEWERS);
-		return id;
+		return TestAccounts.create(this.identity, id, password, "Gerda", "Tester", Groups.REVIEWERS);
 	}
 
 	private ResponseEntity<String> createUser(String id, String password) {
