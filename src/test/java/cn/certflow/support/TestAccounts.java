@@ -9,9 +9,11 @@ public final class TestAccounts {
 	private TestAccounts() {
 	}
 
-	/** A user with this password (it must satisfy the password policy) in these groups. */
-	public static String create(IdentityService identity, String id, String password, String firstName,
-			String lastName, String... groups) {
+	/**
+	 * A user with this password (it must satisfy the password policy) in these groups.
+	 */
+	public static String create(IdentityService identity, String id, String password, String firstName, String lastName,
+			String... groups) {
 		User user = identity.newUser(id);
 		user.setFirstName(firstName);
 		user.setLastName(lastName);
