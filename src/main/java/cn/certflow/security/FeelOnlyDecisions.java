@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import cn.certflow.system.EngineDmnConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.spi.el.ElExpression;
 import org.camunda.bpm.dmn.engine.impl.spi.el.ElProvider;
@@ -60,11 +60,7 @@ class FeelOnlyDecisions extends AbstractProcessEnginePlugin {
 		deployers.add(new Check());
 		configuration.setCustomPreDeployers(deployers);
 
-		DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
-		if (dmn == null) {
-			dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-			configuration.setDmnEngineConfiguration(dmn);
-		}
+		DefaultDmnEngineConfiguration dmn = EngineDmnConfiguration.of(configuration);
 		dmn.setDefaultInputExpressionExpressionLanguage(FEEL);
 		dmn.setDefaultInputEntryExpressionLanguage(FEEL);
 		dmn.setDefaultOutputEntryExpressionLanguage(FEEL);

@@ -1,6 +1,5 @@
 package cn.certflow.system;
 
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -18,11 +17,7 @@ class FeelParsedOnce extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
-		if (dmn == null) {
-			dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-			configuration.setDmnEngineConfiguration(dmn);
-		}
+		DefaultDmnEngineConfiguration dmn = EngineDmnConfiguration.of(configuration);
 		dmn.setFeelEngineFactory(new ParsedOnceFeelEngine.Factory());
 	}
 

@@ -23,6 +23,17 @@ import java.util.Locale;
  */
 final class StatementCensus {
 
+	/**
+	 * From and where of a read of {@code pg_stat_statements}: the scratch database's
+	 * statements the application sent, without the harness's own reads of
+	 * {@code pg_stat_statements} and of {@code pg_stat_activity} ({@link PostgresCpu}'s
+	 * look-up of the backends, twice per measurement) and without transaction control.
+	 */
+	static final String APPLICATIONS = " from pg_stat_statements s join pg_database d on d.oid = s.dbid"
+			+ " where d.datname = current_database() and s.query not like '%pg_stat_statements%'"
+			+ " and s.query not like '%pg_stat_activity%'"
+			+ " and s.query not in ('BEGIN', 'COMMIT', 'ROLLBACK', 'SELECT 1', 'select 1')";
+
 	/** One statement: per certification (or per the census's unit). */
 	record Entry(double calls, double rows, double millis, String query) {
 
@@ -76,11 +87,7 @@ final class StatementCensus {
 		List<Entry> all = new ArrayList<>();
 		try (Connection c = this.db.connect();
 				PreparedStatement s = c.prepareStatement("select s.calls, s.rows, s.total_exec_time, s.query"
-						+ " from pg_stat_statements s join pg_database d on d.oid = s.dbid"
-						+ " where d.datname = current_database() and s.query not like '%pg_stat_statements%'"
-						+ " and s.query not like '%pg_stat_activity%'" // PostgresCpu's
-						+ " and s.query not in ('BEGIN', 'COMMIT', 'ROLLBACK', 'SELECT 1', 'select 1')"
-						+ " order by s.calls desc")) {
+						+ APPLICATIONS + " order by s.calls desc")) {
 			try (ResultSet rs = s.executeQuery()) {
 				while (rs.next()) {
 					all.add(new Entry(rs.getDouble(1) / certifications, rs.getDouble(2) / certifications,

@@ -70,13 +70,8 @@ final class StepCosts implements AutoCloseable {
 	StepCosts(ScratchDatabase db, PostgresCpu postgres) throws SQLException {
 		this.postgres = postgres;
 		this.connection = db.connect();
-		this.totals = this.connection
-			.prepareStatement("select coalesce(sum(s.calls), 0), coalesce(sum(s.total_exec_time), 0)"
-					+ " from pg_stat_statements s join pg_database d on d.oid = s.dbid"
-					+ " where d.datname = current_database() and s.query not like '%pg_stat_statements%'"
-					// PostgresCpu's own look-up of the backends, twice per measurement
-					+ " and s.query not like '%pg_stat_activity%'"
-					+ " and s.query not in ('BEGIN', 'COMMIT', 'ROLLBACK', 'SELECT 1', 'select 1')");
+		this.totals = this.connection.prepareStatement(
+				"select coalesce(sum(s.calls), 0), coalesce(sum(s.total_exec_time), 0)" + StatementCensus.APPLICATIONS);
 	}
 
 	/** Completes a task (on this thread) and records what it cost. */
